@@ -1,0 +1,121 @@
+namespace AnnuaireFiliere.Core.Companies;
+
+/// <summary>A company's profile in the directory.</summary>
+public sealed class Company
+{
+    public const int MaxSecondaryActivities = 5;
+
+    public Guid Id { get; init; }
+
+    /// <summary>URL name (<c>/entreprises/{slug}</c>): unique, and stable once assigned (a rename keeps it).</summary>
+    public required string Slug { get; set; }
+
+    public required string LegalName { get; set; }
+    public string? TradeName { get; set; }
+    public string? Acronym { get; set; }
+
+    public Ridet? Ridet { get; set; }
+    public string? LegalFormCode { get; set; }
+    public int? FoundingYear { get; set; }
+
+    /// <summary>INSEE "tranche d'effectif salarié" code.</summary>
+    public string? SizeBandCode { get; set; }
+
+    public required string PrimaryActivityCode { get; set; }
+    public List<CompanyActivity> SecondaryActivities { get; init; } = [];
+
+    /// <summary>Head office commune (INSEE code).</summary>
+    public required string CommuneCode { get; set; }
+    public string? StreetAddress { get; set; }
+    public string? PostalCode { get; set; }
+
+    public ServiceArea ServiceArea { get; set; } = new();
+
+    public string? Website { get; set; }
+    public string? Email { get; set; }
+
+    /// <summary>Phone numbers, 6 digits each (see <see cref="PhoneNumber"/>).</summary>
+    public List<string> Phones { get; set; } = [];
+    public List<string> SocialLinks { get; set; } = [];
+
+    public string? DescriptionFr { get; set; }
+    public string? DescriptionEn { get; set; }
+    public List<string> Services { get; set; } = [];
+    public List<string> Skills { get; set; } = [];
+    public List<string> Labels { get; set; } = [];
+
+    /// <summary>ISO 639 codes from the languages catalogue.</summary>
+    public List<string> Languages { get; set; } = [];
+
+    public ECommerceProfile ECommerce { get; set; } = new();
+
+    /// <summary>Personal data: never in public structured data or public exports.</summary>
+    public ContactPerson Contact { get; set; } = new();
+
+    public PublicationStatus Status { get; set; } = PublicationStatus.Draft;
+
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    /// <summary>When the profile was first published (UTC), for "new profiles per month".</summary>
+    public DateTime? PublishedAt { get; set; }
+
+    /// <summary>When an owner last confirmed that the profile is right (UTC).</summary>
+    public DateTime? LastConfirmedAt { get; set; }
+
+    /// <summary>Incremented on every save; the optimistic concurrency token and the search document version.</summary>
+    public int Version { get; set; }
+
+    /// <summary>The name buyers know: the trade name when there is one.</summary>
+    public string DisplayName => string.IsNullOrWhiteSpace(TradeName) ? LegalName : TradeName;
+
+    public IEnumerable<string> AllActivityCodes =>
+        SecondaryActivities.Select(a => a.ActivityCode).Prepend(PrimaryActivityCode);
+}
+
+/// <summary>A secondary activity of a company (the primary one is <see cref="Company.PrimaryActivityCode"/>).</summary>
+public sealed class CompanyActivity
+{
+    public Guid CompanyId { get; set; }
+    public required string ActivityCode { get; init; }
+}
+
+public enum PublicationStatus
+{
+    Draft = 0,
+    PendingReview = 1,
+    Published = 2,
+    Rejected = 3,
+    Archived = 4,
+}
+
+/// <summary>Where the company works.</summary>
+public sealed class ServiceArea
+{
+    public bool WholeTerritory { get; set; }
+    public List<string> ProvinceCodes { get; set; } = [];
+    public List<string> CommuneCodes { get; set; } = [];
+    public bool PacificRegion { get; set; }
+    public bool International { get; set; }
+}
+
+public sealed class ECommerceProfile
+{
+    public bool SellsOnOwnShop { get; set; }
+    public bool SellsOnMarketplaces { get; set; }
+    public bool OnlinePayment { get; set; }
+    public bool DeliversTerritory { get; set; }
+    public bool DeliversIslands { get; set; }
+    public bool B2B { get; set; }
+    public bool B2C { get; set; }
+    public List<string> Platforms { get; set; } = [];
+
+    public bool SellsOnline => SellsOnOwnShop || SellsOnMarketplaces;
+}
+
+/// <summary>The person to contact (personal data).</summary>
+public sealed class ContactPerson
+{
+    public string? Name { get; set; }
+    public string? Role { get; set; }
+}

@@ -1,0 +1,130 @@
+using AnnuaireFiliere.Core.Companies;
+using AnnuaireFiliere.Core.Indexing;
+using AnnuaireFiliere.Core.Taxonomy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace AnnuaireFiliere.Core.Data;
+
+/// <summary>
+/// The directory's database. Saving a company also stamps its times and version and appends an
+/// <see cref="IndexingTask"/> when the change affects what search shows, in the same transaction.
+/// </summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimeProvider clock) : DbContext(options)
+{
+    public DbSet<Company> Companies => Set<Company>();
+    public DbSet<CompanyActivity> CompanyActivities => Set<CompanyActivity>();
+    public DbSet<IndexingTask> IndexingTasks => Set<IndexingTask>();
+    public DbSet<Sector> Sectors => Set<Sector>();
+    public DbSet<Activity> Activities => Set<Activity>();
+    public DbSet<Province> Provinces => Set<Province>();
+    public DbSet<Commune> Communes => Set<Commune>();
+    public DbSet<SizeBand> SizeBands => Set<SizeBand>();
+    public DbSet<LegalForm> LegalForms => Set<LegalForm>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no time zone: every DateTime is UTC, and comes back marked as such.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampCompanyChanges();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampCompanyChanges();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void StampCompanyChanges()
+    {
+        ChangeTracker.DetectChanges();
+        var companies = new Dictionary<Guid, EntityEntry<Company>>();
+        foreach (var entry in ChangeTracker.Entries<Company>())
+        {
+            companies[entry.Entity.Id] = entry;
+        }
+        if (companies.Count == 0)
+        {
+            return;
+        }
+
+        // A change of secondary activities is a change of its company.
+        foreach (var activity in ChangeTracker.Entries<CompanyActivity>())
+        {
+            if (activity.State is EntityState.Added or EntityState.Deleted or EntityState.Modified
+                && companies.TryGetValue(activity.Entity.CompanyId, out var owner) && owner.State == EntityState.Unchanged)
+            {
+                owner.State = EntityState.Modified;
+            }
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var entry in companies.Values)
+        {
+            var task = Stamp(entry, now);
+            if (task is not null)
+            {
+                IndexingTasks.Add(task);
+            }
+        }
+    }
+
+    private static IndexingTask? Stamp(EntityEntry<Company> entry, DateTime now)
+    {
+        var company = entry.Entity;
+        IndexingTaskReason reason;
+        switch (entry.State)
+        {
+            case EntityState.Added:
+                company.CreatedAt = company.CreatedAt == default ? now : company.CreatedAt;
+                company.UpdatedAt = company.UpdatedAt == default ? now : company.UpdatedAt;
+                company.Version = Math.Max(company.Version, 1);
+                if (company.Status != PublicationStatus.Published)
+                {
+                    return null;
+                }
+                company.PublishedAt ??= company.CreatedAt;
+                reason = IndexingTaskReason.Created;
+                break;
+            case EntityState.Modified:
+                var wasPublished = entry.Property(c => c.Status).OriginalValue == PublicationStatus.Published;
+                var isPublished = company.Status == PublicationStatus.Published;
+                company.UpdatedAt = now;
+                company.Version = entry.Property(c => c.Version).OriginalValue + 1;
+                if (isPublished)
+                {
+                    company.PublishedAt ??= now;
+                }
+                if (!wasPublished && !isPublished)
+                {
+                    return null;
+                }
+                reason = (wasPublished, isPublished) switch
+                {
+                    (false, true) => IndexingTaskReason.Published,
+                    (true, false) => IndexingTaskReason.Unpublished,
+                    _ => IndexingTaskReason.Updated,
+                };
+                break;
+            case EntityState.Deleted:
+                if (entry.Property(c => c.Status).OriginalValue != PublicationStatus.Published)
+                {
+                    return null;
+                }
+                reason = IndexingTaskReason.Deleted;
+                break;
+            default:
+                return null;
+        }
+        return new IndexingTask { CompanyId = company.Id, Reason = reason, CompanyVersion = company.Version, CreatedAt = now };
+    }
+}

@@ -1,0 +1,57 @@
+using AnnuaireFiliere.Core.Companies;
+using AnnuaireFiliere.Core.Taxonomy;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace AnnuaireFiliere.Core.Data;
+
+public static class DatabaseExtensions
+{
+    /// <summary>Tag of the health checks that say whether the application can serve (<c>/health/ready</c>).</summary>
+    public const string ReadyTag = "ready";
+
+    /// <summary>
+    /// The SQLite database under the data folder, the taxonomy catalogue, the clock and the company rules.
+    /// Shared by Web and Indexer.
+    /// </summary>
+    public static IHostApplicationBuilder AddAppDatabase(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TaxonomyCatalog.Default);
+        builder.Services.TryAddSingleton<CompanyValidator>();
+        builder.Services.AddSingleton<DataPaths>();
+        builder.Services.AddDbContext<AppDbContext>((services, options) =>
+            options.UseSqlite(services.GetRequiredService<DataPaths>().ConnectionString)
+                .AddInterceptors(new SqlitePragmas()));
+        builder.Services.AddTransient<DatabaseInitializer>();
+        builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: [ReadyTag]);
+        return builder;
+    }
+}
+
+/// <summary>The resolved locations of the data folder and the database file.</summary>
+public sealed class DataPaths
+{
+    public DataPaths(IOptions<StorageOptions> options, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(environment);
+        DataDirectory = Path.GetFullPath(options.Value.DataDirectory, environment.ContentRootPath);
+        DatabaseFile = Path.Combine(DataDirectory, options.Value.DatabaseFile);
+        ConnectionString = new SqliteConnectionStringBuilder { DataSource = DatabaseFile, Pooling = true }.ToString();
+    }
+
+    public string DataDirectory { get; }
+    public string DatabaseFile { get; }
+    public string ConnectionString { get; }
+}
