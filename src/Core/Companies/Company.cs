@@ -110,6 +110,7 @@ public sealed class ECommerceProfile
     public bool B2C { get; set; }
     public List<string> Platforms { get; set; } = [];
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool SellsOnline => SellsOnOwnShop || SellsOnMarketplaces;
 }
 

@@ -78,6 +78,23 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
         }
     }
 
+    /// <summary>
+    /// Stamps a company about to be inserted (times, first version) and returns its indexing task when it is
+    /// published. Shared with <see cref="CompanyBulkWriter"/>, which inserts without change tracking.
+    /// </summary>
+    internal static IndexingTask? StampNew(Company company, DateTime now)
+    {
+        company.CreatedAt = company.CreatedAt == default ? now : company.CreatedAt;
+        company.UpdatedAt = company.UpdatedAt == default ? now : company.UpdatedAt;
+        company.Version = Math.Max(company.Version, 1);
+        if (company.Status != PublicationStatus.Published)
+        {
+            return null;
+        }
+        company.PublishedAt ??= company.CreatedAt;
+        return new IndexingTask { CompanyId = company.Id, Reason = IndexingTaskReason.Created, CompanyVersion = company.Version, CreatedAt = now };
+    }
+
     private static IndexingTask? Stamp(EntityEntry<Company> entry, DateTime now)
     {
         var company = entry.Entity;
@@ -85,16 +102,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
         switch (entry.State)
         {
             case EntityState.Added:
-                company.CreatedAt = company.CreatedAt == default ? now : company.CreatedAt;
-                company.UpdatedAt = company.UpdatedAt == default ? now : company.UpdatedAt;
-                company.Version = Math.Max(company.Version, 1);
-                if (company.Status != PublicationStatus.Published)
-                {
-                    return null;
-                }
-                company.PublishedAt ??= company.CreatedAt;
-                reason = IndexingTaskReason.Created;
-                break;
+                return StampNew(company, now);
             case EntityState.Modified:
                 var wasPublished = entry.Property(c => c.Status).OriginalValue == PublicationStatus.Published;
                 var isPublished = company.Status == PublicationStatus.Published;

@@ -1,0 +1,108 @@
+using System.Data.Common;
+using System.Text.Json;
+using AnnuaireFiliere.Core.Companies;
+using AnnuaireFiliere.Core.Indexing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace AnnuaireFiliere.Core.Data;
+
+/// <summary>
+/// Inserts many new companies fast: one transaction per call, one prepared statement per table, columns and
+/// value conversions read from the EF model (so a migration cannot leave it behind). The SQLite provider of EF
+/// Core sends one command per row, about 20 times slower. It writes the same rows as
+/// <see cref="AppDbContext.SaveChangesAsync(bool, CancellationToken)"/>, indexing tasks included.
+/// </summary>
+internal sealed class CompanyBulkWriter(AppDbContext db, TimeProvider clock)
+{
+    public async Task InsertAsync(IReadOnlyCollection<Company> companies, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var connection = db.Database.GetDbConnection();
+            var dbTransaction = transaction.GetDbTransaction();
+            using var companyRows = new RowInserter(db.Model.FindEntityType(typeof(Company))!, connection, dbTransaction);
+            using var activityRows = new RowInserter(db.Model.FindEntityType(typeof(CompanyActivity))!, connection, dbTransaction);
+            using var taskRows = new RowInserter(db.Model.FindEntityType(typeof(IndexingTask))!, connection, dbTransaction);
+            foreach (var company in companies)
+            {
+                var task = AppDbContext.StampNew(company, now);
+                await companyRows.InsertAsync(company, cancellationToken);
+                foreach (var activity in company.SecondaryActivities)
+                {
+                    activity.CompanyId = company.Id;
+                    await activityRows.InsertAsync(activity, cancellationToken);
+                }
+                if (task is not null)
+                {
+                    await taskRows.InsertAsync(task, cancellationToken);
+                }
+            }
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>A prepared INSERT for one entity type: stored columns and JSON-mapped complex properties.</summary>
+    private sealed class RowInserter : IDisposable
+    {
+        private readonly DbCommand _command;
+        private readonly List<Action<object>> _binders = [];
+
+        public RowInserter(IEntityType entityType, DbConnection connection, DbTransaction transaction)
+        {
+            _command = connection.CreateCommand();
+            _command.Transaction = transaction;
+            var columns = new List<string>();
+            foreach (var property in entityType.GetProperties().Where(p => !IsStoreGenerated(p)))
+            {
+                var mapping = property.GetRelationalTypeMapping();
+                var getter = property.GetGetter();
+                var name = "$p" + columns.Count;
+                columns.Add(property.GetColumnName());
+                var parameter = mapping.CreateParameter(_command, name, null, property.IsNullable);
+                _command.Parameters.Add(parameter);
+                _binders.Add(entity =>
+                {
+                    var value = getter.GetClrValue(entity);
+                    parameter.Value = value is null ? DBNull.Value : mapping.Converter?.ConvertToProvider(value) ?? value;
+                });
+            }
+            foreach (var complex in entityType.GetComplexProperties())
+            {
+                var getter = complex.GetGetter();
+                var parameter = _command.CreateParameter();
+                parameter.ParameterName = "$p" + columns.Count;
+                columns.Add(complex.ComplexType.GetContainerColumnName() ?? complex.Name);
+                _command.Parameters.Add(parameter);
+                _binders.Add(entity => parameter.Value = JsonSerializer.Serialize(getter.GetClrValue(entity), complex.ClrType));
+            }
+            var names = string.Join(", ", columns.Select(c => $"\"{c}\""));
+            var values = string.Join(", ", Enumerable.Range(0, columns.Count).Select(i => "$p" + i));
+            _command.CommandText = $"INSERT INTO \"{entityType.GetTableName()}\" ({names}) VALUES ({values})";
+            _command.Prepare();
+        }
+
+        // Integer keys are numbered by SQLite (rowid); GUID keys are set by the application.
+        private static bool IsStoreGenerated(IProperty property) =>
+            property.IsPrimaryKey() && property.ValueGenerated == ValueGenerated.OnAdd && property.ClrType == typeof(long);
+
+        public async Task InsertAsync(object entity, CancellationToken cancellationToken)
+        {
+            foreach (var bind in _binders)
+            {
+                bind(entity);
+            }
+            await _command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        public void Dispose() => _command.Dispose();
+    }
+}

@@ -1,0 +1,88 @@
+using System.ComponentModel.DataAnnotations;
+using System.Threading.Channels;
+using AnnuaireFiliere.Core.Companies;
+using AnnuaireFiliere.Core.Data;
+using AnnuaireFiliere.Core.Taxonomy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AnnuaireFiliere.Core.Demo;
+
+public sealed class DemoDataOptions
+{
+    public const string Section = "DemoData";
+
+    /// <summary>Fill an empty database with demo companies at start (on in Development).</summary>
+    public bool SeedWhenEmpty { get; set; }
+
+    [Range(1, 10_000_000)]
+    public int Count { get; set; } = 600;
+
+    public int Seed { get; set; } = 2014;
+}
+
+/// <summary>Thrown when demo data would be mixed with existing companies.</summary>
+public sealed class DatabaseNotEmptyException(int companies)
+    : InvalidOperationException($"La base contient déjà {companies} entreprise(s) : les données de démonstration ne s'ajoutent qu'à une base vide (supprimez le dossier de données pour repartir de zéro).")
+{
+    public int Companies { get; } = companies;
+}
+
+/// <summary>
+/// Writes demo companies to the database in batches, each in its own transaction, so that memory stays flat
+/// whatever the count. Writes the indexing task log too (see <see cref="CompanyBulkWriter"/>).
+/// </summary>
+public sealed partial class DemoSeeder(IServiceScopeFactory scopes, TaxonomyCatalog taxonomy, TimeProvider clock, ILogger<DemoSeeder> logger)
+{
+    public const int DefaultBatchSize = 2_000;
+
+    /// <summary>Inserts <paramref name="count"/> companies; reports the number written after each batch.</summary>
+    public async Task SeedAsync(int count, int seed, IProgress<int>? progress = null, int batchSize = DefaultBatchSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var existing = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Companies.CountAsync(cancellationToken);
+            if (existing > 0)
+            {
+                throw new DatabaseNotEmptyException(existing);
+            }
+        }
+
+        // Midnight today: the same seed gives the same data all day.
+        var reference = clock.GetUtcNow().UtcDateTime.Date;
+        // Generation and writing overlap (one core each); two batches in flight at most keep memory flat.
+        var batches = Channel.CreateBounded<Company[]>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var producer = Task.Run(async () =>
+        {
+            try
+            {
+                foreach (var batch in new DemoCompanyGenerator(taxonomy).Generate(count, seed, reference).Chunk(batchSize))
+                {
+                    await batches.Writer.WriteAsync(batch, cancellationToken);
+                }
+                batches.Writer.Complete();
+            }
+            catch (Exception exception)
+            {
+                batches.Writer.Complete(exception);
+            }
+        }, cancellationToken);
+
+        var written = 0;
+        await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await new CompanyBulkWriter(db, clock).InsertAsync(batch, cancellationToken);
+            written += batch.Length;
+            progress?.Report(written);
+        }
+        await producer;
+        LogSeeded(written, seed);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Count} demo companies (seed {Seed})")]
+    private partial void LogSeeded(int count, int seed);
+}
