@@ -28,14 +28,13 @@ public readonly record struct PhoneNumber
         Span<char> buffer = stackalloc char[30];
         var length = 0;
         var text = input.Trim();
-        for (var i = 0; i < text.Length; i++)
+        foreach (var c in text)
         {
-            var c = text[i];
             if (char.IsAsciiDigit(c))
             {
                 buffer[length++] = c;
             }
-            else if (c == '+' && i == 0)
+            else if (c == '+' && length == 0)
             {
                 buffer[length++] = c;
             }

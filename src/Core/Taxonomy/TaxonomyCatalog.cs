@@ -55,6 +55,7 @@ public sealed class TaxonomyCatalog
 
         foreach (var sector in sectors)
         {
+            sector.Activities.Clear();
             sector.Activities.AddRange(activities.Where(a => a.SectorCode == sector.Code));
         }
         foreach (var activity in activities)
@@ -63,6 +64,7 @@ public sealed class TaxonomyCatalog
         }
         foreach (var province in provinces)
         {
+            province.Communes.Clear();
             province.Communes.AddRange(communes.Where(c => c.ProvinceCode == province.Code));
         }
         foreach (var commune in communes)

@@ -1,0 +1,71 @@
+using System.Globalization;
+using AnnuaireFiliere.Core.Data;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.ResponseCompression;
+
+namespace AnnuaireFiliere.Web.Hosting;
+
+public static class WebSetup
+{
+    /// <summary>The cultures of the site: French (New Caledonia) first, English on request.</summary>
+    public static readonly CultureInfo[] Cultures = [CultureInfo.GetCultureInfo("fr-NC"), CultureInfo.GetCultureInfo("en")];
+
+    public static IHostApplicationBuilder AddDirectoryWeb(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        builder.Services.AddRazorPages(options =>
+            {
+                options.Conventions.AddPageRoute("/Erreur/Index", "/erreur/{code:int?}");
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(options =>
+                options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        builder.Services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            options.SupportedCultures = Cultures;
+            options.SupportedUICultures = Cultures;
+            // The language is the visitor's explicit choice (cookie), not the browser's: the site is French first.
+            options.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+        builder.Services.AddResponseCompression(options =>
+        {
+            options.EnableForHttps = true;
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+        });
+        builder.Services.AddSecurityHeaderPolicies(policies => policies.SetDefaultPolicy(SecurityHeaders.Policy(builder.Environment)));
+        builder.Services.AddAntiforgery(options => options.Cookie.Name = "af.antiforgery");
+        builder.Services.AddHealthChecks();
+        return builder;
+    }
+
+    public static WebApplication UseDirectoryWeb(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseDeveloperExceptionPage();
+        }
+        else
+        {
+            app.UseExceptionHandler("/erreur/500");
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/erreur/{0}");
+        app.UseSecurityHeaders();
+        app.UseResponseCompression();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(DatabaseExtensions.ReadyTag) });
+        app.MapStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
+        app.MapLanguageSwitch();
+        return app;
+    }
+}

@@ -1,0 +1,15 @@
+using AnnuaireFiliere.Core.Data;
+using AnnuaireFiliere.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddAppDatabase();   // Core/Data: SQLite under the data folder, taxonomy, company rules
+builder.AddDemoData();      // Core/Demo: demo companies for an empty database (on in Development)
+builder.AddDirectoryWeb();  // Razor Pages, localization, security headers, health, compression
+
+var app = builder.Build();
+await app.Services.PrepareDataAsync();  // migrations, reference data, demo data
+app.UseDirectoryWeb();
+await app.RunAsync();
+
+/// <summary>Entry point, visible to the test host.</summary>
+public partial class Program;

@@ -1,0 +1,160 @@
+using AnnuaireFiliere.Core.Companies;
+using AnnuaireFiliere.Core.Data;
+using AnnuaireFiliere.Core.Taxonomy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AnnuaireFiliere.Core.Tests;
+
+public sealed class DatabaseTests
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Migrations_create_every_table_on_a_fresh_file()
+    {
+        await using var database = await TestDatabase.CreateAsync(migrate: false);
+        await using var db = database.Context();
+        Assert.NotEmpty(await db.Database.GetPendingMigrationsAsync(Cancel));
+
+        await db.Database.MigrateAsync(Cancel);
+
+        Assert.True(File.Exists(database.File));
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync(Cancel));
+        Assert.Equal(0, await db.Companies.CountAsync(Cancel));
+        Assert.Equal(0, await db.IndexingTasks.CountAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task The_model_has_no_changes_missing_from_the_migrations()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.Context();
+        Assert.False(db.Database.HasPendingModelChanges(), "Run: dotnet ef migrations add <Name> --project src/Core --output-dir Data/Migrations");
+    }
+
+    [Fact]
+    public async Task A_company_round_trips_with_every_field()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var company = SampleCompanies.Valid();
+        company.ServiceArea = new ServiceArea { ProvinceCodes = ["sud", "iles"], CommuneCodes = ["98814"], PacificRegion = true };
+        company.ECommerce = new ECommerceProfile { SellsOnOwnShop = true, OnlinePayment = true, DeliversIslands = true, B2C = true, Platforms = ["Shopify"] };
+        company.Contact = new ContactPerson { Name = "Marie Wahuzue", Role = "Gérante" };
+        company.Skills = ["C#", "Flutter"];
+        await using (var db = database.Context())
+        {
+            db.Companies.Add(company);
+            await db.SaveChangesAsync(Cancel);
+        }
+
+        await using var read = database.Context();
+        var stored = await read.Companies.Include(c => c.SecondaryActivities).SingleAsync(Cancel);
+        Assert.Equal("1234567.001", stored.Ridet.ToString());
+        Assert.Equal(["sud", "iles"], stored.ServiceArea.ProvinceCodes);
+        Assert.True(stored.ServiceArea.PacificRegion);
+        Assert.True(stored.ECommerce.SellsOnline);
+        Assert.Equal(["Shopify"], stored.ECommerce.Platforms);
+        Assert.Equal("Gérante", stored.Contact.Role);
+        Assert.Equal(["C#", "Flutter"], stored.Skills);
+        Assert.Equal("A0901", Assert.Single(stored.SecondaryActivities).ActivityCode);
+        Assert.Equal(DateTimeKind.Utc, stored.CreatedAt.Kind);
+        Assert.Equal(database.Clock.GetUtcNow().UtcDateTime, stored.CreatedAt);
+        Assert.Equal(1, stored.Version);
+    }
+
+    [Fact]
+    public async Task Slugs_are_unique()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.Context();
+        db.Companies.Add(SampleCompanies.Valid("meme-nom"));
+        db.Companies.Add(SampleCompanies.Valid("meme-nom"));
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task A_stale_edit_is_refused_by_the_version()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var company = SampleCompanies.Valid();
+        await using (var db = database.Context())
+        {
+            db.Companies.Add(company);
+            await db.SaveChangesAsync(Cancel);
+        }
+        await using var first = database.Context();
+        await using var second = database.Context();
+        var a = await first.Companies.SingleAsync(Cancel);
+        var b = await second.Companies.SingleAsync(Cancel);
+        a.TradeName = "Cagou Web Studio";
+        await first.SaveChangesAsync(Cancel);
+        Assert.Equal(2, a.Version);
+
+        b.TradeName = "Cagou Digital";
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task Taxonomy_loading_is_idempotent()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.Context();
+        var again = await Synchronizer(db).SynchronizeAsync(TaxonomyCatalog.LoadEmbedded(), Cancel);
+        Assert.False(again.Changed);
+        Assert.Equal(33, await db.Communes.CountAsync(Cancel));
+        Assert.Equal(61, await db.Activities.CountAsync(Cancel));
+        Assert.Equal(11, await db.Sectors.CountAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task A_changed_label_is_updated()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.Context();
+        var changed = TaxonomyCatalog.LoadEmbedded();
+        changed.Activities.Single(a => a.Code == "A0405").LabelFr = "Développement web et mobile";
+
+        var result = await Synchronizer(db).SynchronizeAsync(changed, Cancel);
+
+        Assert.Equal(1, result.Updated);
+        await using var read = database.Context();
+        Assert.Equal("Développement web et mobile", (await read.Activities.SingleAsync(a => a.Code == "A0405", Cancel)).LabelFr);
+    }
+
+    [Fact]
+    public async Task A_code_in_use_is_retired_not_dropped_and_an_unused_one_is_removed()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using (var db = database.Context())
+        {
+            db.Companies.Add(SampleCompanies.Valid()); // uses A0405 and A0901
+            await db.SaveChangesAsync(Cancel);
+        }
+        var withoutTwo = WithoutActivities("A0405", "A0105");
+
+        await using var sync = database.Context();
+        var result = await Synchronizer(sync).SynchronizeAsync(withoutTwo, Cancel);
+
+        Assert.Equal(["Activity A0405"], result.Retired);
+        Assert.Equal(1, result.Removed);
+        await using var read = database.Context();
+        Assert.True((await read.Activities.SingleAsync(a => a.Code == "A0405", Cancel)).IsRetired);
+        Assert.False(await read.Activities.AnyAsync(a => a.Code == "A0105", Cancel));
+        Assert.Equal("A0405", (await read.Companies.SingleAsync(Cancel)).PrimaryActivityCode);
+
+        // Back in the data: no longer retired.
+        var restored = await Synchronizer(read).SynchronizeAsync(TaxonomyCatalog.LoadEmbedded(), Cancel);
+        Assert.Equal(1, restored.Added);
+        Assert.False((await read.Activities.SingleAsync(a => a.Code == "A0405", Cancel)).IsRetired);
+    }
+
+    private static TaxonomyCatalog WithoutActivities(params string[] codes)
+    {
+        var shipped = TaxonomyCatalog.LoadEmbedded();
+        return new TaxonomyCatalog(shipped.Sectors, [.. shipped.Activities.Where(a => !codes.Contains(a.Code))], shipped.Provinces,
+            shipped.Communes, shipped.SizeBands, shipped.LegalForms, shipped.Languages, shipped.NafCodes);
+    }
+
+    private static TaxonomySynchronizer Synchronizer(AppDbContext db) => new(db, NullLogger<TaxonomySynchronizer>.Instance);
+}

@@ -1,0 +1,58 @@
+using AnnuaireFiliere.Core.Data;
+using AnnuaireFiliere.Core.Taxonomy;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AnnuaireFiliere.Core.Tests;
+
+/// <summary>A real SQLite file in a fresh temporary folder, migrated and with the reference data loaded.</summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private TestDatabase(string folder)
+    {
+        Folder = folder;
+        File = Path.Combine(folder, "test.db");
+    }
+
+    public string Folder { get; }
+    public string File { get; }
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 9, 30, 0, TimeSpan.Zero));
+
+    public static async Task<TestDatabase> CreateAsync(bool migrate = true)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "annuaire-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var database = new TestDatabase(folder);
+        if (migrate)
+        {
+            await using var db = database.Context();
+            await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
+            await new TaxonomySynchronizer(db, NullLogger<TaxonomySynchronizer>.Instance)
+                .SynchronizeAsync(TaxonomyCatalog.LoadEmbedded(), TestContext.Current.CancellationToken);
+        }
+        return database;
+    }
+
+    public AppDbContext Context(params IInterceptor[] interceptors) =>
+        new(new DbContextOptionsBuilder<AppDbContext>()
+            .UseSqlite($"Data Source={File}")
+            .AddInterceptors(interceptors)
+            .Options, Clock);
+
+    public ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temporary folder is harmless.
+        }
+        return ValueTask.CompletedTask;
+    }
+}
