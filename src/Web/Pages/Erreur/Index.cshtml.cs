@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AnnuaireFiliere.Web.Pages.Erreur;
@@ -13,10 +14,12 @@ public sealed class IndexModel : PageModel
 
     public string? RequestId { get; private set; }
 
-    public void OnGet(int? code) => Describe(code);
-
-    // Re-executed POSTs (e.g. a 404 on a form target) land here too.
-    public void OnPost(int? code) => Describe(code);
+    // No handler methods: any verb re-executed here (a POST that failed, say) renders the page without reading a form.
+    public override void OnPageHandlerSelected(PageHandlerSelectedContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        Describe(int.TryParse(RouteData.Values["code"]?.ToString(), out var code) ? code : null);
+    }
 
     private void Describe(int? code)
     {

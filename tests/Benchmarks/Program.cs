@@ -1,0 +1,21 @@
+using System.Globalization;
+using AnnuaireFiliere.Benchmarks;
+
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+var scenario = args.FirstOrDefault() ?? "help";
+var options = BenchmarkOptions.Parse(args.Skip(1).ToArray());
+return scenario switch
+{
+    "seed" => await SeedBenchmark.RunAsync(options),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.WriteLine("""
+        AnnuaireFiliere benchmarks (build in Release):
+          dotnet run -c Release --project tests/Benchmarks -- seed [--count 100000] [--runs 3] [--batch-size 2000]
+        Prints medians and 95th percentiles; see docs/PERFORMANCE.md for the figures on record.
+        """);
+    return 2;
+}

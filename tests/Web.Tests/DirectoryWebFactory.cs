@@ -1,0 +1,70 @@
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AnnuaireFiliere.Web.Tests;
+
+/// <summary>
+/// The real site in Production mode on a fresh data folder (real SQLite file), seeded with a few demo companies.
+/// Adds one test-only endpoint, <c>/__test/boom</c>, that throws, to check what visitors see on a failure.
+/// </summary>
+public sealed class DirectoryWebFactory : WebApplicationFactory<Program>
+{
+    public const int DemoCount = 120;
+
+    public DirectoryWebFactory()
+        : this(Path.Combine(Path.GetTempPath(), "annuaire-web-tests", Guid.NewGuid().ToString("N")))
+    {
+    }
+
+    public DirectoryWebFactory(string dataDirectory) => DataDirectory = dataDirectory;
+
+    public string DataDirectory { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        // Serve wwwroot from the build output as a published site would (outside Development this is not automatic).
+        builder.UseStaticWebAssets();
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:DataDirectory"] = DataDirectory,
+            ["DemoData:SeedWhenEmpty"] = "true",
+            ["DemoData:Count"] = DemoCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }));
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ThrowingEndpoint>());
+    }
+
+    public HttpClient CreateBrowserLikeClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
+        new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(DataDirectory))
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+    }
+
+    /// <summary>Placed after the application's own pipeline, so its exception flows through the real error handling.</summary>
+    private sealed class ThrowingEndpoint : IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            next(app);
+            app.Use(nextMiddleware => context =>
+                context.Request.Path == "/__test/boom"
+                    ? throw new InvalidOperationException("Secret internal detail: connection string Data Source=/srv/annuaire.db")
+                    : nextMiddleware(context));
+        };
+    }
+}

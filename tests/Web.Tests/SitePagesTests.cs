@@ -1,0 +1,176 @@
+using System.Net;
+using AngleSharp.Dom;
+using AnnuaireFiliere.Core.Companies;
+using AnnuaireFiliere.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AnnuaireFiliere.Web.Tests;
+
+public sealed class SitePagesTests(SitePagesTests.Site site) : IClassFixture<SitePagesTests.Site>
+{
+    /// <summary>One site for the read-only tests of this class.</summary>
+    public sealed class Site : IAsyncLifetime
+    {
+        public DirectoryWebFactory Factory { get; } = new();
+
+        public ValueTask InitializeAsync()
+        {
+            _ = Factory.Server; // starts the host: migrations and demo data
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask DisposeAsync() => Factory.DisposeAsync();
+    }
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Home_page_is_in_french_with_the_published_companies_of_each_sector()
+    {
+        var response = await site.Factory.CreateClient().GetAsync("/", Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await DirectoryWebFactory.ParseAsync(response);
+        Assert.Equal("fr", page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Les entreprises du numérique en Nouvelle-Calédonie", page.QuerySelector("h1")!.TextContent);
+        var tiles = page.QuerySelectorAll(".sector-tile");
+        Assert.Equal(11, tiles.Length);
+
+        await using var scope = site.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var published = await db.Companies.CountAsync(c => c.Status == PublicationStatus.Published, Cancel);
+        var shown = tiles.Sum(t => int.Parse(new string(t.QuerySelector(".sector-count")!.TextContent.Where(char.IsAsciiDigit).ToArray()), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(published, shown);
+        Assert.Equal(published.ToString(System.Globalization.CultureInfo.InvariantCulture), page.QuerySelector(".key-figures dd")!.TextContent.Replace("\u202F", "", StringComparison.Ordinal).Replace("\u00A0", "", StringComparison.Ordinal));
+        Assert.InRange(published, 1, DirectoryWebFactory.DemoCount - 1); // demo data mixes statuses
+    }
+
+    [Fact]
+    public async Task Page_has_landmarks_a_skip_link_and_a_title()
+    {
+        var page = await DirectoryWebFactory.ParseAsync(await site.Factory.CreateClient().GetAsync("/", Cancel));
+        Assert.NotNull(page.QuerySelector("header"));
+        Assert.NotNull(page.QuerySelector("nav[aria-label]"));
+        Assert.NotNull(page.QuerySelector("main#contenu"));
+        Assert.NotNull(page.QuerySelector("footer"));
+        Assert.Equal("#contenu", page.QuerySelector("a.skip-link")!.GetAttribute("href"));
+        Assert.Contains("Annuaire de la filière numérique", page.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_language_switch_shows_the_site_in_english_and_back()
+    {
+        var client = site.Factory.CreateBrowserLikeClient();
+        var home = await DirectoryWebFactory.ParseAsync(await client.GetAsync("/", Cancel));
+
+        var switched = await client.PostAsync("/langue", FormOf(home.QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("form.language-switch")!), Cancel);
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        Assert.Equal("/", switched.Headers.Location!.OriginalString);
+
+        var english = await DirectoryWebFactory.ParseAsync(await client.GetAsync("/", Cancel));
+        Assert.Equal("en", english.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Digital companies in New Caledonia", english.QuerySelector("h1")!.TextContent);
+        Assert.Contains(english.QuerySelectorAll(".sector-name"), s => s.TextContent == "Software publishing and development");
+
+        await client.PostAsync("/langue", FormOf(english.QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("form.language-switch")!), Cancel);
+        var french = await DirectoryWebFactory.ParseAsync(await client.GetAsync("/", Cancel));
+        Assert.Equal("fr", french.DocumentElement.GetAttribute("lang"));
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/")]
+    [InlineData("//evil.example/")]
+    [InlineData("/\\evil.example/")]
+    public async Task The_language_switch_never_redirects_off_site(string returnUrl)
+    {
+        var client = site.Factory.CreateBrowserLikeClient();
+        var home = await DirectoryWebFactory.ParseAsync(await client.GetAsync("/", Cancel));
+        var form = home.QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("form.language-switch")!;
+        form.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=returnUrl]")!.Value = returnUrl;
+
+        var response = await client.PostAsync("/langue", FormOf(form), Cancel);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task The_language_switch_requires_the_antiforgery_token()
+    {
+        var response = await site.Factory.CreateBrowserLikeClient().PostAsync("/langue",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["culture"] = "en", ["returnUrl"] = "/" }), Cancel);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/nexiste-pas")]
+    [InlineData("/entreprises/inconnue/encore")]
+    [InlineData("/erreur/404")]
+    public async Task Unknown_pages_get_a_french_404(string path)
+    {
+        var response = await site.Factory.CreateClient().GetAsync(path, Cancel);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var page = await DirectoryWebFactory.ParseAsync(response);
+        Assert.Equal("Page introuvable", page.QuerySelector("h1")!.TextContent);
+        Assert.Equal("fr", page.DocumentElement.GetAttribute("lang"));
+    }
+
+    [Fact]
+    public async Task A_server_error_shows_a_french_page_without_internal_details()
+    {
+        var response = await site.Factory.CreateClient().GetAsync("/__test/boom", Cancel);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync(Cancel);
+        var page = await DirectoryWebFactory.ParseAsync(new HttpResponseMessage { Content = new StringContent(html) });
+        Assert.Equal("Une erreur est survenue", page.QuerySelector("h1")!.TextContent);
+        Assert.DoesNotContain("Secret internal detail", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("InvalidOperationException", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Data Source", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task Health_endpoints_answer(string path)
+    {
+        var response = await site.Factory.CreateClient().GetAsync(path, Cancel);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task Pages_carry_baseline_security_headers()
+    {
+        var response = await site.Factory.CreateClient().GetAsync("/", Cancel);
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Equal("strict-origin-when-cross-origin", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.False(response.Headers.Contains("Server"));
+    }
+
+    [Fact]
+    public async Task The_stylesheet_is_served_compressed()
+    {
+        var client = site.Factory.CreateClient();
+        var page = await DirectoryWebFactory.ParseAsync(await client.GetAsync("/", Cancel));
+        var href = page.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!;
+        using var request = new HttpRequestMessage(HttpMethod.Get, href);
+        request.Headers.AcceptEncoding.ParseAdd("gzip, br");
+
+        var response = await client.SendAsync(request, Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/css", response.Content.Headers.ContentType!.MediaType);
+        Assert.NotEmpty(response.Content.Headers.ContentEncoding);
+    }
+
+    internal static FormUrlEncodedContent FormOf(AngleSharp.Html.Dom.IHtmlFormElement form) =>
+        new(form.Elements.OfType<AngleSharp.Html.Dom.IHtmlInputElement>()
+            .Where(input => !string.IsNullOrEmpty(input.Name))
+            .Select(input => new KeyValuePair<string, string>(input.Name!, input.Value)));
+}

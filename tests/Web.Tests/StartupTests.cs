@@ -1,0 +1,36 @@
+using AnnuaireFiliere.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AnnuaireFiliere.Web.Tests;
+
+public sealed class StartupTests
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task First_start_creates_the_database_and_seeds_demo_data_once()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "annuaire-web-tests", Guid.NewGuid().ToString("N"));
+        await using (var first = new DirectoryWebFactory(folder))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await first.CreateClient().GetAsync("/", Cancel)).StatusCode);
+            Assert.True(File.Exists(Path.Combine(folder, "annuaire.db")));
+            Assert.Equal(DirectoryWebFactory.DemoCount, await CountAsync(first));
+            // Keep the folder for the second start.
+            File.Copy(Path.Combine(folder, "annuaire.db"), Path.Combine(Path.GetTempPath(), "annuaire-web-tests", "keep.tmp"), overwrite: true);
+        }
+        Directory.CreateDirectory(folder);
+        File.Move(Path.Combine(Path.GetTempPath(), "annuaire-web-tests", "keep.tmp"), Path.Combine(folder, "annuaire.db"));
+
+        await using var second = new DirectoryWebFactory(folder);
+        _ = second.Server;
+        Assert.Equal(DirectoryWebFactory.DemoCount, await CountAsync(second));
+    }
+
+    private static async Task<int> CountAsync(DirectoryWebFactory factory)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Companies.CountAsync(Cancel);
+    }
+}
