@@ -166,3 +166,16 @@ public sealed class CompanyValidatorTests
         public void Dispose() => CultureInfo.CurrentUICulture = _previous;
     }
 }
+
+public sealed class ValidationMessagesTests
+{
+    [Fact]
+    public void Every_french_message_has_an_english_translation()
+    {
+        static string[] Keys(System.Globalization.CultureInfo culture) =>
+            [.. ValidationMessages.ResourceManager.GetResourceSet(culture, createIfNotExists: true, tryParents: false)!
+                .Cast<System.Collections.DictionaryEntry>().Select(e => (string)e.Key).Order(StringComparer.Ordinal)];
+        Assert.NotEmpty(Keys(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(Keys(System.Globalization.CultureInfo.InvariantCulture), Keys(System.Globalization.CultureInfo.GetCultureInfo("en")));
+    }
+}

@@ -61,33 +61,44 @@ internal sealed class CompanyBulkWriter(AppDbContext db, TimeProvider clock)
             _command = connection.CreateCommand();
             _command.Transaction = transaction;
             var columns = new List<string>();
-            foreach (var property in entityType.GetProperties().Where(p => !IsStoreGenerated(p)))
-            {
-                var mapping = property.GetRelationalTypeMapping();
-                var getter = property.GetGetter();
-                var name = "$p" + columns.Count;
-                columns.Add(property.GetColumnName());
-                var parameter = mapping.CreateParameter(_command, name, null, property.IsNullable);
-                _command.Parameters.Add(parameter);
-                _binders.Add(entity =>
-                {
-                    var value = getter.GetClrValue(entity);
-                    parameter.Value = value is null ? DBNull.Value : mapping.Converter?.ConvertToProvider(value) ?? value;
-                });
-            }
-            foreach (var complex in entityType.GetComplexProperties())
-            {
-                var getter = complex.GetGetter();
-                var parameter = _command.CreateParameter();
-                parameter.ParameterName = "$p" + columns.Count;
-                columns.Add(complex.ComplexType.GetContainerColumnName() ?? complex.Name);
-                _command.Parameters.Add(parameter);
-                _binders.Add(entity => parameter.Value = JsonSerializer.Serialize(getter.GetClrValue(entity), complex.ClrType));
-            }
+            AddColumns(entityType, StoreObjectIdentifier.Table(entityType.GetTableName()!), entity => entity, columns);
             var names = string.Join(", ", columns.Select(c => $"\"{c}\""));
             var values = string.Join(", ", Enumerable.Range(0, columns.Count).Select(i => "$p" + i));
             _command.CommandText = $"INSERT INTO \"{entityType.GetTableName()}\" ({names}) VALUES ({values})";
             _command.Prepare();
+        }
+
+        /// <summary>Binds the stored properties of a type; complex properties become a JSON column or their own columns.</summary>
+        private void AddColumns(ITypeBase type, StoreObjectIdentifier table, Func<object, object?> owner, List<string> columns)
+        {
+            foreach (var property in type.GetProperties().Where(p => !IsStoreGenerated(p)))
+            {
+                var mapping = property.GetRelationalTypeMapping();
+                var propertyInfo = property.PropertyInfo!;
+                var parameter = mapping.CreateParameter(_command, "$p" + columns.Count, null, property.IsNullable);
+                columns.Add(property.GetColumnName(table)!);
+                _command.Parameters.Add(parameter);
+                _binders.Add(entity =>
+                {
+                    var value = owner(entity) is { } container ? propertyInfo.GetValue(container) : null;
+                    parameter.Value = value is null ? DBNull.Value : mapping.Converter?.ConvertToProvider(value) ?? value;
+                });
+            }
+            foreach (var complex in type.GetComplexProperties())
+            {
+                var propertyInfo = complex.PropertyInfo!;
+                Func<object, object?> value = entity => owner(entity) is { } container ? propertyInfo.GetValue(container) : null;
+                if (complex.ComplexType.GetContainerColumnName() is not { } jsonColumn)
+                {
+                    AddColumns(complex.ComplexType, table, value, columns);
+                    continue;
+                }
+                var parameter = _command.CreateParameter();
+                parameter.ParameterName = "$p" + columns.Count;
+                columns.Add(jsonColumn);
+                _command.Parameters.Add(parameter);
+                _binders.Add(entity => parameter.Value = JsonSerializer.Serialize(value(entity), complex.ClrType));
+            }
         }
 
         // Integer keys are numbered by SQLite (rowid); GUID keys are set by the application.

@@ -38,6 +38,7 @@ public static class WebSetup
         });
         builder.Services.AddSecurityHeaderPolicies(policies => policies.SetDefaultPolicy(SecurityHeaders.Policy(builder.Environment)));
         builder.Services.AddAntiforgery(options => options.Cookie.Name = "af.antiforgery");
+        builder.Services.AddMemoryCache();
         builder.Services.AddHealthChecks();
         return builder;
     }

@@ -27,7 +27,8 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
         builder.Property(c => c.DescriptionFr).HasMaxLength(CompanyValidator.DescriptionMaxLength);
         builder.Property(c => c.DescriptionEn).HasMaxLength(CompanyValidator.DescriptionMaxLength);
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
-        builder.HasIndex(c => c.Status);
+        builder.HasIndex(c => new { c.Status, c.PrimaryActivityCode });
+        builder.HasIndex(c => new { c.Status, c.CommuneCode });
         builder.Property(c => c.Version).IsConcurrencyToken();
 
         builder.HasOne<Activity>().WithMany().HasForeignKey(c => c.PrimaryActivityCode).OnDelete(DeleteBehavior.Restrict);
@@ -37,7 +38,8 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
         builder.HasMany(c => c.SecondaryActivities).WithOne().HasForeignKey(a => a.CompanyId).OnDelete(DeleteBehavior.Cascade);
 
         builder.ComplexProperty(c => c.ServiceArea, area => area.ToJson());
-        builder.ComplexProperty(c => c.ECommerce, shop => shop.ToJson());
+        // E-commerce flags are columns, not JSON: statistics count and cross-tabulate them in SQL.
+        builder.ComplexProperty(c => c.ECommerce);
         builder.ComplexProperty(c => c.Contact, contact => contact.ToJson());
 
         builder.Ignore(c => c.DisplayName);

@@ -149,26 +149,30 @@ namespace AnnuaireFiliere.Core.Data.Migrations
                         {
                             b1.IsRequired();
 
-                            b1.Property<bool>("B2B");
+                            b1.Property<bool>("B2B")
+                                .HasColumnType("INTEGER");
 
-                            b1.Property<bool>("B2C");
+                            b1.Property<bool>("B2C")
+                                .HasColumnType("INTEGER");
 
-                            b1.Property<bool>("DeliversIslands");
+                            b1.Property<bool>("DeliversIslands")
+                                .HasColumnType("INTEGER");
 
-                            b1.Property<bool>("DeliversTerritory");
+                            b1.Property<bool>("DeliversTerritory")
+                                .HasColumnType("INTEGER");
 
-                            b1.Property<bool>("OnlinePayment");
+                            b1.Property<bool>("OnlinePayment")
+                                .HasColumnType("INTEGER");
 
                             b1.PrimitiveCollection<string>("Platforms")
-                                .IsRequired();
-
-                            b1.Property<bool>("SellsOnMarketplaces");
-
-                            b1.Property<bool>("SellsOnOwnShop");
-
-                            b1
-                                .ToJson("ECommerce")
+                                .IsRequired()
                                 .HasColumnType("TEXT");
+
+                            b1.Property<bool>("SellsOnMarketplaces")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("SellsOnOwnShop")
+                                .HasColumnType("INTEGER");
                         });
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "ServiceArea", "AnnuaireFiliere.Core.Companies.Company.ServiceArea#ServiceArea", b1 =>
@@ -207,7 +211,9 @@ namespace AnnuaireFiliere.Core.Data.Migrations
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.HasIndex("Status");
+                    b.HasIndex("Status", "CommuneCode");
+
+                    b.HasIndex("Status", "PrimaryActivityCode");
 
                     b.ToTable("Companies", (string)null);
                 });

@@ -171,8 +171,15 @@ namespace AnnuaireFiliere.Core.Data.Migrations
                     PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     LastConfirmedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    ECommerce_B2B = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ECommerce_B2C = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ECommerce_DeliversIslands = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ECommerce_DeliversTerritory = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ECommerce_OnlinePayment = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ECommerce_Platforms = table.Column<string>(type: "TEXT", nullable: false),
+                    ECommerce_SellsOnMarketplaces = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ECommerce_SellsOnOwnShop = table.Column<bool>(type: "INTEGER", nullable: false),
                     Contact = table.Column<string>(type: "TEXT", nullable: false),
-                    ECommerce = table.Column<string>(type: "TEXT", nullable: false),
                     ServiceArea = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -270,9 +277,14 @@ namespace AnnuaireFiliere.Core.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Companies_Status",
+                name: "IX_Companies_Status_CommuneCode",
                 table: "Companies",
-                column: "Status");
+                columns: new[] { "Status", "CommuneCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Companies_Status_PrimaryActivityCode",
+                table: "Companies",
+                columns: new[] { "Status", "PrimaryActivityCode" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CompanyActivities_ActivityCode",
