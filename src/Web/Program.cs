@@ -1,9 +1,12 @@
 using AnnuaireFiliere.Core.Data;
+using AnnuaireFiliere.Core.Search;
 using AnnuaireFiliere.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddAppDatabase();   // Core/Data: SQLite under the data folder, taxonomy, company rules
 builder.AddDemoData();      // Core/Demo: demo companies for an empty database (on in Development)
+builder.AddCompanySearch(); // Core/Search: Lucene (embedded) or Elasticsearch, from configuration
+builder.AddIndexing();      // Core/Indexing: task log → search index, in-process in embedded mode
 builder.AddDirectoryWeb();  // Razor Pages, localization, security headers, health, compression
 
 var app = builder.Build();

@@ -1,4 +1,5 @@
 using AnnuaireFiliere.Core.Companies;
+using AnnuaireFiliere.Core.Indexing;
 using AnnuaireFiliere.Core.Taxonomy;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -30,9 +31,10 @@ public static class DatabaseExtensions
         builder.Services.TryAddSingleton(TaxonomyCatalog.Default);
         builder.Services.TryAddSingleton<CompanyValidator>();
         builder.Services.AddSingleton<DataPaths>();
+        builder.Services.TryAddSingleton<IndexingSignal>();
         builder.Services.AddDbContext<AppDbContext>((services, options) =>
             options.UseSqlite(services.GetRequiredService<DataPaths>().ConnectionString)
-                .AddInterceptors(new SqlitePragmas()));
+                .AddInterceptors(new SqlitePragmas(), new IndexingSignalInterceptor(services.GetRequiredService<IndexingSignal>())));
         builder.Services.AddTransient<DatabaseInitializer>();
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: [ReadyTag]);
         return builder;

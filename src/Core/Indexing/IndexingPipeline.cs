@@ -1,0 +1,158 @@
+using System.ComponentModel.DataAnnotations;
+using System.Runtime.CompilerServices;
+using AnnuaireFiliere.Core.Companies;
+using AnnuaireFiliere.Core.Data;
+using AnnuaireFiliere.Core.Search;
+using AnnuaireFiliere.Core.Taxonomy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AnnuaireFiliere.Core.Indexing;
+
+public sealed class IndexingOptions
+{
+    public const string Section = "Indexing";
+
+    [Range(1, 10_000)]
+    public int BatchSize { get; set; } = 500;
+
+    /// <summary>The longest wait between two looks at the task log when nothing signals a change.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Run the indexing loop in this process (embedded mode: the Web process).</summary>
+    public bool RunInProcess { get; set; } = true;
+}
+
+/// <summary>What <see cref="IndexingPipeline.VerifyAsync"/> found, and repaired when asked.</summary>
+public sealed record VerifyReport(int Published, long Indexed, IReadOnlyList<Guid> Missing, IReadOnlyList<Guid> Extra, IReadOnlyList<Guid> Stale, bool Repaired)
+{
+    public bool InSync => Missing.Count == 0 && Extra.Count == 0 && Stale.Count == 0;
+}
+
+/// <summary>
+/// Moves changes from the task log to the search index: reads tasks after the index's cursor, keeps one per
+/// company, loads the published projections, upserts or deletes them, and commits them with the new cursor.
+/// A failed batch leaves the cursor where it was, so the same tasks are read again: nothing is skipped.
+/// </summary>
+public sealed partial class IndexingPipeline(
+    IServiceScopeFactory scopes, ISearchIndex index, TaxonomyCatalog taxonomy, IOptions<IndexingOptions> options, ILogger<IndexingPipeline> logger)
+{
+    /// <summary>Indexes one batch; returns the number of tasks consumed (0 when the index is up to date).</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
+    {
+        var state = await index.GetStateAsync(cancellationToken);
+        if (!state.Initialized)
+        {
+            await RebuildAsync(cancellationToken);
+            return 1;
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var tasks = await db.IndexingTasks.AsNoTracking()
+            .Where(t => t.Id > state.Cursor)
+            .OrderBy(t => t.Id)
+            .Take(options.Value.BatchSize)
+            .Select(t => new { t.Id, t.CompanyId })
+            .ToListAsync(cancellationToken);
+        if (tasks.Count == 0)
+        {
+            return 0;
+        }
+        var ids = tasks.Select(t => t.CompanyId).Distinct().ToList();
+        var published = await Published(db).Where(c => ids.Contains(c.Id)).ToListAsync(cancellationToken);
+        var documents = published.Select(c => c.ToDocument(taxonomy)).ToList();
+        var deletes = ids.Except(published.Select(c => c.Id)).ToList();
+        await index.ApplyAsync(documents, deletes, tasks[^1].Id, cancellationToken);
+        LogBatch(tasks.Count, documents.Count, deletes.Count, tasks[^1].Id);
+        return tasks.Count;
+    }
+
+    /// <summary>Indexes until the task log is consumed.</summary>
+    public async Task CatchUpAsync(CancellationToken cancellationToken = default)
+    {
+        while (await RunOnceAsync(cancellationToken) > 0)
+        {
+        }
+    }
+
+    /// <summary>
+    /// Rebuilds the index from the published companies. The cursor becomes the last task written before the
+    /// rebuild started; tasks written meanwhile are applied afterwards (idempotent).
+    /// </summary>
+    public async Task RebuildAsync(CancellationToken cancellationToken = default)
+    {
+        long cursor;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            cursor = await scope.ServiceProvider.GetRequiredService<AppDbContext>().IndexingTasks.MaxAsync(t => (long?)t.Id, cancellationToken) ?? 0;
+        }
+        LogRebuilding(cursor);
+        await index.RebuildAsync(AllPublished(cancellationToken), cursor, cancellationToken);
+    }
+
+    /// <summary>Compares the published companies (ids and versions) with the index; repairs the differences when asked.</summary>
+    public async Task<VerifyReport> VerifyAsync(bool repair, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var expected = await db.Companies.AsNoTracking()
+            .Where(c => c.Status == PublicationStatus.Published)
+            .Select(c => new { c.Id, c.Version })
+            .ToDictionaryAsync(c => c.Id, c => c.Version, cancellationToken);
+        var indexed = await index.ListVersionsAsync(cancellationToken);
+        var missing = expected.Keys.Where(id => !indexed.ContainsKey(id)).ToList();
+        var extra = indexed.Keys.Where(id => !expected.ContainsKey(id)).ToList();
+        var stale = expected.Where(e => indexed.TryGetValue(e.Key, out var v) && v != e.Value).Select(e => e.Key).ToList();
+        var repaired = false;
+        if (repair && (missing.Count + extra.Count + stale.Count) > 0)
+        {
+            var fix = missing.Concat(stale).ToList();
+            var state = await index.GetStateAsync(cancellationToken);
+            foreach (var chunk in fix.Chunk(options.Value.BatchSize).DefaultIfEmpty([]))
+            {
+                var companies = await Published(db).Where(c => chunk.Contains(c.Id)).ToListAsync(cancellationToken);
+                await index.ApplyAsync([.. companies.Select(c => c.ToDocument(taxonomy))], extra, state.Cursor, cancellationToken);
+                extra = [];
+            }
+            repaired = true;
+        }
+        return new VerifyReport(expected.Count, indexed.Count, missing, extra, stale, repaired);
+    }
+
+    private static IQueryable<Company> Published(AppDbContext db) =>
+        db.Companies.AsNoTracking().Include(c => c.SecondaryActivities).Where(c => c.Status == PublicationStatus.Published);
+
+    private async IAsyncEnumerable<CompanyDocument> AllPublished([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // Keyset pagination: flat memory, and no long-running read transaction.
+        Guid? after = null;
+        while (true)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var query = Published(db);
+            if (after is { } last)
+            {
+                query = query.Where(c => c.Id.CompareTo(last) > 0);
+            }
+            var batch = await query.OrderBy(c => c.Id).Take(2_000).AsSplitQuery().ToListAsync(cancellationToken);
+            foreach (var company in batch)
+            {
+                yield return company.ToDocument(taxonomy);
+            }
+            if (batch.Count < 2_000)
+            {
+                yield break;
+            }
+            after = batch[^1].Id;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Indexed {Tasks} task(s): {Upserts} upsert(s), {Deletes} delete(s), cursor {Cursor}")]
+    private partial void LogBatch(int tasks, int upserts, int deletes, long cursor);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rebuilding the search index from the published companies (task cursor {Cursor})")]
+    private partial void LogRebuilding(long cursor);
+}

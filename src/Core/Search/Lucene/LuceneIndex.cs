@@ -1,0 +1,258 @@
+using System.Globalization;
+using AnnuaireFiliere.Core.Indexing;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using Microsoft.Extensions.Logging;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace AnnuaireFiliere.Core.Search.Lucene;
+
+/// <summary>Thrown when another process already writes the index.</summary>
+public sealed class IndexLockedException(string path, Exception inner)
+    : InvalidOperationException($"L'index de recherche {path} est déjà ouvert en écriture par un autre processus (le site web en mode intégré ?). Arrêtez-le, ou utilisez un autre dossier de données.", inner);
+
+/// <summary>
+/// The embedded index under <c>{data}/index/v{schema}</c>: one <see cref="IndexWriter"/> (Lucene's write lock
+/// makes it the only one, across processes), a <see cref="SearcherManager"/> for readers, and the task-log
+/// cursor stored in the commit's user data, so that documents and cursor are durable together.
+/// </summary>
+public sealed partial class LuceneIndex : ISearchIndex, IDisposable
+{
+    private const string CursorKey = "cursor";
+    private const string SchemaKey = "schema";
+
+    private readonly string _path;
+    private readonly string _indexRoot;
+    private readonly ILogger<LuceneIndex> _logger;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly LuceneDirectory _directory;
+    private IndexWriter _writer;
+    private SearcherManager _searchers;
+    private long _cursor;
+    private bool _initialized;
+
+    public LuceneIndex(string indexRoot, ILogger<LuceneIndex> logger)
+    {
+        ArgumentNullException.ThrowIfNull(indexRoot);
+        _logger = logger;
+        _indexRoot = indexRoot;
+        _path = Path.Combine(indexRoot, "v" + LuceneFields.SchemaVersion.ToString(CultureInfo.InvariantCulture));
+        System.IO.Directory.CreateDirectory(_path);
+        _directory = FSDirectory.Open(_path);
+        (_writer, _searchers) = Open();
+        ReadCommit();
+        RemoveOldSchemas();
+    }
+
+    /// <summary>The folder of the index of the current schema.</summary>
+    public string Location => _path;
+
+    /// <summary>Runs <paramref name="search"/> on the current searcher.</summary>
+    public T Search<T>(Func<IndexSearcher, T> search)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        var searcher = _searchers.Acquire();
+        try
+        {
+            return search(searcher);
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    public Task<IndexState> GetStateAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(new IndexState(_cursor, _initialized, Search(s => (long)s.IndexReader.NumDocs)));
+
+    public async Task ApplyAsync(IReadOnlyList<CompanyDocument> upserts, IReadOnlyList<Guid> deletes, long cursor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(upserts);
+        ArgumentNullException.ThrowIfNull(deletes);
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            var current = Versions(upserts.Select(u => u.Id));
+            foreach (var document in upserts)
+            {
+                if (current.TryGetValue(document.Id, out var indexed) && indexed > document.Version)
+                {
+                    LogStaleSkipped(document.Id, document.Version, indexed);
+                    continue;
+                }
+                _writer.UpdateDocument(new Term(LuceneFields.Id, document.Id.ToString("D")), LuceneFields.ToLucene(document));
+            }
+            foreach (var id in deletes)
+            {
+                _writer.DeleteDocuments(new Term(LuceneFields.Id, id.ToString("D")));
+            }
+            Commit(cursor);
+        }
+        catch
+        {
+            RollBack();
+            throw;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public async Task RebuildAsync(IAsyncEnumerable<CompanyDocument> documents, long cursor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            // Nothing is visible to searches before the commit: readers are refreshed only after it.
+            _writer.DeleteAll();
+            await foreach (var document in documents.WithCancellation(cancellationToken))
+            {
+                _writer.AddDocument(LuceneFields.ToLucene(document));
+            }
+            Commit(cursor);
+            RemoveOldSchemas();
+        }
+        catch
+        {
+            RollBack();
+            throw;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public Task<IReadOnlyDictionary<Guid, int>> ListVersionsAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyDictionary<Guid, int>>(Search(searcher =>
+        {
+            var versions = new Dictionary<Guid, int>();
+            foreach (var leaf in searcher.IndexReader.Leaves)
+            {
+                var reader = leaf.AtomicReader;
+                var ids = reader.GetSortedDocValues(LuceneFields.Id);
+                var numbers = reader.GetNumericDocValues(LuceneFields.Version);
+                var live = reader.LiveDocs;
+                var bytes = new BytesRef();
+                for (var doc = 0; doc < reader.MaxDoc; doc++)
+                {
+                    if (live is not null && !live.Get(doc))
+                    {
+                        continue;
+                    }
+                    ids.Get(doc, bytes);
+                    versions[Guid.Parse(bytes.Utf8ToString())] = (int)numbers.Get(doc);
+                }
+            }
+            return versions;
+        }));
+
+    public void Dispose()
+    {
+        _searchers.Dispose();
+        _writer.Dispose();
+        _directory.Dispose();
+        _writeLock.Dispose();
+    }
+
+    private Dictionary<Guid, int> Versions(IEnumerable<Guid> ids) => Search(searcher =>
+    {
+        var versions = new Dictionary<Guid, int>();
+        foreach (var id in ids)
+        {
+            var top = searcher.Search(new TermQuery(new Term(LuceneFields.Id, id.ToString("D"))), 1);
+            if (top.TotalHits > 0)
+            {
+                versions[id] = searcher.Doc(top.ScoreDocs[0].Doc).GetField(LuceneFields.Version).GetInt32Value() ?? 0;
+            }
+        }
+        return versions;
+    });
+
+    private void Commit(long cursor)
+    {
+        _writer.SetCommitData(new Dictionary<string, string>
+        {
+            [CursorKey] = cursor.ToString(CultureInfo.InvariantCulture),
+            [SchemaKey] = LuceneFields.SchemaVersion.ToString(CultureInfo.InvariantCulture),
+        });
+        _writer.Commit();
+        _cursor = cursor;
+        _initialized = true;
+        _searchers.MaybeRefreshBlocking();
+    }
+
+    /// <summary>Drops uncommitted changes (Lucene closes the writer on rollback) and reopens at the last commit.</summary>
+    private void RollBack()
+    {
+        try
+        {
+            _writer.Rollback();
+        }
+        finally
+        {
+            _searchers.Dispose();
+            (_writer, _searchers) = Open();
+            ReadCommit();
+        }
+    }
+
+    private (IndexWriter, SearcherManager) Open()
+    {
+        var analyzer = new PerFieldAnalyzerWrapper(FrenchTextAnalyzer.Stemming, new Dictionary<string, global::Lucene.Net.Analysis.Analyzer>
+        {
+            [LuceneFields.Spell] = FrenchTextAnalyzer.Folding,
+        });
+        var config = new IndexWriterConfig(FrenchTextAnalyzer.Version, analyzer)
+        {
+            OpenMode = OpenMode.CREATE_OR_APPEND,
+            RAMBufferSizeMB = 64,
+        };
+        IndexWriter writer;
+        try
+        {
+            writer = new IndexWriter(_directory, config);
+        }
+        catch (LockObtainFailedException locked)
+        {
+            throw new IndexLockedException(_path, locked);
+        }
+        return (writer, new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null));
+    }
+
+    private void ReadCommit()
+    {
+        if (!DirectoryReader.IndexExists(_directory))
+        {
+            (_cursor, _initialized) = (0, false);
+            return;
+        }
+        var data = DirectoryReader.ListCommits(_directory)[^1].UserData;
+        _initialized = data.TryGetValue(SchemaKey, out var schema) && schema == LuceneFields.SchemaVersion.ToString(CultureInfo.InvariantCulture);
+        _cursor = _initialized && data.TryGetValue(CursorKey, out var value) ? long.Parse(value, CultureInfo.InvariantCulture) : 0;
+    }
+
+    private void RemoveOldSchemas()
+    {
+        if (!_initialized)
+        {
+            return;
+        }
+        foreach (var old in System.IO.Directory.GetDirectories(_indexRoot, "v*").Where(d => !string.Equals(System.IO.Path.GetFullPath(d), System.IO.Path.GetFullPath(_path), StringComparison.Ordinal)))
+        {
+            LogRemovingOldSchema(old);
+            System.IO.Directory.Delete(old, recursive: true);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Company {CompanyId} version {Version} not indexed: the index already has version {IndexedVersion}")]
+    private partial void LogStaleSkipped(Guid companyId, int version, int indexedVersion);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Removing the index of an older schema: {Path}")]
+    private partial void LogRemovingOldSchema(string path);
+}

@@ -1,0 +1,159 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace AnnuaireFiliere.Core.Search.Lucene;
+
+/// <summary>
+/// Builds Lucene queries from the words of the user's text; the text never reaches a query parser, so quotes,
+/// brackets, operators and wildcards are plain characters. Every word must match (in some field, exactly, by a
+/// synonym, with a typo, or as the prefix of the word being typed); quoted words must match as a phrase.
+/// </summary>
+internal static partial class LuceneQueryBuilder
+{
+    private const int MaxClauses = 12;
+
+    internal sealed record Parsed(Query Query, IReadOnlyList<string> Words, IReadOnlyList<string> HighlightTerms, bool HasText);
+
+    public static Parsed Build(string? text, SynonymCatalog synonyms)
+    {
+        var clean = Clean(text);
+        var must = new List<Query>();
+        var words = new List<string>();
+        var highlight = new List<string>();
+        var partialLast = clean.Length > 0 && !char.IsWhiteSpace(clean[^1]) && clean[^1] != '"';
+
+        var pieces = Quoted().Split(clean); // odd indexes are inside quotes
+        for (var i = 0; i < pieces.Length && must.Count < MaxClauses; i++)
+        {
+            if (i % 2 == 1)
+            {
+                var terms = FrenchTextAnalyzer.Stemming.Terms(pieces[i]);
+                words.AddRange(FrenchTextAnalyzer.Folding.Terms(pieces[i]));
+                highlight.AddRange(terms);
+                if (terms.Count > 0)
+                {
+                    must.Add(PhraseAcrossFields(terms));
+                }
+                continue;
+            }
+            var folded = FrenchTextAnalyzer.Folding.Terms(pieces[i]);
+            var isLastPiece = i == pieces.Length - 1;
+            var stems = folded.Select(w => (Word: w, Stem: FrenchTextAnalyzer.Stemming.Terms(w) is { Count: > 0 } t ? t[0] : null)).ToList();
+            var significant = stems.Where(s => s.Stem is not null).ToList();
+            var stemSequence = significant.Select(s => s.Stem!).ToList();
+            for (var w = 0; w < significant.Count && must.Count < MaxClauses; w++)
+            {
+                var synonym = synonyms.Match(stemSequence, w);
+                var isLastWord = isLastPiece && partialLast && w == significant.Count - 1;
+                words.Add(significant[w].Word);
+                highlight.Add(significant[w].Stem!);
+                if (synonym is { } match && !(isLastWord && match.Length == 1 && significant[w].Word.Length < 3))
+                {
+                    must.Add(SynonymClause(match.Variants, isLastWord ? significant[w + match.Length - 1].Word : null));
+                    highlight.AddRange(match.Variants.Where(v => v.Count == 1).Select(v => v[0]));
+                    words.AddRange(significant.Skip(w + 1).Take(match.Length - 1).Select(s => s.Word));
+                    w += match.Length - 1;
+                    continue;
+                }
+                must.Add(WordClause(significant[w].Stem!, significant[w].Word, isLastWord));
+            }
+        }
+
+        if (must.Count == 0)
+        {
+            return new Parsed(new MatchAllDocsQuery(), words, highlight, HasText: false);
+        }
+        var query = new BooleanQuery();
+        foreach (var clause in must)
+        {
+            query.Add(clause, Occur.MUST);
+        }
+        // Exact names first.
+        var whole = FrenchTextAnalyzer.Fold(clean);
+        if (whole.Length > 0)
+        {
+            query.Add(new TermQuery(new Term(LuceneFields.NameExact, whole)) { Boost = 20f }, Occur.SHOULD);
+        }
+        return new Parsed(query, words, highlight, HasText: true);
+    }
+
+    /// <summary>Control characters out, whitespace normalized, length bounded.</summary>
+    internal static string Clean(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+        var bounded = text.Length > SearchRequest.MaxTextLength ? text[..SearchRequest.MaxTextLength] : text;
+        var builder = new StringBuilder(bounded.Length);
+        foreach (var c in bounded)
+        {
+            builder.Append(char.IsControl(c) || char.IsWhiteSpace(c) ? ' ' : c);
+        }
+        return builder.ToString().TrimStart();
+    }
+
+    private static DisjunctionMaxQuery WordClause(string stem, string word, bool isPartial)
+    {
+        var any = new DisjunctionMaxQuery(0.1f);
+        foreach (var (field, boost) in LuceneFields.Weighted)
+        {
+            any.Add(new TermQuery(new Term(field, stem)) { Boost = boost });
+        }
+        // Typo tolerance: one edit from 4 characters, two from 8, on the words as written.
+        var edits = word.Length >= 8 ? 2 : word.Length >= 4 ? 1 : 0;
+        if (edits > 0)
+        {
+            any.Add(new FuzzyQuery(new Term(LuceneFields.Spell, word), edits, prefixLength: 1, maxExpansions: 20, transpositions: true) { Boost = 0.6f });
+        }
+        if (isPartial && word.Length >= 2)
+        {
+            any.Add(new PrefixQuery(new Term(LuceneFields.Spell, word)) { Boost = 0.8f });
+        }
+        return any;
+    }
+
+    private static DisjunctionMaxQuery SynonymClause(IReadOnlyList<IReadOnlyList<string>> variants, string? partialWord)
+    {
+        var any = new DisjunctionMaxQuery(0.1f);
+        foreach (var variant in variants)
+        {
+            any.Add(variant.Count == 1 ? TermAcrossFields(variant[0]) : PhraseAcrossFields(variant));
+        }
+        if (partialWord is { Length: >= 2 })
+        {
+            any.Add(new PrefixQuery(new Term(LuceneFields.Spell, partialWord)) { Boost = 0.8f });
+        }
+        return any;
+    }
+
+    private static DisjunctionMaxQuery TermAcrossFields(string stem)
+    {
+        var any = new DisjunctionMaxQuery(0.1f);
+        foreach (var (field, boost) in LuceneFields.Weighted)
+        {
+            any.Add(new TermQuery(new Term(field, stem)) { Boost = boost });
+        }
+        return any;
+    }
+
+    private static DisjunctionMaxQuery PhraseAcrossFields(IReadOnlyList<string> stems)
+    {
+        var any = new DisjunctionMaxQuery(0.1f);
+        foreach (var (field, boost) in LuceneFields.Weighted)
+        {
+            var phrase = new PhraseQuery { Slop = 1, Boost = boost };
+            foreach (var stem in stems)
+            {
+                phrase.Add(new Term(field, stem));
+            }
+            any.Add(phrase);
+        }
+        return any;
+    }
+
+    [GeneratedRegex("\"")]
+    private static partial Regex Quoted();
+}

@@ -1,0 +1,171 @@
+namespace AnnuaireFiliere.Core.Search;
+
+/// <summary>How results are ordered.</summary>
+public enum SearchSort
+{
+    Relevance = 0,
+    Name = 1,
+    Newest = 2,
+    RecentlyUpdated = 3,
+}
+
+/// <summary>
+/// A buyer's search: free text plus filters. Within one filter the values are alternatives (OR); different
+/// filters must all hold (AND). Codes come from the taxonomy (see <see cref="FacetNames"/> for each filter).
+/// </summary>
+public sealed record SearchRequest
+{
+    public const int MaxPageSize = 50;
+    public const int DefaultPageSize = 20;
+
+    /// <summary>The deepest result a search may page to (page × page size).</summary>
+    public const int MaxResultWindow = 10_000;
+
+    /// <summary>Longer input is cut: nobody types more, and it bounds the work of a query.</summary>
+    public const int MaxTextLength = 200;
+
+    public string? Text { get; init; }
+    public IReadOnlyList<string> Sectors { get; init; } = [];
+    public IReadOnlyList<string> Activities { get; init; } = [];
+    public IReadOnlyList<string> Provinces { get; init; } = [];
+    public IReadOnlyList<string> Communes { get; init; } = [];
+
+    /// <summary>Size facet bands: <c>0</c>, <c>1-9</c>, <c>10-49</c>, <c>50-249</c>, <c>250+</c>.</summary>
+    public IReadOnlyList<string> SizeBands { get; init; } = [];
+    public IReadOnlyList<string> LegalForms { get; init; } = [];
+
+    /// <summary>E-commerce capabilities (<see cref="ECommerceCapabilities"/>).</summary>
+    public IReadOnlyList<string> ECommerce { get; init; } = [];
+    public IReadOnlyList<string> Languages { get; init; } = [];
+    public IReadOnlyList<string> Labels { get; init; } = [];
+    public int? FoundedFrom { get; init; }
+    public int? FoundedTo { get; init; }
+    public SearchSort Sort { get; init; } = SearchSort.Relevance;
+
+    /// <summary>1-based page number.</summary>
+    public int Page { get; init; } = 1;
+    public int PageSize { get; init; } = DefaultPageSize;
+
+    /// <summary>The selected values of a facet by its name.</summary>
+    public IReadOnlyList<string> Selected(string facet) => facet switch
+    {
+        FacetNames.Sector => Sectors,
+        FacetNames.Activity => Activities,
+        FacetNames.Province => Provinces,
+        FacetNames.Commune => Communes,
+        FacetNames.SizeBand => SizeBands,
+        FacetNames.LegalForm => LegalForms,
+        FacetNames.ECommerce => ECommerce,
+        FacetNames.Language => Languages,
+        FacetNames.Label => Labels,
+        _ => [],
+    };
+
+    /// <summary>The same request with page and page size brought within bounds.</summary>
+    public SearchRequest Normalized() => this with
+    {
+        Page = Math.Max(1, Page),
+        PageSize = Math.Clamp(PageSize, 1, MaxPageSize),
+        Text = Text is { Length: > MaxTextLength } ? Text[..MaxTextLength] : Text,
+    };
+}
+
+/// <summary>Names of the facets, used in requests, results and index fields.</summary>
+public static class FacetNames
+{
+    public const string Sector = "sector";
+    public const string Activity = "activity";
+    public const string Province = "province";
+    public const string Commune = "commune";
+    public const string SizeBand = "size";
+    public const string LegalForm = "legalform";
+    public const string ECommerce = "ecommerce";
+    public const string Language = "language";
+    public const string Label = "label";
+    public const string FoundingYear = "year";
+
+    /// <summary>The facets whose values are codes, in display order.</summary>
+    public static readonly string[] All = [Sector, Activity, Province, Commune, SizeBand, LegalForm, ECommerce, Language, Label];
+}
+
+/// <summary>Codes of the e-commerce capabilities a buyer can filter on.</summary>
+public static class ECommerceCapabilities
+{
+    public const string SellsOnline = "vente-en-ligne";
+    public const string OwnShop = "boutique";
+    public const string Marketplaces = "places-de-marche";
+    public const string OnlinePayment = "paiement-en-ligne";
+    public const string DeliversTerritory = "livraison";
+    public const string DeliversIslands = "livraison-iles";
+    public const string B2B = "b2b";
+    public const string B2C = "b2c";
+
+    public static readonly string[] All = [SellsOnline, OwnShop, Marketplaces, OnlinePayment, DeliversTerritory, DeliversIslands, B2B, B2C];
+}
+
+public sealed record SearchResult
+{
+    public long Total { get; init; }
+    public IReadOnlyList<SearchHit> Hits { get; init; } = [];
+
+    /// <summary>Every facet of <see cref="FacetNames.All"/>; sectors carry their activities, provinces their communes.</summary>
+    public IReadOnlyList<Facet> Facets { get; init; } = [];
+
+    /// <summary>Founding years present in the results (disjunctive: ignores the year range).</summary>
+    public int? MinFoundingYear { get; init; }
+    public int? MaxFoundingYear { get; init; }
+
+    public TimeSpan Elapsed { get; init; }
+
+    /// <summary>A corrected text that would find companies, when this one finds none.</summary>
+    public string? DidYouMean { get; init; }
+
+    /// <summary>True when the page asked for lies beyond <see cref="SearchRequest.MaxResultWindow"/>.</summary>
+    public bool BeyondResultWindow { get; init; }
+
+    public Facet Facet(string name) => Facets.First(f => f.Name == name);
+}
+
+public sealed record SearchHit
+{
+    public required Guid Id { get; init; }
+    public required string Slug { get; init; }
+    public required string Name { get; init; }
+    public string? LegalName { get; init; }
+
+    /// <summary>Primary activity first.</summary>
+    public IReadOnlyList<string> ActivityCodes { get; init; } = [];
+    public required string CommuneCode { get; init; }
+    public string? SizeBandCode { get; init; }
+    public IReadOnlyList<string> ECommerce { get; init; } = [];
+
+    /// <summary>An extract with the matched words in <c>&lt;mark&gt;</c>; everything else is HTML-encoded.</summary>
+    public string? SnippetHtml { get; init; }
+    public int Version { get; init; }
+}
+
+public sealed record Facet(string Name, IReadOnlyList<FacetValue> Values);
+
+public sealed record FacetValue(string Code, string Label, long Count, bool Selected)
+{
+    public IReadOnlyList<FacetValue> Children { get; init; } = [];
+}
+
+public enum SuggestionKind
+{
+    Company = 0,
+    Activity = 1,
+    Skill = 2,
+}
+
+/// <summary>An autocomplete proposal; <see cref="Code"/> is the company slug or the activity code.</summary>
+public sealed record Suggestion(SuggestionKind Kind, string Text, string? Code);
+
+/// <summary>The search engine, whichever it is (Lucene in embedded mode, Elasticsearch when scaled).</summary>
+public interface ICompanySearch
+{
+    Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Up to <paramref name="max"/> (at most 10) proposals for what the user is typing.</summary>
+    Task<IReadOnlyList<Suggestion>> SuggestAsync(string? prefix, int max = 10, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,68 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.Fr;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Analysis.Util;
+using Lucene.Net.Util;
+
+namespace AnnuaireFiliere.Core.Search;
+
+/// <summary>
+/// The French analysis chain, the same at index and query time: tokens (Unicode word rules), elision
+/// (l', d', qu'…), lower case, stop words, accent folding and light French stemming. <see cref="Folding"/> is the
+/// chain without stop words and stemming, for prefixes, typos and spelling suggestions.
+/// </summary>
+public sealed class FrenchTextAnalyzer : Analyzer
+{
+    public const LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    private static readonly CharArraySet Articles = new(Version,
+        ["l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"], ignoreCase: true);
+
+    private readonly bool _stem;
+
+    private FrenchTextAnalyzer(bool stem) => _stem = stem;
+
+    /// <summary>Full chain, for scoring fields.</summary>
+    public static FrenchTextAnalyzer Stemming { get; } = new(stem: true);
+
+    /// <summary>Words as written, folded: no stop words removed, no stemming.</summary>
+    public static FrenchTextAnalyzer Folding { get; } = new(stem: false);
+
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        var source = new StandardTokenizer(Version, reader);
+        TokenStream stream = new ElisionFilter(source, Articles);
+        stream = new LowerCaseFilter(Version, stream);
+        if (_stem)
+        {
+            stream = new StopFilter(Version, stream, FrenchAnalyzer.DefaultStopSet);
+        }
+        stream = new ASCIIFoldingFilter(stream);
+        if (_stem)
+        {
+            stream = new FrenchLightStemFilter(stream);
+        }
+        return new TokenStreamComponents(source, stream);
+    }
+
+    /// <summary>The terms this analyzer makes of a text, in order.</summary>
+    public IReadOnlyList<string> Terms(string text)
+    {
+        var terms = new List<string>();
+        using var stream = GetTokenStream("text", text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            terms.Add(term.ToString());
+        }
+        stream.End();
+        return terms;
+    }
+
+    /// <summary>Lower case and accents folded, whole text kept (for exact names and sorting).</summary>
+    public static string Fold(string text) => string.Join(' ', Folding.Terms(text));
+}
