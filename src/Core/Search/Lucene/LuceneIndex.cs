@@ -152,10 +152,21 @@ public sealed partial class LuceneIndex : ISearchIndex, IDisposable
             return versions;
         }));
 
+    /// <summary>Writes documents without committing them, as a process that dies before its commit would.</summary>
+    internal void WriteWithoutCommitForTests(IEnumerable<CompanyDocument> documents)
+    {
+        foreach (var document in documents)
+        {
+            _writer.UpdateDocument(new Term(LuceneFields.Id, document.Id.ToString("D")), LuceneFields.ToLucene(document));
+        }
+    }
+
     public void Dispose()
     {
         _searchers.Dispose();
-        _writer.Dispose();
+        // Every write is committed (with its cursor) or rolled back by Apply/Rebuild; anything left over belongs to
+        // no commit and must not become durable with an older cursor, which Dispose (an implicit commit) would do.
+        _writer.Rollback();
         _directory.Dispose();
         _writeLock.Dispose();
     }
