@@ -7,6 +7,7 @@ var options = BenchmarkOptions.Parse(args.Skip(1).ToArray());
 return scenario switch
 {
     "seed" => await SeedBenchmark.RunAsync(options),
+    "search" => await SearchBenchmark.RunAsync(options),
     _ => Usage(),
 };
 
@@ -15,6 +16,7 @@ static int Usage()
     Console.WriteLine("""
         AnnuaireFiliere benchmarks (build in Release):
           dotnet run -c Release --project tests/Benchmarks -- seed [--count 100000] [--runs 3] [--batch-size 2000]
+          dotnet run -c Release --project tests/Benchmarks -- search [--sizes 10000,100000] [--iterations 300] [--naive-up-to 100000]
         Prints medians and 95th percentiles; see docs/PERFORMANCE.md for the figures on record.
         """);
     return 2;

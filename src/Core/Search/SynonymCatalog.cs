@@ -6,9 +6,9 @@ namespace AnnuaireFiliere.Core.Search;
 /// </summary>
 public sealed class SynonymCatalog
 {
-    private readonly List<IReadOnlyList<string>[]> _groups;
+    private readonly List<SynonymVariant[]> _groups;
 
-    private SynonymCatalog(List<IReadOnlyList<string>[]> groups) => _groups = groups;
+    private SynonymCatalog(List<SynonymVariant[]> groups) => _groups = groups;
 
     public static SynonymCatalog Default { get; } = Load();
 
@@ -21,17 +21,18 @@ public sealed class SynonymCatalog
     /// The longest group variant that starts at <paramref name="start"/> in the analysed terms: how many terms it
     /// covers and every variant of its group (as analysed term sequences). Null when none starts there.
     /// </summary>
-    public (int Length, IReadOnlyList<IReadOnlyList<string>> Variants)? Match(IReadOnlyList<string> terms, int start)
+    public (int Length, IReadOnlyList<SynonymVariant> Variants)? Match(IReadOnlyList<string> terms, int start)
     {
-        (int Length, IReadOnlyList<IReadOnlyList<string>> Variants)? best = null;
+        (int Length, IReadOnlyList<SynonymVariant> Variants)? best = null;
         foreach (var group in _groups)
         {
             foreach (var variant in group)
             {
-                if (variant.Count > (best?.Length ?? 0) && start + variant.Count <= terms.Count
-                    && variant.Select((t, i) => terms[start + i] == t).All(same => same))
+                var length = variant.Terms.Count;
+                if (length > (best?.Length ?? 0) && start + length <= terms.Count
+                    && variant.Terms.Select((t, i) => terms[start + i] == t).All(same => same))
                 {
-                    best = (variant.Count, group);
+                    best = (length, group);
                 }
             }
         }
@@ -49,12 +50,16 @@ public sealed class SynonymCatalog
             .ToList();
         var groups = lines
             .Select(line => line.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(FrenchTextAnalyzer.Stemming.Terms)
+                .Select(FrenchTextAnalyzer.Stemming.Positioned)
                 .Where(terms => terms.Count > 0)
-                .DistinctBy(terms => string.Join(' ', terms))
+                .Select(terms => new SynonymVariant([.. terms.Select(t => t.Term)], [.. terms.Select(t => t.Position)]))
+                .DistinctBy(variant => string.Join(' ', variant.Terms))
                 .ToArray())
             .Where(group => group.Length > 1)
             .ToList();
         return new SynonymCatalog(groups) { Lines = lines };
     }
 }
+
+/// <summary>One way of saying a synonym group's meaning: analysed terms and their positions (stop words leave gaps).</summary>
+public sealed record SynonymVariant(IReadOnlyList<string> Terms, IReadOnlyList<int> Positions);

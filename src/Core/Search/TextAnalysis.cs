@@ -49,15 +49,21 @@ public sealed class FrenchTextAnalyzer : Analyzer
     }
 
     /// <summary>The terms this analyzer makes of a text, in order.</summary>
-    public IReadOnlyList<string> Terms(string text)
+    public IReadOnlyList<string> Terms(string text) => [.. Positioned(text).Select(t => t.Term)];
+
+    /// <summary>The terms with their positions: a removed stop word leaves a gap, as it does in the index.</summary>
+    public IReadOnlyList<(string Term, int Position)> Positioned(string text)
     {
-        var terms = new List<string>();
+        var terms = new List<(string, int)>();
         using var stream = GetTokenStream("text", text);
         var term = stream.AddAttribute<ICharTermAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
         stream.Reset();
+        var position = -1;
         while (stream.IncrementToken())
         {
-            terms.Add(term.ToString());
+            position += increment.PositionIncrement;
+            terms.Add((term.ToString(), position));
         }
         stream.End();
         return terms;

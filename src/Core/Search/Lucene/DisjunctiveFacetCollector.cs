@@ -1,6 +1,5 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace AnnuaireFiliere.Core.Search.Lucene;
 
@@ -8,33 +7,33 @@ namespace AnnuaireFiliere.Core.Search.Lucene;
 /// One pass over the documents matching the text: a document that passes every filter is a hit (passed on to
 /// the top-documents collector) and counts in every facet; a document that fails exactly one filter counts only
 /// in that filter's facet. So each facet's counts ignore its own selection (disjunctive facets, "drill sideways").
-/// Counts come from <see cref="SortedSetDocValues"/> ordinals, per segment, resolved to codes at segment end.
+/// Counts are made on segment ordinals (<see cref="SegmentFacets"/>) and resolved to codes at segment end.
 /// </summary>
 internal sealed class DisjunctiveFacetCollector : ICollector
 {
+    private const int YearDimension = -2;
+
     private readonly ICollector _hits;
-    private readonly string[] _facets;
     private readonly HashSet<string>[] _selected;
-    private readonly int? _yearFrom;
-    private readonly int? _yearTo;
+    private readonly bool[] _filtered;
+    private readonly int _yearFrom;
+    private readonly int _yearTo;
+    private readonly bool _yearFiltered;
     private readonly Dictionary<string, long>[] _counts;
 
-    private SortedSetDocValues?[] _values;
-    private long[][] _segmentCounts = [];
-    private HashSet<long>[] _selectedOrds = [];
-    private long[][] _docOrds = [];
-    private int[] _docOrdCount = [];
-    private NumericDocValues? _years;
-    private IBits? _hasYear;
+    private SegmentFacets? _segment;
+    private int[] _segmentCounts = [];
+    private bool[][] _selectedOrds = [];
 
     public DisjunctiveFacetCollector(ICollector hits, SearchRequest request)
     {
         _hits = hits;
-        _facets = FacetNames.All;
-        _selected = [.. _facets.Select(f => request.Selected(f).ToHashSet(StringComparer.Ordinal))];
-        (_yearFrom, _yearTo) = (request.FoundedFrom, request.FoundedTo);
-        _counts = [.. _facets.Select(_ => new Dictionary<string, long>(StringComparer.Ordinal))];
-        _values = new SortedSetDocValues?[_facets.Length];
+        _selected = [.. FacetNames.All.Select(f => request.Selected(f).ToHashSet(StringComparer.Ordinal))];
+        _filtered = [.. _selected.Select(s => s.Count > 0)];
+        _yearFiltered = request.FoundedFrom is not null || request.FoundedTo is not null;
+        _yearFrom = request.FoundedFrom ?? int.MinValue + 1;
+        _yearTo = request.FoundedTo ?? int.MaxValue;
+        _counts = [.. FacetNames.All.Select(_ => new Dictionary<string, long>(StringComparer.Ordinal))];
     }
 
     public long TotalHits { get; private set; }
@@ -43,149 +42,133 @@ internal sealed class DisjunctiveFacetCollector : ICollector
 
     public bool AcceptsDocsOutOfOrder => false;
 
-    public IReadOnlyDictionary<string, long> Counts(string facet) => _counts[Array.IndexOf(_facets, facet)];
+    public IReadOnlyDictionary<string, long> Counts(string facet) => _counts[Array.IndexOf(FacetNames.All, facet)];
 
     public void SetScorer(Scorer scorer) => _hits.SetScorer(scorer);
 
     public void SetNextReader(AtomicReaderContext context)
     {
         Flush();
-        var reader = context.AtomicReader;
         _hits.SetNextReader(context);
-        _values = [.. _facets.Select(f => reader.GetSortedSetDocValues(LuceneFields.Facet(f)))];
-        _segmentCounts = [.. _values.Select(v => new long[v?.ValueCount ?? 0])];
-        _docOrds = [.. _values.Select(v => new long[Math.Max(1, (int)Math.Min(v?.ValueCount ?? 1, 64))])];
-        _docOrdCount = new int[_facets.Length];
-        _selectedOrds = [.. _facets.Select((_, i) => Ords(_values[i], _selected[i]))];
-        _years = reader.GetNumericDocValues(LuceneFields.Year);
-        _hasYear = reader.GetDocsWithField(LuceneFields.Year);
+        var segment = SegmentFacets.For(context.AtomicReader);
+        _segment = segment;
+        _segmentCounts = new int[segment.Offsets[^1]];
+        _selectedOrds = [.. segment.Codes.Select((codes, f) =>
+        {
+            var selected = new bool[codes.Length];
+            foreach (var code in _selected[f])
+            {
+                if (segment.OrdOf[f].TryGetValue(code, out var ord))
+                {
+                    selected[ord] = true;
+                }
+            }
+            return selected;
+        })];
     }
 
     public void Collect(int doc)
     {
-        var failures = 0;
+        var segment = _segment!;
         var failed = -1;
-        for (var f = 0; f < _facets.Length; f++)
+        for (var f = 0; f < _filtered.Length; f++)
         {
-            var values = _values[f];
-            var count = 0;
-            var matches = _selected[f].Count == 0;
-            if (values is not null)
+            if (!_filtered[f] || Matches(segment, f, doc))
             {
-                values.SetDocument(doc);
-                long ord;
-                var buffer = _docOrds[f];
-                while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
-                {
-                    if (count == buffer.Length)
-                    {
-                        Array.Resize(ref _docOrds[f], buffer.Length * 2);
-                        buffer = _docOrds[f];
-                    }
-                    buffer[count++] = ord;
-                    matches = matches || _selectedOrds[f].Contains(ord);
-                }
+                continue;
             }
-            _docOrdCount[f] = count;
-            if (!matches)
+            if (failed != -1)
             {
-                failures++;
-                failed = f;
-                if (failures > 1)
-                {
-                    return;
-                }
+                return;   // fails two filters: counts nowhere
             }
+            failed = f;
         }
-        int? year = _hasYear is not null && _hasYear.Get(doc) ? (int)_years!.Get(doc) : null;
-        var yearMatches = (_yearFrom is null && _yearTo is null) || (year is { } y && y >= (_yearFrom ?? int.MinValue) && y <= (_yearTo ?? int.MaxValue));
-        if (!yearMatches)
+        var year = segment.Years[doc];
+        if (_yearFiltered && (year == SegmentFacets.NoYear || year < _yearFrom || year > _yearTo))
         {
-            failures++;
-            if (failures > 1)
+            if (failed != -1)
             {
                 return;
             }
-            failed = _facets.Length; // the year range
+            failed = YearDimension;
         }
 
-        if (failures == 0)
+        if (failed == -1)
         {
             TotalHits++;
             _hits.Collect(doc);
-            for (var f = 0; f < _facets.Length; f++)
+            var all = segment.AllOrds;
+            var counts = _segmentCounts;
+            for (int i = segment.AllStarts[doc], end = segment.AllStarts[doc + 1]; i < end; i++)
             {
-                Count(f);
+                counts[all[i]]++;
             }
             CountYear(year);
         }
-        else if (failed == _facets.Length)
+        else if (failed == YearDimension)
         {
             CountYear(year);
         }
         else
         {
-            Count(failed);
+            Count(segment, failed, doc);
         }
     }
 
     /// <summary>Adds the last segment's counts; call once after the search.</summary>
     public void Finish() => Flush();
 
-    private void Count(int facet)
+    private bool Matches(SegmentFacets segment, int facet, int doc)
     {
-        var counts = _segmentCounts[facet];
-        var ords = _docOrds[facet];
-        for (var i = 0; i < _docOrdCount[facet]; i++)
+        var ords = segment.Ords[facet];
+        var selected = _selectedOrds[facet];
+        for (int i = segment.Starts[facet][doc], end = segment.Starts[facet][doc + 1]; i < end; i++)
         {
-            counts[ords[i]]++;
+            if (selected[ords[i]])
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void Count(SegmentFacets segment, int facet, int doc)
+    {
+        var ords = segment.Ords[facet];
+        var offset = segment.Offsets[facet];
+        for (int i = segment.Starts[facet][doc], end = segment.Starts[facet][doc + 1]; i < end; i++)
+        {
+            _segmentCounts[offset + ords[i]]++;
         }
     }
 
-    private void CountYear(int? year)
+    private void CountYear(int year)
     {
-        if (year is { } y)
+        if (year != SegmentFacets.NoYear)
         {
-            MinYear = MinYear is null ? y : Math.Min(MinYear.Value, y);
-            MaxYear = MaxYear is null ? y : Math.Max(MaxYear.Value, y);
+            MinYear = MinYear is null ? year : Math.Min(MinYear.Value, year);
+            MaxYear = MaxYear is null ? year : Math.Max(MaxYear.Value, year);
         }
     }
 
     private void Flush()
     {
-        var bytes = new BytesRef();
-        for (var f = 0; f < _segmentCounts.Length; f++)
+        if (_segment is null)
         {
-            var values = _values[f];
-            var counts = _segmentCounts[f];
-            for (var ord = 0; ord < counts.Length; ord++)
+            return;
+        }
+        for (var f = 0; f < _counts.Length; f++)
+        {
+            var codes = _segment.Codes[f];
+            var offset = _segment.Offsets[f];
+            for (var ord = 0; ord < codes.Length; ord++)
             {
-                if (counts[ord] > 0)
+                if (_segmentCounts[offset + ord] > 0)
                 {
-                    values!.LookupOrd(ord, bytes);
-                    var code = bytes.Utf8ToString();
-                    _counts[f][code] = _counts[f].GetValueOrDefault(code) + counts[ord];
+                    _counts[f][codes[ord]] = _counts[f].GetValueOrDefault(codes[ord]) + _segmentCounts[offset + ord];
                 }
             }
         }
-        _segmentCounts = [];
-    }
-
-    private static HashSet<long> Ords(SortedSetDocValues? values, HashSet<string> selected)
-    {
-        var ords = new HashSet<long>();
-        if (values is null)
-        {
-            return ords;
-        }
-        foreach (var code in selected)
-        {
-            var ord = values.LookupTerm(new BytesRef(code));
-            if (ord >= 0)
-            {
-                ords.Add(ord);
-            }
-        }
-        return ords;
+        _segment = null;
     }
 }

@@ -66,13 +66,16 @@ public sealed class LuceneCompanySearch(LuceneIndex index, TaxonomyCatalog taxon
 
     private SearchResult Run(IndexSearcher searcher, SearchRequest request)
     {
-        var parsed = LuceneQueryBuilder.Build(request.Text, synonyms);
+        var reader = searcher.IndexReader;
+        var parsed = LuceneQueryBuilder.Build(request.Text, synonyms, word => reader.DocFreq(new Term(LuceneFields.Spell, word)) > 0);
         var window = (long)request.Page * request.PageSize;
         var beyond = window > SearchRequest.MaxResultWindow;
         var wanted = beyond ? 1 : (int)window;
+        // Relevance needs scores; every other order (and relevance without text, where all scores are equal and
+        // names give a stable order) is read from the segment arrays.
         ICollector top = request.Sort == SearchSort.Relevance && parsed.HasText
             ? TopScoreDocCollector.Create(wanted, docsScoredInOrder: true)
-            : TopFieldCollector.Create(SortFor(request.Sort, parsed.HasText), wanted, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: true);
+            : new SortedTopCollector(request.Sort, wanted);
         var facets = new DisjunctiveFacetCollector(top, request);
         searcher.Search(parsed.Query, facets);
         facets.Finish();
@@ -81,10 +84,11 @@ public sealed class LuceneCompanySearch(LuceneIndex index, TaxonomyCatalog taxon
         if (!beyond)
         {
             var start = (request.Page - 1) * request.PageSize;
-            var page = ((TopDocsCollector<FieldValueHitQueue.Entry>?)(top as TopFieldCollector))?.GetTopDocs(start, request.PageSize)
-                ?? ((TopScoreDocCollector)top).GetTopDocs(start, request.PageSize);
+            var page = top is SortedTopCollector sorted
+                ? sorted.Top(start, request.PageSize)
+                : [.. ((TopScoreDocCollector)top).GetTopDocs(start, request.PageSize).ScoreDocs.Select(hit => hit.Doc)];
             var highlighter = Highlighter(parsed.HighlightTerms);
-            hits.AddRange(page.ScoreDocs.Select(hit => ToHit(searcher.Doc(hit.Doc), highlighter)));
+            hits.AddRange(page.Select(doc => ToHit(searcher.Doc(doc), highlighter)));
         }
         return new SearchResult
         {
@@ -96,15 +100,6 @@ public sealed class LuceneCompanySearch(LuceneIndex index, TaxonomyCatalog taxon
             BeyondResultWindow = beyond,
         };
     }
-
-    private static Sort SortFor(SearchSort sort, bool hasText) => sort switch
-    {
-        SearchSort.Name => new Sort(new SortField(LuceneFields.SortName, SortFieldType.STRING)),
-        SearchSort.Newest => new Sort(new SortField(LuceneFields.Published, SortFieldType.INT64, reverse: true), new SortField(LuceneFields.SortName, SortFieldType.STRING)),
-        SearchSort.RecentlyUpdated => new Sort(new SortField(LuceneFields.Updated, SortFieldType.INT64, reverse: true), new SortField(LuceneFields.SortName, SortFieldType.STRING)),
-        // Relevance without text: every score is equal, so names give a stable order.
-        _ => new Sort(new SortField(LuceneFields.SortName, SortFieldType.STRING)),
-    };
 
     private IReadOnlyList<Facet> Facets(DisjunctiveFacetCollector collector, SearchRequest request)
     {

@@ -8,7 +8,7 @@ namespace AnnuaireFiliere.Core.Search.Lucene;
 internal static class LuceneFields
 {
     /// <summary>Bump when the fields change: a new version is built beside the old one, which is then removed.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     public const string Id = "id";
     public const string Version = "version";
@@ -16,12 +16,16 @@ internal static class LuceneFields
     public const string Name = "name";
     public const string LegalName = "legal_name";
     public const string NameExact = "name_exact";
-    public const string Acronym = "acronym";
-    public const string Activities = "activities";
-    public const string Skills = "skills";
+
+    /// <summary>Trade name, legal name and acronym, analysed (the stored names are for display).</summary>
+    public const string Names = "names";
+
+    /// <summary>Activity labels (French and English) and skills.</summary>
+    public const string Topics = "topics";
     public const string Services = "services";
+
+    /// <summary>The French description (stored, for snippets) and the English one (searched only).</summary>
     public const string Description = "description";
-    public const string DescriptionEn = "description_en";
     public const string Spell = "spell";
     public const string Year = "year";
     public const string SortName = "sort_name";
@@ -36,10 +40,13 @@ internal static class LuceneFields
     /// <summary>The keyword field of a facet (indexed for filters, doc values for counts).</summary>
     public static string Facet(string facet) => "f_" + facet;
 
-    /// <summary>Text fields and their weights: names above activities and skills, above services, above description.</summary>
+    /// <summary>
+    /// Text fields and their weights: names above activities and skills, above services, above description. Few
+    /// fields on purpose: every field is one more scorer per word on every matching document.
+    /// </summary>
     public static readonly (string Field, float Boost)[] Weighted =
     [
-        (Name, 5f), (Acronym, 5f), (LegalName, 3f), (Activities, 3f), (Skills, 3f), (Services, 2f), (Description, 1f), (DescriptionEn, 0.5f),
+        (Names, 5f), (Topics, 3f), (Services, 2f), (Description, 1f),
     ];
 
     public static Document ToLucene(CompanyDocument company)
@@ -51,8 +58,9 @@ internal static class LuceneFields
             new StoredField(Version, company.Version),
             new NumericDocValuesField(Version, company.Version),
             new StoredField(Slug, company.Slug),
-            new TextField(Name, company.Name, Field.Store.YES),
-            new TextField(LegalName, company.LegalName, Field.Store.YES),
+            new StoredField(Name, company.Name),
+            new StoredField(LegalName, company.LegalName),
+            new TextField(Names, company.Name, Field.Store.NO),
             new StringField(NameExact, FrenchTextAnalyzer.Fold(company.Name), Field.Store.NO),
             new StringField(NameExact, FrenchTextAnalyzer.Fold(company.LegalName), Field.Store.NO),
             new SortedDocValuesField(SortName, new BytesRef(FrenchTextAnalyzer.Fold(company.Name))),
@@ -60,16 +68,22 @@ internal static class LuceneFields
             new NumericDocValuesField(Updated, company.UpdatedAt.Ticks),
             new StoredField(Commune, company.CommuneCode),
         };
-        Text(document, Acronym, company.Acronym);
-        Text(document, Activities, company.ActivityLabels);
-        Text(document, Skills, company.Skills);
+        if (company.LegalName != company.Name)
+        {
+            Text(document, Names, company.LegalName);
+        }
+        Text(document, Names, company.Acronym);
+        Text(document, Topics, company.ActivityLabels);
+        Text(document, Topics, company.Skills);
         Text(document, Services, company.Services);
         if (company.Description is not null)
         {
             document.Add(new TextField(Description, company.Description, Field.Store.YES));
         }
-        Text(document, DescriptionEn, company.DescriptionEn);
-        foreach (var spelling in new[] { company.Name, company.LegalName, company.Acronym, company.Description }
+        Text(document, Description, company.DescriptionEn);
+        // Typos, prefixes and spelling suggestions work on the vocabulary of names, activities, skills and services
+        // (descriptions are matched by their stems only: analysing them twice would halve indexing speed).
+        foreach (var spelling in new[] { company.Name, company.LegalName, company.Acronym }
             .Concat(company.ActivityLabels).Concat(company.Skills).Concat(company.Services).OfType<string>())
         {
             document.Add(new TextField(Spell, spelling, Field.Store.NO));

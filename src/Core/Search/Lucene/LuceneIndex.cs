@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Threading.Channels;
 using AnnuaireFiliere.Core.Indexing;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Index;
@@ -110,10 +111,7 @@ public sealed partial class LuceneIndex : ISearchIndex, IDisposable
         {
             // Nothing is visible to searches before the commit: readers are refreshed only after it.
             _writer.DeleteAll();
-            await foreach (var document in documents.WithCancellation(cancellationToken))
-            {
-                _writer.AddDocument(LuceneFields.ToLucene(document));
-            }
+            await AddAllAsync(documents, cancellationToken);
             Commit(cursor);
             RemoveOldSchemas();
         }
@@ -126,6 +124,39 @@ public sealed partial class LuceneIndex : ISearchIndex, IDisposable
         {
             _writeLock.Release();
         }
+    }
+
+    /// <summary>
+    /// Analysis is the cost of indexing, and <see cref="IndexWriter"/> takes documents from several threads: one
+    /// task reads the documents while one per core analyses and adds them.
+    /// </summary>
+    private async Task AddAllAsync(IAsyncEnumerable<CompanyDocument> documents, CancellationToken cancellationToken)
+    {
+        var queue = Channel.CreateBounded<CompanyDocument>(new BoundedChannelOptions(4_096) { SingleWriter = true });
+        var reader = Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var document in documents.WithCancellation(cancellationToken))
+                {
+                    await queue.Writer.WriteAsync(document, cancellationToken);
+                }
+                queue.Writer.Complete();
+            }
+            catch (Exception exception)
+            {
+                queue.Writer.Complete(exception);
+                throw;
+            }
+        }, cancellationToken);
+        var writers = Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount)).Select(_ => Task.Run(async () =>
+        {
+            await foreach (var document in queue.Reader.ReadAllAsync(cancellationToken))
+            {
+                _writer.AddDocument(LuceneFields.ToLucene(document));
+            }
+        }, cancellationToken));
+        await Task.WhenAll([reader, .. writers]);
     }
 
     public Task<IReadOnlyDictionary<Guid, int>> ListVersionsAsync(CancellationToken cancellationToken = default) =>
@@ -233,7 +264,7 @@ public sealed partial class LuceneIndex : ISearchIndex, IDisposable
         {
             throw new IndexLockedException(_path, locked);
         }
-        return (writer, new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null));
+        return (writer, new SearcherManager(writer, applyAllDeletes: true, new WarmingSearcherFactory()));
     }
 
     private void ReadCommit()

@@ -16,7 +16,8 @@ internal static partial class LuceneQueryBuilder
 
     internal sealed record Parsed(Query Query, IReadOnlyList<string> Words, IReadOnlyList<string> HighlightTerms, bool HasText);
 
-    public static Parsed Build(string? text, SynonymCatalog synonyms)
+    /// <param name="isKnownWord">Whether a folded word is in the index vocabulary: only unknown words are looked up with typos.</param>
+    public static Parsed Build(string? text, SynonymCatalog synonyms, Func<string, bool> isKnownWord)
     {
         var clean = Clean(text);
         var must = new List<Query>();
@@ -29,12 +30,12 @@ internal static partial class LuceneQueryBuilder
         {
             if (i % 2 == 1)
             {
-                var terms = FrenchTextAnalyzer.Stemming.Terms(pieces[i]);
+                var terms = FrenchTextAnalyzer.Stemming.Positioned(pieces[i]);
                 words.AddRange(FrenchTextAnalyzer.Folding.Terms(pieces[i]));
-                highlight.AddRange(terms);
+                highlight.AddRange(terms.Select(t => t.Term));
                 if (terms.Count > 0)
                 {
-                    must.Add(PhraseAcrossFields(terms));
+                    must.Add(PhraseAcrossFields(new SynonymVariant([.. terms.Select(t => t.Term)], [.. terms.Select(t => t.Position)])));
                 }
                 continue;
             }
@@ -52,12 +53,12 @@ internal static partial class LuceneQueryBuilder
                 if (synonym is { } match && !(isLastWord && match.Length == 1 && significant[w].Word.Length < 3))
                 {
                     must.Add(SynonymClause(match.Variants, isLastWord ? significant[w + match.Length - 1].Word : null));
-                    highlight.AddRange(match.Variants.Where(v => v.Count == 1).Select(v => v[0]));
+                    highlight.AddRange(match.Variants.Where(v => v.Terms.Count == 1).Select(v => v.Terms[0]));
                     words.AddRange(significant.Skip(w + 1).Take(match.Length - 1).Select(s => s.Word));
                     w += match.Length - 1;
                     continue;
                 }
-                must.Add(WordClause(significant[w].Stem!, significant[w].Word, isLastWord));
+                must.Add(WordClause(significant[w].Stem!, significant[w].Word, isLastWord, isKnownWord(significant[w].Word)));
             }
         }
 
@@ -95,15 +96,17 @@ internal static partial class LuceneQueryBuilder
         return builder.ToString().TrimStart();
     }
 
-    private static DisjunctionMaxQuery WordClause(string stem, string word, bool isPartial)
+    private static DisjunctionMaxQuery WordClause(string stem, string word, bool isPartial, bool isKnown)
     {
         var any = new DisjunctionMaxQuery(0.1f);
         foreach (var (field, boost) in LuceneFields.Weighted)
         {
             any.Add(new TermQuery(new Term(field, stem)) { Boost = boost });
         }
-        // Typo tolerance: one edit from 4 characters, two from 8, on the words as written.
-        var edits = word.Length >= 8 ? 2 : word.Length >= 4 ? 1 : 0;
+        // Typo tolerance: one edit from 4 characters, two from 8, on the words as written. A word the index knows is
+        // taken as spelled right (its variants come from stemming and synonyms): building the typo automaton and
+        // scoring its expansions is most of a query's cost.
+        var edits = isKnown ? 0 : word.Length >= 8 ? 2 : word.Length >= 4 ? 1 : 0;
         if (edits > 0)
         {
             any.Add(new FuzzyQuery(new Term(LuceneFields.Spell, word), edits, prefixLength: 1, maxExpansions: 20, transpositions: true) { Boost = 0.6f });
@@ -115,12 +118,12 @@ internal static partial class LuceneQueryBuilder
         return any;
     }
 
-    private static DisjunctionMaxQuery SynonymClause(IReadOnlyList<IReadOnlyList<string>> variants, string? partialWord)
+    private static DisjunctionMaxQuery SynonymClause(IReadOnlyList<SynonymVariant> variants, string? partialWord)
     {
         var any = new DisjunctionMaxQuery(0.1f);
         foreach (var variant in variants)
         {
-            any.Add(variant.Count == 1 ? TermAcrossFields(variant[0]) : PhraseAcrossFields(variant));
+            any.Add(variant.Terms.Count == 1 ? TermAcrossFields(variant.Terms[0]) : PhraseAcrossFields(variant));
         }
         if (partialWord is { Length: >= 2 })
         {
@@ -139,17 +142,18 @@ internal static partial class LuceneQueryBuilder
         return any;
     }
 
-    private static DisjunctionMaxQuery PhraseAcrossFields(IReadOnlyList<string> stems)
+    /// <summary>Exact phrases (no slop: the fast scorer), stop-word gaps kept as positions.</summary>
+    private static DisjunctionMaxQuery PhraseAcrossFields(SynonymVariant phrase)
     {
         var any = new DisjunctionMaxQuery(0.1f);
         foreach (var (field, boost) in LuceneFields.Weighted)
         {
-            var phrase = new PhraseQuery { Slop = 1, Boost = boost };
-            foreach (var stem in stems)
+            var query = new PhraseQuery { Boost = boost };
+            for (var i = 0; i < phrase.Terms.Count; i++)
             {
-                phrase.Add(new Term(field, stem));
+                query.Add(new Term(field, phrase.Terms[i]), phrase.Positions[i] - phrase.Positions[0]);
             }
-            any.Add(phrase);
+            any.Add(query);
         }
         return any;
     }

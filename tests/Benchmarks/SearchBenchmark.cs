@@ -1,0 +1,232 @@
+using System.Diagnostics;
+using AnnuaireFiliere.Core.Companies;
+using AnnuaireFiliere.Core.Data;
+using AnnuaireFiliere.Core.Demo;
+using AnnuaireFiliere.Core.Indexing;
+using AnnuaireFiliere.Core.Search;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AnnuaireFiliere.Benchmarks;
+
+/// <summary>
+/// Embedded search at several sizes: rebuild throughput, latency of a fixed query mix (p50/p95), freshness
+/// (save → searchable), memory, and the naive EF Core LIKE + GROUP BY approach side by side.
+/// </summary>
+internal static class SearchBenchmark
+{
+    private static readonly string[] Texts = ["développement web", "cybersécurité", "logiciel de gestion", "photographie", "formation numérique", "agence communication", "informatique", "cloud", "maintenance", "fibre optique"];
+    private static readonly string[] Prefixes = ["dév", "cag", "inf", "cl", "for", "pho", "lag", "sécu", "rés", "web"];
+
+    public static async Task<int> RunAsync(BenchmarkOptions options)
+    {
+        var sizes = (options.Values.GetValueOrDefault("sizes") ?? "10000,100000").Split(",").Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var iterations = options.Int("iterations", 300);
+        var naiveUpTo = options.Int("naive-up-to", 100_000);
+        Console.WriteLine($"search: sizes {string.Join(", ", sizes.Select(s => s.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)))}; {iterations} iterations per query kind; {Environment.ProcessorCount} cores");
+        foreach (var size in sizes)
+        {
+            await RunSizeAsync(size, iterations, size <= naiveUpTo);
+        }
+        return 0;
+    }
+
+    private static async Task RunSizeAsync(int size, int iterations, bool withNaive)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "annuaire-bench", Guid.NewGuid().ToString("N"));
+        try
+        {
+            using var host = CreateHost(folder);
+            await using (var scope = host.Services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+            }
+            var seed = Stopwatch.StartNew();
+            await host.Services.GetRequiredService<DemoSeeder>().SeedAsync(size, 2014);
+            Console.WriteLine($"\n## {size:N0} companies (seeded in {seed.Elapsed.TotalSeconds:0.0} s)");
+
+            var loading = Stopwatch.StartNew();
+            var counter = new CountingIndex();
+            await new IndexingPipeline(host.Services.GetRequiredService<IServiceScopeFactory>(), counter, host.Services.GetRequiredService<AnnuaireFiliere.Core.Taxonomy.TaxonomyCatalog>(),
+                host.Services.GetRequiredService<IOptions<IndexingOptions>>(), host.Services.GetRequiredService<ILogger<IndexingPipeline>>()).RebuildAsync();
+            Console.WriteLine($"reading the projection alone: {counter.Count:N0} documents in {loading.Elapsed.TotalSeconds:0.00} s");
+            var pipeline = host.Services.GetRequiredService<IndexingPipeline>();
+            var index = host.Services.GetRequiredService<ISearchIndex>();
+            var rebuild = Stopwatch.StartNew();
+            await pipeline.RebuildAsync();
+            var documents = (await index.GetStateAsync()).Documents;
+            Console.WriteLine($"rebuild: {documents:N0} documents in {rebuild.Elapsed.TotalSeconds:0.00} s = {documents / rebuild.Elapsed.TotalSeconds:N0} companies/s");
+            GC.Collect();
+            Console.WriteLine($"memory after rebuild: managed heap {GC.GetTotalMemory(true) / 1048576.0:0} MiB, working set {Process.GetCurrentProcess().WorkingSet64 / 1048576.0:0} MiB");
+
+            var search = host.Services.GetRequiredService<ICompanySearch>();
+            var mix = new (string Name, Func<int, SearchRequest> Request)[]
+            {
+                ("text only", i => new SearchRequest { Text = Texts[i % Texts.Length] }),
+                ("text + 2 filters", i => new SearchRequest { Text = Texts[i % Texts.Length], Communes = ["98818"], SizeBands = [i % 2 == 0 ? "1-9" : "10-49"] }),
+                ("filters only", i => new SearchRequest { Sectors = [$"S{1 + i % 11:00}"], Provinces = ["sud"] }),
+                ("match-all, all facets", i => new SearchRequest { Page = 1 + i % 3 }),
+            };
+            foreach (var (name, request) in mix)
+            {
+                var sample = await TimeAsync(iterations, i => search.SearchAsync(request(i)));
+                Report(name, sample);
+            }
+            Report("suggestions", await TimeAsync(iterations, i => search.SuggestAsync(Prefixes[i % Prefixes.Length])));
+
+            await MeasureFreshnessAsync(host.Services, search);
+
+            if (withNaive)
+            {
+                var naive = new NaiveSearch(host.Services);
+                var textAndFilters = await TimeAsync(Math.Max(10, iterations / 10), i => naive.SearchAsync(Texts[i % Texts.Length], "98818", i % 2 == 0 ? "1-9" : "10-49"));
+                Report("naive EF: text + 2 filters + facets", textAndFilters);
+                var all = await TimeAsync(Math.Max(10, iterations / 10), _ => naive.SearchAsync(null, null, null));
+                Report("naive EF: match-all + facets", all);
+                var lucene = await TimeAsync(iterations, i => search.SearchAsync(mix[1].Request(i)));
+                Console.WriteLine($"ratio naive / Lucene (text + 2 filters + facets, median): {Stats.Median(textAndFilters) / Stats.Median(lucene):N0}×");
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task MeasureFreshnessAsync(IServiceProvider services, ICompanySearch search)
+    {
+        var loop = ActivatorUtilities.CreateInstance<IndexingService>(services);
+        await loop.StartAsync(CancellationToken.None);
+        var delays = new List<double>();
+        try
+        {
+            for (var trial = 0; trial < 40; trial++)
+            {
+                var token = $"fraicheur{trial}x{Guid.NewGuid():N}"[..24];
+                var saved = Stopwatch.StartNew();
+                await using (var scope = services.CreateAsyncScope())
+                {
+                    var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                    var company = await db.Companies.Where(c => c.Status == PublicationStatus.Published).OrderBy(c => c.Id).Skip(trial).FirstAsync();
+                    company.DescriptionFr = $"Mise à jour {token}";
+                    await db.SaveChangesAsync();
+                }
+                saved.Restart();
+                while ((await search.SearchAsync(new SearchRequest { Text = token + " ", PageSize = 1 })).Total == 0)
+                {
+                    if (saved.Elapsed > TimeSpan.FromSeconds(10))
+                    {
+                        throw new TimeoutException("a saved change was not searchable after 10 s");
+                    }
+                    await Task.Delay(1);
+                }
+                delays.Add(saved.Elapsed.TotalMilliseconds);
+            }
+        }
+        finally
+        {
+            await loop.StopAsync(CancellationToken.None);
+        }
+        Report("freshness (save → searchable)", delays);
+    }
+
+    private static async Task<List<double>> TimeAsync<T>(int iterations, Func<int, Task<T>> run)
+    {
+        for (var i = 0; i < Math.Min(20, iterations); i++)
+        {
+            await run(i);   // warm-up
+        }
+        var sample = new List<double>(iterations);
+        for (var i = 0; i < iterations; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await run(i);
+            sample.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        return sample;
+    }
+
+    private static void Report(string name, List<double> milliseconds) =>
+        Console.WriteLine($"{name,-40} p50 {Stats.Median(milliseconds),8:0.00} ms   p95 {Stats.Percentile(milliseconds, 95),8:0.00} ms   (n={milliseconds.Count})");
+
+    private static IHost CreateHost(string folder)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:DataDirectory"] = folder,
+            ["Indexing:RunInProcess"] = "false",
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddAppDatabase();
+        builder.AddDemoData();
+        builder.AddCompanySearch();
+        builder.AddIndexing();
+        return builder.Build();
+    }
+
+    /// <summary>Consumes a rebuild without indexing: the cost of loading the projection.</summary>
+    private sealed class CountingIndex : ISearchIndex
+    {
+        public long Count { get; private set; }
+
+        public Task<IndexState> GetStateAsync(CancellationToken cancellationToken = default) => Task.FromResult(new IndexState(0, true, Count));
+
+        public Task ApplyAsync(IReadOnlyList<CompanyDocument> upserts, IReadOnlyList<Guid> deletes, long cursor, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+        public async Task RebuildAsync(IAsyncEnumerable<CompanyDocument> documents, long cursor, CancellationToken cancellationToken = default)
+        {
+            await foreach (var _ in documents.WithCancellation(cancellationToken))
+            {
+                Count++;
+            }
+        }
+
+        public Task<IReadOnlyDictionary<Guid, int>> ListVersionsAsync(CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyDictionary<Guid, int>>(new Dictionary<Guid, int>());
+    }
+
+    /// <summary>What a small team would write first: LIKE on text columns and one GROUP BY per facet, in SQLite.</summary>
+    private sealed class NaiveSearch(IServiceProvider services)
+    {
+        public async Task<int> SearchAsync(string? text, string? commune, string? sizeBand)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var bands = sizeBand switch
+            {
+                "1-9" => new[] { "01", "02", "03" },
+                "10-49" => ["11", "12"],
+                _ => null,
+            };
+            var query = db.Companies.AsNoTracking().Where(c => c.Status == PublicationStatus.Published);
+            foreach (var word in (text ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var pattern = $"%{word}%";
+                query = query.Where(c => EF.Functions.Like(c.LegalName, pattern) || EF.Functions.Like(c.TradeName!, pattern) || EF.Functions.Like(c.DescriptionFr!, pattern));
+            }
+            if (commune is not null)
+            {
+                query = query.Where(c => c.CommuneCode == commune);
+            }
+            if (bands is not null)
+            {
+                query = query.Where(c => bands.Contains(c.SizeBandCode!));
+            }
+            var total = await query.CountAsync();
+            var page = await query.OrderBy(c => c.LegalName).Take(20).Select(c => new { c.Id, c.Slug, c.LegalName, c.DescriptionFr }).ToListAsync();
+            var byActivity = await query.GroupBy(c => c.PrimaryActivityCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
+            var byCommune = await query.GroupBy(c => c.CommuneCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
+            var bySize = await query.GroupBy(c => c.SizeBandCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
+            var byForm = await query.GroupBy(c => c.LegalFormCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
+            var selling = await query.CountAsync(c => c.ECommerce.SellsOnOwnShop || c.ECommerce.SellsOnMarketplaces);
+            return total + page.Count + byActivity.Count + byCommune.Count + bySize.Count + byForm.Count + selling;
+        }
+    }
+}
