@@ -11,6 +11,7 @@ public static class ExitCodes
     public const int Failure = 1;
     public const int InvalidArguments = 2;
     public const int Refused = 3;
+    public const int Differences = 4;
 }
 
 internal static class IndexerCli
@@ -28,6 +29,9 @@ internal static class IndexerCli
         config.AddCommand<MigrateCommand>("migrate").WithDescription(CliText.MigrateDescription);
         config.AddCommand<SeedCommand>("seed").WithDescription(CliText.SeedDescription)
             .WithExample("seed", "--count", "100000");
+        config.AddCommand<ReindexCommand>("reindex").WithDescription(CliText.ReindexDescription);
+        config.AddCommand<VerifyCommand>("verify").WithDescription(CliText.VerifyDescription).WithExample("verify", "--repair");
+        config.AddCommand<StatusCommand>("status").WithDescription(CliText.StatusDescription);
     }
 
     /// <summary>Writes a localized message (a <see cref="CliText"/> template) in a colour.</summary>

@@ -83,3 +83,70 @@ public sealed class IndexerCommandLineTests : IDisposable
         }
     }
 }
+
+public sealed class SearchIndexCommandTests : IDisposable
+{
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "annuaire-indexer-tests", Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task Reindex_builds_the_index_and_status_and_verify_report_it()
+    {
+        Assert.Equal(ExitCodes.Success, (await IndexerProcess.RunAsync("seed", "--count", "120", "--data", _data)).ExitCode);
+
+        var reindex = await IndexerProcess.RunAsync("reindex", "--data", _data);
+        Assert.Equal(ExitCodes.Success, reindex.ExitCode);
+        Assert.Contains("documents indexés", reindex.Output, StringComparison.Ordinal);
+
+        var status = await IndexerProcess.RunAsync("status", "--data", _data);
+        Assert.Equal(ExitCodes.Success, status.ExitCode);
+        Assert.Contains("Tâches en attente", status.Output, StringComparison.Ordinal);
+
+        var verify = await IndexerProcess.RunAsync("verify", "--data", _data);
+        Assert.Equal(ExitCodes.Success, verify.ExitCode);
+        Assert.Contains("L'index est à jour", verify.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_index_another_process_writes_is_refused_with_a_clear_message()
+    {
+        await IndexerProcess.RunAsync("migrate", "--data", _data);
+        // This test process plays the Web site in embedded mode: it holds the index writer.
+        using var held = new AnnuaireFiliere.Core.Search.Lucene.LuceneIndex(Path.Combine(_data, "index"),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<AnnuaireFiliere.Core.Search.Lucene.LuceneIndex>.Instance);
+
+        var result = await IndexerProcess.RunAsync("reindex", "--data", _data);
+
+        Assert.Equal(ExitCodes.Refused, result.ExitCode);
+        Assert.Contains("déjà ouvert en écriture", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_finds_an_index_that_drifted_and_repair_fixes_it()
+    {
+        await IndexerProcess.RunAsync("seed", "--count", "60", "--data", _data);
+        await IndexerProcess.RunAsync("reindex", "--data", _data);
+        // Unpublish companies behind the indexer's back (no task written): the index now has extra documents.
+        using (var connection = new SqliteConnection($"Data Source={Path.Combine(_data, "annuaire.db")};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE Companies SET Status = 'Archived' WHERE Id IN (SELECT Id FROM Companies WHERE Status = 'Published' LIMIT 3)";
+            Assert.Equal(3, command.ExecuteNonQuery());
+        }
+
+        var found = await IndexerProcess.RunAsync("verify", "--data", _data);
+        Assert.Equal(ExitCodes.Differences, found.ExitCode);
+        Assert.Contains("--repair", found.Output, StringComparison.Ordinal);
+
+        Assert.Equal(ExitCodes.Success, (await IndexerProcess.RunAsync("verify", "--repair", "--data", _data)).ExitCode);
+        Assert.Equal(ExitCodes.Success, (await IndexerProcess.RunAsync("verify", "--data", _data)).ExitCode);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_data))
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+    }
+}

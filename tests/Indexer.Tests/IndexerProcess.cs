@@ -27,6 +27,7 @@ internal static class IndexerProcess
         var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return new Result(process.ExitCode, await output + await errors);
+        // Spectre.Console wraps long lines to the terminal width: words are compared, not line breaks.
+        return new Result(process.ExitCode, System.Text.RegularExpressions.Regex.Replace(await output + await errors, @"\s+", " "));
     }
 }

@@ -43,6 +43,7 @@ public static class SearchSetup
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<IndexingOptions>().BindConfiguration(IndexingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IndexingPipeline>();
+        builder.Services.AddHealthChecks().AddCheck<SearchIndexHealthCheck>("search", tags: [DatabaseExtensions.ReadyTag]);
         if (builder.Configuration.GetValue($"{IndexingOptions.Section}:{nameof(IndexingOptions.RunInProcess)}", defaultValue: true))
         {
             builder.Services.AddHostedService<IndexingService>();

@@ -1,5 +1,7 @@
 using System.ComponentModel;
 using AnnuaireFiliere.Core.Data;
+using AnnuaireFiliere.Core.Indexing;
+using AnnuaireFiliere.Core.Search;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -35,8 +37,11 @@ internal class IndexerSettings : CommandSettings
             builder.Configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.DataDirectory)}"] = DataDirectory;
         }
         builder.Logging.AddSimpleConsole(options => options.SingleLine = true);
+        builder.Configuration[$"{IndexingOptions.Section}:{nameof(IndexingOptions.RunInProcess)}"] = "false";
         builder.AddAppDatabase();
         builder.AddDemoData();
+        builder.AddCompanySearch();
+        builder.AddIndexing();
         return builder;
     }
 }

@@ -30,6 +30,7 @@ public sealed partial class LuceneIndex : ISearchIndex, IDisposable
     private readonly ILogger<LuceneIndex> _logger;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly LuceneDirectory _directory;
+    private readonly FileStream _processLock;
     private IndexWriter _writer;
     private SearcherManager _searchers;
     private long _cursor;
@@ -42,6 +43,16 @@ public sealed partial class LuceneIndex : ISearchIndex, IDisposable
         _indexRoot = indexRoot;
         _path = Path.Combine(indexRoot, "v" + LuceneFields.SchemaVersion.ToString(CultureInfo.InvariantCulture));
         System.IO.Directory.CreateDirectory(_path);
+        // Lucene's own write lock does not exclude another process on Linux with Lucene.NET 4.8 (seen in tests):
+        // an exclusive open of a lock file does, in this process and in any other .NET process.
+        try
+        {
+            _processLock = new FileStream(Path.Combine(_path, "annuaire-writer.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException busy)
+        {
+            throw new IndexLockedException(_path, busy);
+        }
         _directory = FSDirectory.Open(_path);
         (_writer, _searchers) = Open();
         ReadCommit();
@@ -200,6 +211,7 @@ public sealed partial class LuceneIndex : ISearchIndex, IDisposable
         _writer.Rollback();
         _directory.Dispose();
         _writeLock.Dispose();
+        _processLock.Dispose();
     }
 
     private Dictionary<Guid, int> Versions(IEnumerable<Guid> ids) => Search(searcher =>

@@ -98,11 +98,7 @@ internal static partial class LuceneQueryBuilder
 
     private static DisjunctionMaxQuery WordClause(string stem, string word, bool isPartial, bool isKnown)
     {
-        var any = new DisjunctionMaxQuery(0.1f);
-        foreach (var (field, boost) in LuceneFields.Weighted)
-        {
-            any.Add(new TermQuery(new Term(field, stem)) { Boost = boost });
-        }
+        var any = TermAcrossFields(stem);
         // Typo tolerance: one edit from 4 characters, two from 8, on the words as written. A word the index knows is
         // taken as spelled right (its variants come from stemming and synonyms): building the typo automaton and
         // scoring its expansions is most of a query's cost.

@@ -1,0 +1,35 @@
+using AnnuaireFiliere.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace AnnuaireFiliere.Core.Indexing;
+
+/// <summary>
+/// Ready when the search index is built and the indexer keeps up: degraded while the index is (re)built or
+/// when tasks wait longer than a minute, unhealthy when the index cannot be read.
+/// </summary>
+internal sealed class SearchIndexHealthCheck(ISearchIndex index, IServiceScopeFactory scopes, TimeProvider clock) : IHealthCheck
+{
+    public static readonly TimeSpan MaxLag = TimeSpan.FromMinutes(1);
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var state = await index.GetStateAsync(cancellationToken);
+        if (!state.Initialized)
+        {
+            return HealthCheckResult.Degraded("Index de recherche en cours de construction.");
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        var oldest = await scope.ServiceProvider.GetRequiredService<AppDbContext>().IndexingTasks
+            .Where(t => t.Id > state.Cursor)
+            .OrderBy(t => t.Id)
+            .Select(t => (DateTime?)t.CreatedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        var lag = oldest is null ? TimeSpan.Zero : clock.GetUtcNow().UtcDateTime - oldest.Value;
+        var data = new Dictionary<string, object> { ["documents"] = state.Documents, ["cursor"] = state.Cursor, ["lagSeconds"] = Math.Round(lag.TotalSeconds) };
+        return lag > MaxLag
+            ? HealthCheckResult.Degraded($"L'indexation a {lag.TotalSeconds:0} s de retard.", data: data)
+            : HealthCheckResult.Healthy($"{state.Documents} documents indexés.", data);
+    }
+}

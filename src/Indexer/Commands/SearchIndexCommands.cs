@@ -1,0 +1,106 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using AnnuaireFiliere.Core.Companies;
+using AnnuaireFiliere.Core.Data;
+using AnnuaireFiliere.Core.Indexing;
+using AnnuaireFiliere.Core.Search.Lucene;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace AnnuaireFiliere.Indexer.Commands;
+
+/// <summary>Shared start of the commands that open the search index: the database first, then the index.</summary>
+internal static class SearchIndexHost
+{
+    /// <summary>Runs <paramref name="work"/> with the services; a locked index is refused with a clear message.</summary>
+    public static async Task<int> RunAsync(IndexerSettings settings, Func<IServiceProvider, Task<int>> work, CancellationToken cancellationToken)
+    {
+        using var host = settings.CreateHostBuilder().Build();
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
+        }
+        try
+        {
+            return await work(host.Services);
+        }
+        catch (IndexLockedException locked)
+        {
+            IndexerCli.Say("yellow", CliText.Refused, locked.Message);
+            return ExitCodes.Refused;
+        }
+    }
+}
+
+internal sealed class ReindexCommand : AsyncCommand<IndexerSettings>
+{
+    public override Task<int> ExecuteAsync(CommandContext context, IndexerSettings settings, CancellationToken cancellationToken) =>
+        SearchIndexHost.RunAsync(settings, async services =>
+        {
+            var stopwatch = Stopwatch.StartNew();
+            await AnsiConsole.Status().StartAsync(CliText.Reindexing, _ => services.GetRequiredService<IndexingPipeline>().RebuildAsync(cancellationToken));
+            await services.GetRequiredService<IndexingPipeline>().CatchUpAsync(cancellationToken);
+            var state = await services.GetRequiredService<ISearchIndex>().GetStateAsync(cancellationToken);
+            IndexerCli.Say("green", CliText.Reindexed, state.Documents, stopwatch.Elapsed.TotalSeconds, state.Documents / Math.Max(0.001, stopwatch.Elapsed.TotalSeconds));
+            return ExitCodes.Success;
+        }, cancellationToken);
+}
+
+internal sealed class VerifySettings : IndexerSettings
+{
+    [CommandOption("--repair")]
+    [LocalizedDescription(nameof(CliText.RepairOption))]
+    public bool Repair { get; init; }
+}
+
+internal sealed class VerifyCommand : AsyncCommand<VerifySettings>
+{
+    public override Task<int> ExecuteAsync(CommandContext context, VerifySettings settings, CancellationToken cancellationToken) =>
+        SearchIndexHost.RunAsync(settings, async services =>
+        {
+            var pipeline = services.GetRequiredService<IndexingPipeline>();
+            await pipeline.CatchUpAsync(cancellationToken);
+            var report = await pipeline.VerifyAsync(settings.Repair, cancellationToken);
+            var table = new Table().AddColumns(CliText.VerifyColumnWhat, CliText.VerifyColumnCount);
+            table.AddRow(CliText.VerifyPublished, report.Published.ToString("N0", System.Globalization.CultureInfo.CurrentCulture));
+            table.AddRow(CliText.VerifyIndexed, report.Indexed.ToString("N0", System.Globalization.CultureInfo.CurrentCulture));
+            table.AddRow(CliText.VerifyMissing, report.Missing.Count.ToString(System.Globalization.CultureInfo.CurrentCulture));
+            table.AddRow(CliText.VerifyExtra, report.Extra.Count.ToString(System.Globalization.CultureInfo.CurrentCulture));
+            table.AddRow(CliText.VerifyStale, report.Stale.Count.ToString(System.Globalization.CultureInfo.CurrentCulture));
+            AnsiConsole.Write(table);
+            if (report.InSync)
+            {
+                IndexerCli.Say("green", CliText.VerifyInSync);
+                return ExitCodes.Success;
+            }
+            IndexerCli.Say(report.Repaired ? "green" : "yellow", report.Repaired ? CliText.VerifyRepaired : CliText.VerifyDifferences);
+            return report.Repaired ? ExitCodes.Success : ExitCodes.Differences;
+        }, cancellationToken);
+}
+
+internal sealed class StatusCommand : AsyncCommand<IndexerSettings>
+{
+    public override Task<int> ExecuteAsync(CommandContext context, IndexerSettings settings, CancellationToken cancellationToken) =>
+        SearchIndexHost.RunAsync(settings, async services =>
+        {
+            var state = await services.GetRequiredService<ISearchIndex>().GetStateAsync(cancellationToken);
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var pending = await db.IndexingTasks.CountAsync(t => t.Id > state.Cursor, cancellationToken);
+            var oldest = await db.IndexingTasks.Where(t => t.Id > state.Cursor).OrderBy(t => t.Id).Select(t => (DateTime?)t.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+            var published = await db.Companies.CountAsync(c => c.Status == PublicationStatus.Published, cancellationToken);
+            var lag = oldest is null ? TimeSpan.Zero : services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime - oldest.Value;
+            var culture = System.Globalization.CultureInfo.CurrentCulture;
+            var table = new Table().AddColumns(CliText.VerifyColumnWhat, CliText.VerifyColumnCount);
+            table.AddRow(CliText.StatusCursor, state.Cursor.ToString("N0", culture));
+            table.AddRow(CliText.StatusPending, pending.ToString("N0", culture));
+            table.AddRow(CliText.StatusLag, lag.TotalSeconds.ToString("N0", culture));
+            table.AddRow(CliText.VerifyIndexed, state.Documents.ToString("N0", culture));
+            table.AddRow(CliText.VerifyPublished, published.ToString("N0", culture));
+            AnsiConsole.Write(table);
+            return ExitCodes.Success;
+        }, cancellationToken);
+}
