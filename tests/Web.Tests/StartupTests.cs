@@ -1,4 +1,5 @@
 using AnnuaireFiliere.Core.Data;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -32,5 +33,20 @@ public sealed class StartupTests
     {
         await using var scope = factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Companies.CountAsync(Cancel);
+    }
+}
+
+public sealed class MisconfigurationTests
+{
+    [Theory]
+    [InlineData("Search:Provider", "Elasticsearch", "Search:Provider")]
+    [InlineData("Search:Provider", "Solr", "Search:Provider")]
+    [InlineData("Storage:DatabaseFile", "../../etc/passwd", "Storage:DatabaseFile")]
+    [InlineData("Indexing:BatchSize", "0", "BatchSize")]
+    public void A_wrong_setting_stops_the_start_with_a_message_naming_it(string key, string value, string named)
+    {
+        using var factory = new DirectoryWebFactory().WithWebHostBuilder(builder => builder.UseSetting(key, value));
+        var error = Assert.ThrowsAny<Exception>(() => factory.Server);
+        Assert.Contains(named, error.ToString(), StringComparison.Ordinal);
     }
 }

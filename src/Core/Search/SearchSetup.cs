@@ -27,6 +27,12 @@ public static class SearchSetup
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var provider = builder.Configuration[$"{SearchOptions.Section}:{nameof(SearchOptions.Provider)}"] ?? "Lucene";
+        if (string.Equals(provider, "Elasticsearch", StringComparison.OrdinalIgnoreCase))
+        {
+            // Refuse rather than silently fall back to the embedded engine.
+            throw new InvalidOperationException("Search:Provider = Elasticsearch is not available in this version yet (issue #4); use Lucene.");
+        }
         builder.Services.AddSingleton(SynonymCatalog.Default);
         builder.Services.AddSingleton(services => new LuceneIndex(
             Path.Combine(services.GetRequiredService<DataPaths>().DataDirectory, "index"),

@@ -291,3 +291,55 @@ public sealed class IndexingPipelineTests : IAsyncLifetime
         public Task<IReadOnlyDictionary<Guid, int>> ListVersionsAsync(CancellationToken cancellationToken = default) => inner.ListVersionsAsync(cancellationToken);
     }
 }
+
+public sealed class LuceneIndexSchemaTests
+{
+    [Fact]
+    public async Task An_index_of_an_older_schema_is_rebuilt_beside_it_then_removed()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "annuaire-lucene-tests", Guid.NewGuid().ToString("N"));
+        var old = Directory.CreateDirectory(Path.Combine(root, "v1")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(old, "segments_1"), "an older schema", TestContext.Current.CancellationToken);
+        try
+        {
+            using var index = new LuceneIndex(root, NullLogger<LuceneIndex>.Instance);
+            Assert.False((await index.GetStateAsync(TestContext.Current.CancellationToken)).Initialized);
+            Assert.True(Directory.Exists(old)); // still serving until the new one is complete
+
+            await index.RebuildAsync(new[] { SampleCompanies.Valid().ToDocument(TaxonomyCatalog.Default) }.ToAsyncEnumerable(), 7, TestContext.Current.CancellationToken);
+
+            var state = await index.GetStateAsync(TestContext.Current.CancellationToken);
+            Assert.True(state.Initialized);
+            Assert.Equal(7, state.Cursor);
+            Assert.False(Directory.Exists(old));
+            Assert.StartsWith(Path.Combine(root, "v"), index.Location, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task The_cursor_survives_a_restart_with_the_documents()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "annuaire-lucene-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            var company = SampleCompanies.Valid().ToDocument(TaxonomyCatalog.Default);
+            using (var index = new LuceneIndex(root, NullLogger<LuceneIndex>.Instance))
+            {
+                await index.ApplyAsync([company], [], 42, TestContext.Current.CancellationToken);
+            }
+            using var reopened = new LuceneIndex(root, NullLogger<LuceneIndex>.Instance);
+            var state = await reopened.GetStateAsync(TestContext.Current.CancellationToken);
+            Assert.Equal(42, state.Cursor);
+            Assert.Equal(1, state.Documents);
+            Assert.Equal(company.Version, (await reopened.ListVersionsAsync(TestContext.Current.CancellationToken))[company.Id]);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+}
