@@ -47,15 +47,6 @@ public static class FacetLabels
         return Entry(facet, code, taxonomy)?.Label ?? code;
     }
 
-    /// <summary>Whether a code is a known value of a facet (labels are free text: any value is known).</summary>
-    public static bool IsKnown(string facet, string code, TaxonomyCatalog taxonomy) => facet switch
-    {
-        FacetNames.SizeBand => Sizes.ContainsKey(code),
-        FacetNames.ECommerce => Shop.ContainsKey(code),
-        FacetNames.Label => true,
-        _ => Entry(facet, code, taxonomy) is not null,
-    };
-
     private static TaxonomyEntry? Entry(string facet, string code, TaxonomyCatalog taxonomy)
     {
         ArgumentNullException.ThrowIfNull(taxonomy);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Lucene.Net.Documents;
 using Lucene.Net.Util;
 
@@ -150,6 +149,4 @@ internal static class LuceneFields
             document.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
         }
     }
-
-    public static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 }
