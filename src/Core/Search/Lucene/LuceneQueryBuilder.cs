@@ -107,7 +107,9 @@ internal static partial class LuceneQueryBuilder
         {
             any.Add(new FuzzyQuery(new Term(LuceneFields.Spell, word), edits, prefixLength: 1, maxExpansions: 20, transpositions: true) { Boost = 0.6f });
         }
-        if (isPartial && word.Length >= 2)
+        // The word being typed is also a prefix ("cyber" → "cybersécurité"), unless it is already a long known
+        // word: its longer forms are mostly inflections that stemming finds, and the prefix costs a walk of them all.
+        if (isPartial && word.Length >= 2 && !(isKnown && word.Length >= 8))
         {
             any.Add(new PrefixQuery(new Term(LuceneFields.Spell, word)) { Boost = 0.8f });
         }
