@@ -67,14 +67,11 @@ internal static class LuceneFields
             new NumericDocValuesField(Updated, company.UpdatedAt.Ticks),
             new StoredField(Commune, company.CommuneCode),
         };
-        if (company.LegalName != company.Name)
-        {
-            Text(document, Names, company.LegalName);
-        }
-        Text(document, Names, company.Acronym);
-        Text(document, Topics, company.ActivityLabels);
-        Text(document, Topics, company.Skills);
-        Text(document, Services, company.Services);
+        // One value per field: multi-valued text fields behave the same (no position gap between values), and each
+        // value costs a token-stream set-up, a large share of the analysis of short texts.
+        Text(document, Names, Join(company.LegalName != company.Name ? company.LegalName : null, company.Acronym));
+        Text(document, Topics, Join([.. company.ActivityLabels, .. company.Skills]));
+        Text(document, Services, Join([.. company.Services]));
         if (company.Description is not null)
         {
             document.Add(new TextField(Description, company.Description, Field.Store.YES));
@@ -82,11 +79,7 @@ internal static class LuceneFields
         Text(document, Description, company.DescriptionEn);
         // Typos, prefixes and spelling suggestions work on the vocabulary of names, activities, skills and services
         // (descriptions are matched by their stems only: analysing them twice would halve indexing speed).
-        foreach (var spelling in new[] { company.Name, company.LegalName, company.Acronym }
-            .Concat(company.ActivityLabels).Concat(company.Skills).Concat(company.Services).OfType<string>())
-        {
-            document.Add(new TextField(Spell, spelling, Field.Store.NO));
-        }
+        Text(document, Spell, Join([company.Name, company.LegalName, company.Acronym, .. company.ActivityLabels, .. company.Skills, .. company.Services]));
         if (company.SizeBandCode is not null)
         {
             document.Add(new StoredField(SizeBand, company.SizeBandCode));
@@ -132,13 +125,7 @@ internal static class LuceneFields
         }
     }
 
-    private static void Text(Document document, string field, IEnumerable<string> values)
-    {
-        foreach (var value in values)
-        {
-            Text(document, field, value);
-        }
-    }
+    private static string Join(params string?[] values) => string.Join(" \n ", values.Where(v => !string.IsNullOrWhiteSpace(v)));
 
     private static void Keywords(Document document, string facet, IEnumerable<string> values, bool stored = false)
     {
