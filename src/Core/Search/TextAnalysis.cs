@@ -69,6 +69,20 @@ public sealed class FrenchTextAnalyzer : Analyzer
         return terms;
     }
 
+    /// <summary>The terms with where they stand in the text (character offsets), for highlighting.</summary>
+    public IEnumerable<(string Term, int Start, int End)> WithOffsets(string text)
+    {
+        using var stream = GetTokenStream("text", text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            yield return (term.ToString(), offset.StartOffset, offset.EndOffset);
+        }
+        stream.End();
+    }
+
     /// <summary>Lower case and accents folded, whole text kept (for exact names and sorting).</summary>
     public static string Fold(string text) => string.Join(' ', Folding.Terms(text));
 }

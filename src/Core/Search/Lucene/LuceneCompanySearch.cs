@@ -3,7 +3,6 @@ using System.Globalization;
 using AnnuaireFiliere.Core.Taxonomy;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Highlight;
 using Lucene.Net.Util;
 
 namespace AnnuaireFiliere.Core.Search.Lucene;
@@ -87,8 +86,8 @@ public sealed class LuceneCompanySearch(LuceneIndex index, TaxonomyCatalog taxon
             var page = top is SortedTopCollector sorted
                 ? sorted.Top(start, request.PageSize)
                 : [.. ((TopScoreDocCollector)top).GetTopDocs(start, request.PageSize).ScoreDocs.Select(hit => hit.Doc)];
-            var highlighter = Highlighter(parsed.HighlightTerms);
-            hits.AddRange(page.Select(doc => ToHit(searcher.Doc(doc), highlighter)));
+            var matched = parsed.HighlightTerms.ToHashSet(StringComparer.Ordinal);
+            hits.AddRange(page.Select(doc => ToHit(searcher.Doc(doc), matched)));
         }
         return new SearchResult
         {
@@ -130,32 +129,10 @@ public sealed class LuceneCompanySearch(LuceneIndex index, TaxonomyCatalog taxon
         ];
     }
 
-    private static Highlighter? Highlighter(IReadOnlyList<string> terms)
-    {
-        if (terms.Count == 0)
-        {
-            return null;
-        }
-        var query = new BooleanQuery();
-        foreach (var term in terms.Distinct(StringComparer.Ordinal))
-        {
-            query.Add(new TermQuery(new Term(LuceneFields.Description, term)), Occur.SHOULD);
-        }
-        return new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new MarkupEncoder(), new QueryScorer(query, LuceneFields.Description))
-        {
-            TextFragmenter = new SimpleFragmenter(SnippetLength),
-        };
-    }
-
-    private static SearchHit ToHit(global::Lucene.Net.Documents.Document document, Highlighter? highlighter)
+    private static SearchHit ToHit(global::Lucene.Net.Documents.Document document, IReadOnlySet<string> matched)
     {
         var description = document.Get(LuceneFields.Description, CultureInfo.InvariantCulture);
-        string? snippet = null;
-        if (description is not null)
-        {
-            snippet = highlighter?.GetBestFragment(FrenchTextAnalyzer.Stemming, LuceneFields.Description, description);
-            snippet ??= MarkupEncoder.Encode(description.Length <= SnippetLength ? description : description[..SnippetLength] + "…");
-        }
+        var snippet = description is null ? null : Snippets.Build(description, matched, SnippetLength);
         return new SearchHit
         {
             Id = Guid.Parse(document.Get(LuceneFields.Id, CultureInfo.InvariantCulture)),
@@ -265,18 +242,5 @@ public sealed class LuceneCompanySearch(LuceneIndex index, TaxonomyCatalog taxon
             yield return term;
         }
         while (enumerator.MoveNext());
-    }
-
-    /// <summary>Escapes the characters that mean something in HTML, and nothing else (accents stay readable).</summary>
-    private sealed class MarkupEncoder : IEncoder
-    {
-        public string EncodeText(string originalText) => Encode(originalText);
-
-        public static string Encode(string text) => text
-            .Replace("&", "&amp;", StringComparison.Ordinal)
-            .Replace("<", "&lt;", StringComparison.Ordinal)
-            .Replace(">", "&gt;", StringComparison.Ordinal)
-            .Replace("\"", "&quot;", StringComparison.Ordinal)
-            .Replace("'", "&#39;", StringComparison.Ordinal);
     }
 }
