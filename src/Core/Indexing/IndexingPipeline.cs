@@ -105,20 +105,28 @@ public sealed partial class IndexingPipeline(
         var missing = expected.Keys.Where(id => !indexed.ContainsKey(id)).ToList();
         var extra = indexed.Keys.Where(id => !expected.ContainsKey(id)).ToList();
         var stale = expected.Where(e => indexed.TryGetValue(e.Key, out var v) && v != e.Value).Select(e => e.Key).ToList();
-        var repaired = false;
-        if (repair && (missing.Count + extra.Count + stale.Count) > 0)
+        var repairing = repair && missing.Count + extra.Count + stale.Count > 0;
+        if (repairing)
         {
-            var fix = missing.Concat(stale).ToList();
-            var state = await index.GetStateAsync(cancellationToken);
-            foreach (var chunk in fix.Chunk(options.Value.BatchSize).DefaultIfEmpty([]))
+            var cursor = (await index.GetStateAsync(cancellationToken)).Cursor;
+            await index.ApplyAsync([], extra, cursor, cancellationToken);
+            foreach (var chunk in missing.Concat(stale).Chunk(options.Value.BatchSize))
             {
                 var companies = await Published(db).Where(c => chunk.Contains(c.Id)).ToListAsync(cancellationToken);
-                await index.ApplyAsync([.. companies.Select(c => c.ToDocument(taxonomy))], extra, state.Cursor, cancellationToken);
-                extra = [];
+                await index.ApplyAsync([.. companies.Select(c => c.ToDocument(taxonomy))], [], cursor, cancellationToken);
             }
-            repaired = true;
         }
-        return new VerifyReport(expected.Count, indexed.Count, missing, extra, stale, repaired);
+        return new VerifyReport(expected.Count, indexed.Count, missing, extra, stale, Repaired: repairing);
+    }
+
+    /// <summary>Tasks not indexed yet, and when the oldest of them was written (null when there are none).</summary>
+    public async Task<(int Pending, DateTime? Oldest)> BacklogAsync(CancellationToken cancellationToken = default)
+    {
+        var cursor = (await index.GetStateAsync(cancellationToken)).Cursor;
+        await using var scope = scopes.CreateAsyncScope();
+        var pending = scope.ServiceProvider.GetRequiredService<AppDbContext>().IndexingTasks.Where(t => t.Id > cursor);
+        return (await pending.CountAsync(cancellationToken),
+            await pending.OrderBy(t => t.Id).Select(t => (DateTime?)t.CreatedAt).FirstOrDefaultAsync(cancellationToken));
     }
 
     private static IQueryable<Company> Published(AppDbContext db) =>

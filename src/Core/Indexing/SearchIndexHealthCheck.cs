@@ -1,6 +1,3 @@
-using AnnuaireFiliere.Core.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace AnnuaireFiliere.Core.Indexing;
@@ -9,7 +6,7 @@ namespace AnnuaireFiliere.Core.Indexing;
 /// Ready when the search index is built and the indexer keeps up: degraded while the index is (re)built or
 /// when tasks wait longer than a minute, unhealthy when the index cannot be read.
 /// </summary>
-internal sealed class SearchIndexHealthCheck(ISearchIndex index, IServiceScopeFactory scopes, TimeProvider clock) : IHealthCheck
+internal sealed class SearchIndexHealthCheck(ISearchIndex index, IndexingPipeline pipeline, TimeProvider clock) : IHealthCheck
 {
     public static readonly TimeSpan MaxLag = TimeSpan.FromMinutes(1);
 
@@ -20,12 +17,7 @@ internal sealed class SearchIndexHealthCheck(ISearchIndex index, IServiceScopeFa
         {
             return HealthCheckResult.Degraded("Index de recherche en cours de construction.");
         }
-        await using var scope = scopes.CreateAsyncScope();
-        var oldest = await scope.ServiceProvider.GetRequiredService<AppDbContext>().IndexingTasks
-            .Where(t => t.Id > state.Cursor)
-            .OrderBy(t => t.Id)
-            .Select(t => (DateTime?)t.CreatedAt)
-            .FirstOrDefaultAsync(cancellationToken);
+        var (_, oldest) = await pipeline.BacklogAsync(cancellationToken);
         var lag = oldest is null ? TimeSpan.Zero : clock.GetUtcNow().UtcDateTime - oldest.Value;
         var data = new Dictionary<string, object> { ["documents"] = state.Documents, ["cursor"] = state.Cursor, ["lagSeconds"] = Math.Round(lag.TotalSeconds) };
         return lag > MaxLag

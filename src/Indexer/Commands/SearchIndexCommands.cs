@@ -87,11 +87,9 @@ internal sealed class StatusCommand : AsyncCommand<IndexerSettings>
         SearchIndexHost.RunAsync(settings, async services =>
         {
             var state = await services.GetRequiredService<ISearchIndex>().GetStateAsync(cancellationToken);
+            var (pending, oldest) = await services.GetRequiredService<IndexingPipeline>().BacklogAsync(cancellationToken);
             await using var scope = services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var pending = await db.IndexingTasks.CountAsync(t => t.Id > state.Cursor, cancellationToken);
-            var oldest = await db.IndexingTasks.Where(t => t.Id > state.Cursor).OrderBy(t => t.Id).Select(t => (DateTime?)t.CreatedAt).FirstOrDefaultAsync(cancellationToken);
-            var published = await db.Companies.CountAsync(c => c.Status == PublicationStatus.Published, cancellationToken);
+            var published = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Companies.CountAsync(c => c.Status == PublicationStatus.Published, cancellationToken);
             var lag = oldest is null ? TimeSpan.Zero : services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime - oldest.Value;
             var culture = System.Globalization.CultureInfo.CurrentCulture;
             var table = new Table().AddColumns(CliText.VerifyColumnWhat, CliText.VerifyColumnCount);

@@ -80,12 +80,11 @@ public sealed partial class LuceneIndex : ISearchIndex, IDisposable
     public Task<IndexState> GetStateAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(new IndexState(_cursor, _initialized, Search(s => (long)s.IndexReader.NumDocs)));
 
-    public async Task ApplyAsync(IReadOnlyList<CompanyDocument> upserts, IReadOnlyList<Guid> deletes, long cursor, CancellationToken cancellationToken = default)
+    public Task ApplyAsync(IReadOnlyList<CompanyDocument> upserts, IReadOnlyList<Guid> deletes, long cursor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(upserts);
         ArgumentNullException.ThrowIfNull(deletes);
-        await _writeLock.WaitAsync(cancellationToken);
-        try
+        return WriteAsync(cursor, () =>
         {
             var current = Versions(upserts.Select(u => u.Id));
             foreach (var document in upserts)
@@ -101,30 +100,30 @@ public sealed partial class LuceneIndex : ISearchIndex, IDisposable
             {
                 _writer.DeleteDocuments(new Term(LuceneFields.Id, id.ToString("D")));
             }
-            Commit(cursor);
-        }
-        catch
-        {
-            RollBack();
-            throw;
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
+            return Task.CompletedTask;
+        }, cancellationToken);
     }
 
     public async Task RebuildAsync(IAsyncEnumerable<CompanyDocument> documents, long cursor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(documents);
+        // Nothing is visible to searches before the commit: readers are refreshed only after it.
+        await WriteAsync(cursor, async () =>
+        {
+            _writer.DeleteAll();
+            await AddAllAsync(documents, cancellationToken);
+        }, cancellationToken);
+        RemoveOldSchemas();
+    }
+
+    /// <summary>One write at a time, committed with its cursor, or rolled back entirely.</summary>
+    private async Task WriteAsync(long cursor, Func<Task> write, CancellationToken cancellationToken)
+    {
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
-            // Nothing is visible to searches before the commit: readers are refreshed only after it.
-            _writer.DeleteAll();
-            await AddAllAsync(documents, cancellationToken);
+            await write();
             Commit(cursor);
-            RemoveOldSchemas();
         }
         catch
         {
