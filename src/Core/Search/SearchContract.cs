@@ -169,3 +169,24 @@ public interface ICompanySearch
     /// <summary>Up to <paramref name="max"/> (at most 10) proposals for what the user is typing.</summary>
     Task<IReadOnlyList<Suggestion>> SuggestAsync(string? prefix, int max = 10, CancellationToken cancellationToken = default);
 }
+
+/// <summary>
+/// The search engine cannot answer now (a remote cluster down or overloaded). Pages answer 503 with a French
+/// message and recover by themselves once the engine is back; the indexer retries.
+/// </summary>
+public sealed class SearchUnavailableException : Exception
+{
+    public SearchUnavailableException()
+    {
+    }
+
+    public SearchUnavailableException(string message)
+        : base(message)
+    {
+    }
+
+    public SearchUnavailableException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
