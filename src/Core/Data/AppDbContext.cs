@@ -1,5 +1,6 @@
 using AnnuaireFiliere.Core.Companies;
 using AnnuaireFiliere.Core.Indexing;
+using AnnuaireFiliere.Core.Moderation;
 using AnnuaireFiliere.Core.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -15,6 +16,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
     public DbSet<Company> Companies => Set<Company>();
     public DbSet<CompanyActivity> CompanyActivities => Set<CompanyActivity>();
     public DbSet<IndexingTask> IndexingTasks => Set<IndexingTask>();
+    public DbSet<ErrorReport> ErrorReports => Set<ErrorReport>();
     public DbSet<Sector> Sectors => Set<Sector>();
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<Province> Provinces => Set<Province>();

@@ -1,5 +1,11 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using AnnuaireFiliere.Core.Data;
+using AnnuaireFiliere.Core.Search;
+using AnnuaireFiliere.Web.Search;
+using AnnuaireFiliere.Web.Shortlist;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -15,6 +21,8 @@ public static class WebSetup
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        // Write French as French (é, not &#xE9;): HTML-significant characters are still encoded.
+        builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddRazorPages(options =>
             {
                 options.Conventions.AddPageRoute("/Erreur/Index", "/erreur/{code:int?}");
@@ -40,6 +48,7 @@ public static class WebSetup
         builder.Services.AddAntiforgery(options => options.Cookie.Name = "af.antiforgery");
         builder.Services.AddMemoryCache();
         builder.Services.AddHealthChecks();
+        builder.Services.AddSingleton<Pages.Entreprises.ReportLimiter>();
         return builder;
     }
 
@@ -52,7 +61,12 @@ public static class WebSetup
         }
         else
         {
-            app.UseExceptionHandler("/erreur/500");
+            app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/erreur",
+                // A search engine that cannot answer is "temporarily unavailable", not a bug.
+                StatusCodeSelector = exception => exception is SearchUnavailableException ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+            });
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/erreur/{0}");
@@ -67,6 +81,9 @@ public static class WebSetup
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
         app.MapLanguageSwitch();
+        app.MapSearchSuggestions();
+        app.MapShortlist();
+        app.MapCrawlers();
         return app;
     }
 }

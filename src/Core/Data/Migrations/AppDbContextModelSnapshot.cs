@@ -260,6 +260,49 @@ namespace AnnuaireFiliere.Core.Data.Migrations
                     b.ToTable("IndexingTasks", (string)null);
                 });
 
+            modelBuilder.Entity("AnnuaireFiliere.Core.Moderation.ErrorReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HandledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReporterEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.ToTable("ErrorReports", (string)null);
+                });
+
             modelBuilder.Entity("AnnuaireFiliere.Core.Taxonomy.Activity", b =>
                 {
                     b.Property<string>("Code")
@@ -502,6 +545,15 @@ namespace AnnuaireFiliere.Core.Data.Migrations
 
                     b.HasOne("AnnuaireFiliere.Core.Companies.Company", null)
                         .WithMany("SecondaryActivities")
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AnnuaireFiliere.Core.Moderation.ErrorReport", b =>
+                {
+                    b.HasOne("AnnuaireFiliere.Core.Companies.Company", null)
+                        .WithMany()
                         .HasForeignKey("CompanyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -1,0 +1,95 @@
+using AnnuaireFiliere.Core.Search;
+using AnnuaireFiliere.Core.Taxonomy;
+using AnnuaireFiliere.Web.Search;
+using AnnuaireFiliere.Web.Shortlist;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AnnuaireFiliere.Web.Pages.Recherche;
+
+/// <summary>
+/// <c>/recherche</c>: the query string is the whole state. A plain GET renders the page; a request from the
+/// page's own script (<c>HX-Request</c>) gets only the results zone, which the script swaps in place.
+/// </summary>
+public sealed class IndexModel(ICompanySearch search, TaxonomyCatalog taxonomy, TimeProvider clock) : PageModel
+{
+    /// <summary>At most this many "remove this filter" proposals are counted for a search without results.</summary>
+    public const int MaxRelaxations = 6;
+
+    /// <summary>A filter to remove (or the text to drop) and how many companies the search would then find.</summary>
+    public sealed record Relaxation(string Facet, string? Code, string Label, long Total, string Url);
+
+    public SearchRequest Query { get; private set; } = new();
+
+    public SearchResult Result { get; private set; } = new();
+
+    public IReadOnlyList<SearchNotice> Notices { get; private set; } = [];
+
+    public IReadOnlyList<Relaxation> Relaxations { get; private set; } = [];
+
+    public IReadOnlySet<string> Selection { get; private set; } = new HashSet<string>();
+
+    public TaxonomyCatalog Taxonomy => taxonomy;
+
+    /// <summary>True when only the results zone is rendered (in-place update).</summary>
+    public bool OnlyResults { get; private set; }
+
+    public int PageCount => (int)Math.Min(SearchParameters.MaxPage, (Result.Total + SearchRequest.DefaultPageSize - 1) / SearchRequest.DefaultPageSize);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var parsed = SearchParameters.Parse(Request.Query, taxonomy, clock);
+        Query = parsed.Request;
+        Notices = parsed.Notices;
+        Result = await search.SearchAsync(Query, cancellationToken);
+        if (Result.Hits.Count == 0 && Result.Total > 0 && Query.Page > 1)
+        {
+            // A page past the end (page=40 of 3): show the last one rather than an empty list.
+            Query = Query with { Page = PageCount };
+            Result = await search.SearchAsync(Query, cancellationToken);
+        }
+        if (Result.Total == 0)
+        {
+            Relaxations = await RelaxationsAsync(cancellationToken);
+        }
+        Selection = ShortlistCookie.Read(Request).ToHashSet(StringComparer.Ordinal);
+        OnlyResults = Request.Headers.ContainsKey("HX-Request") && !Request.Headers.ContainsKey("HX-History-Restore-Request");
+        Response.Headers.Vary = "HX-Request";
+        return Page();
+    }
+
+    public string Link(SearchRequest request) => "/recherche" + SearchParameters.ToQueryString(request);
+
+    public string Label(string facet, string code) => FacetLabels.For(facet, code, taxonomy);
+
+    /// <summary>The INSEE size band of a company ("3 à 5 salariés"), finer than the facet's bands.</summary>
+    public string? SizeLabel(string? code) => taxonomy.FindSizeBand(code)?.Label;
+
+    /// <summary>For a search that finds nothing: each selected filter (and the text) dropped in turn, with the count it would give.</summary>
+    private async Task<IReadOnlyList<Relaxation>> RelaxationsAsync(CancellationToken cancellationToken)
+    {
+        var candidates = new List<(string Facet, string? Code, SearchRequest Request)>();
+        if (Query.Text is not null && Query.HasFilters())
+        {
+            candidates.Add(("q", null, Query with { Text = null, Page = 1 }));
+        }
+        foreach (var facet in FacetNames.All)
+        {
+            candidates.AddRange(Query.Selected(facet).Select(code => (facet, (string?)code, Query.Toggle(facet, code))));
+        }
+        if (Query.FoundedFrom is not null || Query.FoundedTo is not null)
+        {
+            candidates.Add((FacetNames.FoundingYear, null, Query with { FoundedFrom = null, FoundedTo = null, Page = 1 }));
+        }
+        var relaxations = new List<Relaxation>();
+        foreach (var (facet, code, relaxed) in candidates.Take(MaxRelaxations))
+        {
+            var total = (await search.SearchAsync(relaxed with { PageSize = 1 }, cancellationToken)).Total;
+            if (total > 0)
+            {
+                relaxations.Add(new Relaxation(facet, code, code is null ? facet : Label(facet, code), total, Link(relaxed)));
+            }
+        }
+        return [.. relaxations.OrderByDescending(r => r.Total)];
+    }
+}
