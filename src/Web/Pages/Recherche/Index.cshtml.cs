@@ -41,6 +41,12 @@ public sealed class IndexModel(ICompanySearch search, TaxonomyCatalog taxonomy, 
         var parsed = SearchParameters.Parse(Request.Query, taxonomy, clock);
         Query = parsed.Request;
         Notices = parsed.Notices;
+        OnlyResults = Request.Headers.ContainsKey("HX-Request") && !Request.Headers.ContainsKey("HX-History-Restore-Request");
+        if (!OnlyResults && Notices.Count == 0 && HasEmptyOrDefaultParameters())
+        {
+            // A plain form post sends every field, empty or not: answer with the address a link would have.
+            return Redirect(Link(Query));
+        }
         Result = await search.SearchAsync(Query, cancellationToken);
         if (Result.Hits.Count == 0 && Result.Total > 0 && Query.Page > 1)
         {
@@ -53,10 +59,14 @@ public sealed class IndexModel(ICompanySearch search, TaxonomyCatalog taxonomy, 
             Relaxations = await RelaxationsAsync(cancellationToken);
         }
         Selection = ShortlistCookie.Read(Request).ToHashSet(StringComparer.Ordinal);
-        OnlyResults = Request.Headers.ContainsKey("HX-Request") && !Request.Headers.ContainsKey("HX-History-Restore-Request");
         Response.Headers.Vary = "HX-Request";
         return Page();
     }
+
+    private bool HasEmptyOrDefaultParameters() => Request.Query.Any(p =>
+        p.Value.All(string.IsNullOrWhiteSpace)
+        || (p.Key == SearchParameters.Sort && p.Value == SearchParameters.SortValue(SearchSort.Relevance))
+        || (p.Key == SearchParameters.Page && p.Value == "1"));
 
     public string Link(SearchRequest request) => "/recherche" + SearchParameters.ToQueryString(request);
 

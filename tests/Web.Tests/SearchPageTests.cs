@@ -1,0 +1,257 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AnnuaireFiliere.Core.Search;
+using AnnuaireFiliere.Web.Search;
+
+namespace AnnuaireFiliere.Web.Tests;
+
+/// <summary><c>/recherche</c> read through its HTML: every parameter, and query strings nobody should send.</summary>
+public sealed class SearchPageTests(SiteFixture site) : IClassFixture<SiteFixture>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private async Task<IHtmlDocument> PageAsync(string url, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var response = await site.Factory.CreateBrowserLikeClient().GetAsync(url, Cancel);
+        Assert.Equal(expected, response.StatusCode);
+        return await DirectoryWebFactory.ParseAsync(response);
+    }
+
+    private static int Total(IHtmlDocument page) => SiteFixture.Digits(page.QuerySelector("#titre-resultats")!.TextContent);
+
+    [Fact]
+    public async Task Without_parameters_it_lists_every_published_company_with_all_facets()
+    {
+        var page = await PageAsync("/recherche");
+
+        Assert.Equal(await site.PublishedCountAsync(), Total(page));
+        Assert.Equal(SearchRequest.DefaultPageSize, page.QuerySelectorAll("ol.cards > li").Length);
+        Assert.Equal("fr", page.DocumentElement.GetAttribute("lang"));
+        foreach (var parameter in new[] { "secteur", "province", "taille", "ecommerce", "forme", "langue" })
+        {
+            Assert.NotEmpty(page.QuerySelectorAll($".facets input[name={parameter}]"));
+        }
+        Assert.NotNull(page.QuerySelector("input#annee_min"));
+        Assert.NotNull(page.QuerySelector("link[rel=canonical]"));
+    }
+
+    [Theory]
+    [InlineData(FacetNames.Sector)]
+    [InlineData(FacetNames.Province)]
+    [InlineData(FacetNames.SizeBand)]
+    [InlineData(FacetNames.LegalForm)]
+    [InlineData(FacetNames.ECommerce)]
+    [InlineData(FacetNames.Language)]
+    [InlineData(FacetNames.Label)]
+    [InlineData(FacetNames.Commune)]
+    [InlineData(FacetNames.Activity)]
+    public async Task Each_filter_parameter_narrows_to_its_facet_count_and_shows_a_removable_chip(string facet)
+    {
+        var all = await site.SearchAsync(new SearchRequest());
+        var value = all.Facet(facet).Values.Where(v => v.Count > 0).OrderByDescending(v => v.Count).First();
+        var parameter = SearchParameters.ParameterOf(facet);
+
+        var page = await PageAsync($"/recherche?{parameter}={Uri.EscapeDataString(value.Code)}");
+
+        Assert.Equal(value.Count, Total(page));
+        var box = page.QuerySelectorAll<IHtmlInputElement>($".facets input[name={parameter}]").Single(i => i.Value == value.Code);
+        Assert.True(box.IsChecked);
+        var chip = page.QuerySelector<IHtmlAnchorElement>(".chips a.chip:not(.chip-clear)")!;
+        Assert.Contains(value.Label, chip.TextContent, StringComparison.Ordinal);
+        Assert.Equal("/recherche", chip.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Values_of_one_filter_add_up_and_different_filters_narrow()
+    {
+        var all = await site.SearchAsync(new SearchRequest());
+        var provinces = all.Facet(FacetNames.Province).Values.Where(v => v.Count > 0).Take(2).ToList();
+        var either = await PageAsync($"/recherche?province={provinces[0].Code}&province={provinces[1].Code}");
+        Assert.Equal(provinces[0].Count + provinces[1].Count, Total(either));
+
+        var narrowed = await PageAsync($"/recherche?province={provinces[0].Code}&ecommerce={ECommerceCapabilities.SellsOnline}");
+        var expected = await site.SearchAsync(new SearchRequest { Provinces = [provinces[0].Code], ECommerce = [ECommerceCapabilities.SellsOnline] });
+        Assert.Equal(expected.Total, Total(narrowed));
+        Assert.True(Total(narrowed) < provinces[0].Count);
+    }
+
+    [Fact]
+    public async Task Text_founding_years_sort_and_page_are_all_honoured()
+    {
+        SearchResult? expected = null;
+        var text = string.Empty;
+        foreach (var candidate in new[] { "développement", "logiciel", "web", "conseil", "services" })
+        {
+            (text, expected) = (candidate, await site.SearchAsync(new SearchRequest { Text = candidate, FoundedFrom = 1990, FoundedTo = 2025, Sort = SearchSort.Name, Page = 2 }));
+            if (expected.Total > SearchRequest.DefaultPageSize)
+            {
+                break;
+            }
+        }
+        Assert.True(expected!.Total > SearchRequest.DefaultPageSize, "the demo data should give two pages");
+
+        var page = await PageAsync($"/recherche?q={Uri.EscapeDataString(text)}&annee_min=1990&annee_max=2025&tri=nom&page=2");
+
+        Assert.Equal(expected.Total, Total(page));
+        Assert.Equal(expected.Hits.Select(h => h.Name), page.QuerySelectorAll(".card-title a").Select(a => a.TextContent));
+        Assert.Equal("nom", page.QuerySelector<IHtmlSelectElement>("select#tri")!.Value);
+        Assert.Equal("1990", page.QuerySelector<IHtmlInputElement>("#annee_min")!.Value);
+        Assert.Equal(text, page.QuerySelector<IHtmlInputElement>("#q")!.Value);
+        Assert.Equal("page", page.QuerySelector(".pagination a[aria-current=page]")!.GetAttribute("aria-current"));
+        Assert.Equal("2", page.QuerySelector(".pagination a[aria-current=page]")!.TextContent);
+        Assert.NotEmpty(page.QuerySelectorAll(".snippet mark"));
+    }
+
+    [Fact]
+    public async Task Links_on_the_page_carry_the_whole_state()
+    {
+        var page = await PageAsync("/recherche?q=web&province=sud&tri=nom");
+        var next = page.QuerySelector<IHtmlAnchorElement>(".pagination a[rel=next]")!.GetAttribute("href");
+        Assert.Equal("/recherche?q=web&province=sud&tri=nom&page=2", next);
+        var clear = page.QuerySelector<IHtmlAnchorElement>(".chips a.chip-clear")!.GetAttribute("href");
+        Assert.Equal("/recherche?q=web&tri=nom", clear);
+    }
+
+    [Fact]
+    public async Task A_plain_form_submission_is_redirected_to_the_clean_address()
+    {
+        var response = await site.Factory.CreateBrowserLikeClient().GetAsync("/recherche?q=&secteur=S04&annee_min=&annee_max=&tri=pertinence", Cancel);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/recherche?secteur=S04", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task A_search_that_finds_nothing_proposes_the_filters_to_remove_with_their_counts()
+    {
+        var all = await site.SearchAsync(new SearchRequest());
+        var rareCommune = all.Facet(FacetNames.Commune).Values.Where(v => v.Count > 0).OrderBy(v => v.Count).First();
+        var rareLabel = all.Facet(FacetNames.Label).Values.Where(v => v.Count > 0).First(l =>
+            site.SearchAsync(new SearchRequest { Labels = [l.Code], Communes = [rareCommune.Code] }).Result.Total == 0);
+
+        var page = await PageAsync($"/recherche?commune={rareCommune.Code}&label={Uri.EscapeDataString(rareLabel.Code)}");
+
+        Assert.Equal(0, Total(page));
+        Assert.Contains("Aucune entreprise", page.QuerySelector(".no-hits")!.TextContent, StringComparison.Ordinal);
+        var proposals = page.QuerySelectorAll(".no-hits li").ToList();
+        Assert.Equal(2, proposals.Count);
+        foreach (var proposal in proposals)
+        {
+            var link = proposal.QuerySelector("a")!.GetAttribute("href")!;
+            var relaxed = await PageAsync(link);
+            Assert.Equal(SiteFixture.Digits(proposal.TextContent.Split('—')[1]), Total(relaxed));
+        }
+    }
+
+    [Theory]
+    [InlineData("/recherche?secteur=inconnu", "secteur = inconnu")]
+    [InlineData("/recherche?page=-4", "-4")]
+    [InlineData("/recherche?page=abc", "abc")]
+    [InlineData("/recherche?page=99999999999999", "99999999999999")]
+    [InlineData("/recherche?page=1000000", "500")]
+    [InlineData("/recherche?tri=aleatoire", "aleatoire")]
+    [InlineData("/recherche?annee_min=douze", "douze")]
+    [InlineData("/recherche?annee_max=99999", "99999")]
+    [InlineData("/recherche?taille=geant", "taille = geant")]
+    [InlineData("/recherche?ecommerce=%3Cscript%3E", "ecommerce = <script>")]
+    public async Task Bad_parameters_give_the_default_with_a_french_notice(string url, string echoed)
+    {
+        var page = await PageAsync(url);
+
+        var notice = page.QuerySelector(".notice")!.TextContent;
+        Assert.Contains(echoed, notice, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("#titre-resultats"));
+    }
+
+    public static TheoryData<string> HostileQueries() =>
+    [
+        "/recherche?q=" + new string('a', 10_000),
+        "/recherche?q=" + Uri.EscapeDataString(string.Concat(Enumerable.Repeat("développement ", 800))),
+        "/recherche?q=%22%22%22((((*?:\\~^[]{}AND OR NOT",
+        "/recherche?q=*",
+        "/recherche?q=-web+%2Bmobile+title%3Ax",
+        "/recherche?q=%00%01%02",
+        "/recherche?q=%FF%FE",
+        "/recherche?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+        "/recherche?q=" + Uri.EscapeDataString("🙂 émoji 中文"),
+        "/recherche?" + string.Join('&', Enumerable.Range(0, 200).Select(i => $"secteur=S{i:00}")),
+        "/recherche?" + string.Join('&', Enumerable.Range(0, 100).Select(i => $"label=l{i}")),
+        "/recherche?label=" + new string('x', 5000),
+        "/recherche?annee_min=2020&annee_max=1990",
+        "/recherche?annee_min=-1&annee_max=1e9",
+        "/recherche?page=0",
+        "/recherche?page=2147483648",
+        "/recherche?tri=&page=&q=",
+        "/recherche?Q=Web&SECTEUR=S04",
+        "/recherche?inconnu=1&autre",
+        "/recherche?q=web&page=500",
+    ];
+
+    [Theory]
+    [MemberData(nameof(HostileQueries))]
+    public async Task Hostile_query_strings_never_cause_a_server_error(string url)
+    {
+        var response = await site.Factory.CreateBrowserLikeClient().GetAsync(url, Cancel);
+
+        Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect, $"{(int)response.StatusCode} for {url[..Math.Min(80, url.Length)]}");
+        var html = await response.Content.ReadAsStringAsync(Cancel);
+        Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_very_long_text_is_shortened_and_said_so()
+    {
+        var page = await PageAsync("/recherche?q=" + new string('a', 10_000));
+
+        Assert.Equal(SearchRequest.MaxTextLength, page.QuerySelector<IHtmlInputElement>("#q")!.Value.Length);
+        Assert.Contains("raccourci", page.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_page_past_the_end_shows_the_last_page()
+    {
+        var expected = await site.SearchAsync(new SearchRequest { Text = "web" });
+        var last = (int)((expected.Total + SearchRequest.DefaultPageSize - 1) / SearchRequest.DefaultPageSize);
+
+        var page = await PageAsync("/recherche?q=web&page=400");
+
+        Assert.NotEmpty(page.QuerySelectorAll("ol.cards > li"));
+        Assert.Equal(last.ToString(System.Globalization.CultureInfo.InvariantCulture), page.QuerySelector(".pagination a[aria-current=page]")?.TextContent ?? "1");
+    }
+
+    [Fact]
+    public async Task The_page_script_gets_only_the_results_zone()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/recherche?q=web");
+        request.Headers.Add("HX-Request", "true");
+
+        var response = await site.Factory.CreateClient().SendAsync(request, Cancel);
+
+        var html = await response.Content.ReadAsStringAsync(Cancel);
+        Assert.DoesNotContain("<html", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"zone-resultats\"", html, StringComparison.Ordinal);
+        Assert.Contains("<title>", html, StringComparison.Ordinal);
+        Assert.Contains("HX-Request", response.Headers.Vary);
+    }
+
+    [Fact]
+    public async Task Suggestions_propose_companies_and_activities_with_their_links()
+    {
+        var company = (await site.SearchAsync(new SearchRequest())).Hits[0];
+        var prefix = company.Name[..Math.Min(5, company.Name.Length)];
+
+        var response = await site.Factory.CreateClient().GetAsync($"/recherche/suggestions?q={Uri.EscapeDataString(prefix)}", Cancel);
+        var items = await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<List<Suggested>>(response.Content, Cancel);
+
+        Assert.Contains(items!, i => i.Url == $"/entreprises/{company.Slug}" && i.Kind == "entreprise");
+        var activities = await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<List<Suggested>>(
+            (await site.Factory.CreateClient().GetAsync("/recherche/suggestions?q=cyber", Cancel)).Content, Cancel);
+        Assert.Contains(activities!, i => i.Kind == "activité" && i.Url.StartsWith("/recherche?activite=", StringComparison.Ordinal));
+        var empty = await site.Factory.CreateClient().GetAsync("/recherche/suggestions?q=" + new string('z', 5000), Cancel);
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+    }
+
+    private sealed record Suggested(string Kind, string Text, string Url);
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using AnnuaireFiliere.Core.Companies;
+using AnnuaireFiliere.Core.Data;
+using AnnuaireFiliere.Core.Search;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AnnuaireFiliere.Web.Tests;
+
+/// <summary>One site (demo data, fully indexed) shared by the read-mostly tests of a class.</summary>
+public sealed class SiteFixture : IAsyncLifetime
+{
+    public DirectoryWebFactory Factory { get; } = new();
+
+    public async ValueTask InitializeAsync()
+    {
+        _ = Factory.Server; // starts the host: migrations and demo data
+        var published = await PublishedCountAsync();
+        var search = Factory.Services.GetRequiredService<ICompanySearch>();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await search.SearchAsync(new SearchRequest { PageSize = 1 })).Total != published)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The demo data was not indexed within 30 s.");
+            }
+            await Task.Delay(50);
+        }
+    }
+
+    public ValueTask DisposeAsync() => Factory.DisposeAsync();
+
+    public async Task<int> PublishedCountAsync()
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Companies.CountAsync(c => c.Status == PublicationStatus.Published);
+    }
+
+    public async Task<T> WithDatabaseAsync<T>(Func<AppDbContext, Task<T>> query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var scope = Factory.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public Task<SearchResult> SearchAsync(SearchRequest request) =>
+        Factory.Services.GetRequiredService<ICompanySearch>().SearchAsync(request);
+
+    /// <summary>The number in a text such as "1 234 entreprises" (French digit grouping uses narrow spaces).</summary>
+    public static int Digits(string text) =>
+        int.Parse(new string([.. text.Where(char.IsAsciiDigit)]), CultureInfo.InvariantCulture);
+}
