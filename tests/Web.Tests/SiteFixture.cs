@@ -8,13 +8,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AnnuaireFiliere.Web.Tests;
 
 /// <summary>One site (demo data, fully indexed) shared by the read-mostly tests of a class.</summary>
-public sealed class SiteFixture : IAsyncLifetime
+public class SiteFixture : IAsyncLifetime
 {
     public DirectoryWebFactory Factory { get; } = new();
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
-        _ = Factory.Server; // starts the host: migrations and demo data
+        StartServer();
         var published = await PublishedCountAsync();
         var search = Factory.Services.GetRequiredService<ICompanySearch>();
         var deadline = DateTime.UtcNow.AddSeconds(30);
@@ -28,7 +28,14 @@ public sealed class SiteFixture : IAsyncLifetime
         }
     }
 
-    public ValueTask DisposeAsync() => Factory.DisposeAsync();
+    /// <summary>Starts the host (migrations and demo data): in memory here, on Kestrel for browser tests.</summary>
+    protected virtual void StartServer() => _ = Factory.Server;
+
+    public virtual async ValueTask DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     public async Task<int> PublishedCountAsync()
     {

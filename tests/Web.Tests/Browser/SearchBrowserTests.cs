@@ -1,0 +1,161 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace AnnuaireFiliere.Web.Tests.Browser;
+
+/// <summary>What a visitor does in a real browser: type, tick, go back, use only the keyboard, keep a shortlist.</summary>
+[Collection(BrowserTestGroup.Name)]
+public sealed partial class SearchBrowserTests(BrowserSite site)
+{
+    private static async Task<int> TotalAsync(IPage page) =>
+        SiteFixture.Digits(await page.Locator("#titre-resultats").TextContentAsync() ?? "");
+
+    [Fact]
+    public async Task Typing_shows_suggestions_that_the_keyboard_can_browse_close_and_choose()
+    {
+        var page = await site.OpenAsync("/recherche");
+        var box = page.Locator("#q");
+
+        await box.PressSequentiallyAsync("logi", new() { Delay = 60 });
+        var options = page.Locator("#q-suggestions [role=option]");
+        await Assertions.Expect(options.First).ToBeVisibleAsync();
+        await Assertions.Expect(box).ToHaveAttributeAsync("aria-expanded", "true");
+        await Assertions.Expect(page.Locator("[data-suggest-status]")).ToContainTextAsync("suggestion");
+
+        await box.PressAsync("ArrowDown");
+        var first = await options.First.GetAttributeAsync("id");
+        await Assertions.Expect(box).ToHaveAttributeAsync("aria-activedescendant", first!);
+        await Assertions.Expect(options.First).ToHaveAttributeAsync("aria-selected", "true");
+
+        await box.PressAsync("Escape");
+        await Assertions.Expect(page.Locator("#q-suggestions")).ToBeHiddenAsync();
+        await Assertions.Expect(box).ToHaveAttributeAsync("aria-expanded", "false");
+
+        await box.PressSequentiallyAsync("c", new() { Delay = 60 });
+        await Assertions.Expect(options.First).ToBeVisibleAsync();
+        var target = await options.First.GetAttributeAsync("data-url");
+        await box.PressAsync("ArrowDown");
+        await box.PressAsync("Enter");
+        await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == target);
+    }
+
+    [Fact]
+    public async Task Ticking_a_filter_updates_results_counts_and_address_in_place_and_back_restores_the_previous_state()
+    {
+        var page = await site.OpenAsync("/recherche");
+        await page.EvaluateAsync("() => window.sameDocument = true");
+        var before = await TotalAsync(page);
+        var province = page.Locator(".facets input[name=province]").First;
+        var id = await province.GetAttributeAsync("id");
+        var expected = SiteFixture.Digits(await page.Locator($"label[for='{id}'] .count").TextContentAsync() ?? "");
+
+        await page.Locator($"label[for='{id}']").ClickAsync();
+
+        await page.WaitForURLAsync(ProvinceInAddress());
+        await Assertions.Expect(page.Locator("#titre-resultats")).Not.ToHaveTextAsync(new Regex($"^{before}\\b"));
+        Assert.Equal(expected, await TotalAsync(page));
+        Assert.True(await page.EvaluateAsync<bool>("() => window.sameDocument === true"), "the page was reloaded instead of updated in place");
+        await Assertions.Expect(page.Locator($"#{id}")).ToBeCheckedAsync();
+        await Assertions.Expect(page.Locator(".chips .chip").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#annonce-resultats")).ToContainTextAsync(expected.ToString(System.Globalization.CultureInfo.InvariantCulture)[..1]);
+
+        await page.GoBackAsync();
+
+        await page.WaitForURLAsync(url => !ProvinceInAddress().IsMatch(url));
+        await Assertions.Expect(page.Locator($"#{id}")).Not.ToBeCheckedAsync();
+        Assert.Equal(before, await TotalAsync(page));
+    }
+
+    [Fact]
+    public async Task Typing_updates_the_results_without_a_reload()
+    {
+        var page = await site.OpenAsync("/recherche");
+        await page.EvaluateAsync("() => window.sameDocument = true");
+
+        await page.Locator("#q").PressSequentiallyAsync("web", new() { Delay = 40 });
+
+        await page.WaitForURLAsync(url => url.Contains("q=web", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator(".snippet mark").First).ToBeVisibleAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => window.sameDocument === true"));
+        Assert.Equal(1, await page.Locator("#q").CountAsync());
+        Assert.Equal("q", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+    }
+
+    [Fact]
+    public async Task Without_javascript_the_plain_form_filters_and_gives_a_clean_address()
+    {
+        var page = await site.OpenAsync("/recherche", javaScript: false);
+        var box = page.Locator(".facets input[name=province]").First;
+        var code = await box.GetAttributeAsync("value");
+        var id = await box.GetAttributeAsync("id");
+        var expected = SiteFixture.Digits(await page.Locator($"label[for='{id}'] .count").TextContentAsync() ?? "");
+
+        await box.CheckAsync();
+        await page.Locator(".apply-filters").ClickAsync();
+
+        await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == $"/recherche?province={code}");
+        Assert.Equal(expected, await TotalAsync(page));
+    }
+
+    [Fact]
+    public async Task A_keyboard_only_visitor_goes_from_search_to_a_filter_to_a_result_to_its_profile()
+    {
+        var page = await site.OpenAsync("/recherche");
+
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Aller au contenu", await page.EvaluateAsync<string>("() => document.activeElement.textContent"));
+
+        await TabUntilAsync(page, "() => document.activeElement.matches('.facets input[name=secteur]')");
+        var id = await page.EvaluateAsync<string>("() => document.activeElement.id");
+        await page.Keyboard.PressAsync("Space");
+        await page.WaitForURLAsync(url => url.Contains("secteur=", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator($"#{id}")).ToBeCheckedAsync();
+        await Assertions.Expect(page.Locator($"#{id}")).ToBeFocusedAsync();
+
+        await TabUntilAsync(page, "() => document.activeElement.matches('.card-title a')");
+        var href = await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('href')");
+        await page.Keyboard.PressAsync("Enter");
+
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == href);
+        await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task The_shortlist_survives_a_reload()
+    {
+        var page = await site.OpenAsync("/recherche");
+        var button = page.Locator("button.shortlist-toggle").First;
+        var slug = await button.GetAttributeAsync("value");
+
+        await button.ClickAsync();
+
+        await Assertions.Expect(button).ToHaveClassAsync(new Regex("is-in"));
+        await Assertions.Expect(page.Locator("[data-shortlist-count]")).ToHaveTextAsync("(1)");
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator($"button.shortlist-toggle[value='{slug}']")).ToHaveClassAsync(new Regex("is-in"));
+        await page.GotoAsync("/ma-selection");
+        await Assertions.Expect(page.Locator(".card-title a")).ToHaveAttributeAsync("href", $"/entreprises/{slug}");
+    }
+
+    private static async Task TabUntilAsync(IPage page, string condition)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            if (await page.EvaluateAsync<bool>(condition))
+            {
+                return;
+            }
+        }
+        Assert.Fail($"Tab never reached: {condition}");
+    }
+
+    [GeneratedRegex("[?&]province=")]
+    private static partial Regex ProvinceInAddress();
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserTestGroup : ICollectionFixture<BrowserSite>
+{
+    public const string Name = "browser";
+}
