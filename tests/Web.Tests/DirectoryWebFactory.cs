@@ -35,6 +35,8 @@ public sealed class DirectoryWebFactory : WebApplicationFactory<Program>
             ["Storage:DataDirectory"] = DataDirectory,
             ["DemoData:SeedWhenEmpty"] = "true",
             ["DemoData:Count"] = DemoCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // Static files from the build output keep the caching headers of a published site.
+            ["EnableStaticAssetsDevelopmentCaching"] = "true",
         }));
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ThrowingEndpoint>());
     }

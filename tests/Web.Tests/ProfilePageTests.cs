@@ -28,7 +28,8 @@ public sealed class ProfilePageTests(SiteFixture site) : IClassFixture<SiteFixtu
         var page = await DirectoryWebFactory.ParseAsync(response);
         Assert.Equal(company.DisplayName, page.QuerySelector("h1")!.TextContent);
         Assert.Contains(company.Ridet!.Value.ToString(), page.QuerySelector(".facts")!.TextContent, StringComparison.Ordinal);
-        Assert.NotNull(page.QuerySelector($"a[href='tel:{company.Phones[0].Replace(" ", "", StringComparison.Ordinal)}']"));
+        var phone = PhoneNumber.Parse(company.Phones[0]);
+        Assert.Equal(phone.ToString(), page.QuerySelector($"a[href='{phone.ToUri()}']")!.TextContent);
         Assert.NotNull(page.QuerySelector($"a[href='{company.Website}']"));
         foreach (var code in company.AllActivityCodes)
         {

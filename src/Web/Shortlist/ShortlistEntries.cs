@@ -43,7 +43,7 @@ public static class ShortlistEntries
             r.SizeBandCode is null ? null : taxonomy.FindSizeBand(r.SizeBandCode)?.Label,
             r.Website,
             r.Email,
-            r.Phones.FirstOrDefault()))];
+            r.Phones.Count == 0 ? null : Search.Display.Phone(r.Phones[0]).Text))];
     }
 
     public static Task<bool> IsPublishedAsync(AppDbContext db, string slug, CancellationToken cancellationToken)
