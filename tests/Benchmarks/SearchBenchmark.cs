@@ -136,7 +136,7 @@ internal static class SearchBenchmark
         Report("freshness (save → searchable)", delays);
     }
 
-    private static async Task<List<double>> TimeAsync<T>(int iterations, Func<int, Task<T>> run)
+    internal static async Task<List<double>> TimeAsync<T>(int iterations, Func<int, Task<T>> run)
     {
         for (var i = 0; i < Math.Min(20, iterations); i++)
         {
@@ -152,10 +152,10 @@ internal static class SearchBenchmark
         return sample;
     }
 
-    private static void Report(string name, List<double> milliseconds) =>
+    internal static void Report(string name, List<double> milliseconds) =>
         Console.WriteLine($"{name,-40} p50 {Stats.Median(milliseconds),8:0.00} ms   p95 {Stats.Percentile(milliseconds, 95),8:0.00} ms   (n={milliseconds.Count})");
 
-    private static IHost CreateHost(string folder)
+    internal static IHost CreateHost(string folder)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>

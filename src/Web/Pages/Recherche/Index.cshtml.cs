@@ -47,6 +47,7 @@ public sealed class IndexModel(ICompanySearch search, TaxonomyCatalog taxonomy, 
             // A plain form post sends every field, empty or not: answer with the address a link would have.
             return Redirect(Link(Query));
         }
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         Result = await search.SearchAsync(Query, cancellationToken);
         if (Result.Hits.Count == 0 && Result.Total > 0 && Query.Page > 1)
         {
@@ -58,6 +59,8 @@ public sealed class IndexModel(ICompanySearch search, TaxonomyCatalog taxonomy, 
         {
             Relaxations = await RelaxationsAsync(cancellationToken);
         }
+        // Time spent in the search engine, for browsers' developer tools and the benchmark (what the rest of the page costs).
+        Response.Headers["Server-Timing"] = FormattableString.Invariant($"search;dur={System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds:0.0}");
         Selection = ShortlistCookie.Read(Request).ToHashSet(StringComparer.Ordinal);
         Response.Headers.Vary = "HX-Request";
         return Page();

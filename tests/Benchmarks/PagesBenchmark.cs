@@ -1,0 +1,123 @@
+extern alias Web;
+
+using System.Diagnostics;
+using System.Globalization;
+using AnnuaireFiliere.Core.Data;
+using AnnuaireFiliere.Core.Demo;
+using AnnuaireFiliere.Core.Indexing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AnnuaireFiliere.Benchmarks;
+
+/// <summary>
+/// Server time of the public pages (<c>/recherche</c> and friends) on the real Web application in memory
+/// (TestServer: the whole ASP.NET Core pipeline, Razor rendering and compression, without a network), over a
+/// database and index of <c>--count</c> demo companies. Run it with <c>DOTNET_gcServer=1</c>: a web host uses the
+/// server garbage collector, this console runner does not by default.
+/// </summary>
+internal static class PagesBenchmark
+{
+    private static readonly string[] Texts = ["développement web", "cybersécurité", "logiciel de gestion", "photographie", "formation numérique", "agence communication", "informatique", "cloud"];
+
+    public static async Task<int> RunAsync(BenchmarkOptions options)
+    {
+        var count = options.Int("count", 100_000);
+        var iterations = options.Int("iterations", 300);
+        var folder = Path.Combine(Path.GetTempPath(), "annuaire-bench", Guid.NewGuid().ToString("N"));
+        try
+        {
+            Console.WriteLine($"pages: {count:N0} companies; {iterations} requests per page kind; {Environment.ProcessorCount} cores");
+            using (var host = SearchBenchmark.CreateHost(folder))
+            {
+                await using (var scope = host.Services.CreateAsyncScope())
+                {
+                    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+                }
+                await host.Services.GetRequiredService<DemoSeeder>().SeedAsync(count, 2014);
+                await host.Services.GetRequiredService<IndexingPipeline>().RebuildAsync();
+            }
+            SqliteConnection.ClearAllPools();
+
+            await using var site = new Site(folder);
+            using var client = site.CreateClient();
+            var profile = (await client.GetStringAsync("/recherche?tri=nom")).Split("href=\"/entreprises/")[1].Split('"')[0];
+            var pages = new (string Name, Func<int, string> Url, bool Partial)[]
+            {
+                ("/recherche (everything, all facets)", i => $"/recherche?page={1 + i % 3}", false),
+                ("/recherche?q=…", i => $"/recherche?q={Uri.EscapeDataString(Texts[i % Texts.Length])}", false),
+                ("/recherche?q=…&commune&taille", i => $"/recherche?q={Uri.EscapeDataString(Texts[i % Texts.Length])}&commune=98818&taille={(i % 2 == 0 ? "1-9" : "10-49")}", false),
+                ("/recherche filters only", i => $"/recherche?secteur=S{1 + i % 11:00}&province=sud&ecommerce=vente-en-ligne", false),
+                ("/recherche no hits (+ relaxations)", i => $"/recherche?q=zzqx{i % 7}&province=nord&taille=250%2B", false),
+                ("/recherche in place (htmx)", i => $"/recherche?q={Uri.EscapeDataString(Texts[i % Texts.Length])}&province=sud", true),
+                ("/recherche/suggestions", i => $"/recherche/suggestions?q={Uri.EscapeDataString(Texts[i % Texts.Length][..3])}", false),
+                ("/ (home: match-all facets)", _ => "/", false),
+                ("/entreprises/{slug}", _ => $"/entreprises/{profile}", false),
+            };
+            foreach (var (name, url, partial) in pages)
+            {
+                var engine = new List<double>();
+                var sample = await SearchBenchmark.TimeAsync(iterations, async i =>
+                {
+                    using var request = new HttpRequestMessage(HttpMethod.Get, url(i));
+                    request.Headers.AcceptEncoding.ParseAdd("br, gzip");
+                    if (partial)
+                    {
+                        request.Headers.Add("HX-Request", "true");
+                    }
+                    using var response = await client.SendAsync(request);
+                    response.EnsureSuccessStatusCode();
+                    if (response.Headers.TryGetValues("Server-Timing", out var timing))
+                    {
+                        engine.Add(double.Parse(timing.First().Split("dur=")[1], System.Globalization.CultureInfo.InvariantCulture));
+                    }
+                    return (await response.Content.ReadAsByteArrayAsync()).Length;
+                });
+                SearchBenchmark.Report(name, sample);
+                if (engine.Count > 0)
+                {
+                    SearchBenchmark.Report("   of which in the search engine", engine[^sample.Count..]);
+                }
+            }
+            // The same searches straight on the engine, to see what the page adds (parsing, facets, rendering, compression).
+            var search = site.Services.GetRequiredService<AnnuaireFiliere.Core.Search.ICompanySearch>();
+            var invariant = CultureInfo.CurrentCulture;
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("fr-NC");
+            SearchBenchmark.Report("engine alone (fr-NC), q=…", await SearchBenchmark.TimeAsync(iterations, i => search.SearchAsync(new() { Text = Texts[i % Texts.Length] })));
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = invariant;
+            SearchBenchmark.Report("engine alone, match-all", await SearchBenchmark.TimeAsync(iterations, i => search.SearchAsync(new() { Page = 1 + i % 3 })));
+            GC.Collect();
+            Console.WriteLine($"working set {Process.GetCurrentProcess().WorkingSet64 / 1048576.0:0} MiB");
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+        return 0;
+    }
+
+    private sealed class Site(string folder) : WebApplicationFactory<Web::Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Production");
+            var root = new DirectoryInfo(AppContext.BaseDirectory);
+            while (root is not null && !File.Exists(Path.Combine(root.FullName, "AnnuaireFiliere.sln")))
+            {
+                root = root.Parent;
+            }
+            builder.UseContentRoot(Path.Combine(root?.FullName ?? throw new InvalidOperationException("AnnuaireFiliere.sln not found above the benchmark."), "src", "Web"));
+            builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+            builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Storage:DataDirectory"] = folder,
+                ["DemoData:SeedWhenEmpty"] = "false",
+            }));
+        }
+    }
+}
