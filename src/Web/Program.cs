@@ -1,5 +1,6 @@
 using AnnuaireFiliere.Core.Data;
 using AnnuaireFiliere.Core.Search;
+using AnnuaireFiliere.Web.Api;
 using AnnuaireFiliere.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,6 +9,7 @@ builder.AddDemoData();      // Core/Demo: demo companies for an empty database (
 builder.AddCompanySearch(); // Core/Search: Lucene (embedded) or Elasticsearch, from configuration
 builder.AddIndexing();      // Core/Indexing: task log → search index, in-process in embedded mode
 builder.AddDirectoryWeb();  // Razor Pages, localization, security headers, health, compression
+builder.AddPublicApi();     // Web/Api: /api/v1 (JSON), OpenAPI, CORS, rate limits
 
 var app = builder.Build();
 await app.Services.PrepareDataAsync();  // migrations, reference data, demo data

@@ -31,9 +31,13 @@ public static class FacetLabels
     public static IReadOnlyList<string> SizeBandOrder { get; } = ["0", "1-9", "10-49", "50-249", "250+"];
 
     /// <summary>The label of a value in the current UI culture; unknown values are their own label.</summary>
-    public static string For(string facet, string code, TaxonomyCatalog taxonomy)
+    public static string For(string facet, string code, TaxonomyCatalog taxonomy) => For(facet, code, taxonomy, CultureInfo.CurrentUICulture);
+
+    /// <summary>The label of a value in <paramref name="culture"/> (English or French).</summary>
+    public static string For(string facet, string code, TaxonomyCatalog taxonomy, CultureInfo culture)
     {
-        var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+        ArgumentNullException.ThrowIfNull(culture);
+        var english = culture.TwoLetterISOLanguageName == "en";
         var pair = facet switch
         {
             FacetNames.SizeBand => Sizes.GetValueOrDefault(code),
@@ -44,7 +48,7 @@ public static class FacetLabels
         {
             return english ? pair.En : pair.Fr;
         }
-        return Entry(facet, code, taxonomy)?.Label ?? code;
+        return Entry(facet, code, taxonomy)?.LabelIn(culture) ?? code;
     }
 
     private static TaxonomyEntry? Entry(string facet, string code, TaxonomyCatalog taxonomy)

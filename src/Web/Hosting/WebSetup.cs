@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using AnnuaireFiliere.Core.Data;
 using AnnuaireFiliere.Core.Search;
+using AnnuaireFiliere.Web.Api;
 using AnnuaireFiliere.Web.Search;
 using AnnuaireFiliere.Web.Shortlist;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -74,6 +75,9 @@ public static class WebSetup
         app.UseResponseCompression();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseCors();
+        app.UseRateLimiter();
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseMiddleware<Api.ConditionalGet>());
         app.UseAntiforgery();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
@@ -84,6 +88,7 @@ public static class WebSetup
         app.MapSearchSuggestions();
         app.MapShortlist();
         app.MapCrawlers();
+        app.MapPublicApi();
         return app;
     }
 }
