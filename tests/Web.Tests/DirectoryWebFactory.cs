@@ -12,7 +12,7 @@ namespace AnnuaireFiliere.Web.Tests;
 /// The real site in Production mode on a fresh data folder (real SQLite file), seeded with a few demo companies.
 /// Adds one test-only endpoint, <c>/__test/boom</c>, that throws, to check what visitors see on a failure.
 /// </summary>
-public sealed class DirectoryWebFactory : WebApplicationFactory<Program>
+public class DirectoryWebFactory : WebApplicationFactory<Program>
 {
     public const int DemoCount = 120;
 
@@ -50,6 +50,7 @@ public sealed class DirectoryWebFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        GC.SuppressFinalize(this);
         SqliteConnection.ClearAllPools();
         if (Directory.Exists(DataDirectory))
         {

@@ -1,0 +1,173 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using AnnuaireFiliere.Core.Companies;
+using AnnuaireFiliere.Core.Search;
+using AnnuaireFiliere.Web.Search;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.OpenApi;
+
+namespace AnnuaireFiliere.Web.Tests;
+
+/// <summary><c>/api/v1</c>: the same search as the page, profiles, typology, and the HTTP manners of a public API.</summary>
+public sealed class PublicApiTests(SiteFixture site) : IClassFixture<SiteFixture>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private async Task<JsonElement> JsonAsync(string url, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var response = await site.Factory.CreateClient().GetAsync(url, Cancel);
+        Assert.Equal(expected, response.StatusCode);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel));
+        return document.RootElement.Clone();
+    }
+
+    [Fact]
+    public async Task Search_answers_what_the_page_shows_for_the_same_parameters()
+    {
+        var all = await site.SearchAsync(new SearchRequest());
+        var province = all.Facet(FacetNames.Province).Values.First(v => v.Count > 0).Code;
+        var expected = await site.SearchAsync(new SearchRequest { Text = "web", Provinces = [province], PageSize = 5 });
+
+        var json = await JsonAsync($"/api/v1/recherche?q=web&province={province}&par_page=5");
+
+        Assert.Equal(expected.Total, json.GetProperty("total").GetInt64());
+        Assert.Equal(expected.Hits.Select(h => h.Slug), json.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("slug").GetString()));
+        var facet = json.GetProperty("facets").EnumerateArray().Single(f => f.GetProperty("parameter").GetString() == "province");
+        Assert.True(facet.GetProperty("values").EnumerateArray().Single(v => v.GetProperty("code").GetString() == province).GetProperty("selected").GetBoolean());
+        Assert.StartsWith("http://localhost/entreprises/", json.GetProperty("hits")[0].GetProperty("url").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/recherche?secteur=inconnu", "secteur")]
+    [InlineData("/api/v1/recherche?page=-2", "page")]
+    [InlineData("/api/v1/recherche?tri=hasard", "tri")]
+    [InlineData("/api/v1/recherche?par_page=500", "par_page")]
+    [InlineData("/api/v1/recherche?annee_min=deux-mille", "annee_min")]
+    public async Task Invalid_parameters_are_a_french_problem_document_naming_the_parameter(string url, string parameter)
+    {
+        var response = await site.Factory.CreateClient().GetAsync(url, Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel));
+        Assert.Equal("Paramètres invalides", problem.RootElement.GetProperty("title").GetString());
+        Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty(parameter, out _));
+    }
+
+    [Fact]
+    public async Task A_profile_is_found_by_slug_and_by_ridet_without_the_contact_person()
+    {
+        var company = await site.WithDatabaseAsync(db => db.Companies.AsNoTracking()
+            .FirstAsync(c => c.Status == PublicationStatus.Published && c.Ridet != null && c.Contact.Name != null, Cancel));
+
+        var bySlug = await JsonAsync($"/api/v1/entreprises/{company.Slug}");
+        var byRidet = await JsonAsync($"/api/v1/entreprises/{company.Ridet}");
+        var byCompanyNumber = await JsonAsync($"/api/v1/entreprises/{company.Ridet!.Value.Rid}");
+
+        Assert.Equal(company.DisplayName, bySlug.GetProperty("name").GetString());
+        Assert.Equal(company.Slug, byRidet.GetProperty("slug").GetString());
+        Assert.Equal(company.Ridet.Value.Rid, byCompanyNumber.GetProperty("ridet").GetString()![..company.Ridet.Value.Rid.Length]);
+        Assert.DoesNotContain(company.Contact.Name!, bySlug.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal(company.PrimaryActivityCode, bySlug.GetProperty("activities")[0].GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task An_unknown_or_unpublished_company_is_a_french_404_problem()
+    {
+        var draft = await site.WithDatabaseAsync(db => db.Companies.AsNoTracking().FirstAsync(c => c.Status != PublicationStatus.Published, Cancel));
+        foreach (var id in new[] { draft.Slug, "nexiste-pas", "9999999.999" })
+        {
+            var problem = await JsonAsync($"/api/v1/entreprises/{id}", HttpStatusCode.NotFound);
+            Assert.Equal("Entreprise introuvable", problem.GetProperty("title").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task The_typology_lists_every_code_the_search_accepts()
+    {
+        var json = await JsonAsync("/api/v1/typologie");
+
+        var taxonomy = Core.Taxonomy.TaxonomyCatalog.Default;
+        Assert.Equal(taxonomy.Sectors.Count, json.GetProperty("sectors").GetArrayLength());
+        Assert.Equal(taxonomy.Activities.Count, json.GetProperty("sectors").EnumerateArray().Sum(s => s.GetProperty("activities").GetArrayLength()));
+        Assert.Equal(taxonomy.Communes.Count, json.GetProperty("provinces").EnumerateArray().Sum(p => p.GetProperty("communes").GetArrayLength()));
+        Assert.Equal(ECommerceCapabilities.All, json.GetProperty("eCommerce").EnumerateArray().Select(e => e.GetProperty("code").GetString()));
+    }
+
+    [Fact]
+    public async Task Answers_carry_an_etag_and_a_known_one_gets_304()
+    {
+        var client = site.Factory.CreateClient();
+        var first = await client.GetAsync("/api/v1/typologie", Cancel);
+        var etag = first.Headers.ETag!;
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, "/api/v1/typologie");
+        again.Headers.IfNoneMatch.Add(etag);
+        var second = await client.SendAsync(again, Cancel);
+
+        Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
+        Assert.Empty(await second.Content.ReadAsByteArrayAsync(Cancel));
+        using var other = new HttpRequestMessage(HttpMethod.Get, "/api/v1/typologie");
+        other.Headers.IfNoneMatch.Add(new EntityTagHeaderValue("\"autre\"", isWeak: true));
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(other, Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Other_sites_may_read_the_api_from_a_browser()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/typologie");
+        request.Headers.Add("Origin", "https://observatoire.example.nc");
+        var response = await site.Factory.CreateClient().SendAsync(request, Cancel);
+        Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+    }
+
+    [Fact]
+    public async Task Past_the_rate_limit_a_client_gets_429_with_retry_after_in_french()
+    {
+        await using var factory = new LimitedFactory();
+        var client = factory.CreateClient();
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/typologie", Cancel)).StatusCode);
+        }
+
+        var refused = await client.GetAsync("/api/v1/typologie", Cancel);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.NotNull(refused.Headers.RetryAfter);
+        using var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync(Cancel));
+        Assert.Equal("Trop de demandes", problem.RootElement.GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/recherche", Cancel)).StatusCode); // the site itself is not limited
+    }
+
+    private sealed class LimitedFactory : DirectoryWebFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Api:RequestsPerMinute", "3");
+        }
+    }
+
+    [Fact]
+    public async Task The_openapi_document_is_valid_and_describes_what_the_endpoints_return()
+    {
+        var stream = await site.Factory.CreateClient().GetStreamAsync("/openapi/v1.json", Cancel);
+        var read = await OpenApiDocument.LoadAsync(stream, "json", cancellationToken: Cancel);
+
+        Assert.Empty(read.Diagnostic!.Errors);
+        var document = read.Document!;
+        Assert.Equal(["/api/v1/recherche", "/api/v1/entreprises/{id}", "/api/v1/typologie"], document.Paths.Keys);
+        var search = document.Paths["/api/v1/recherche"].Operations![HttpMethod.Get];
+        var parameters = search.Parameters!.Select(p => p.Name!).ToHashSet();
+        Assert.Superset(SearchParameters.Facets.Select(f => f.Parameter).Concat(["q", "annee_min", "annee_max", "tri", "page", "par_page"]).ToHashSet(), parameters);
+
+        var schema = search.Responses!["200"].Content!["application/json"].Schema!;
+        var actual = await JsonAsync("/api/v1/recherche?q=web");
+        Assert.Equal(schema.Properties!.Keys.Order(), actual.EnumerateObject().Select(p => p.Name).Order());
+        var hit = schema.Properties["hits"].Items!;
+        Assert.Equal(hit.Properties!.Keys.Order(), actual.GetProperty("hits")[0].EnumerateObject().Select(p => p.Name).Order());
+    }
+}
