@@ -229,7 +229,10 @@ public static class ElasticsearchQueries
     private static Query PhraseAcrossFields(SynonymVariant phrase) =>
         DisMax([.. TextQueryPlan.WeightedFields.Select(f => (Query)new MatchPhraseQuery(f.Field, phrase.Text) { Boost = f.Boost })]);
 
-    private static DisMaxQuery DisMax(List<Query> queries) => new() { Queries = queries, TieBreaker = TextQueryPlan.TieBreaker };
+    private static DisMaxQuery DisMax(List<Query> queries) => new() { Queries = queries, TieBreaker = TieBreaker };
+
+    /// <summary>The plan's tie breaker as the decimal number it is (not the binary float's 0.10000000149…).</summary>
+    private static readonly double TieBreaker = (double)(decimal)TextQueryPlan.TieBreaker;
 
     /// <summary>The active filters by facet name (the founding years under <see cref="FacetNames.FoundingYear"/>).</summary>
     private static Dictionary<string, Query> Filters(SearchRequest request)
