@@ -65,10 +65,23 @@ public sealed class LoopbackElasticsearch : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
-        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
+        // The client compresses request bodies (gzip), as a real node accepts.
+        Stream body = context.Request.Headers.ContentEncoding == "gzip"
+            ? new System.IO.Compression.GZipStream(context.Request.Body, System.IO.Compression.CompressionMode.Decompress)
+            : context.Request.Body;
+        using var reader = new StreamReader(body, Encoding.UTF8);
         var request = new ReceivedRequest(context.Request.Method, context.Request.Path + context.Request.QueryString, await reader.ReadToEndAsync());
         _received.Enqueue(request);
-        var answer = Script(request);
+        Answer answer;
+        try
+        {
+            answer = Script(request);
+        }
+        catch (Exception exception)
+        {
+            // A broken script is the test's fault: say so plainly rather than as a server error.
+            answer = new Answer(599, "script failed: " + exception);
+        }
         context.Response.StatusCode = answer.Status;
         context.Response.ContentType = "application/json";
         context.Response.Headers["X-Elastic-Product"] = "Elasticsearch";

@@ -1,4 +1,6 @@
 using System.Net.Sockets;
+using System.Text.Json;
+using Elastic.Transport;
 using Elastic.Transport.Products.Elasticsearch;
 using Microsoft.Extensions.Logging;
 using Polly;
@@ -42,11 +44,12 @@ public sealed class ElasticsearchRequestException : Exception
 public static partial class ElasticsearchCalls
 {
     /// <summary>The answer when it is valid; else an <see cref="ElasticsearchRequestException"/> saying what happened.</summary>
-    public static T Ensure<T>(T response, string what)
+    /// <param name="accept">An answer the client deems invalid but the caller reads itself (a bulk answer with item errors).</param>
+    public static T Ensure<T>(T response, string what, Func<T, bool>? accept = null)
         where T : ElasticsearchResponse
     {
         ArgumentNullException.ThrowIfNull(response);
-        if (response.IsValidResponse)
+        if (response.IsValidResponse || accept?.Invoke(response) == true)
         {
             return response;
         }
@@ -57,6 +60,26 @@ public static partial class ElasticsearchCalls
         var transient = status is null or 429 or >= 500 || (status is >= 200 and < 300);
         var answer = status is null ? "did not answer" : $"answered {status}";
         throw new ElasticsearchRequestException($"Elasticsearch {answer} to {what} ({reason}).", status, transient, original);
+    }
+
+    /// <summary>
+    /// Runs one call; an exception of the transport (an answer it could not read, a connection lost mid-way)
+    /// becomes a transient <see cref="ElasticsearchRequestException"/> naming the call.
+    /// </summary>
+    public static async Task<T> CallAsync<T>(Func<Task<T>> call, string what, Func<T, bool>? accept = null)
+        where T : ElasticsearchResponse
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        T response;
+        try
+        {
+            response = await call();
+        }
+        catch (Exception exception) when (exception is TransportException or JsonException or HttpRequestException or IOException)
+        {
+            throw new ElasticsearchRequestException($"Elasticsearch gave no usable answer to {what} ({exception.Message}).", null, isTransient: true, exception);
+        }
+        return Ensure(response, what, accept);
     }
 
     /// <summary>Whether an exception is worth retrying: the cluster was unreachable, overloaded or failing.</summary>

@@ -148,18 +148,9 @@ public sealed class ElasticsearchCompanySearch(ElasticsearchClient client, IOpti
     private async Task<T> CallAsync<T>(Func<ElasticsearchClient, Task<T>> call, string what)
         where T : ElasticsearchResponse
     {
-        T response;
         try
         {
-            response = await call(client);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException and not SearchUnavailableException)
-        {
-            throw new SearchUnavailableException($"Elasticsearch could not answer the {what}.", exception);
-        }
-        try
-        {
-            return ElasticsearchCalls.Ensure(response, what);
+            return await ElasticsearchCalls.CallAsync(() => call(client), what);
         }
         catch (ElasticsearchRequestException failed) when (failed.IsTransient || failed.StatusCode == 404)
         {

@@ -156,7 +156,9 @@ public sealed partial class ElasticsearchIndex : ISearchIndex
         _retries.ExecuteAsync(async token =>
         {
             var what = $"POST {index}/_bulk ({operations.Count} operation(s))";
-            var response = ElasticsearchCalls.Ensure(await _client.BulkAsync(new BulkRequest(index) { Operations = new BulkOperationsCollection(operations) }, token), what);
+            var response = await ElasticsearchCalls.CallAsync(
+                () => _client.BulkAsync(new BulkRequest(index) { Operations = new BulkOperationsCollection(operations) }, token), what,
+                accept: bulk => bulk.ApiCallDetails?.HttpStatusCode == 200 && bulk.Items?.Count == operations.Count);
             var failed = response.Items.Where(i => i.Status >= 300 && !(i.Operation == "delete" && i.Status == 404)).ToList();
             foreach (var stale in failed.Where(i => i.Status == 409))
             {
@@ -224,7 +226,7 @@ public sealed partial class ElasticsearchIndex : ISearchIndex
 
     private Task WriteAsync<T>(Func<ElasticsearchClient, Task<T>> call, string what, CancellationToken cancellationToken)
         where T : Elastic.Transport.Products.Elasticsearch.ElasticsearchResponse =>
-        _retries.ExecuteAsync(async token => { ElasticsearchCalls.Ensure(await call(_client), what); }, cancellationToken).AsTask();
+        _retries.ExecuteAsync(async token => { await ElasticsearchCalls.CallAsync(() => call(_client), what); }, cancellationToken).AsTask();
 
     private static long? Number(IDictionary<string, object>? meta, string key) =>
         meta is not null && meta.TryGetValue(key, out var value) ? value switch

@@ -1,0 +1,27 @@
+using AnnuaireFiliere.Core.Search;
+using AnnuaireFiliere.Core.Search.Elasticsearch;
+using AnnuaireFiliere.Core.Taxonomy;
+using Elastic.Clients.Elasticsearch;
+using Microsoft.Extensions.Options;
+
+namespace AnnuaireFiliere.Search.Elasticsearch.Tests;
+
+/// <summary>The engine's real classes, configured as in production, against a given node URL.</summary>
+internal static class Cluster
+{
+    public static ElasticsearchOptions Options(Uri node) => new()
+    {
+        Nodes = [node],
+        MaxRetries = 3,
+        RetryDelay = TimeSpan.FromMilliseconds(10),
+        RequestTimeout = TimeSpan.FromSeconds(5),
+    };
+
+    public static ElasticsearchClient Client(Uri node) => new(Options(node).ClientSettings());
+
+    public static ElasticsearchIndex Index(Uri node, CapturingLogger<ElasticsearchIndex> logger) =>
+        new(Client(node), Microsoft.Extensions.Options.Options.Create(Options(node)), TimeProvider.System, logger);
+
+    public static ElasticsearchCompanySearch Search(Uri node) =>
+        new(Client(node), Microsoft.Extensions.Options.Options.Create(Options(node)), TaxonomyCatalog.Default, SynonymCatalog.Default);
+}
