@@ -158,16 +158,16 @@ public static class ElasticsearchMapping
     private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
 }
 
-/// <summary>A company as stored in Elasticsearch (<c>_source</c>); names match the mapping.</summary>
+/// <summary>A company as stored in Elasticsearch (<c>_source</c>; searches read part of it); names match the mapping.</summary>
 public sealed record ElasticsearchCompany
 {
-    [JsonPropertyName("id")] public required string Id { get; init; }
+    [JsonPropertyName("id")] public string Id { get; init; } = string.Empty;
     [JsonPropertyName("version")] public int Version { get; init; }
-    [JsonPropertyName("slug")] public required string Slug { get; init; }
-    [JsonPropertyName("name")] public required string Name { get; init; }
+    [JsonPropertyName("slug")] public string Slug { get; init; } = string.Empty;
+    [JsonPropertyName("name")] public string Name { get; init; } = string.Empty;
     [JsonPropertyName("legal_name")] public string? LegalName { get; init; }
     [JsonPropertyName("activity_codes")] public IReadOnlyList<string> ActivityCodes { get; init; } = [];
-    [JsonPropertyName("commune_code")] public required string CommuneCode { get; init; }
+    [JsonPropertyName("commune_code")] public string CommuneCode { get; init; } = string.Empty;
     [JsonPropertyName("size_code")] public string? SizeCode { get; init; }
     [JsonPropertyName("snippet_text")] public string? SnippetText { get; init; }
     [JsonPropertyName(SearchFields.Names)] public IReadOnlyList<string>? Names { get; init; }
