@@ -9,9 +9,10 @@ namespace AnnuaireFiliere.Search.Elasticsearch.Tests;
 /// <summary>The engine's real classes, configured as in production, against a given node URL.</summary>
 internal static class Cluster
 {
-    public static ElasticsearchOptions Options(Uri node) => new()
+    public static ElasticsearchOptions Options(Uri node, int bulkSize = 1_000) => new()
     {
         Nodes = [node],
+        BulkSize = bulkSize,
         MaxRetries = 3,
         RetryDelay = TimeSpan.FromMilliseconds(10),
         RequestTimeout = TimeSpan.FromSeconds(5),
@@ -19,8 +20,8 @@ internal static class Cluster
 
     public static ElasticsearchClient Client(Uri node) => new(Options(node).ClientSettings());
 
-    public static ElasticsearchIndex Index(Uri node, CapturingLogger<ElasticsearchIndex> logger) =>
-        new(Client(node), Microsoft.Extensions.Options.Options.Create(Options(node)), TimeProvider.System, logger);
+    public static ElasticsearchIndex Index(Uri node, CapturingLogger<ElasticsearchIndex> logger, int bulkSize = 1_000) =>
+        new(Client(node), Microsoft.Extensions.Options.Options.Create(Options(node, bulkSize)), TimeProvider.System, logger);
 
     public static ElasticsearchCompanySearch Search(Uri node) =>
         new(Client(node), Microsoft.Extensions.Options.Options.Create(Options(node)), TaxonomyCatalog.Default, SynonymCatalog.Default);
