@@ -59,7 +59,7 @@ public static class SearchSetup
         builder.Services.AddSingleton<ElasticsearchIndex>();
         builder.Services.AddSingleton<ISearchIndex>(services => services.GetRequiredService<ElasticsearchIndex>());
         builder.Services.AddSingleton<ICompanySearch, ElasticsearchCompanySearch>();
-        builder.Services.AddHealthChecks().AddCheck<ElasticsearchHealthCheck>("elasticsearch", tags: [DatabaseExtensions.ReadyTag]);
+        builder.Services.AddHealthChecks().AddCheck<ElasticsearchHealthCheck>("elasticsearch", failureStatus: null, tags: [DatabaseExtensions.ReadyTag], timeout: TimeSpan.FromSeconds(5));
         return builder;
     }
 
