@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using AnnuaireFiliere.Core.Search.Lucene;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AnnuaireFiliere.Indexer.Tests;
@@ -130,32 +128,11 @@ public sealed class IndexerRunTests : IDisposable
         return kill.ExitCode;
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
+    private static int FreePort() => DataFolder.FreePort();
 
-    private long Scalar(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(_data, "annuaire.db")};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (long)command.ExecuteScalar()!;
-    }
+    private long Scalar(string sql) => DataFolder.Scalar(_data, sql);
 
-    private void Execute(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(_data, "annuaire.db")};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    private void Execute(string sql) => DataFolder.Execute(_data, sql);
 
     public void Dispose()
     {

@@ -57,11 +57,7 @@ public sealed partial class ElasticsearchIndex : ISearchIndex
     }
 
     /// <summary>The concrete index behind the alias, or null when there is none.</summary>
-    public async Task<string?> LiveIndexAsync(CancellationToken cancellationToken = default)
-    {
-        var aliases = await _client.Indices.GetAliasAsync(new GetAliasRequest((Names)Alias), cancellationToken);
-        return aliases.ApiCallDetails?.HttpStatusCode == 404 ? null : ElasticsearchCalls.Ensure(aliases, $"GET _alias/{Alias}").Aliases?.Keys.FirstOrDefault();
-    }
+    public async Task<string?> LiveIndexAsync(CancellationToken cancellationToken = default) => (await IndicesOfAliasAsync(cancellationToken)).FirstOrDefault();
 
     public async Task ApplyAsync(IReadOnlyList<CompanyDocument> upserts, IReadOnlyList<Guid> deletes, long cursor, CancellationToken cancellationToken = default)
     {
