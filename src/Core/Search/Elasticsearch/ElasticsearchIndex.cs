@@ -57,7 +57,8 @@ public sealed partial class ElasticsearchIndex : ISearchIndex
     }
 
     /// <summary>The concrete index behind the alias, or null when there is none.</summary>
-    public async Task<string?> LiveIndexAsync(CancellationToken cancellationToken = default) => (await IndicesOfAliasAsync(cancellationToken)).FirstOrDefault();
+    public async Task<string?> LiveIndexAsync(CancellationToken cancellationToken = default) =>
+        await IndicesOfAliasAsync(cancellationToken) is [var live, ..] ? live : null;
 
     public async Task ApplyAsync(IReadOnlyList<CompanyDocument> upserts, IReadOnlyList<Guid> deletes, long cursor, CancellationToken cancellationToken = default)
     {
