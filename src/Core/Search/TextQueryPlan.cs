@@ -46,6 +46,16 @@ public sealed partial record TextQueryPlan(IReadOnlyList<TextClause> Clauses, IR
 
     public bool HasText => Clauses.Count > 0;
 
+    /// <summary>Each clause turned into an engine's query, in order.</summary>
+    public IEnumerable<T> Map<T>(Func<WordClause, T> word, Func<SynonymClause, T> synonym, Func<PhraseClause, T> phrase) =>
+        Clauses.Select(clause => clause switch
+        {
+            WordClause w => word(w),
+            SynonymClause s => synonym(s),
+            PhraseClause p => phrase(p),
+            _ => throw new InvalidOperationException($"Unknown clause {clause}"),
+        });
+
     public static TextQueryPlan Parse(string? text, SynonymCatalog synonyms)
     {
         ArgumentNullException.ThrowIfNull(synonyms);

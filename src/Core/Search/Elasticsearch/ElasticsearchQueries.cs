@@ -173,13 +173,7 @@ public static class ElasticsearchQueries
         {
             return new MatchAllQuery();
         }
-        var must = plan.Clauses.Select(clause => clause switch
-        {
-            WordClause word => WordQuery(word, isKnown(word.Word)),
-            SynonymClause synonym => SynonymQuery(synonym),
-            PhraseClause phrase => PhraseAcrossFields(phrase.Phrase),
-            _ => throw new InvalidOperationException($"Unknown clause {clause}"),
-        }).ToList();
+        var must = plan.Map(word => WordQuery(word, isKnown(word.Word)), SynonymQuery, phrase => PhraseAcrossFields(phrase.Phrase)).ToList();
         return new BoolQuery
         {
             Must = must,

@@ -17,15 +17,9 @@ internal static class LuceneQueryBuilder
             return new MatchAllDocsQuery();
         }
         var query = new BooleanQuery();
-        foreach (var clause in plan.Clauses)
+        foreach (var clause in plan.Map(word => WordQuery(word, isKnownWord(word.Word)), SynonymQuery, phrase => PhraseAcrossFields(phrase.Phrase)))
         {
-            query.Add(clause switch
-            {
-                WordClause word => WordQuery(word, isKnownWord(word.Word)),
-                SynonymClause synonym => SynonymQuery(synonym),
-                PhraseClause phrase => PhraseAcrossFields(phrase.Phrase),
-                _ => throw new InvalidOperationException($"Unknown clause {clause}"),
-            }, Occur.MUST);
+            query.Add(clause, Occur.MUST);
         }
         // Exact names first.
         if (plan.ExactName.Length > 0)
