@@ -21,9 +21,11 @@ internal static class IndexerProcess
     }
 
     /// <summary>Starts the Indexer and leaves it running; its output is collected in <paramref name="output"/>.</summary>
-    public static Process Start(System.Text.StringBuilder output, params string[] args)
+    public static Process Start(System.Text.StringBuilder output, params string[] args) => Start(output, new Dictionary<string, string>(), args);
+
+    public static Process Start(System.Text.StringBuilder output, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var process = Process.Start(StartInfo(new Dictionary<string, string>(), args))!;
+        var process = Process.Start(StartInfo(environment, args))!;
         process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
         process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
         process.BeginOutputReadLine();

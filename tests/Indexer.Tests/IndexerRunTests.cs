@@ -47,6 +47,34 @@ public sealed class IndexerRunTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_waits_for_an_unreachable_elasticsearch_reports_it_and_still_stops_cleanly()
+    {
+        await IndexerProcess.RunAsync("migrate", "--data", _data);
+        var url = $"http://127.0.0.1:{FreePort()}";
+        var environment = new Dictionary<string, string>
+        {
+            ["Search__Provider"] = "Elasticsearch",
+            ["Search__Elasticsearch__Nodes__0"] = $"http://127.0.0.1:{FreePort()}",   // nothing listens there
+            ["Search__Elasticsearch__RetryDelay"] = "00:00:00.050",
+        };
+        using var process = IndexerProcess.Start(_output, environment, "run", "--data", _data, "--health-urls", url);
+        using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(10) };
+
+        Assert.True(await WaitForAsync(http, "/health/live", _ => true, process), $"never live; output: {Output}");
+        var ready = await http.GetAsync("/health/ready", Cancel);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Equal("Unhealthy", System.Text.Json.Nodes.JsonNode.Parse(await ready.Content.ReadAsStringAsync(Cancel))!["checks"]!["elasticsearch"]!["status"]!.GetValue<string>());
+        Assert.False(process.HasExited);   // it waits for the cluster rather than exiting
+
+        Assert.Equal(0, await SignalAsync(process.Id, "TERM"));
+        await process.WaitForExitAsync(Cancel).WaitAsync(TimeSpan.FromSeconds(30), Cancel);
+
+        Assert.Equal(ExitCodes.Success, process.ExitCode);
+        Assert.Contains("Indexing failed", Output, StringComparison.Ordinal);   // the loop said why it waits
+        Assert.Contains("Arrêté proprement", Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_refuses_an_index_another_process_writes()
     {
         await IndexerProcess.RunAsync("migrate", "--data", _data);

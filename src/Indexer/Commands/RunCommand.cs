@@ -1,5 +1,6 @@
 using AnnuaireFiliere.Core.Data;
 using AnnuaireFiliere.Core.Indexing;
+using AnnuaireFiliere.Core.Search.Elasticsearch;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
@@ -58,11 +59,24 @@ internal sealed class RunCommand : AsyncCommand<RunSettings>
             await app.StartAsync(cancellationToken);
             await app.WaitForShutdownAsync(CancellationToken.None);
 
-            var state = await index.GetStateAsync(CancellationToken.None);
-            var (pending, _) = await app.Services.GetRequiredService<IndexingPipeline>().BacklogAsync(CancellationToken.None);
-            IndexerCli.Say("green", CliText.Stopped, state.Cursor, pending);
+            IndexerCli.Say("green", CliText.Stopped, await FinalStateAsync(index, app.Services.GetRequiredService<IndexingPipeline>()));
             return ExitCodes.Success;
         });
+
+    /// <summary>Where the index stands at the stop; a cluster that does not answer any more does not make the stop fail.</summary>
+    private static async Task<object[]> FinalStateAsync(ISearchIndex index, IndexingPipeline pipeline)
+    {
+        try
+        {
+            var state = await index.GetStateAsync(CancellationToken.None);
+            var (pending, _) = await pipeline.BacklogAsync(CancellationToken.None);
+            return [state.Cursor, pending];
+        }
+        catch (ElasticsearchRequestException unavailable) when (unavailable.IsTransient)
+        {
+            return ["?", "?"];
+        }
+    }
 
     /// <summary>
     /// The report as JSON (an internal endpoint: operators and orchestrators read the cursor, the lag and the

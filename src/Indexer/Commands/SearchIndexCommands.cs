@@ -51,11 +51,24 @@ internal static class SearchIndexHost
         }
     }
 
+    /// <summary>The index behind the alias; "?" while the cluster does not answer (the worker waits for it, it does not exit).</summary>
+    private static async Task<string> LiveIndexOrNoneAsync(ElasticsearchIndex index, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await index.LiveIndexAsync(cancellationToken) ?? "-";
+        }
+        catch (ElasticsearchRequestException unavailable) when (unavailable.IsTransient)
+        {
+            return "?";
+        }
+    }
+
     /// <summary>Which engine and where, for people reading the output.</summary>
     public static async Task<string> DescribeAsync(ISearchIndex index, CancellationToken cancellationToken) => index switch
     {
         LuceneIndex lucene => $"Lucene ({lucene.Location})",
-        ElasticsearchIndex elastic => $"Elasticsearch ({elastic.Alias} → {await elastic.LiveIndexAsync(cancellationToken) ?? "-"})",
+        ElasticsearchIndex elastic => $"Elasticsearch ({elastic.Alias} → {await LiveIndexOrNoneAsync(elastic, cancellationToken)})",
         _ => index.GetType().Name,
     };
 }
