@@ -26,6 +26,10 @@ internal static class Golden
         Assert.Equal(File.ReadAllText(file), actual);
     }
 
+    /// <summary>An NDJSON body (bulk): each line normalized, one JSON document after the other.</summary>
+    public static void MatchLines(string name, string ndjson, [CallerFilePath] string source = "") =>
+        Match(name, "[" + string.Join(",", ndjson.Split('\n', StringSplitOptions.RemoveEmptyEntries)) + "]", source);
+
     /// <summary>Indented, the same way every time (property order is the serializer's: it is part of what is checked).</summary>
     public static string Normalize(string json) => JsonNode.Parse(json)!.ToJsonString(Pretty) + "\n";
 }

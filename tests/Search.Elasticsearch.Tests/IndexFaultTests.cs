@@ -70,6 +70,8 @@ public sealed class IndexFaultTests : IAsyncLifetime
         Assert.Equal(["index", "index", "index", "delete"], actions.Select(a => a.Operation));
         Assert.Contains($"\"version\":{Documents[0].Version}", bulk.Body, StringComparison.Ordinal);
         Assert.Contains("\"version_type\":\"external_gte\"", bulk.Body, StringComparison.Ordinal);
+        Golden.MatchLines("bulk", bulk.Body);
+        Golden.Match("cursor", Assert.Single(_server.To("PUT", "/_mapping")).Body);
     }
 
     [Fact]

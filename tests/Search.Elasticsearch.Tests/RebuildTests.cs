@@ -46,6 +46,7 @@ public sealed class RebuildTests : IAsyncLifetime
         Assert.Equal(3, _server.To("POST", "/_bulk").Count);           // 50 documents by 20
         Assert.DoesNotContain(_server.Received, r => r.Path.Contains("refresh=", StringComparison.Ordinal));
         var swap = Assert.Single(_server.To("POST", "/_aliases"));
+        Golden.Match("alias-swap", swap.Body.Replace(live, Alias + "-{timestamp}", StringComparison.Ordinal));
         var actions = JsonNode.Parse(swap.Body)!["actions"]!.AsArray().Select(a => a!.AsObject().Single().Key).ToList();
         Assert.Equal(["remove", "add"], actions);
         // The old index is removed only after the swap.
