@@ -12,6 +12,7 @@ public static class ExitCodes
     public const int InvalidArguments = 2;
     public const int Refused = 3;
     public const int Differences = 4;
+    public const int Unavailable = 5;
 }
 
 internal static class IndexerCli
@@ -32,6 +33,7 @@ internal static class IndexerCli
         config.AddCommand<ReindexCommand>("reindex").WithDescription(CliText.ReindexDescription);
         config.AddCommand<VerifyCommand>("verify").WithDescription(CliText.VerifyDescription).WithExample("verify", "--repair");
         config.AddCommand<StatusCommand>("status").WithDescription(CliText.StatusDescription);
+        config.AddCommand<RunCommand>("run").WithDescription(CliText.RunDescription).WithExample("run", "--health-urls", "http://0.0.0.0:8081");
     }
 
     /// <summary>Writes a localized message (a <see cref="CliText"/> template) in a colour.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace AnnuaireFiliere.Indexer.Tests;
 
 public sealed class IndexerCommandLineTests : IDisposable
@@ -66,14 +64,7 @@ public sealed class IndexerCommandLineTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_data, "annuaire.db")));
     }
 
-    private long Scalar(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(_data, "annuaire.db")};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (long)command.ExecuteScalar()!;
-    }
+    private long Scalar(string sql) => DataFolder.Scalar(_data, sql);
 
     public void Dispose()
     {
@@ -126,13 +117,7 @@ public sealed class SearchIndexCommandTests : IDisposable
         await IndexerProcess.RunAsync("seed", "--count", "60", "--data", _data);
         await IndexerProcess.RunAsync("reindex", "--data", _data);
         // Unpublish companies behind the indexer's back (no task written): the index now has extra documents.
-        using (var connection = new SqliteConnection($"Data Source={Path.Combine(_data, "annuaire.db")};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE Companies SET Status = 'Archived' WHERE Id IN (SELECT Id FROM Companies WHERE Status = 'Published' LIMIT 3)";
-            Assert.Equal(3, command.ExecuteNonQuery());
-        }
+        Assert.Equal(3, DataFolder.Execute(_data, "UPDATE Companies SET Status = 'Archived' WHERE Id IN (SELECT Id FROM Companies WHERE Status = 'Published' LIMIT 3)"));
 
         var found = await IndexerProcess.RunAsync("verify", "--data", _data);
         Assert.Equal(ExitCodes.Differences, found.ExitCode);

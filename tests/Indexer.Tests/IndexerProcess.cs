@@ -7,7 +7,33 @@ internal static class IndexerProcess
 {
     public sealed record Result(int ExitCode, string Output);
 
-    public static async Task<Result> RunAsync(params string[] args)
+    public static Task<Result> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string>(), args);
+
+    /// <summary>Runs the Indexer to its end with extra environment variables (configuration such as <c>Search__Provider</c>).</summary>
+    public static async Task<Result> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        using var process = Process.Start(StartInfo(environment, args))!;
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        // Spectre.Console wraps long lines to the terminal width: words are compared, not line breaks.
+        return new Result(process.ExitCode, System.Text.RegularExpressions.Regex.Replace(await output + await errors, @"\s+", " "));
+    }
+
+    /// <summary>Starts the Indexer and leaves it running; its output is collected in <paramref name="output"/>.</summary>
+    public static Process Start(System.Text.StringBuilder output, params string[] args) => Start(output, new Dictionary<string, string>(), args);
+
+    public static Process Start(System.Text.StringBuilder output, IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var process = Process.Start(StartInfo(environment, args))!;
+        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> environment, string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -23,11 +49,10 @@ internal static class IndexerProcess
         start.Environment["LANG"] = "C.UTF-8";
         start.Environment["NO_COLOR"] = "1";
         start.Environment["COLUMNS"] = "200";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        // Spectre.Console wraps long lines to the terminal width: words are compared, not line breaks.
-        return new Result(process.ExitCode, System.Text.RegularExpressions.Regex.Replace(await output + await errors, @"\s+", " "));
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+        return start;
     }
 }

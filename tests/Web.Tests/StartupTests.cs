@@ -39,7 +39,7 @@ public sealed class StartupTests
 public sealed class MisconfigurationTests
 {
     [Theory]
-    [InlineData("Search:Provider", "Elasticsearch", "Search:Provider")]
+    [InlineData("Search:Provider", "Elasticsearch", "Search:Elasticsearch:Nodes")]   // Elasticsearch without a node
     [InlineData("Search:Provider", "Solr", "Search:Provider")]
     [InlineData("Storage:DatabaseFile", "../../etc/passwd", "Storage:DatabaseFile")]
     [InlineData("Indexing:BatchSize", "0", "BatchSize")]

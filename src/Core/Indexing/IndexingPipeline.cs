@@ -81,7 +81,11 @@ public sealed partial class IndexingPipeline(
     /// Rebuilds the index from the published companies. The cursor becomes the last task written before the
     /// rebuild started; tasks written meanwhile are applied afterwards (idempotent).
     /// </summary>
-    public async Task RebuildAsync(CancellationToken cancellationToken = default)
+    public Task RebuildAsync(CancellationToken cancellationToken = default) => RebuildAsync(progress: null, cancellationToken);
+
+    /// <inheritdoc cref="RebuildAsync(CancellationToken)"/>
+    /// <param name="progress">Told how many companies were read into the new index so far.</param>
+    public async Task RebuildAsync(IProgress<int>? progress, CancellationToken cancellationToken = default)
     {
         long cursor;
         await using (var scope = scopes.CreateAsyncScope())
@@ -89,7 +93,7 @@ public sealed partial class IndexingPipeline(
             cursor = await scope.ServiceProvider.GetRequiredService<AppDbContext>().IndexingTasks.MaxAsync(t => (long?)t.Id, cancellationToken) ?? 0;
         }
         LogRebuilding(cursor);
-        await index.RebuildAsync(AllPublished(cancellationToken), cursor, cancellationToken);
+        await index.RebuildAsync(Counted(AllPublished(cancellationToken), progress), cursor, cancellationToken);
     }
 
     /// <summary>Compares the published companies (ids and versions) with the index; repairs the differences when asked.</summary>
@@ -127,6 +131,20 @@ public sealed partial class IndexingPipeline(
         var pending = scope.ServiceProvider.GetRequiredService<AppDbContext>().IndexingTasks.Where(t => t.Id > cursor);
         return (await pending.CountAsync(cancellationToken),
             await pending.OrderBy(t => t.Id).Select(t => (DateTime?)t.CreatedAt).FirstOrDefaultAsync(cancellationToken));
+    }
+
+    private static async IAsyncEnumerable<CompanyDocument> Counted(IAsyncEnumerable<CompanyDocument> documents, IProgress<int>? progress)
+    {
+        var count = 0;
+        await foreach (var document in documents)
+        {
+            yield return document;
+            if (++count % 500 == 0)
+            {
+                progress?.Report(count);
+            }
+        }
+        progress?.Report(count);
     }
 
     private static IQueryable<Company> Published(AppDbContext db) =>

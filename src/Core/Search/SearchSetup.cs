@@ -1,12 +1,15 @@
 using System.ComponentModel.DataAnnotations;
 using AnnuaireFiliere.Core.Data;
 using AnnuaireFiliere.Core.Indexing;
+using AnnuaireFiliere.Core.Search.Elasticsearch;
 using AnnuaireFiliere.Core.Search.Lucene;
+using Elastic.Clients.Elasticsearch;
 using AnnuaireFiliere.Core.Taxonomy;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace AnnuaireFiliere.Core.Search;
 
@@ -18,6 +21,8 @@ public sealed class SearchOptions
     [Required]
     [RegularExpression("^(Lucene|Elasticsearch)$", ErrorMessage = "Search:Provider must be Lucene or Elasticsearch.")]
     public string Provider { get; set; } = "Lucene";
+
+    public bool IsElasticsearch => string.Equals(Provider, "Elasticsearch", StringComparison.OrdinalIgnoreCase);
 }
 
 public static class SearchSetup
@@ -27,19 +32,34 @@ public static class SearchSetup
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        var provider = builder.Configuration[$"{SearchOptions.Section}:{nameof(SearchOptions.Provider)}"] ?? "Lucene";
-        if (string.Equals(provider, "Elasticsearch", StringComparison.OrdinalIgnoreCase))
-        {
-            // Refuse rather than silently fall back to the embedded engine.
-            throw new InvalidOperationException("Search:Provider = Elasticsearch is not available in this version yet (issue #4); use Lucene.");
-        }
         builder.Services.AddSingleton(SynonymCatalog.Default);
+        var options = new SearchOptions();
+        builder.Configuration.GetSection(SearchOptions.Section).Bind(options);
+        if (options.IsElasticsearch)
+        {
+            return builder.AddElasticsearchSearch();
+        }
         builder.Services.AddSingleton(services => new LuceneIndex(
             Path.Combine(services.GetRequiredService<DataPaths>().DataDirectory, "index"),
             services.GetRequiredService<ILogger<LuceneIndex>>()));
         builder.Services.AddSingleton<ISearchIndex>(services => services.GetRequiredService<LuceneIndex>());
         builder.Services.AddSingleton<ICompanySearch>(services => new LuceneCompanySearch(
             services.GetRequiredService<LuceneIndex>(), services.GetRequiredService<TaxonomyCatalog>(), services.GetRequiredService<SynonymCatalog>()));
+        return builder;
+    }
+
+    /// <summary>
+    /// Elasticsearch (scaled mode): the client from <c>Search:Elasticsearch</c>, the index behind its alias, the
+    /// search, and the cluster's state in <c>/health/ready</c>.
+    /// </summary>
+    private static IHostApplicationBuilder AddElasticsearchSearch(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ElasticsearchOptions>().BindConfiguration(ElasticsearchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(services => new ElasticsearchClient(services.GetRequiredService<IOptions<ElasticsearchOptions>>().Value.ClientSettings()));
+        builder.Services.AddSingleton<ElasticsearchIndex>();
+        builder.Services.AddSingleton<ISearchIndex>(services => services.GetRequiredService<ElasticsearchIndex>());
+        builder.Services.AddSingleton<ICompanySearch, ElasticsearchCompanySearch>();
+        builder.Services.AddHealthChecks().AddCheck<ElasticsearchHealthCheck>("elasticsearch", failureStatus: null, tags: [DatabaseExtensions.ReadyTag], timeout: TimeSpan.FromSeconds(5));
         return builder;
     }
 

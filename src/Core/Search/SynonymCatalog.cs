@@ -50,9 +50,9 @@ public sealed class SynonymCatalog
             .ToList();
         var groups = lines
             .Select(line => line.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(FrenchTextAnalyzer.Stemming.Positioned)
-                .Where(terms => terms.Count > 0)
-                .Select(terms => new SynonymVariant([.. terms.Select(t => t.Term)], [.. terms.Select(t => t.Position)]))
+                .Select(text => (Text: text, Terms: FrenchTextAnalyzer.Stemming.Positioned(text)))
+                .Where(variant => variant.Terms.Count > 0)
+                .Select(variant => new SynonymVariant([.. variant.Terms.Select(t => t.Term)], [.. variant.Terms.Select(t => t.Position)]) { Text = variant.Text })
                 .DistinctBy(variant => string.Join(' ', variant.Terms))
                 .ToArray())
             .Where(group => group.Length > 1)
@@ -61,5 +61,11 @@ public sealed class SynonymCatalog
     }
 }
 
-/// <summary>One way of saying a synonym group's meaning: analysed terms and their positions (stop words leave gaps).</summary>
-public sealed record SynonymVariant(IReadOnlyList<string> Terms, IReadOnlyList<int> Positions);
+/// <summary>
+/// One way of saying a synonym group's meaning: analysed terms and their positions (stop words leave gaps), and
+/// the text they come from (for engines that analyse a phrase themselves, with the same chain).
+/// </summary>
+public sealed record SynonymVariant(IReadOnlyList<string> Terms, IReadOnlyList<int> Positions)
+{
+    public string Text { get; init; } = string.Join(' ', Terms);
+}

@@ -31,17 +31,28 @@ internal class IndexerSettings : CommandSettings
             ContentRootPath = Directory.GetCurrentDirectory(),
             ApplicationName = "AnnuaireFiliere.Indexer",
         });
+        Configure(builder, runIndexing: false);
+        return builder;
+    }
+
+    /// <summary>
+    /// Configuration (appsettings.json next to the executable, environment, --data) and the Core services; the
+    /// indexing loop runs only for <c>run</c>.
+    /// </summary>
+    public void Configure(IHostApplicationBuilder builder, bool runIndexing)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
         builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true);
+        builder.Configuration.AddEnvironmentVariables();
         if (DataDirectory is not null)
         {
             builder.Configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.DataDirectory)}"] = DataDirectory;
         }
         builder.Logging.AddSimpleConsole(options => options.SingleLine = true);
-        builder.Configuration[$"{IndexingOptions.Section}:{nameof(IndexingOptions.RunInProcess)}"] = "false";
+        builder.Configuration[$"{IndexingOptions.Section}:{nameof(IndexingOptions.RunInProcess)}"] = runIndexing ? "true" : "false";
         builder.AddAppDatabase();
         builder.AddDemoData();
         builder.AddCompanySearch();
         builder.AddIndexing();
-        return builder;
     }
 }

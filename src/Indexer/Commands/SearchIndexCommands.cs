@@ -3,6 +3,8 @@ using System.Diagnostics;
 using AnnuaireFiliere.Core.Companies;
 using AnnuaireFiliere.Core.Data;
 using AnnuaireFiliere.Core.Indexing;
+using AnnuaireFiliere.Core.Search;
+using AnnuaireFiliere.Core.Search.Elasticsearch;
 using AnnuaireFiliere.Core.Search.Lucene;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,16 +25,52 @@ internal static class SearchIndexHost
         {
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
         }
+        return await GuardAsync(() => work(host.Services));
+    }
+
+    /// <summary>
+    /// The refusals and outages every index command reports the same way: an index another process writes
+    /// (exit code 3), a search engine that cannot answer now (exit code 5).
+    /// </summary>
+    public static async Task<int> GuardAsync(Func<Task<int>> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
         try
         {
-            return await work(host.Services);
+            return await work();
         }
         catch (IndexLockedException locked)
         {
             IndexerCli.Say("yellow", CliText.Refused, locked.Message);
             return ExitCodes.Refused;
         }
+        catch (Exception unavailable) when (unavailable is SearchUnavailableException || (unavailable is ElasticsearchRequestException { IsTransient: true }))
+        {
+            IndexerCli.Say("red", CliText.Unavailable, unavailable.Message);
+            return ExitCodes.Unavailable;
+        }
     }
+
+    /// <summary>The index behind the alias; "?" while the cluster does not answer (the worker waits for it, it does not exit).</summary>
+    private static async Task<string> LiveIndexOrNoneAsync(ElasticsearchIndex index, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await index.LiveIndexAsync(cancellationToken) ?? "-";
+        }
+        catch (ElasticsearchRequestException unavailable) when (unavailable.IsTransient)
+        {
+            return "?";
+        }
+    }
+
+    /// <summary>Which engine and where, for people reading the output.</summary>
+    public static async Task<string> DescribeAsync(ISearchIndex index, CancellationToken cancellationToken) => index switch
+    {
+        LuceneIndex lucene => $"Lucene ({lucene.Location})",
+        ElasticsearchIndex elastic => $"Elasticsearch ({elastic.Alias} → {await LiveIndexOrNoneAsync(elastic, cancellationToken)})",
+        _ => index.GetType().Name,
+    };
 }
 
 internal sealed class ReindexCommand : AsyncCommand<IndexerSettings>
@@ -41,8 +79,21 @@ internal sealed class ReindexCommand : AsyncCommand<IndexerSettings>
         SearchIndexHost.RunAsync(settings, async services =>
         {
             var stopwatch = Stopwatch.StartNew();
-            await AnsiConsole.Status().StartAsync(CliText.Reindexing, _ => services.GetRequiredService<IndexingPipeline>().RebuildAsync(cancellationToken));
-            await services.GetRequiredService<IndexingPipeline>().CatchUpAsync(cancellationToken);
+            int published;
+            await using (var scope = services.CreateAsyncScope())
+            {
+                published = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Companies.CountAsync(c => c.Status == PublicationStatus.Published, cancellationToken);
+            }
+            var pipeline = services.GetRequiredService<IndexingPipeline>();
+            await AnsiConsole.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+                .StartAsync(async progress =>
+                {
+                    var task = progress.AddTask(CliText.Reindexing, maxValue: Math.Max(1, published));
+                    await pipeline.RebuildAsync(new Progress<int>(done => task.Value = done), cancellationToken);
+                    task.Value = task.MaxValue;
+                });
+            await pipeline.CatchUpAsync(cancellationToken);
             var state = await services.GetRequiredService<ISearchIndex>().GetStateAsync(cancellationToken);
             IndexerCli.Say("green", CliText.Reindexed, state.Documents, stopwatch.Elapsed.TotalSeconds, state.Documents / Math.Max(0.001, stopwatch.Elapsed.TotalSeconds));
             return ExitCodes.Success;
@@ -93,6 +144,7 @@ internal sealed class StatusCommand : AsyncCommand<IndexerSettings>
             var lag = oldest is null ? TimeSpan.Zero : services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime - oldest.Value;
             var culture = System.Globalization.CultureInfo.CurrentCulture;
             var table = new Table().AddColumns(CliText.VerifyColumnWhat, CliText.VerifyColumnCount);
+            table.AddRow(CliText.StatusEngine, Markup.Escape(await SearchIndexHost.DescribeAsync(services.GetRequiredService<ISearchIndex>(), cancellationToken)));
             table.AddRow(CliText.StatusCursor, state.Cursor.ToString("N0", culture));
             table.AddRow(CliText.StatusPending, pending.ToString("N0", culture));
             table.AddRow(CliText.StatusLag, lag.TotalSeconds.ToString("N0", culture));

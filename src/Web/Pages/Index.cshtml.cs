@@ -18,9 +18,22 @@ public sealed class IndexModel(ICompanySearch search, TaxonomyCatalog taxonomy) 
 
     public KeyFigures Figures { get; private set; } = new(0, 0, 0, 0);
 
+    /// <summary>The search engine cannot answer: the page still offers the sectors and the search box, without counts.</summary>
+    public bool SearchUnavailable { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var all = await search.SearchAsync(new SearchRequest { PageSize = 1 }, cancellationToken);
+        SearchResult all;
+        try
+        {
+            all = await search.SearchAsync(new SearchRequest { PageSize = 1 }, cancellationToken);
+        }
+        catch (SearchUnavailableException)
+        {
+            SearchUnavailable = true;
+            Sectors = [.. taxonomy.Sectors.Select(s => new SectorCount(s, 0))];
+            return;
+        }
         var bySector = all.Facet(FacetNames.Sector).Values.ToDictionary(v => v.Code, v => v.Count, StringComparer.Ordinal);
         Sectors = [.. taxonomy.Sectors.Select(s => new SectorCount(s, bySector.GetValueOrDefault(s.Code)))];
         var sellingOnline = all.Facet(FacetNames.ECommerce).Values.FirstOrDefault(v => v.Code == ECommerceCapabilities.SellsOnline)?.Count ?? 0;

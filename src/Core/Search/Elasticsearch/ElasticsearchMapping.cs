@@ -1,0 +1,197 @@
+using System.Text.Json.Serialization;
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.Analysis;
+using Elastic.Clients.Elasticsearch.IndexManagement;
+using Elastic.Clients.Elasticsearch.Mapping;
+
+namespace AnnuaireFiliere.Core.Search.Elasticsearch;
+
+/// <summary>
+/// The index: settings with the French chain of <see cref="FrenchTextAnalyzer"/> rebuilt from Elasticsearch's own
+/// filters, the mapping (the same fields as the Lucene index), and the document a company becomes.
+/// </summary>
+public static class ElasticsearchMapping
+{
+    /// <summary>Bump when the mapping changes: an index of another schema counts as not built, and is rebuilt.</summary>
+    public const int SchemaVersion = 1;
+
+    public const string CursorKey = "cursor";
+    public const string SchemaKey = "schema";
+
+    public const string FrenchText = "french_text";
+    public const string FrenchFolding = "french_folding";
+    public const string FoldedKeyword = "folded_keyword";
+
+    public const string SortName = "sort_name";
+    public const string Year = "year";
+    public const string Published = "published";
+    public const string Updated = "updated";
+    public const string SuggestName = "suggest_name";
+    public const string SuggestSkill = "suggest_skill";
+    public const string Id = "id";
+
+    /// <summary>Elided articles, as in <see cref="FrenchTextAnalyzer"/>.</summary>
+    private static readonly string[] Articles = ["l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"];
+
+    /// <summary>
+    /// One primary shard: the directory holds at most a few hundred thousand companies, and one shard gives exact
+    /// facet counts and the same scores as a single Lucene index. Replicas give availability.
+    /// </summary>
+    public static CreateIndexRequest CreateIndex(string name, int replicas, long cursor) => new(name)
+    {
+        Settings = new IndexSettings
+        {
+            NumberOfShards = 1,
+            NumberOfReplicas = replicas,
+            // A full reindex writes without refreshes; the index is refreshed once, before the alias swap.
+            RefreshInterval = new Duration("-1"),
+            MaxResultWindow = SearchRequest.MaxResultWindow,
+            Analysis = new IndexSettingsAnalysis
+            {
+                TokenFilters = new TokenFilters
+                {
+                    { "french_elision", new ElisionTokenFilter { Articles = Articles, ArticlesCase = true } },
+                    { "french_stop", new StopTokenFilter { Stopwords = StopWordLanguage.French } },
+                    { "french_light_stem", new StemmerTokenFilter { Language = "light_french" } },
+                },
+                Analyzers = new Analyzers
+                {
+                    // Same order as FrenchTextAnalyzer.Stemming: elision, lower case, stop words, folding, stemming.
+                    { FrenchText, new CustomAnalyzer { Tokenizer = "standard", Filter = ["french_elision", "lowercase", "french_stop", "asciifolding", "french_light_stem"] } },
+                    // FrenchTextAnalyzer.Folding: no stop words, no stemming.
+                    { FrenchFolding, new CustomAnalyzer { Tokenizer = "standard", Filter = ["french_elision", "lowercase", "asciifolding"] } },
+                    { FoldedKeyword, new CustomAnalyzer { Tokenizer = "keyword", Filter = ["lowercase", "asciifolding"] } },
+                },
+            },
+        },
+        Mappings = Mapping(cursor),
+    };
+
+    /// <summary>The settings restored after a full reindex.</summary>
+    public static IndexSettings Live(int replicas) => new() { NumberOfReplicas = replicas, RefreshInterval = new Duration("1s") };
+
+    public static Dictionary<string, object> Meta(long cursor) => new() { [SchemaKey] = SchemaVersion, [CursorKey] = cursor };
+
+    private static TypeMapping Mapping(long cursor) => new()
+    {
+        Dynamic = DynamicMapping.Strict,
+        Meta = Meta(cursor),
+        Properties = Properties(),
+    };
+
+    private static Properties Properties()
+    {
+        // Values of a text field follow each other without a gap, as in Lucene (a phrase may span two values).
+        static TextProperty Text(string analyzer) => new() { Analyzer = analyzer, PositionIncrementGap = 0 };
+        static KeywordProperty Stored() => new() { Index = false, DocValues = false };
+        var properties = new Properties
+        {
+            { Id, new KeywordProperty() },
+            { "version", new IntegerNumberProperty { Index = false } },
+            { "slug", Stored() },
+            { "name", Stored() },
+            { "legal_name", Stored() },
+            { "activity_codes", Stored() },
+            { "commune_code", Stored() },
+            { "size_code", Stored() },
+            { "snippet_text", new TextProperty { Index = false } },
+            { SearchFields.Names, Text(FrenchText) },
+            { SearchFields.Topics, Text(FrenchText) },
+            { SearchFields.Services, Text(FrenchText) },
+            { SearchFields.Description, Text(FrenchText) },
+            { SearchFields.Spell, Text(FrenchFolding) },
+            { SearchFields.NameExact, new KeywordProperty() },
+            { SortName, new KeywordProperty() },
+            { Year, new IntegerNumberProperty() },
+            { Published, new DateProperty() },
+            { Updated, new DateProperty() },
+            { SuggestName, new CompletionProperty { Analyzer = FoldedKeyword, SearchAnalyzer = FoldedKeyword, PreserveSeparators = true } },
+            { SuggestSkill, new KeywordProperty() },
+        };
+        foreach (var facet in FacetNames.All)
+        {
+            properties.Add(SearchFields.Facet(facet), new KeywordProperty());
+        }
+        return properties;
+    }
+
+    /// <summary>The document a company becomes (its id is the company id, its external version the company version).</summary>
+    public static ElasticsearchCompany ToSource(CompanyDocument company)
+    {
+        ArgumentNullException.ThrowIfNull(company);
+        var descriptions = new[] { company.Description, company.DescriptionEn }.Where(d => !string.IsNullOrWhiteSpace(d)).Select(d => d!).ToList();
+        return new ElasticsearchCompany
+        {
+            Id = company.Id.ToString("D"),
+            Version = company.Version,
+            Slug = company.Slug,
+            Name = company.Name,
+            LegalName = company.LegalName,
+            ActivityCodes = company.ActivityCodes,
+            CommuneCode = company.CommuneCode,
+            SizeCode = company.SizeBandCode,
+            SnippetText = company.Description,
+            Names = SearchFields.NameValues(company),
+            Topics = NullIfEmpty(SearchFields.TopicsText(company)),
+            Services = NullIfEmpty(SearchFields.ServicesText(company)),
+            Description = descriptions,
+            Spell = NullIfEmpty(SearchFields.SpellText(company)),
+            NameExact = SearchFields.ExactNames(company),
+            SortName = SearchFields.SortName(company),
+            Year = company.FoundingYear,
+            Published = DateTime.SpecifyKind(company.PublishedAt, DateTimeKind.Utc),
+            Updated = DateTime.SpecifyKind(company.UpdatedAt, DateTimeKind.Utc),
+            SuggestName = new CompletionInput(SearchFields.NameSuggestKeys(company)),
+            SuggestSkill = SearchFields.SkillSuggestEntries(company),
+            Sector = SearchFields.FacetValues(company, FacetNames.Sector),
+            Activity = SearchFields.FacetValues(company, FacetNames.Activity),
+            Province = SearchFields.FacetValues(company, FacetNames.Province),
+            Commune = SearchFields.FacetValues(company, FacetNames.Commune),
+            SizeBand = SearchFields.FacetValues(company, FacetNames.SizeBand),
+            LegalForm = SearchFields.FacetValues(company, FacetNames.LegalForm),
+            ECommerce = SearchFields.FacetValues(company, FacetNames.ECommerce),
+            Language = SearchFields.FacetValues(company, FacetNames.Language),
+            Label = SearchFields.FacetValues(company, FacetNames.Label),
+        };
+    }
+
+    private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
+}
+
+/// <summary>A company as stored in Elasticsearch (<c>_source</c>; searches read part of it); names match the mapping.</summary>
+public sealed record ElasticsearchCompany
+{
+    [JsonPropertyName("id")] public string Id { get; init; } = string.Empty;
+    [JsonPropertyName("version")] public int Version { get; init; }
+    [JsonPropertyName("slug")] public string Slug { get; init; } = string.Empty;
+    [JsonPropertyName("name")] public string Name { get; init; } = string.Empty;
+    [JsonPropertyName("legal_name")] public string? LegalName { get; init; }
+    [JsonPropertyName("activity_codes")] public IReadOnlyList<string> ActivityCodes { get; init; } = [];
+    [JsonPropertyName("commune_code")] public string CommuneCode { get; init; } = string.Empty;
+    [JsonPropertyName("size_code")] public string? SizeCode { get; init; }
+    [JsonPropertyName("snippet_text")] public string? SnippetText { get; init; }
+    [JsonPropertyName(SearchFields.Names)] public IReadOnlyList<string>? Names { get; init; }
+    [JsonPropertyName(SearchFields.Topics)] public string? Topics { get; init; }
+    [JsonPropertyName(SearchFields.Services)] public string? Services { get; init; }
+    [JsonPropertyName(SearchFields.Description)] public IReadOnlyList<string>? Description { get; init; }
+    [JsonPropertyName(SearchFields.Spell)] public string? Spell { get; init; }
+    [JsonPropertyName(SearchFields.NameExact)] public IReadOnlyList<string>? NameExact { get; init; }
+    [JsonPropertyName(ElasticsearchMapping.SortName)] public string? SortName { get; init; }
+    [JsonPropertyName(ElasticsearchMapping.Year)] public int? Year { get; init; }
+    [JsonPropertyName(ElasticsearchMapping.Published)] public DateTime? Published { get; init; }
+    [JsonPropertyName(ElasticsearchMapping.Updated)] public DateTime? Updated { get; init; }
+    [JsonPropertyName(ElasticsearchMapping.SuggestName)] public CompletionInput? SuggestName { get; init; }
+    [JsonPropertyName(ElasticsearchMapping.SuggestSkill)] public IReadOnlyList<string>? SuggestSkill { get; init; }
+    [JsonPropertyName("f_" + FacetNames.Sector)] public IReadOnlyList<string>? Sector { get; init; }
+    [JsonPropertyName("f_" + FacetNames.Activity)] public IReadOnlyList<string>? Activity { get; init; }
+    [JsonPropertyName("f_" + FacetNames.Province)] public IReadOnlyList<string>? Province { get; init; }
+    [JsonPropertyName("f_" + FacetNames.Commune)] public IReadOnlyList<string>? Commune { get; init; }
+    [JsonPropertyName("f_" + FacetNames.SizeBand)] public IReadOnlyList<string>? SizeBand { get; init; }
+    [JsonPropertyName("f_" + FacetNames.LegalForm)] public IReadOnlyList<string>? LegalForm { get; init; }
+    [JsonPropertyName("f_" + FacetNames.ECommerce)] public IReadOnlyList<string>? ECommerce { get; init; }
+    [JsonPropertyName("f_" + FacetNames.Language)] public IReadOnlyList<string>? Language { get; init; }
+    [JsonPropertyName("f_" + FacetNames.Label)] public IReadOnlyList<string>? Label { get; init; }
+}
+
+/// <summary>The inputs of a completion field.</summary>
+public sealed record CompletionInput([property: JsonPropertyName("input")] IReadOnlyList<string> Input);

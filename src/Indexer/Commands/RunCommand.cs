@@ -1,0 +1,94 @@
+using AnnuaireFiliere.Core.Data;
+using AnnuaireFiliere.Core.Indexing;
+using AnnuaireFiliere.Core.Search.Elasticsearch;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Spectre.Console.Cli;
+
+namespace AnnuaireFiliere.Indexer.Commands;
+
+internal sealed class RunSettings : IndexerSettings
+{
+    [CommandOption("--health-urls <URLS>")]
+    [LocalizedDescription(nameof(CliText.HealthUrlsOption))]
+    public string? HealthUrls { get; init; }
+}
+
+/// <summary>
+/// The standalone indexer: the indexing loop of <see cref="IndexingService"/> in a generic host, with a small
+/// Kestrel endpoint for health. SIGTERM (or Ctrl+C) stops the host: a batch in flight is rolled back or not
+/// acknowledged, so its tasks stay after the cursor and the next start replays them.
+/// </summary>
+internal sealed class RunCommand : AsyncCommand<RunSettings>
+{
+    public const string DefaultHealthUrls = "http://0.0.0.0:8081";
+
+    public override Task<int> ExecuteAsync(CommandContext context, RunSettings settings, CancellationToken cancellationToken) =>
+        SearchIndexHost.GuardAsync(async () =>
+        {
+            var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+            {
+                ContentRootPath = Directory.GetCurrentDirectory(),
+                ApplicationName = "AnnuaireFiliere.Indexer",
+            });
+            settings.Configure(builder, runIndexing: true);
+            var urls = settings.HealthUrls ?? builder.Configuration["Indexer:HealthUrls"] ?? DefaultHealthUrls;
+            builder.WebHost.UseUrls(urls);
+            await using var app = builder.Build();
+            await using (var scope = app.Services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
+            }
+            // Open the index now: an index another process writes is refused before anything starts.
+            var index = app.Services.GetRequiredService<ISearchIndex>();
+            app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+            app.MapHealthChecks("/health/ready", new HealthCheckOptions
+            {
+                Predicate = check => check.Tags.Contains(DatabaseExtensions.ReadyTag),
+                ResponseWriter = WriteReportAsync,
+            });
+
+            IndexerCli.Say("green", CliText.Running, await SearchIndexHost.DescribeAsync(index, cancellationToken), urls);
+            // Start and wait rather than RunAsync, which disposes the services before the final state is read.
+            await app.StartAsync(cancellationToken);
+            await app.WaitForShutdownAsync(CancellationToken.None);
+
+            IndexerCli.Say("green", CliText.Stopped, await FinalStateAsync(index, app.Services.GetRequiredService<IndexingPipeline>()));
+            return ExitCodes.Success;
+        });
+
+    /// <summary>Where the index stands at the stop; a cluster that does not answer any more does not make the stop fail.</summary>
+    private static async Task<object[]> FinalStateAsync(ISearchIndex index, IndexingPipeline pipeline)
+    {
+        try
+        {
+            var state = await index.GetStateAsync(CancellationToken.None);
+            var (pending, _) = await pipeline.BacklogAsync(CancellationToken.None);
+            return [state.Cursor, pending];
+        }
+        catch (ElasticsearchRequestException unavailable) when (unavailable.IsTransient)
+        {
+            return ["?", "?"];
+        }
+    }
+
+    /// <summary>
+    /// The report as JSON (an internal endpoint: operators and orchestrators read the cursor, the lag and the
+    /// cluster state; no exception details are written).
+    /// </summary>
+    private static Task WriteReportAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        return context.Response.WriteAsJsonAsync(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description, data = e.Value.Data }),
+        });
+    }
+}

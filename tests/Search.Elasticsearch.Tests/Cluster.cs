@@ -1,0 +1,28 @@
+using AnnuaireFiliere.Core.Search;
+using AnnuaireFiliere.Core.Search.Elasticsearch;
+using AnnuaireFiliere.Core.Taxonomy;
+using Elastic.Clients.Elasticsearch;
+using Microsoft.Extensions.Options;
+
+namespace AnnuaireFiliere.Search.Elasticsearch.Tests;
+
+/// <summary>The engine's real classes, configured as in production, against a given node URL.</summary>
+internal static class Cluster
+{
+    public static ElasticsearchOptions Options(Uri node, int bulkSize = 1_000) => new()
+    {
+        Nodes = [node],
+        BulkSize = bulkSize,
+        MaxRetries = 3,
+        RetryDelay = TimeSpan.FromMilliseconds(10),
+        RequestTimeout = TimeSpan.FromSeconds(5),
+    };
+
+    public static ElasticsearchClient Client(Uri node) => new(Options(node).ClientSettings());
+
+    public static ElasticsearchIndex Index(Uri node, CapturingLogger<ElasticsearchIndex> logger, int bulkSize = 1_000) =>
+        new(Client(node), Microsoft.Extensions.Options.Options.Create(Options(node, bulkSize)), TimeProvider.System, logger);
+
+    public static ElasticsearchCompanySearch Search(Uri node) =>
+        new(Client(node), Microsoft.Extensions.Options.Options.Create(Options(node)), TaxonomyCatalog.Default, SynonymCatalog.Default);
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace AnnuaireFiliere.Search.Elasticsearch.Tests;
+
+/// <summary>Answers of a healthy single-node cluster, for the requests the index makes; tests override some of them.</summary>
+internal static class FakeCluster
+{
+    public const string Alias = "annuaire-companies";
+    public const string LiveIndex = "annuaire-companies-20261101-000000-000";
+
+    public static Answer Acknowledged => Answer.Json("""{"acknowledged":true}""");
+
+    public static Answer Mapping(long cursor) => Meta(schema: 1, cursor);
+
+    public static Answer Meta(int schema, long cursor) =>
+        Answer.Json("{\"" + LiveIndex + "\":{\"mappings\":{\"_meta\":{\"schema\":" + schema.ToString(CultureInfo.InvariantCulture)
+            + ",\"cursor\":" + cursor.ToString(CultureInfo.InvariantCulture) + "},\"properties\":{}}}}");
+
+    public static Answer Count(long count) =>
+        Answer.Json($$$"""{"count":{{{count.ToString(CultureInfo.InvariantCulture)}}},"_shards":{"total":1,"successful":1,"skipped":0,"failed":0}}""");
+
+    public static Answer Aliases => Answer.Json("{\"" + LiveIndex + "\":{\"aliases\":{\"" + Alias + "\":{}}}}");
+
+    /// <summary>A bulk answer with one item per action of the request, each with the given status.</summary>
+    public static Answer Bulk(string body, Func<string, int>? statusOfId = null)
+    {
+        var items = new JsonArray();
+        var errors = false;
+        foreach (var line in Actions(body))
+        {
+            var (operation, id) = line;
+            var status = statusOfId?.Invoke(id) ?? (operation == "delete" ? 200 : 201);
+            errors |= status >= 300;
+            var item = new JsonObject { ["_index"] = LiveIndex, ["_id"] = id, ["status"] = status };
+            if (status >= 300)
+            {
+                item["error"] = new JsonObject
+                {
+                    ["type"] = status switch { 409 => "version_conflict_engine_exception", 429 => "es_rejected_execution_exception", _ => "document_parsing_exception" },
+                    ["reason"] = status switch { 409 => $"[{id}]: version conflict, current version [9] is higher than the one provided [2]", 429 => "rejected execution of coordinating operation", _ => "failed to parse field [year] of type [integer]" },
+                };
+            }
+            else
+            {
+                item["_version"] = 1;
+                item["result"] = operation == "delete" ? "deleted" : "created";
+            }
+            items.Add(new JsonObject { [operation] = item });
+        }
+        return Answer.Json(new JsonObject { ["took"] = 3, ["errors"] = errors, ["items"] = items }.ToJsonString());
+    }
+
+    /// <summary>The operations of a bulk body (NDJSON): each action line and the id it names.</summary>
+    public static IReadOnlyList<(string Operation, string Id)> Actions(string body)
+    {
+        var actions = new List<(string, string)>();
+        foreach (var line in body.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var node = JsonNode.Parse(line)!.AsObject();
+            if (node.Count == 1 && node.First() is { Key: "index" or "delete" or "create" or "update" } action && action.Value?["_id"] is { } id)
+            {
+                actions.Add((action.Key, id.GetValue<string>()));
+            }
+        }
+        return actions;
+    }
+
+    /// <summary>The cursor a mapping update writes, if it is one.</summary>
+    public static long? CursorWritten(ReceivedRequest request) =>
+        request.Method == "PUT" && request.Path.Contains("/_mapping", StringComparison.Ordinal)
+            ? JsonNode.Parse(request.Body)?["_meta"]?["cursor"]?.GetValue<long>()
+            : null;
+}

@@ -1,0 +1,189 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace AnnuaireFiliere.Search.Elasticsearch.Tests;
+
+/// <summary>
+/// Just enough of a cluster, in memory, for the writing side: indices with documents and external versions,
+/// mapping <c>_meta</c>, aliases, bulk, count, refresh, delete and a search that lists ids and versions in id
+/// order. <see cref="Fault"/> answers instead when it returns an answer (to fail some requests).
+/// </summary>
+internal sealed class StatefulCluster
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, IndexData> _indices = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _aliases = new(StringComparer.Ordinal);
+
+    public Func<ReceivedRequest, Answer?> Fault { get; set; } = _ => null;
+
+    public IReadOnlyCollection<string> Indices { get { lock (_lock) { return [.. _indices.Keys]; } } }
+
+    public string? AliasTarget(string alias) { lock (_lock) { return _aliases.GetValueOrDefault(alias); } }
+
+    public long? Cursor(string alias) { lock (_lock) { return Resolve(alias) is { } index ? _indices[index].Cursor : null; } }
+
+    public IReadOnlyDictionary<string, long> Documents(string alias)
+    {
+        lock (_lock)
+        {
+            return Resolve(alias) is { } index ? _indices[index].Versions.ToDictionary(d => d.Key, d => d.Value) : new Dictionary<string, long>();
+        }
+    }
+
+    /// <summary>Removes a document behind the indexer's back.</summary>
+    public void Remove(string alias, string id)
+    {
+        lock (_lock)
+        {
+            _indices[Resolve(alias)!].Versions.Remove(id);
+        }
+    }
+
+    /// <summary>An index that already holds documents at a cursor, behind an alias.</summary>
+    public void Seed(string alias, string index, long cursor, IReadOnlyDictionary<string, long> versions)
+    {
+        lock (_lock)
+        {
+            _indices[index] = new IndexData { Cursor = cursor, Schema = 1 };
+            foreach (var (id, version) in versions)
+            {
+                _indices[index].Versions[id] = version;
+            }
+            _aliases[alias] = index;
+        }
+    }
+
+    public Answer Answer(ReceivedRequest request)
+    {
+        if (Fault(request) is { } fault)
+        {
+            return fault;
+        }
+        var path = request.Path.Split('?')[0].Trim('/');
+        var parts = path.Split('/');
+        lock (_lock)
+        {
+            return (request.Method, parts) switch
+            {
+                ("POST", ["_aliases"]) => UpdateAliases(request.Body),
+                ("GET", ["_alias", var alias]) => _aliases.TryGetValue(alias, out var target)
+                    ? Ok(new JsonObject { [target] = new JsonObject { ["aliases"] = new JsonObject { [alias] = new JsonObject() } } })
+                    : NotFound(alias),
+                ("GET", ["_cluster", "health"]) => Ok(new JsonObject { ["cluster_name"] = "fake", ["status"] = "green", ["number_of_nodes"] = 1 }),
+                ("PUT", [var name]) => Create(name),
+                ("DELETE", [var name]) => _indices.Remove(name) ? Ok(new JsonObject { ["acknowledged"] = true }) : NotFound(name),
+                ("GET", [var pattern]) when pattern.EndsWith('*') => Ok(new JsonObject(_indices.Keys
+                    .Where(k => k.StartsWith(pattern.TrimEnd('*'), StringComparison.Ordinal))
+                    .Select(k => KeyValuePair.Create(k, (JsonNode?)new JsonObject { ["aliases"] = new JsonObject(), ["mappings"] = new JsonObject(), ["settings"] = new JsonObject() })))),
+                (_, [var name, "_bulk"]) => Resolve(name) is { } index ? Bulk(_indices[index], request.Body) : NotFound(name),
+                ("PUT", [var name, "_mapping"]) => Resolve(name) is { } index ? PutMeta(_indices[index], request.Body) : NotFound(name),
+                ("GET", [var name, "_mapping"]) => Resolve(name) is { } index
+                    ? Ok(new JsonObject { [index] = new JsonObject { ["mappings"] = new JsonObject { ["_meta"] = new JsonObject { ["schema"] = _indices[index].Schema, ["cursor"] = _indices[index].Cursor } } } })
+                    : NotFound(name),
+                (_, [var name, "_count"]) => Resolve(name) is { } index ? Ok(new JsonObject { ["count"] = _indices[index].Versions.Count }) : NotFound(name),
+                ("PUT", [var name, "_settings"]) => Resolve(name) is not null ? Ok(new JsonObject { ["acknowledged"] = true }) : NotFound(name),
+                ("POST", [var name, "_refresh"]) => Resolve(name) is not null ? Ok(new JsonObject { ["_shards"] = new JsonObject { ["total"] = 1, ["successful"] = 1, ["failed"] = 0 } }) : NotFound(name),
+                (_, [var name, "_search"]) => Resolve(name) is { } index ? ListIds(_indices[index], request.Body) : NotFound(name),
+                _ => new Answer(400, $$"""{"error":{"type":"illegal_argument_exception","reason":"fake cluster: {{request.Method}} {{path}} not supported"},"status":400}"""),
+            };
+        }
+    }
+
+    private string? Resolve(string name) => _indices.ContainsKey(name) ? name : _aliases.GetValueOrDefault(name);
+
+    private Answer Create(string name)
+    {
+        if (_indices.ContainsKey(name))
+        {
+            return new Answer(400, """{"error":{"type":"resource_already_exists_exception","reason":"exists"},"status":400}""");
+        }
+        _indices[name] = new IndexData { Schema = 1 };
+        return Ok(new JsonObject { ["acknowledged"] = true, ["index"] = name });
+    }
+
+    private static Answer PutMeta(IndexData index, string body)
+    {
+        var meta = JsonNode.Parse(body)!["_meta"]!;
+        index.Cursor = meta["cursor"]!.GetValue<long>();
+        index.Schema = meta["schema"]!.GetValue<int>();
+        return Ok(new JsonObject { ["acknowledged"] = true });
+    }
+
+    private Answer UpdateAliases(string body)
+    {
+        foreach (var action in JsonNode.Parse(body)!["actions"]!.AsArray())
+        {
+            var (kind, spec) = action!.AsObject().Single();
+            var alias = spec!["alias"]!.GetValue<string>();
+            var index = spec["index"]!.GetValue<string>();
+            if (kind == "add")
+            {
+                _aliases[alias] = index;
+            }
+            else if (kind == "remove" && _aliases.GetValueOrDefault(alias) == index)
+            {
+                _aliases.Remove(alias);
+            }
+        }
+        return Ok(new JsonObject { ["acknowledged"] = true });
+    }
+
+    private static Answer Bulk(IndexData index, string body)
+    {
+        var lines = body.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var items = new JsonArray();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var (operation, spec) = JsonNode.Parse(lines[i])!.AsObject().Single();
+            var id = spec!["_id"]!.GetValue<string>();
+            int status;
+            if (operation == "delete")
+            {
+                status = index.Versions.Remove(id) ? 200 : 404;
+            }
+            else
+            {
+                i++;   // the document line
+                var version = spec["version"]?.GetValue<long>() ?? 1;
+                status = index.Versions.TryGetValue(id, out var current) && current > version ? 409 : 201;
+                if (status == 201)
+                {
+                    index.Versions[id] = version;
+                }
+            }
+            items.Add(new JsonObject { [operation] = new JsonObject { ["_id"] = id, ["status"] = status } });
+        }
+        return Ok(new JsonObject { ["took"] = 1, ["errors"] = items.Any(i => i!.AsObject().Single().Value!["status"]!.GetValue<int>() == 409), ["items"] = items });
+    }
+
+    private static Answer ListIds(IndexData index, string body)
+    {
+        var request = JsonNode.Parse(body)!;
+        var size = request["size"]?.GetValue<int>() ?? 10;
+        var after = request["search_after"]?[0]?.GetValue<string>();
+        var hits = new JsonArray();
+        foreach (var (id, version) in index.Versions.OrderBy(d => d.Key, StringComparer.Ordinal)
+            .Where(d => after is null || string.CompareOrdinal(d.Key, after) > 0).Take(size))
+        {
+            hits.Add(new JsonObject
+            {
+                ["_id"] = id,
+                ["_source"] = new JsonObject { ["id"] = id, ["version"] = version },
+                ["sort"] = new JsonArray(id),
+            });
+        }
+        return Ok(new JsonObject { ["took"] = 1, ["timed_out"] = false, ["hits"] = new JsonObject { ["hits"] = hits } });
+    }
+
+    private static Answer Ok(JsonNode body) => new(200, body.ToJsonString());
+
+    private static Answer NotFound(string name) =>
+        new(404, $$"""{"error":{"type":"index_not_found_exception","reason":"no such index [{{name}}]"},"status":404}""");
+
+    private sealed class IndexData
+    {
+        public Dictionary<string, long> Versions { get; } = new(StringComparer.Ordinal);
+        public long Cursor { get; set; }
+        public int Schema { get; set; }
+    }
+}
