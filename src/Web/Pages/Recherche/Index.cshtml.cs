@@ -60,7 +60,7 @@ public sealed class IndexModel(ICompanySearch search, TaxonomyCatalog taxonomy, 
             Relaxations = await RelaxationsAsync(cancellationToken);
         }
         // Time spent in the search engine, for browsers' developer tools and the benchmark (what the rest of the page costs).
-        Response.Headers["Server-Timing"] = FormattableString.Invariant($"search;dur={System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds:0.0}");
+        Response.Headers["Server-Timing"] = FormattableString.Invariant($"search;dur={System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds:0.0}, engine;dur={Result.Elapsed.TotalMilliseconds:0.0}");
         Selection = ShortlistCookie.Read(Request).ToHashSet(StringComparer.Ordinal);
         Response.Headers.Vary = "HX-Request";
         return Page();
