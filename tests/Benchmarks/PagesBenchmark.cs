@@ -66,6 +66,10 @@ internal static class PagesBenchmark
                 {
                     using var request = new HttpRequestMessage(HttpMethod.Get, url(i));
                     request.Headers.AcceptEncoding.ParseAdd("br, gzip");
+                    if (options.Values.TryGetValue("culture", out var culture))
+                    {
+                        request.Headers.Add("Cookie", $".AspNetCore.Culture=c={culture}|uic={culture}");
+                    }
                     if (partial)
                     {
                         request.Headers.Add("HX-Request", "true");
