@@ -5,7 +5,9 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 # global.json is left out on purpose: it pins the SDK of the developers' machines, the image brings its own 10.0.
-COPY Directory.Build.props Directory.Packages.props ./
+# .editorconfig with them: the build treats warnings as errors, and it holds the analyzer rules the code follows
+# (without it the migrations and the culture rules fail the publish).
+COPY Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/Core/Core.csproj src/Core/
 COPY src/Web/Web.csproj src/Web/
 RUN dotnet restore src/Web/Web.csproj

@@ -75,6 +75,34 @@ public sealed class IndexFaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Writes_through_the_alias_require_it_to_be_an_alias()
+    {
+        Script((_, request) => FakeCluster.Bulk(request.Body));
+
+        await Cluster.Index(_server.Url, _logs).ApplyAsync(Documents, [], cursor: 7, Cancel);
+
+        // Without require_alias, a bulk to a missing alias creates an index of that name with dynamic mappings.
+        Assert.Contains("require_alias=true", Assert.Single(Bulks).Path, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Deleting_a_company_the_index_never_held_is_not_a_failure()
+    {
+        // A draft saved then archived was never indexed: Elasticsearch answers 404 "not_found" for the item, no error.
+        var absent = "00000000-0000-7000-8000-0000000000fe";
+        Script((_, _) => Answer.Json($$$"""
+            {"took":2,"errors":false,"items":[{"delete":{"_index":"{{{FakeCluster.LiveIndex}}}","_id":"{{{absent}}}","_version":1,"result":"not_found",
+            "_shards":{"total":1,"successful":1,"failed":0},"_seq_no":4,"_primary_term":1,"status":404}}]}
+            """.ReplaceLineEndings(string.Empty)));
+
+        await Cluster.Index(_server.Url, _logs).ApplyAsync([], [Guid.Parse(absent)], cursor: 8, Cancel);
+
+        Assert.Single(Bulks);
+        Assert.Equal([8L], CursorsWritten);
+        Assert.Empty(_logs.At(LogLevel.Warning));
+    }
+
+    [Fact]
     public async Task Items_refused_for_load_make_the_whole_batch_retry()
     {
         var refused = Documents[1].Id.ToString("D");

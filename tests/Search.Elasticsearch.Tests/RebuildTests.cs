@@ -3,6 +3,7 @@ using AnnuaireFiliere.Core.Search;
 using AnnuaireFiliere.Core.Search.Elasticsearch;
 using AnnuaireFiliere.Core.Taxonomy;
 using AnnuaireFiliere.Search.Conformance;
+using Microsoft.Extensions.Logging;
 
 namespace AnnuaireFiliere.Search.Elasticsearch.Tests;
 
@@ -53,6 +54,38 @@ public sealed class RebuildTests : IAsyncLifetime
         var received = _server.Received.ToList();
         Assert.True(received.FindIndex(r => r.Method == "DELETE" && r.Path.Contains(OldIndex, StringComparison.Ordinal)) > received.IndexOf(swap));
         Assert.Equal(77, (await index.GetStateAsync(Cancel)).Cursor);
+        // The older indices are listed by name and aliases only (no settings for the client to read).
+        Assert.Contains("features=aliases", Assert.Single(_server.Received, r => r.Method == "GET" && r.Path.Contains("-*", StringComparison.Ordinal)).Path, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_listing_of_older_indices_that_fails_after_the_swap_still_removes_the_replaced_index()
+    {
+        _cluster.Fault = request => request.Method == "GET" && request.Path.Contains("-*", StringComparison.Ordinal)
+            ? new Answer(200, "<html>proxy error</html>")
+            : null;
+
+        await Cluster.Index(_server.Url, _logs, bulkSize: 20).RebuildAsync(Documents.ToAsyncEnumerable(), cursor: 77, Cancel);
+
+        var live = _cluster.AliasTarget(Alias);
+        Assert.NotEqual(OldIndex, live);
+        Assert.Equal([Orphan, live], _cluster.Indices.Order(StringComparer.Ordinal));   // the orphan waits for the next rebuild
+        Assert.Contains(_logs.At(LogLevel.Warning), m => m.Contains("Could not list", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Indices_of_another_site_whose_prefix_extends_this_alias_survive_a_rebuild()
+    {
+        // Prefix "annuaire-companies-test-": its alias and indices start with this site's "annuaire-companies-".
+        const string otherAlias = "annuaire-companies-test-companies";
+        const string otherLive = otherAlias + "-20250103-000000-000";
+        _cluster.Seed(otherAlias, otherLive, cursor: 3, new Dictionary<string, long> { ["00000000-0000-7000-8000-0000000000bb"] = 1 });
+
+        await Cluster.Index(_server.Url, _logs, bulkSize: 20).RebuildAsync(Documents.ToAsyncEnumerable(), cursor: 77, Cancel);
+
+        Assert.Equal([_cluster.AliasTarget(Alias), otherLive], _cluster.Indices.Order(StringComparer.Ordinal));
+        Assert.Equal(otherLive, _cluster.AliasTarget(otherAlias));
+        Assert.Single(_cluster.Documents(otherAlias));
     }
 
     [Fact]

@@ -68,13 +68,15 @@ internal sealed class StatefulCluster
                 ("POST", ["_aliases"]) => UpdateAliases(request.Body),
                 ("GET", ["_alias", var alias]) => _aliases.TryGetValue(alias, out var target)
                     ? Ok(new JsonObject { [target] = new JsonObject { ["aliases"] = new JsonObject { [alias] = new JsonObject() } } })
-                    : NotFound(alias),
+                    : AliasMissing(alias),
                 ("GET", ["_cluster", "health"]) => Ok(new JsonObject { ["cluster_name"] = "fake", ["status"] = "green", ["number_of_nodes"] = 1 }),
                 ("PUT", [var name]) => Create(name),
                 ("DELETE", [var name]) => _indices.Remove(name) ? Ok(new JsonObject { ["acknowledged"] = true }) : NotFound(name),
                 ("GET", [var pattern]) when pattern.EndsWith('*') => Ok(new JsonObject(_indices.Keys
                     .Where(k => k.StartsWith(pattern.TrimEnd('*'), StringComparison.Ordinal))
-                    .Select(k => KeyValuePair.Create(k, (JsonNode?)new JsonObject { ["aliases"] = new JsonObject(), ["mappings"] = new JsonObject(), ["settings"] = new JsonObject() })))),
+                    .Select(k => KeyValuePair.Create(k, (JsonNode?)(request.Path.Contains("features=aliases", StringComparison.Ordinal)
+                        ? new JsonObject { ["aliases"] = new JsonObject() }
+                        : new JsonObject { ["aliases"] = new JsonObject(), ["mappings"] = new JsonObject(), ["settings"] = new JsonObject() }))))),
                 (_, [var name, "_bulk"]) => Resolve(name) is { } index ? Bulk(_indices[index], request.Body) : NotFound(name),
                 ("PUT", [var name, "_mapping"]) => Resolve(name) is { } index ? PutMeta(_indices[index], request.Body) : NotFound(name),
                 ("GET", [var name, "_mapping"]) => Resolve(name) is { } index
@@ -176,6 +178,9 @@ internal sealed class StatefulCluster
     }
 
     private static Answer Ok(JsonNode body) => new(200, body.ToJsonString());
+
+    /// <summary>What Elasticsearch answers to <c>GET _alias/{name}</c> for a missing alias: a 404 whose error is a string.</summary>
+    private static Answer AliasMissing(string alias) => new(404, $$"""{"error":"alias [{{alias}}] missing","status":404}""");
 
     private static Answer NotFound(string name) =>
         new(404, $$"""{"error":{"type":"index_not_found_exception","reason":"no such index [{{name}}]"},"status":404}""");

@@ -66,7 +66,9 @@ public sealed partial class ElasticsearchIndex : ISearchIndex
         ArgumentNullException.ThrowIfNull(deletes);
         if (upserts.Count + deletes.Count > 0)
         {
-            await BulkAsync(Alias, [.. upserts.Select(Index), .. deletes.Select(id => new BulkDeleteOperation(id.ToString("D")))], cancellationToken);
+            // Through the alias only: were it missing (an index deleted by hand), the bulk would otherwise create an
+            // index of that name with dynamic mappings, which no alias could then take (rebuilds would fail forever).
+            await BulkAsync(Alias, [.. upserts.Select(Index), .. deletes.Select(id => new BulkDeleteOperation(id.ToString("D")))], cancellationToken, requireAlias: true);
         }
         await SetCursorAsync(Alias, cursor, cancellationToken);
     }
@@ -149,12 +151,12 @@ public sealed partial class ElasticsearchIndex : ISearchIndex
     /// stale (409) are expected; items refused for being too many (429) make the batch retry; any other item
     /// error fails the batch, so that the cursor stays before it.
     /// </summary>
-    private Task BulkAsync(string index, List<IBulkOperation> operations, CancellationToken cancellationToken) =>
+    private Task BulkAsync(string index, List<IBulkOperation> operations, CancellationToken cancellationToken, bool requireAlias = false) =>
         _retries.ExecuteAsync(async token =>
         {
             var what = $"POST {index}/_bulk ({operations.Count} operation(s))";
             var response = await ElasticsearchCalls.CallAsync(
-                () => _client.BulkAsync(new BulkRequest(index) { Operations = new BulkOperationsCollection(operations) }, token), what,
+                () => _client.BulkAsync(new BulkRequest(index) { Operations = new BulkOperationsCollection(operations), RequireAlias = requireAlias ? true : null }, token), what,
                 accept: bulk => bulk.ApiCallDetails?.HttpStatusCode == 200 && bulk.Items?.Count == operations.Count);
             var failed = response.Items.Where(i => i.Status >= 300 && !(i.Operation == "delete" && i.Status == 404)).ToList();
             foreach (var stale in failed.Where(i => i.Status == 409))
@@ -186,10 +188,35 @@ public sealed partial class ElasticsearchIndex : ISearchIndex
         await WriteAsync(c => c.Indices.UpdateAliasesAsync(new UpdateAliasesRequest { Actions = actions }, cancellationToken), $"POST _aliases ({Alias} → {name})", cancellationToken);
         LogSwapped(Alias, name);
         // Older indices of this alias: the one just replaced, and any left by an interrupted rebuild.
-        var leftovers = await _client.Indices.GetAsync(new GetIndexRequest((Indices)$"{Alias}-*"), cancellationToken);
-        var old = leftovers.IsValidResponse ? leftovers.Indices.Keys.Where(i => i != name).ToList() : [.. previous];
-        await DropAsync(old);
+        await DropAsync(await LeftoversAsync(name, previous, cancellationToken));
     }
+
+    /// <summary>
+    /// The indices this alias built before <paramref name="live"/>: only names this class gives
+    /// (<c>{alias}-yyyyMMdd-HHmmss-fff</c>), since another site's prefix may extend this alias ("annuaire-" and
+    /// "annuaire-companies-test-" share the pattern) and its indices are not ours to remove. Only the aliases are
+    /// asked for (<c>features=aliases</c>): the settings come back as strings the client has failed to read before,
+    /// and the swap is done by now; if the listing fails, the indices the alias left are removed all the same.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> LeftoversAsync(string live, IReadOnlyList<string> previous, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var what = $"GET {Alias}-*?features=aliases";
+            var indices = await ElasticsearchCalls.CallAsync(
+                () => _client.Indices.GetAsync(new GetIndexRequest((Indices)$"{Alias}-*") { Features = [Feature.Aliases] }, cancellationToken), what);
+            return [.. indices.Indices.Keys.Where(i => i != live && IsBuiltByThisAlias(i))];
+        }
+        catch (ElasticsearchRequestException failed)
+        {
+            LogListingFailed(Alias, failed.Message);
+            return [.. previous.Where(i => i != live)];
+        }
+    }
+
+    private bool IsBuiltByThisAlias(string index) =>
+        index.Length == Alias.Length + 20 && index.StartsWith(Alias + "-", StringComparison.Ordinal)
+        && DateTime.TryParseExact(index[(Alias.Length + 1)..], "yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
 
     private async Task<IReadOnlyList<string>> IndicesOfAliasAsync(CancellationToken cancellationToken)
     {
@@ -245,6 +272,9 @@ public sealed partial class ElasticsearchIndex : ISearchIndex
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Removed index {Index}")]
     private partial void LogDropped(string index);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not list the older indices of {Alias} (removing only those it pointed to): {Reason}")]
+    private partial void LogListingFailed(string alias, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not remove index {Index}: {Reason}")]
     private partial void LogDropFailed(string index, string reason);
