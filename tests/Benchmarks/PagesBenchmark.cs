@@ -46,6 +46,24 @@ internal static class PagesBenchmark
             await using var site = new Site(folder);
             using var client = site.CreateClient();
             var profile = (await client.GetStringAsync("/recherche?tri=nom")).Split("href=\"/entreprises/")[1].Split('"')[0];
+            if (options.Values.TryGetValue("loop", out var loop))
+            {
+                // For a profiler: text-only pages (loop=page) or the same searches on the engine alone (loop=engine) for 40 s.
+                Console.WriteLine($"looping {loop} in process {Environment.ProcessId}");
+                var engineAlone = site.Services.GetRequiredService<AnnuaireFiliere.Core.Search.ICompanySearch>();
+                var until = Stopwatch.StartNew();
+                for (var i = 0; until.Elapsed < TimeSpan.FromSeconds(40); i++)
+                {
+                    if (loop == "engine")
+                    {
+                        await engineAlone.SearchAsync(new() { Text = Texts[i % Texts.Length] });
+                        continue;
+                    }
+                    using var r = await client.GetAsync($"/recherche?q={Uri.EscapeDataString(Texts[i % Texts.Length])}");
+                    await r.Content.ReadAsByteArrayAsync();
+                }
+                return 0;
+            }
             var pages = new (string Name, Func<int, string> Url, bool Partial)[]
             {
                 ("/recherche (everything, all facets)", i => $"/recherche?page={1 + i % 3}", false),
