@@ -16,7 +16,10 @@ public sealed partial class SearchBrowserTests(BrowserSite site)
         var page = await site.OpenAsync("/recherche");
         var box = page.Locator("#q");
 
+        // Under load, keys may come slower than the debounce: wait for the answer to the whole word, not the first one.
+        var answered = page.WaitForResponseAsync(r => r.Url.EndsWith("/recherche/suggestions?q=logi", StringComparison.Ordinal));
         await box.PressSequentiallyAsync("logi", new() { Delay = 60 });
+        await answered;
         var options = page.Locator("#q-suggestions [role=option]");
         await Assertions.Expect(options.First).ToBeVisibleAsync();
         await Assertions.Expect(box).ToHaveAttributeAsync("aria-expanded", "true");
@@ -31,8 +34,11 @@ public sealed partial class SearchBrowserTests(BrowserSite site)
         await Assertions.Expect(page.Locator("#q-suggestions")).ToBeHiddenAsync();
         await Assertions.Expect(box).ToHaveAttributeAsync("aria-expanded", "false");
 
+        answered = page.WaitForResponseAsync(r => r.Url.EndsWith("/recherche/suggestions?q=logic", StringComparison.Ordinal));
         await box.PressSequentiallyAsync("c", new() { Delay = 60 });
+        await answered;
         await Assertions.Expect(options.First).ToBeVisibleAsync();
+        await Assertions.Expect(box).ToHaveAttributeAsync("aria-expanded", "true");
         var target = await options.First.GetAttributeAsync("data-url");
         await box.PressAsync("ArrowDown");
         await box.PressAsync("Enter");
