@@ -39,6 +39,9 @@ public sealed partial class SearchBrowserTests(BrowserSite site)
         await answered;
         await Assertions.Expect(options.First).ToBeVisibleAsync();
         await Assertions.Expect(box).ToHaveAttributeAsync("aria-expanded", "true");
+        // The results update in place as one types: the list must stay open through that.
+        await page.WaitForURLAsync(url => url.Contains("q=logic", StringComparison.Ordinal));
+        await Assertions.Expect(options.First).ToBeVisibleAsync();
         var target = await options.First.GetAttributeAsync("data-url");
         await box.PressAsync("ArrowDown");
         await box.PressAsync("Enter");
@@ -99,7 +102,8 @@ public sealed partial class SearchBrowserTests(BrowserSite site)
         await box.CheckAsync();
         await page.Locator(".apply-filters").ClickAsync();
 
-        await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == $"/recherche?province={code}");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/recherche\\?province={code}$"));
+        await Assertions.Expect(page.Locator($"#{id}")).ToBeCheckedAsync();
         Assert.Equal(expected, await TotalAsync(page));
     }
 

@@ -136,7 +136,9 @@
         }
     });
 
-    document.addEventListener('htmx:beforeHistorySave', () => {
+    // A page restored from htmx's history may hold a list of suggestions that was open when it was saved.
+    // (Closing it before the save instead would close the live list each time typing updates the results.)
+    document.addEventListener('htmx:historyRestore', () => {
         document.querySelectorAll('input[role="combobox"][data-suggest]').forEach(close);
     });
 
