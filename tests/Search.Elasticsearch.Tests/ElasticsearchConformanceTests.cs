@@ -16,7 +16,7 @@ namespace AnnuaireFiliere.Search.Elasticsearch.Tests;
 /// throw-away single-node container of the official image (<c>ELASTICSEARCH_IMAGE</c> to choose another tag).
 /// With neither, <see cref="SkipReason"/> says why and every conformance test is skipped with that reason.
 /// </summary>
-public sealed class ElasticsearchConformanceCluster : IAsyncLifetime
+public sealed class ElasticsearchConformanceCluster(Xunit.Sdk.IMessageSink diagnostics) : IAsyncLifetime
 {
     public const string DefaultImage = "docker.elastic.co/elasticsearch/elasticsearch:9.5.3";
 
@@ -36,6 +36,8 @@ public sealed class ElasticsearchConformanceCluster : IAsyncLifetime
             {
                 SkipReason = "Elasticsearch conformance skipped: no ELASTICSEARCH_URL and no Docker engine (DOCKER_HOST unset, no docker.sock). "
                     + "Set ELASTICSEARCH_URL=http://localhost:9200 or run where Docker is available.";
+                // Printed once in the run's output at its default verbosity (xunit.runner.json: diagnosticMessages).
+                diagnostics.OnMessage(new Xunit.v3.DiagnosticMessage(SkipReason));
                 return;
             }
             Console.WriteLine($"Elasticsearch conformance: starting {Image} through Docker at {docker}");

@@ -120,6 +120,19 @@ public sealed class ShortlistAndCrawlerTests(SiteFixture site) : IClassFixture<S
 
     private sealed record State(int Count, bool Contains, bool Full);
 
+    [Theory]
+    [InlineData("/ma-selection/ajouter")]
+    [InlineData("/ma-selection/retirer")]
+    [InlineData("/ma-selection/vider")]
+    [InlineData("/ma-selection/importer")]
+    public async Task Every_change_to_the_shortlist_requires_the_antiforgery_token(string action)
+    {
+        var slug = (await PublishedSlugsAsync())[0];
+        var response = await site.Factory.CreateBrowserLikeClient().PostAsync(action,
+            new FormUrlEncodedContent([new("entreprise", slug), new("e", slug), new("returnUrl", "/")]), Cancel);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
     [Fact]
     public async Task A_forged_or_oversized_cookie_is_read_safely()
     {

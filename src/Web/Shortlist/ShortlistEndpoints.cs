@@ -47,7 +47,8 @@ internal static class ShortlistEndpoints
             }
             return Answer(context, slugs, entreprise, full: false, returnUrl);
         });
-        group.MapPost("/vider", (HttpContext context) =>
+        // The form parameter makes the endpoint read the form, and so check its antiforgery token like the others.
+        group.MapPost("/vider", (HttpContext context, IFormCollection form) =>
         {
             ShortlistCookie.Write(context.Response, []);
             return Results.Redirect("/ma-selection", permanent: false, preserveMethod: false);

@@ -6,7 +6,7 @@ namespace AnnuaireFiliere.Web.Tests.Browser;
 /// The real site on Kestrel (loopback, random port) and Debian's Chromium driven by Playwright. Without Chromium
 /// the browser tests skip and say why; <c>.ci/run</c> installs it.
 /// </summary>
-public sealed class BrowserSite : SiteFixture
+public sealed class BrowserSite(Xunit.Sdk.IMessageSink diagnostics) : SiteFixture
 {
     private IPlaywright? _playwright;
 
@@ -29,6 +29,8 @@ public sealed class BrowserSite : SiteFixture
         if (ChromiumPath is not { } chromium)
         {
             SkipReason = "Chromium is not installed (apt-get install -y chromium, or set CHROMIUM_PATH): browser tests skipped.";
+            // Printed once in the run's output at its default verbosity (xunit.runner.json: diagnosticMessages).
+            diagnostics.OnMessage(new Xunit.v3.DiagnosticMessage(SkipReason));
             return;
         }
         Factory.UseKestrel(0);
