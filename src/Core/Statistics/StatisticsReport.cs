@@ -1,0 +1,53 @@
+namespace AnnuaireFiliere.Core.Statistics;
+
+/// <summary>Who reads the figures: the public (published companies, small cells protected) or analysts (exact, every status).</summary>
+public enum StatisticsAudience
+{
+    Public = 0,
+    Analyst = 1,
+}
+
+/// <summary>One cell: a count, or, for the public, a count withheld because it is small or would reveal a small one.</summary>
+public sealed record Cell(long Count, bool Suppressed = false)
+{
+    /// <summary>Cells of 1 or 2 companies are not shown to the public (0 is shown: it reveals nobody).</summary>
+    public const int MinimumShown = 3;
+}
+
+public sealed record Row(string Code, string Label, Cell Cell);
+
+/// <summary>A count per value of one dimension (sector, commune…), with its total.</summary>
+public sealed record Distribution(string Name, IReadOnlyList<Row> Rows, long Total);
+
+/// <summary>A two-way table: rows × columns, with row and column totals.</summary>
+public sealed record CrossTab(
+    string Name, IReadOnlyList<(string Code, string Label)> RowKeys, IReadOnlyList<(string Code, string Label)> ColumnKeys,
+    IReadOnlyList<IReadOnlyList<Cell>> Cells, IReadOnlyList<Cell> RowTotals, IReadOnlyList<Cell> ColumnTotals, long Total);
+
+/// <summary>Every figure of a segment of the directory.</summary>
+public sealed record StatisticsReport(
+    StatisticsAudience Audience, long Total, IReadOnlyList<Distribution> Distributions, IReadOnlyList<CrossTab> CrossTabs, DateTime ComputedAt)
+{
+    public Distribution Distribution(string name) => Distributions.First(d => d.Name == name);
+
+    public CrossTab CrossTab(string name) => CrossTabs.First(c => c.Name == name);
+}
+
+/// <summary>Names of the report's tables.</summary>
+public static class StatisticsNames
+{
+    public const string Sector = "sector";
+    public const string Activity = "activity";
+    public const string Province = "province";
+    public const string Commune = "commune";
+    public const string SizeBand = "size";
+    public const string LegalForm = "legalform";
+    public const string FoundingYear = "year";
+    public const string ECommerce = "ecommerce";
+    public const string Freshness = "freshness";
+    public const string PublishedPerMonth = "published-per-month";
+    public const string Status = "status";
+    public const string SectorByProvince = "sector-province";
+    public const string SectorBySize = "sector-size";
+    public const string SectorBySellingOnline = "sector-selling-online";
+}

@@ -1,0 +1,185 @@
+using AnnuaireFiliere.Core.Companies;
+using AnnuaireFiliere.Core.Demo;
+using AnnuaireFiliere.Core.Search;
+using AnnuaireFiliere.Core.Statistics;
+using AnnuaireFiliere.Core.Taxonomy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AnnuaireFiliere.Core.Tests;
+
+/// <summary>Sector statistics against counts written independently, over random segments of generated data.</summary>
+public sealed class StatisticsTests
+{
+    private static readonly TaxonomyCatalog Taxonomy = TaxonomyCatalog.Default;
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Every_figure_of_random_segments_equals_an_independent_count()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await SeedAsync(database, 600);
+        List<Company> all;
+        await using (var db = database.Context())
+        {
+            all = await db.Companies.AsNoTracking().Include(c => c.SecondaryActivities).ToListAsync(Cancel);
+        }
+        var random = new Random(2014);
+        for (var run = 0; run < 40; run++)
+        {
+            var segment = RandomSegment(random, all);
+            await using var db = database.Context();
+            var report = await new StatisticsService(db, Taxonomy, database.Clock).ComputeAsync(segment, StatisticsAudience.Analyst, Cancel);
+
+            var expected = all.Where(c => InSegment(c, segment)).ToList();
+            Assert.Equal(expected.Count, report.Total);
+            foreach (var sector in Taxonomy.Sectors)
+            {
+                Assert.Equal(expected.Count(c => Taxonomy.FindActivity(c.PrimaryActivityCode)!.SectorCode == sector.Code), Count(report.Distribution(StatisticsNames.Sector), sector.Code));
+            }
+            foreach (var commune in Taxonomy.Communes)
+            {
+                Assert.Equal(expected.Count(c => c.CommuneCode == commune.Code), Count(report.Distribution(StatisticsNames.Commune), commune.Code));
+            }
+            Assert.Equal(expected.Count(c => c.ECommerce.SellsOnOwnShop || c.ECommerce.SellsOnMarketplaces), Count(report.Distribution(StatisticsNames.ECommerce), ECommerceCapabilities.SellsOnline));
+            Assert.Equal(expected.Count(c => c.ECommerce.DeliversIslands), Count(report.Distribution(StatisticsNames.ECommerce), ECommerceCapabilities.DeliversIslands));
+            Assert.Equal(expected.Count(c => c.Status == PublicationStatus.Draft), Count(report.Distribution(StatisticsNames.Status), nameof(PublicationStatus.Draft)));
+            var byProvince = report.CrossTab(StatisticsNames.SectorByProvince);
+            for (var r = 0; r < byProvince.RowKeys.Count; r++)
+            {
+                for (var k = 0; k < byProvince.ColumnKeys.Count; k++)
+                {
+                    var (sector, province) = (byProvince.RowKeys[r].Code, byProvince.ColumnKeys[k].Code);
+                    Assert.Equal(
+                        expected.Count(c => Taxonomy.FindActivity(c.PrimaryActivityCode)!.SectorCode == sector && Taxonomy.FindCommune(c.CommuneCode)!.ProvinceCode == province),
+                        byProvince.Cells[r][k].Count);
+                }
+            }
+            Assert.Equal(expected.Count, byProvince.Total);
+            Assert.Equal(expected.Count, report.Distribution(StatisticsNames.SizeBand).Rows.Sum(row => row.Cell.Count) + expected.Count(c => c.SizeBandCode is null));
+        }
+    }
+
+    [Fact]
+    public async Task The_public_sees_published_companies_only_and_no_small_cell_it_could_recompute()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await SeedAsync(database, 300);
+        await using var db = database.Context();
+        var published = await db.Companies.CountAsync(c => c.Status == PublicationStatus.Published, Cancel);
+
+        var report = await new StatisticsService(db, Taxonomy, database.Clock).ComputeAsync(new SearchRequest { Provinces = ["nord"] }, StatisticsAudience.Public, Cancel);
+        var everything = await new StatisticsService(db, Taxonomy, database.Clock).ComputeAsync(new SearchRequest(), StatisticsAudience.Public, Cancel);
+
+        Assert.Equal(published, everything.Total);
+        Assert.DoesNotContain(report.Distributions, d => d.Name == StatisticsNames.Status);
+        var suppressedSomewhere = false;
+        foreach (var distribution in report.Distributions.Where(d => d.Name != StatisticsNames.ECommerce))
+        {
+            var cells = distribution.Rows.Select(r => r.Cell).ToList();
+            Assert.All(cells.Where(c => c.Count is 1 or 2), c => Assert.True(c.Suppressed));
+            Assert.NotEqual(1, cells.Count(c => c.Suppressed)); // one withheld cell = total minus the others
+            suppressedSomewhere |= cells.Any(c => c.Suppressed);
+        }
+        foreach (var table in report.CrossTabs)
+        {
+            for (var r = 0; r < table.RowKeys.Count; r++)
+            {
+                var row = table.Cells[r];
+                Assert.True(row.Count(c => c.Suppressed) != 1 || row.Count(c => c.Count > 0) == 1, $"{table.Name} row {table.RowKeys[r].Code}");
+            }
+            for (var k = 0; k < table.ColumnKeys.Count; k++)
+            {
+                var column = table.Cells.Select(row => row[k]).ToList();
+                Assert.True(column.Count(c => c.Suppressed) != 1 || column.Count(c => c.Count > 0) == 1, $"{table.Name} column {table.ColumnKeys[k].Code}");
+            }
+        }
+        Assert.True(suppressedSomewhere, "a northern segment of 300 demo companies should have small cells");
+    }
+
+    [Fact]
+    public void Disclosure_withholds_small_cells_and_one_more_where_a_lone_one_could_be_recomputed()
+    {
+        Assert.Equal([false, true, true, false], Disclosure.Protect([9, 1, 4, 0]).Select(c => c.Suppressed));
+        Assert.Equal([false, false, false], Disclosure.Protect([9, 3, 4]).Select(c => c.Suppressed));
+        Assert.Equal([true, true, false], Disclosure.Protect([2, 1, 7]).Select(c => c.Suppressed));
+
+        var table = Disclosure.Protect([[10, 1, 8], [6, 7, 9], [5, 4, 12]]);
+        // The 1 is withheld; its row and column each need a second withheld cell, and so on until every line is safe.
+        Assert.True(table[0][1].Suppressed);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.NotEqual(1, table[i].Count(c => c.Suppressed));
+            Assert.NotEqual(1, table.Count(row => row[i].Suppressed));
+        }
+        Assert.True(Disclosure.Total(2).Suppressed);
+        Assert.False(Disclosure.Total(0).Suppressed);
+    }
+
+    /// <summary>The segment rules written again from the company itself, not from its search projection.</summary>
+    private static bool InSegment(Company c, SearchRequest s)
+    {
+        var activities = c.AllActivityCodes.ToList();
+        var sectors = activities.Select(a => Taxonomy.FindActivity(a)?.SectorCode).ToList();
+        var commune = Taxonomy.FindCommune(c.CommuneCode)!;
+        var shop = c.ECommerce;
+        var capabilities = new Dictionary<string, bool>
+        {
+            [ECommerceCapabilities.SellsOnline] = shop.SellsOnOwnShop || shop.SellsOnMarketplaces,
+            [ECommerceCapabilities.OwnShop] = shop.SellsOnOwnShop,
+            [ECommerceCapabilities.Marketplaces] = shop.SellsOnMarketplaces,
+            [ECommerceCapabilities.OnlinePayment] = shop.OnlinePayment,
+            [ECommerceCapabilities.DeliversTerritory] = shop.DeliversTerritory,
+            [ECommerceCapabilities.DeliversIslands] = shop.DeliversIslands,
+            [ECommerceCapabilities.B2B] = shop.B2B,
+            [ECommerceCapabilities.B2C] = shop.B2C,
+        };
+        return (s.Sectors.Count == 0 || s.Sectors.Any(sectors.Contains))
+            && (s.Activities.Count == 0 || s.Activities.Any(activities.Contains))
+            && (s.Provinces.Count == 0 || s.Provinces.Contains(commune.ProvinceCode) || s.Provinces.Any(commune.OtherProvinceCodes.Contains))
+            && (s.Communes.Count == 0 || s.Communes.Contains(c.CommuneCode))
+            && (s.SizeBands.Count == 0 || (c.SizeBandCode is not null && s.SizeBands.Contains(Taxonomy.FindSizeBand(c.SizeBandCode)!.FacetBand)))
+            && (s.LegalForms.Count == 0 || (c.LegalFormCode is not null && s.LegalForms.Contains(c.LegalFormCode)))
+            && (s.ECommerce.Count == 0 || s.ECommerce.Any(e => capabilities[e]))
+            && (s.Languages.Count == 0 || s.Languages.Any(c.Languages.Contains))
+            && (s.Labels.Count == 0 || s.Labels.Any(c.Labels.Contains))
+            && (s.FoundedFrom is null || c.FoundingYear >= s.FoundedFrom)
+            && (s.FoundedTo is null || c.FoundingYear <= s.FoundedTo);
+    }
+
+    private static SearchRequest RandomSegment(Random random, List<Company> all)
+    {
+        List<string> Some(IEnumerable<string> values, double probability) =>
+            random.NextDouble() < probability ? [.. values.OrderBy(_ => random.Next()).Take(random.Next(1, 3))] : [];
+        return new SearchRequest
+        {
+            Sectors = Some(Taxonomy.Sectors.Select(s => s.Code), 0.4),
+            Activities = Some(Taxonomy.Activities.Select(a => a.Code), 0.15),
+            Provinces = Some(Taxonomy.Provinces.Select(p => p.Code), 0.4),
+            Communes = Some(Taxonomy.Communes.Select(c => c.Code), 0.15),
+            SizeBands = Some(FacetLabels.SizeBandOrder, 0.3),
+            LegalForms = Some(Taxonomy.LegalForms.Select(l => l.Code), 0.2),
+            ECommerce = Some(ECommerceCapabilities.All, 0.3),
+            Languages = Some(Taxonomy.Languages.Select(l => l.Code), 0.15),
+            Labels = Some(all.SelectMany(c => c.Labels).Distinct(), 0.15),
+            FoundedFrom = random.NextDouble() < 0.2 ? random.Next(1980, 2015) : null,
+            FoundedTo = random.NextDouble() < 0.2 ? random.Next(2000, 2026) : null,
+        };
+    }
+
+    private static long Count(Distribution distribution, string code) => distribution.Rows.Single(r => r.Code == code).Cell.Count;
+
+    private static async Task SeedAsync(TestDatabase database, int count)
+    {
+        await using var services = new ServiceCollection()
+            .AddSingleton<TimeProvider>(database.Clock)
+            .AddSingleton(Taxonomy)
+            .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
+            .AddScoped(_ => database.Context())
+            .AddTransient<DemoSeeder>()
+            .BuildServiceProvider();
+        await services.GetRequiredService<DemoSeeder>().SeedAsync(count, 2014, cancellationToken: Cancel);
+    }
+}
