@@ -2,6 +2,7 @@ using AnnuaireFiliere.Core.Data;
 using AnnuaireFiliere.Core.Search;
 using AnnuaireFiliere.Web.Api;
 using AnnuaireFiliere.Web.Hosting;
+using AnnuaireFiliere.Web.Statistics;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddAppDatabase();   // Core/Data: SQLite under the data folder, taxonomy, company rules
@@ -10,6 +11,7 @@ builder.AddCompanySearch(); // Core/Search: Lucene (embedded) or Elasticsearch, 
 builder.AddIndexing();      // Core/Indexing: task log → search index, in-process in embedded mode
 builder.AddDirectoryWeb();  // Razor Pages, localization, security headers, health, compression
 builder.AddPublicApi();     // Web/Api: /api/v1 (JSON), OpenAPI, CORS, rate limits
+builder.AddSectorStatistics(); // Core/Statistics behind /statistiques
 
 var app = builder.Build();
 await app.Services.PrepareDataAsync();  // migrations, reference data, demo data

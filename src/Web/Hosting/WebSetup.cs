@@ -47,7 +47,8 @@ public static class WebSetup
         });
         builder.Services.AddSecurityHeaderPolicies(policies => policies.SetDefaultPolicy(SecurityHeaders.Policy(builder.Environment)));
         builder.Services.AddAntiforgery(options => options.Cookie.Name = "af.antiforgery");
-        builder.Services.AddMemoryCache();
+        // Bounded: every entry declares a size (statistics reports count 1), so no query string can fill the memory.
+        builder.Services.AddMemoryCache(options => options.SizeLimit = 500);
         builder.Services.AddHealthChecks();
         builder.Services.AddSingleton<Pages.Entreprises.ReportLimiter>();
         return builder;
@@ -89,6 +90,7 @@ public static class WebSetup
         app.MapShortlist();
         app.MapCrawlers();
         app.MapPublicApi();
+        Statistics.StatisticsEndpoints.MapStatisticsDownloads(app);
         return app;
     }
 }

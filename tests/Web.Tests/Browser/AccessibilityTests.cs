@@ -21,6 +21,7 @@ public sealed class AccessibilityTests(BrowserSite site)
             data.Add("fiche", "{profil}", language);
             data.Add("signaler", "{profil}/signaler", language);
             data.Add("ma-selection", "/ma-selection", language);
+            data.Add("statistiques", "/statistiques?province=nord", language);
             data.Add("introuvable", "/nexiste-pas", language);
         }
         return data;
