@@ -75,6 +75,9 @@ internal static class PagesBenchmark
                 ("/recherche/suggestions", i => $"/recherche/suggestions?q={Uri.EscapeDataString(Texts[i % Texts.Length][..3])}", false),
                 ("/ (home: match-all facets)", _ => "/", false),
                 ("/entreprises/{slug}", _ => $"/entreprises/{profile}", false),
+                // A different segment each time, so that the five-minute report cache never answers.
+                ("/statistiques (uncached segment)", i => $"/statistiques?annee_min={1900 + i}", false),
+                ("/statistiques (cached)", _ => "/statistiques?province=sud", false),
             };
             foreach (var (name, url, partial) in pages)
             {
