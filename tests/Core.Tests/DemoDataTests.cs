@@ -5,8 +5,6 @@ using AnnuaireFiliere.Core.Demo;
 using AnnuaireFiliere.Core.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AnnuaireFiliere.Core.Tests;
@@ -81,7 +79,7 @@ public sealed class DemoDataTests
     public async Task Seeding_writes_companies_activities_and_indexing_tasks_readable_through_ef()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await using var services = Services(database);
+        await using var services = database.DemoServices();
 
         await services.GetRequiredService<DemoSeeder>().SeedAsync(450, 2014, batchSize: 100, cancellationToken: Cancel);
 
@@ -100,22 +98,13 @@ public sealed class DemoDataTests
     public async Task Seeding_refuses_a_database_that_already_has_companies()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await using var services = Services(database);
+        await using var services = database.DemoServices();
         await services.GetRequiredService<DemoSeeder>().SeedAsync(10, 1, cancellationToken: Cancel);
 
         var refused = await Assert.ThrowsAsync<DatabaseNotEmptyException>(() => services.GetRequiredService<DemoSeeder>().SeedAsync(10, 2, cancellationToken: Cancel));
         Assert.Equal(10, refused.Companies);
         Assert.Contains("base vide", refused.Message, StringComparison.Ordinal);
     }
-
-    private static ServiceProvider Services(TestDatabase database) =>
-        new ServiceCollection()
-            .AddSingleton<TimeProvider>(database.Clock)
-            .AddSingleton(TaxonomyCatalog.Default)
-            .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
-            .AddScoped(_ => database.Context())
-            .AddTransient<DemoSeeder>()
-            .BuildServiceProvider();
 
     private static double Share(List<Company> companies, Func<Company, bool> predicate) =>
         (double)companies.Count(predicate) / companies.Count;

@@ -5,8 +5,6 @@ using AnnuaireFiliere.Core.Statistics;
 using AnnuaireFiliere.Core.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AnnuaireFiliere.Core.Tests;
 
@@ -173,13 +171,7 @@ public sealed class StatisticsTests
 
     private static async Task SeedAsync(TestDatabase database, int count)
     {
-        await using var services = new ServiceCollection()
-            .AddSingleton<TimeProvider>(database.Clock)
-            .AddSingleton(Taxonomy)
-            .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
-            .AddScoped(_ => database.Context())
-            .AddTransient<DemoSeeder>()
-            .BuildServiceProvider();
+        await using var services = database.DemoServices();
         await services.GetRequiredService<DemoSeeder>().SeedAsync(count, 2014, cancellationToken: Cancel);
     }
 }

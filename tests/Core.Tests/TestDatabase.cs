@@ -3,6 +3,8 @@ using AnnuaireFiliere.Core.Taxonomy;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -41,6 +43,16 @@ public sealed class TestDatabase : IAsyncDisposable
             .UseSqlite($"Data Source={File}")
             .AddInterceptors(interceptors)
             .Options, Clock);
+
+    /// <summary>The services the demo seeder needs, on this database and its clock.</summary>
+    public ServiceProvider DemoServices() =>
+        new ServiceCollection()
+            .AddSingleton<TimeProvider>(Clock)
+            .AddSingleton(TaxonomyCatalog.Default)
+            .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
+            .AddScoped(_ => Context())
+            .AddTransient<Demo.DemoSeeder>()
+            .BuildServiceProvider();
 
     public ValueTask DisposeAsync()
     {

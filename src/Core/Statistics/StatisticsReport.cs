@@ -1,3 +1,5 @@
+using AnnuaireFiliere.Core.Search;
+
 namespace AnnuaireFiliere.Core.Statistics;
 
 /// <summary>Who reads the figures: the public (published companies, small cells protected) or analysts (exact, every status).</summary>
@@ -33,17 +35,17 @@ public sealed record StatisticsReport(
     public CrossTab CrossTab(string name) => CrossTabs.First(c => c.Name == name);
 }
 
-/// <summary>Names of the report's tables.</summary>
+/// <summary>Names of the report's tables (those that are also facets keep the facet's name).</summary>
 public static class StatisticsNames
 {
-    public const string Sector = "sector";
-    public const string Activity = "activity";
-    public const string Province = "province";
-    public const string Commune = "commune";
-    public const string SizeBand = "size";
-    public const string LegalForm = "legalform";
-    public const string FoundingYear = "year";
-    public const string ECommerce = "ecommerce";
+    public const string Sector = FacetNames.Sector;
+    public const string Activity = FacetNames.Activity;
+    public const string Province = FacetNames.Province;
+    public const string Commune = FacetNames.Commune;
+    public const string SizeBand = FacetNames.SizeBand;
+    public const string LegalForm = FacetNames.LegalForm;
+    public const string FoundingYear = FacetNames.FoundingYear;
+    public const string ECommerce = FacetNames.ECommerce;
     public const string Freshness = "freshness";
     public const string PublishedPerMonth = "published-per-month";
     public const string Status = "status";

@@ -1,10 +1,6 @@
-using System.Globalization;
-using System.Text;
 using AnnuaireFiliere.Core.Data;
 using AnnuaireFiliere.Core.Taxonomy;
 using AnnuaireFiliere.Web.Hosting;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -71,40 +67,15 @@ internal static class ShortlistEndpoints
         });
     }
 
-    /// <summary>
-    /// Semicolon-separated UTF-8 with a byte order mark: what Excel in French opens correctly by a double click.
-    /// Column names are stable (they are read by people's macros), French like the site. Cells that a spreadsheet
-    /// would take for a formula (<c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>) are escaped.
-    /// </summary>
-    internal static byte[] ToCsv(IReadOnlyList<ShortlistEntry> entries, string baseUrl)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
-        using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";", InjectionOptions = InjectionOptions.Escape }))
-        {
-            foreach (var header in new[] { "nom", "raison_sociale", "ridet", "activite_principale", "autres_activites", "commune", "effectif", "site_web", "email", "telephone", "fiche" })
-            {
-                csv.WriteField(header);
-            }
-            csv.NextRecord();
-            foreach (var entry in entries)
-            {
-                csv.WriteField(entry.Name);
-                csv.WriteField(entry.LegalName);
-                csv.WriteField(entry.Ridet);
-                csv.WriteField(entry.PrimaryActivity);
-                csv.WriteField(string.Join(" | ", entry.Activities));
-                csv.WriteField(entry.Commune);
-                csv.WriteField(entry.SizeBand);
-                csv.WriteField(entry.Website);
-                csv.WriteField(entry.Email);
-                csv.WriteField(entry.Phone);
-                csv.WriteField($"{baseUrl}/entreprises/{entry.Slug}");
-                csv.NextRecord();
-            }
-        }
-        return stream.ToArray();
-    }
+    private static readonly string[] Header =
+        ["nom", "raison_sociale", "ridet", "activite_principale", "autres_activites", "commune", "effectif", "site_web", "email", "telephone", "fiche"];
+
+    /// <summary>The French Excel variant (buyers open it in a spreadsheet); column names are stable, French like the site.</summary>
+    internal static byte[] ToCsv(IReadOnlyList<ShortlistEntry> entries, string baseUrl) =>
+        CsvFile.Write(
+            entries.Select(e => (IEnumerable<string?>)[e.Name, e.LegalName, e.Ridet, e.PrimaryActivity, string.Join(" | ", e.Activities), e.Commune, e.SizeBand, e.Website, e.Email, e.Phone, $"{baseUrl}/entreprises/{e.Slug}"])
+                .Prepend(Header),
+            excel: true);
 
     private static IResult Answer(HttpContext context, List<string> slugs, string? slug, bool full, string? returnUrl)
     {

@@ -1,10 +1,8 @@
 using System.Globalization;
-using System.Text;
 using AnnuaireFiliere.Core.Statistics;
 using AnnuaireFiliere.Core.Taxonomy;
+using AnnuaireFiliere.Web.Hosting;
 using AnnuaireFiliere.Web.Search;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace AnnuaireFiliere.Web.Statistics;
@@ -57,20 +55,7 @@ internal static class StatisticsEndpoints
             {
                 return Results.NotFound();
             }
-            using var stream = new MemoryStream();
-            using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: excel)))
-            using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = excel ? ";" : ",", InjectionOptions = InjectionOptions.Escape }))
-            {
-                foreach (var line in lines)
-                {
-                    foreach (var field in line)
-                    {
-                        csv.WriteField(field);
-                    }
-                    csv.NextRecord();
-                }
-            }
-            return Results.File(stream.ToArray(), "text/csv; charset=utf-8", $"statistiques-{table}.csv");
+            return Results.File(CsvFile.Write(lines, excel), "text/csv; charset=utf-8", $"statistiques-{table}.csv");
         });
 
     /// <summary>The table as lines of fields, header first; null when there is no such table.</summary>
