@@ -28,8 +28,7 @@ public sealed class StatisticsTests
         for (var run = 0; run < 40; run++)
         {
             var segment = RandomSegment(random, all);
-            await using var db = database.Context();
-            var report = await new StatisticsService(db, Taxonomy, database.Clock).ComputeAsync(segment, StatisticsAudience.Analyst, Cancel);
+            var report = await ComputeAsync(database, segment, StatisticsAudience.Analyst);
 
             var expected = all.Where(c => InSegment(c, segment)).ToList();
             Assert.Equal(expected.Count, report.Total);
@@ -68,8 +67,8 @@ public sealed class StatisticsTests
         await using var db = database.Context();
         var published = await db.Companies.CountAsync(c => c.Status == PublicationStatus.Published, Cancel);
 
-        var report = await new StatisticsService(db, Taxonomy, database.Clock).ComputeAsync(new SearchRequest { Provinces = ["nord"] }, StatisticsAudience.Public, Cancel);
-        var everything = await new StatisticsService(db, Taxonomy, database.Clock).ComputeAsync(new SearchRequest(), StatisticsAudience.Public, Cancel);
+        var report = await ComputeAsync(database, new SearchRequest { Provinces = ["nord"] }, StatisticsAudience.Public);
+        var everything = await ComputeAsync(database, new SearchRequest(), StatisticsAudience.Public);
 
         Assert.Equal(published, everything.Total);
         Assert.DoesNotContain(report.Distributions, d => d.Name == StatisticsNames.Status);
@@ -167,9 +166,17 @@ public sealed class StatisticsTests
         };
     }
 
+    /// <summary>Today's figures of the segment, from the facts read from the database.</summary>
+    internal static async Task<StatisticsReport> ComputeAsync(TestDatabase database, SearchRequest segment, StatisticsAudience audience)
+    {
+        await using var db = database.Context();
+        var facts = await CompanyFactsSource.LoadAsync(db, Taxonomy, Cancel);
+        return StatisticsCalculator.Compute(facts, segment, audience, database.Clock.GetUtcNow().UtcDateTime, Taxonomy);
+    }
+
     private static long Count(Distribution distribution, string code) => distribution.Rows.Single(r => r.Code == code).Cell.Count;
 
-    private static async Task SeedAsync(TestDatabase database, int count)
+    internal static async Task SeedAsync(TestDatabase database, int count)
     {
         await using var services = database.DemoServices();
         await services.GetRequiredService<DemoSeeder>().SeedAsync(count, 2014, cancellationToken: Cancel);

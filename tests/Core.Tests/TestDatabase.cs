@@ -44,7 +44,7 @@ public sealed class TestDatabase : IAsyncDisposable
             .AddInterceptors(interceptors)
             .Options, Clock);
 
-    /// <summary>The services the demo seeder needs, on this database and its clock.</summary>
+    /// <summary>The services the demo seeder and statistics snapshots need, on this database and its clock.</summary>
     public ServiceProvider DemoServices() =>
         new ServiceCollection()
             .AddSingleton<TimeProvider>(Clock)
@@ -52,6 +52,9 @@ public sealed class TestDatabase : IAsyncDisposable
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
             .AddScoped(_ => Context())
             .AddTransient<Demo.DemoSeeder>()
+            .AddSingleton<Statistics.CompanyFactsSource>()
+            .AddScoped<Statistics.SnapshotStore>()
+            .AddSingleton<Statistics.MonthlySnapshotService>()
             .BuildServiceProvider();
 
     public ValueTask DisposeAsync()

@@ -17,6 +17,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
     public DbSet<CompanyActivity> CompanyActivities => Set<CompanyActivity>();
     public DbSet<IndexingTask> IndexingTasks => Set<IndexingTask>();
     public DbSet<ErrorReport> ErrorReports => Set<ErrorReport>();
+    public DbSet<Statistics.StatisticsSnapshot> StatisticsSnapshots => Set<Statistics.StatisticsSnapshot>();
     public DbSet<Sector> Sectors => Set<Sector>();
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<Province> Provinces => Set<Province>();

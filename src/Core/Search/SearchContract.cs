@@ -168,6 +168,12 @@ public interface ICompanySearch
 
     /// <summary>Up to <paramref name="max"/> (at most 10) proposals for what the user is typing.</summary>
     Task<IReadOnlyList<Suggestion>> SuggestAsync(string? prefix, int max = 10, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Every company the text matches, with the same rules as <see cref="SearchAsync"/> (statistics of a text
+    /// segment apply their filters themselves).
+    /// </summary>
+    Task<IReadOnlySet<Guid>> MatchingIdsAsync(string text, CancellationToken cancellationToken = default);
 }
 
 /// <summary>

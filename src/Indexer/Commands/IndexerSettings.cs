@@ -2,6 +2,7 @@ using System.ComponentModel;
 using AnnuaireFiliere.Core.Data;
 using AnnuaireFiliere.Core.Indexing;
 using AnnuaireFiliere.Core.Search;
+using AnnuaireFiliere.Core.Statistics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -54,5 +55,6 @@ internal class IndexerSettings : CommandSettings
         builder.AddDemoData();
         builder.AddCompanySearch();
         builder.AddIndexing();
+        builder.AddStatistics();
     }
 }

@@ -40,7 +40,7 @@ internal static class StatisticsEndpoints
     public static IHostApplicationBuilder AddSectorStatistics(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddScoped<StatisticsService>();
+        builder.AddStatistics();
         return builder;
     }
 

@@ -49,6 +49,27 @@ public sealed class ElasticsearchCompanySearch(ElasticsearchClient client, IOpti
         return SuggestionMix.Mix(SuggestionMix.Companies(names), SuggestionMix.Activities(taxonomy, folded), SuggestionMix.Skills(skills), max);
     }
 
+    public async Task<IReadOnlySet<Guid>> MatchingIdsAsync(string text, CancellationToken cancellationToken = default)
+    {
+        const int PageSize = 5000;
+        var plan = TextQueryPlan.Parse(text, synonyms);
+        var known = await KnownWordsAsync(plan.WordsToLookUp(), cancellationToken);
+        var ids = new HashSet<Guid>();
+        string? after = null;
+        while (true)
+        {
+            var response = await CallAsync(
+                c => c.SearchAsync<ElasticsearchCompany>(ElasticsearchQueries.MatchingIds(Alias, plan, known.Contains, after, PageSize), cancellationToken), "matching ids");
+            var page = response.Hits.Where(h => h.Source is not null).Select(h => h.Source!.Id).ToList();
+            ids.UnionWith(page.Select(Guid.Parse));
+            if (page.Count < PageSize)
+            {
+                return ids;
+            }
+            after = page[^1];
+        }
+    }
+
     private async Task<SearchResult> RunAsync(SearchRequest request, CancellationToken cancellationToken)
     {
         var plan = TextQueryPlan.Parse(request.Text, synonyms);

@@ -120,6 +120,21 @@ public static class ElasticsearchQueries
         };
     }
 
+    /// <summary>The ids of every company the text matches, a page at a time in id order (after <paramref name="after"/>).</summary>
+    public static EsSearchRequest MatchingIds(string index, TextQueryPlan plan, Func<string, bool> isKnown, string? after, int size)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return new EsSearchRequest(index)
+        {
+            Query = TextQuery(plan, isKnown),
+            Size = size,
+            Sort = [new FieldSort(ElasticsearchMapping.Id) { Order = SortOrder.Asc }],
+            SearchAfter = after is null ? null : [FieldValue.String(after)],
+            TrackTotalHits = new TrackHits(false),
+            Source = new SourceConfig(new SourceFilter { Includes = Fields.FromStrings([ElasticsearchMapping.Id]) }),
+        };
+    }
+
     /// <summary>Company names (completion on every word start) and skills (sorted keywords by prefix).</summary>
     public static EsSearchRequest Suggest(string index, string folded) => new(index)
     {

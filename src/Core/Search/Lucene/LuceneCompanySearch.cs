@@ -44,6 +44,19 @@ public sealed class LuceneCompanySearch(LuceneIndex index, TaxonomyCatalog taxon
         return Task.FromResult(suggestions);
     }
 
+    public Task<IReadOnlySet<Guid>> MatchingIdsAsync(string text, CancellationToken cancellationToken = default)
+    {
+        var plan = TextQueryPlan.Parse(text, synonyms);
+        var ids = index.Search(searcher =>
+        {
+            var reader = searcher.IndexReader;
+            var collector = new IdCollector();
+            searcher.Search(LuceneQueryBuilder.Build(plan, word => reader.DocFreq(new Term(LuceneFields.Spell, word)) > 0), collector);
+            return collector.Ids;
+        });
+        return Task.FromResult<IReadOnlySet<Guid>>(ids);
+    }
+
     private SearchResult Run(IndexSearcher searcher, SearchRequest request)
     {
         var reader = searcher.IndexReader;
@@ -166,5 +179,32 @@ public sealed class LuceneCompanySearch(LuceneIndex index, TaxonomyCatalog taxon
             yield return term;
         }
         while (enumerator.MoveNext());
+    }
+}
+
+/// <summary>The company id of every hit, read from the id's doc values (no stored fields).</summary>
+internal sealed class IdCollector : ICollector
+{
+    private readonly BytesRef _bytes = new();
+    private SortedDocValues? _ids;
+
+    public HashSet<Guid> Ids { get; } = [];
+
+    public bool AcceptsDocsOutOfOrder => true;
+
+    public void SetScorer(Scorer scorer)
+    {
+    }
+
+    public void SetNextReader(AtomicReaderContext context) => _ids = context.AtomicReader.GetSortedDocValues(LuceneFields.Id);
+
+    public void Collect(int doc)
+    {
+        if (_ids is null)
+        {
+            return;
+        }
+        _ids.Get(doc, _bytes);
+        Ids.Add(Guid.Parse(_bytes.Utf8ToString()));
     }
 }

@@ -1,0 +1,126 @@
+using System.Collections.Concurrent;
+using AnnuaireFiliere.Core.Companies;
+using AnnuaireFiliere.Core.Data;
+using AnnuaireFiliere.Core.Search;
+using AnnuaireFiliere.Core.Taxonomy;
+using Microsoft.EntityFrameworkCore;
+
+namespace AnnuaireFiliere.Core.Statistics;
+
+/// <summary>A snapshot without its facts, for lists.</summary>
+public sealed record SnapshotInfo(Guid Id, DateTime TakenAt, SnapshotKind Kind, string? TakenBy, string? Label, int Companies, int Published);
+
+/// <summary>One indicator over time: a cell per date (protected for the public as in each date's report).</summary>
+public sealed record Series(string Code, string Label, IReadOnlyList<Cell> Values);
+
+/// <summary>Key indicators of a segment at each snapshot date, and today.</summary>
+public sealed record TimeSeries(IReadOnlyList<DateTime> Dates, IReadOnlyList<Series> Rows);
+
+/// <summary>
+/// Statistics snapshots: taking them (monthly by <see cref="MonthlySnapshotService"/>, or on demand), listing them
+/// and counting any segment as it was at one of them. Decoded snapshots are kept (they never change), a few at a time.
+/// </summary>
+public sealed class SnapshotStore(AppDbContext db, CompanyFactsSource current, TaxonomyCatalog taxonomy, TimeProvider clock)
+{
+    /// <summary>Time series read at most this many snapshots (three years of monthly ones).</summary>
+    public const int MaxSeriesPoints = 36;
+
+    private const int DecodedKept = 12;
+    private static readonly ConcurrentDictionary<Guid, IReadOnlyList<CompanyFact>> Decoded = new();
+
+    public async Task<SnapshotInfo> TakeAsync(SnapshotKind kind, string? takenBy, string? label, CancellationToken cancellationToken = default)
+    {
+        var facts = await CompanyFactsSource.LoadAsync(db, taxonomy, cancellationToken);
+        return await SaveAsync(facts, clock.GetUtcNow().UtcDateTime, kind, takenBy, label, cancellationToken);
+    }
+
+    /// <summary>Stores <paramref name="facts"/> as the directory at <paramref name="takenAt"/>.</summary>
+    public async Task<SnapshotInfo> SaveAsync(IReadOnlyList<CompanyFact> facts, DateTime takenAt, SnapshotKind kind, string? takenBy, string? label, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var snapshot = new StatisticsSnapshot
+        {
+            TakenAt = takenAt,
+            Kind = kind,
+            TakenBy = takenBy,
+            Label = label is { Length: > StatisticsSnapshot.LabelMaxLength } ? label[..StatisticsSnapshot.LabelMaxLength] : label,
+            Companies = facts.Count,
+            Published = facts.Count(f => f.Status == PublicationStatus.Published),
+            Facts = FactsCodec.Encode(facts),
+        };
+        db.StatisticsSnapshots.Add(snapshot);
+        await db.SaveChangesAsync(cancellationToken);
+        return Info(snapshot);
+    }
+
+    public async Task<IReadOnlyList<SnapshotInfo>> ListAsync(CancellationToken cancellationToken = default) =>
+        await db.StatisticsSnapshots.AsNoTracking()
+            .OrderByDescending(s => s.TakenAt)
+            .Select(s => new SnapshotInfo(s.Id, s.TakenAt, s.Kind, s.TakenBy, s.Label, s.Companies, s.Published))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Whether a monthly snapshot exists from <paramref name="since"/> on.</summary>
+    public Task<bool> HasMonthlySinceAsync(DateTime since, CancellationToken cancellationToken = default) =>
+        db.StatisticsSnapshots.AnyAsync(s => s.Kind == SnapshotKind.Monthly && s.TakenAt >= since, cancellationToken);
+
+    /// <summary>The segment's figures as they were at the snapshot; null when there is no such snapshot.</summary>
+    public async Task<StatisticsReport?> ReportAsync(Guid snapshot, SearchRequest segment, StatisticsAudience audience, CancellationToken cancellationToken = default)
+    {
+        var info = await db.StatisticsSnapshots.AsNoTracking().Where(s => s.Id == snapshot).Select(s => new { s.TakenAt }).FirstOrDefaultAsync(cancellationToken);
+        if (info is null)
+        {
+            return null;
+        }
+        return StatisticsCalculator.Compute(await FactsAsync(snapshot, cancellationToken), segment, audience, info.TakenAt, taxonomy);
+    }
+
+    /// <summary>
+    /// Total, selling online, and the count per sector and per province of the segment at each snapshot (oldest
+    /// first, the last <see cref="MaxSeriesPoints"/>) and today. The text of a segment is not applied to the past
+    /// (the index only knows today's texts).
+    /// </summary>
+    public async Task<TimeSeries> SeriesAsync(SearchRequest segment, StatisticsAudience audience, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(segment);
+        var filters = segment with { Text = null };
+        var points = (await ListAsync(cancellationToken)).Take(MaxSeriesPoints).Reverse().ToList();
+        var reports = new List<StatisticsReport>();
+        foreach (var point in points)
+        {
+            reports.Add(StatisticsCalculator.Compute(await FactsAsync(point.Id, cancellationToken), filters, audience, point.TakenAt, taxonomy));
+        }
+        var today = await current.CurrentAsync(cancellationToken);
+        reports.Add(StatisticsCalculator.Compute(today.All, filters, audience, clock.GetUtcNow().UtcDateTime, taxonomy));
+
+        var rows = new List<Series>
+        {
+            new("total", "", [.. reports.Select(r => r.Audience == StatisticsAudience.Public ? Disclosure.Total(r.Total) : new Cell(r.Total))]),
+        };
+        var online = reports[0].Distribution(StatisticsNames.ECommerce).Rows.First(r => r.Code == ECommerceCapabilities.SellsOnline);
+        rows.Add(new Series(online.Code, online.Label, [.. reports.Select(r => r.Distribution(StatisticsNames.ECommerce).Rows.First(x => x.Code == online.Code).Cell)]));
+        foreach (var name in new[] { StatisticsNames.Sector, StatisticsNames.Province })
+        {
+            var keys = reports[0].Distribution(name).Rows;
+            rows.AddRange(keys.Select((key, i) => new Series($"{name}:{key.Code}", key.Label, [.. reports.Select(r => r.Distribution(name).Rows[i].Cell)])));
+        }
+        return new TimeSeries([.. reports.Select(r => r.ComputedAt)], rows);
+    }
+
+    private async Task<IReadOnlyList<CompanyFact>> FactsAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (Decoded.TryGetValue(id, out var facts))
+        {
+            return facts;
+        }
+        var encoded = await db.StatisticsSnapshots.AsNoTracking().Where(s => s.Id == id).Select(s => s.Facts).FirstAsync(cancellationToken);
+        facts = FactsCodec.Decode(encoded);
+        if (Decoded.Count >= DecodedKept)
+        {
+            Decoded.Clear();
+        }
+        Decoded[id] = facts;
+        return facts;
+    }
+
+    private static SnapshotInfo Info(StatisticsSnapshot s) => new(s.Id, s.TakenAt, s.Kind, s.TakenBy, s.Label, s.Companies, s.Published);
+}
