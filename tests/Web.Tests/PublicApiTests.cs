@@ -159,7 +159,7 @@ public sealed class PublicApiTests(SiteFixture site) : IClassFixture<SiteFixture
 
         Assert.Empty(read.Diagnostic!.Errors);
         var document = read.Document!;
-        Assert.Equal(["/api/v1/recherche", "/api/v1/entreprises/{id}", "/api/v1/typologie"], document.Paths.Keys);
+        Assert.Equal(["/api/v1/recherche", "/api/v1/entreprises/{id}", "/api/v1/typologie", "/api/v1/statistiques/instantanes", "/api/v1/statistiques"], document.Paths.Keys);
         var search = document.Paths["/api/v1/recherche"].Operations![HttpMethod.Get];
         var parameters = search.Parameters!.Select(p => p.Name!).ToHashSet();
         Assert.Superset(SearchParameters.Facets.Select(f => f.Parameter).Concat(["q", "annee_min", "annee_max", "tri", "page", "par_page"]).ToHashSet(), parameters);
@@ -169,5 +169,13 @@ public sealed class PublicApiTests(SiteFixture site) : IClassFixture<SiteFixture
         Assert.Equal(schema.Properties!.Keys.Order(), actual.EnumerateObject().Select(p => p.Name).Order());
         var hit = schema.Properties["hits"].Items!;
         Assert.Equal(hit.Properties!.Keys.Order(), actual.GetProperty("hits")[0].EnumerateObject().Select(p => p.Name).Order());
+
+        var statistics = document.Paths["/api/v1/statistiques"].Operations![HttpMethod.Get];
+        Assert.Superset(SearchParameters.Facets.Select(f => f.Parameter).Concat(["q", "annee_min", "annee_max", "instantane"]).ToHashSet(), statistics.Parameters!.Select(p => p.Name!).ToHashSet());
+        var figures = statistics.Responses!["200"].Content!["application/json"].Schema!;
+        var answer = await JsonAsync("/api/v1/statistiques?province=sud");
+        Assert.Equal(figures.Properties!.Keys.Order(), answer.EnumerateObject().Select(p => p.Name).Order());
+        var table = figures.Properties["distributions"].Items!;
+        Assert.Equal(table.Properties!.Keys.Order(), answer.GetProperty("distributions")[0].EnumerateObject().Select(p => p.Name).Order());
     }
 }

@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using AnnuaireFiliere.Core.Companies;
 using CsvHelper;
 using CsvHelper.Configuration;
@@ -47,6 +50,99 @@ public sealed class StatisticsPageTests(SiteFixture site) : IClassFixture<SiteFi
         Assert.Equal(Core.Taxonomy.TaxonomyCatalog.Default.Sectors.Count + 2, plain.Count);
         Assert.All(plain.Skip(1).SelectMany(r => r.Skip(2)), v => Assert.True(v == Withheld || long.Parse(v, CultureInfo.InvariantCulture) is 0 or >= 3));
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/statistiques/inconnu.csv", Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_text_segment_counts_the_companies_the_search_finds()
+    {
+        var client = site.Factory.CreateClient();
+        var expected = await site.SearchAsync(new Core.Search.SearchRequest { Text = "développement web", Provinces = ["sud"], PageSize = 1 });
+
+        var page = await DirectoryWebFactory.ParseAsync(await client.GetAsync("/statistiques?q=d%C3%A9veloppement+web&province=sud", Cancel));
+        var api = await client.GetFromJsonAsync<JsonElement>("/api/v1/statistiques?q=d%C3%A9veloppement+web&province=sud", Cancel);
+
+        Assert.True(expected.Total >= 3, "the demo data should have web developers in the south");
+        Assert.Equal(expected.Total, SiteFixture.Digits(page.QuerySelector(".key-figures dd")!.TextContent));
+        Assert.Equal("développement web", page.QuerySelector("input#s-q")!.GetAttribute("value"));
+        Assert.Equal(expected.Total, api.GetProperty("total").GetProperty("count").GetInt64());
+        var everything = await client.GetFromJsonAsync<JsonElement>("/api/v1/statistiques", Cancel);
+        Assert.True(everything.GetProperty("total").GetProperty("count").GetInt64() > expected.Total);
+    }
+
+    [Fact]
+    public async Task The_whole_view_downloads_as_xlsx_and_json_with_the_figures_of_the_csv_and_no_withheld_value()
+    {
+        var client = site.Factory.CreateClient();
+        var xlsx = await client.GetAsync("/statistiques/export.xlsx?province=iles", Cancel);
+        var json = await client.GetFromJsonAsync<JsonElement>("/statistiques/export.json?province=iles", Cancel);
+        var csv = Read(await client.GetByteArrayAsync("/statistiques/sector.csv?province=iles", Cancel), ",");
+
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);
+        Assert.Matches(@"^statistiques-\d{4}-\d{2}-\d{2}\.xlsx$", xlsx.Content.Headers.ContentDisposition!.FileNameStar ?? xlsx.Content.Headers.ContentDisposition.FileName);
+        using var workbook = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync(Cancel));
+        var sheets = MiniExcelLibs.MiniExcel.GetSheetNames(workbook);
+        Assert.Equal("a-propos", sheets[0]);
+        Assert.Contains("sector", sheets);
+        Assert.Contains("sector-province", sheets);
+        var about = MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "a-propos").Cast<IDictionary<string, object>>().ToList();
+        Assert.Contains(about, row => (string)row["valeur"] == "?province=iles");
+        var sectorSheet = MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "sector").Cast<IDictionary<string, object>>()
+            .Select(row => new[] { (string)row["code"], Convert.ToString(row["entreprises"], CultureInfo.InvariantCulture)! }).ToList();
+        var jsonSectors = json.GetProperty("distributions").EnumerateArray().Single(t => t.GetProperty("name").GetString() == "sector").GetProperty("rows").EnumerateArray()
+            .Select(row => new[] { row.GetProperty("code").GetString()!, row.GetProperty("withheld").GetBoolean() ? Withheld : row.GetProperty("count").GetInt64().ToString(CultureInfo.InvariantCulture) }).ToList();
+
+        var fromCsv = csv.Skip(1).Select(row => new[] { row[0], row[2] }).ToList();
+        Assert.Equal(fromCsv, sectorSheet);
+        Assert.Equal(fromCsv, jsonSectors);
+        Assert.Contains(fromCsv, row => row[1] == Withheld);
+        Assert.All(json.GetProperty("distributions").EnumerateArray().SelectMany(t => t.GetProperty("rows").EnumerateArray()).Where(r => r.GetProperty("withheld").GetBoolean()),
+            row => Assert.Equal(JsonValueKind.Null, row.GetProperty("count").ValueKind));
+        Assert.Equal("public", json.GetProperty("audience").GetString());
+        Assert.Contains("Licence Ouverte", json.GetProperty("licence").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Each_chart_downloads_as_a_standalone_svg_with_its_title()
+    {
+        var response = await site.Factory.CreateClient().GetAsync("/statistiques/province.svg?secteur=S05", Cancel);
+
+        Assert.Equal("image/svg+xml", response.Content.Headers.ContentType!.MediaType);
+        var svg = System.Xml.Linq.XDocument.Parse(await response.Content.ReadAsStringAsync(Cancel));
+        System.Xml.Linq.XNamespace ns = "http://www.w3.org/2000/svg";
+        Assert.Equal(ns + "svg", svg.Root!.Name);
+        Assert.StartsWith("Province", svg.Root.Element(ns + "title")!.Value, StringComparison.Ordinal);
+        Assert.Equal(3, svg.Root.Elements(ns + "rect").Count() - 1); // a background and a bar per province
+        Assert.Equal(HttpStatusCode.NotFound, (await site.Factory.CreateClient().GetAsync("/statistiques/sector-province.svg", Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Past_dates_come_from_snapshots_and_compare_with_today()
+    {
+        var client = site.Factory.CreateClient();
+        Core.Statistics.SnapshotInfo taken;
+        await using (var scope = site.Factory.Services.CreateAsyncScope())
+        {
+            taken = await scope.ServiceProvider.GetRequiredService<Core.Statistics.SnapshotStore>().TakeAsync(Core.Statistics.SnapshotKind.OnDemand, "test", "Test de comparaison", Cancel);
+        }
+        var id = taken.Id.ToString("N");
+
+        var listed = await client.GetFromJsonAsync<JsonElement>("/api/v1/statistiques/instantanes", Cancel);
+        var then = await client.GetFromJsonAsync<JsonElement>($"/api/v1/statistiques?instantane={id}", Cancel);
+        var today = await client.GetFromJsonAsync<JsonElement>("/api/v1/statistiques", Cancel);
+        var page = await DirectoryWebFactory.ParseAsync(await client.GetAsync($"/statistiques?comparer={id}", Cancel));
+        var unknown = await client.GetAsync("/api/v1/statistiques?instantane=inconnu", Cancel);
+        var unknownPage = await DirectoryWebFactory.ParseAsync(await client.GetAsync("/statistiques?instantane=0123", Cancel));
+
+        Assert.Contains(listed.EnumerateArray(), s => s.GetProperty("id").GetString() == id && s.GetProperty("label").GetString() == "Test de comparaison");
+        Assert.DoesNotContain("test", listed.GetRawText(), StringComparison.Ordinal); // who took it is not published
+        Assert.Equal(id, then.GetProperty("snapshot").GetString());
+        Assert.Equal(today.GetProperty("total").GetProperty("count").GetInt64(), then.GetProperty("total").GetProperty("count").GetInt64());
+        var comparison = page.QuerySelector("#stat-comparison")!.ParentElement!;
+        Assert.All(comparison.QuerySelectorAll("tbody tr:not(.group) td:last-child"), td => Assert.True(td.TextContent is "0" or "—", td.TextContent));
+        Assert.NotNull(page.QuerySelector("#stat-series"));
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("instantane", await unknown.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        Assert.Contains("0123", unknownPage.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
     }
 
     private const string Withheld = "<3";

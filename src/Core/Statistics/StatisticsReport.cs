@@ -33,6 +33,9 @@ public sealed record StatisticsReport(
     public Distribution Distribution(string name) => Distributions.First(d => d.Name == name);
 
     public CrossTab CrossTab(string name) => CrossTabs.First(c => c.Name == name);
+
+    /// <summary>A total as its audience may see it (for the public, 1 or 2 is withheld: it would reveal a company).</summary>
+    public Cell TotalCell(long total) => Audience == StatisticsAudience.Public ? Disclosure.Total(total) : new Cell(total);
 }
 
 /// <summary>Names of the report's tables (those that are also facets keep the facet's name).</summary>

@@ -117,3 +117,23 @@ internal static class ApiMapping
                 FacetLabels.For(FacetNames.ECommerce, code, taxonomy, english)))]);
     }
 }
+
+/// <summary>A count, or none when it is withheld (statistical confidentiality: the value is never sent).</summary>
+public sealed record ApiStatisticsCell(long? Count, bool Withheld);
+
+public sealed record ApiStatisticsRow(string Code, string Label, long? Count, bool Withheld);
+
+/// <summary>A one-way distribution; <see cref="Total"/> is the segment's (e-commerce capabilities overlap).</summary>
+public sealed record ApiStatisticsTable(string Name, string Title, ApiStatisticsCell Total, IReadOnlyList<ApiStatisticsRow> Rows);
+
+public sealed record ApiCrossRow(string Code, string Label, IReadOnlyList<ApiStatisticsCell> Cells, ApiStatisticsCell Total);
+
+public sealed record ApiCrossTab(string Name, string Title, IReadOnlyList<CodeLabel> Columns, IReadOnlyList<ApiCrossRow> Rows, IReadOnlyList<ApiStatisticsCell> ColumnTotals, ApiStatisticsCell Total);
+
+/// <summary>Every figure of a segment at a date (<c>/api/v1/statistiques</c>, <c>/statistiques/export.json</c>).</summary>
+public sealed record ApiStatistics(
+    DateTime AsOf, string? Snapshot, string Audience, string Segment, ApiStatisticsCell Total,
+    IReadOnlyList<ApiStatisticsTable> Distributions, IReadOnlyList<ApiCrossTab> CrossTabs, string Licence, string Notes);
+
+/// <summary>A statistics snapshot: its id is the <c>instantane</c> parameter.</summary>
+public sealed record ApiSnapshot(string Id, DateTime TakenAt, string Kind, string? Label, int Published);

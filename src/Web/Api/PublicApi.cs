@@ -117,6 +117,8 @@ public static class PublicApi
         api.MapGet("/typologie", (TaxonomyCatalog taxonomy) => TypedResults.Ok(taxonomy.ToApi()))
             .WithName("Typologie")
             .WithSummary("Secteurs et activités (codes NAF), provinces et communes, tranches d'effectif, formes juridiques, langues, capacités de vente en ligne");
+
+        Statistics.StatisticsEndpoints.MapStatisticsApi(api);
     }
 
     private static async Task<IResult> SearchAsync(

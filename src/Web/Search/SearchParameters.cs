@@ -16,6 +16,7 @@ public enum SearchNoticeKind
     BadYear = 4,
     TextShortened = 5,
     TooManyValues = 6,
+    UnknownSnapshot = 7,
 }
 
 /// <summary>Something the visitor should know about their query string (shown in French or English).</summary>

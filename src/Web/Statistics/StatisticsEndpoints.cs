@@ -1,81 +1,114 @@
 using System.Globalization;
 using AnnuaireFiliere.Core.Statistics;
-using AnnuaireFiliere.Core.Taxonomy;
-using AnnuaireFiliere.Web.Hosting;
-using AnnuaireFiliere.Web.Search;
-using Microsoft.Extensions.Caching.Memory;
+using AnnuaireFiliere.Web.Api;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace AnnuaireFiliere.Web.Statistics;
 
 /// <summary>
-/// <c>GET /statistiques/{table}.csv</c>: one table of <c>/statistiques</c> for the same segment. RFC 4180 UTF-8 by
-/// default; <c>?format=excel</c> gives the <c>;</c>-separated variant with a byte order mark for French Excel.
-/// Withheld cells read <c>&lt;3</c>.
+/// The downloads of <c>/statistiques</c> for the same segment and date: each table as CSV
+/// (<c>/statistiques/{table}.csv</c>, RFC 4180 UTF-8, or <c>?format=excel</c> with <c>;</c> and a byte order mark),
+/// each chart as SVG (<c>/statistiques/{table}.svg</c>; the page turns it into PNG in the browser), and the whole view
+/// as XLSX or JSON (<c>/statistiques/export.xlsx</c>, <c>.json</c>); and <c>/api/v1/statistiques</c>.
 /// </summary>
 internal static class StatisticsEndpoints
 {
-    public const string Withheld = "<3";
-
-    private static readonly string[] DistributionHeader = ["code", "libelle", "entreprises"];
-    private static readonly string[] CrossHeader = ["code", "libelle"];
-
-    /// <summary>How long a segment's public figures are reused: counting reads every company of the segment.</summary>
-    public static readonly TimeSpan ReportLifetime = TimeSpan.FromMinutes(5);
-
-    /// <summary>A segment's public report, computed at most once per <see cref="ReportLifetime"/> and segment.</summary>
-    public static async Task<StatisticsReport> PublicReportAsync(this StatisticsService statistics, IMemoryCache cache, AnnuaireFiliere.Core.Search.SearchRequest segment, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(statistics);
-        ArgumentNullException.ThrowIfNull(cache);
-        ArgumentNullException.ThrowIfNull(segment);
-        var key = ("statistiques", CultureInfo.CurrentUICulture.Name, SearchParameters.ToQueryString(segment with { Text = null, Page = 1, Sort = AnnuaireFiliere.Core.Search.SearchSort.Relevance }));
-        return (await cache.GetOrCreateAsync(key, entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = ReportLifetime;
-            entry.Size = 1;
-            return statistics.ComputeAsync(segment, StatisticsAudience.Public, cancellationToken);
-        }))!;
-    }
+    /// <summary>The query parameters of <c>/api/v1/statistiques</c>, as the OpenAPI document describes them (they are read from the query string).</summary>
+    internal sealed record StatisticsApiParameters(
+        [property: FromQuery(Name = "q")] string? Q,
+        [property: FromQuery(Name = "secteur")] string[]? Secteur,
+        [property: FromQuery(Name = "activite")] string[]? Activite,
+        [property: FromQuery(Name = "province")] string[]? Province,
+        [property: FromQuery(Name = "commune")] string[]? Commune,
+        [property: FromQuery(Name = "taille")] string[]? Taille,
+        [property: FromQuery(Name = "forme")] string[]? Forme,
+        [property: FromQuery(Name = "ecommerce")] string[]? Ecommerce,
+        [property: FromQuery(Name = "langue")] string[]? Langue,
+        [property: FromQuery(Name = "label")] string[]? Label,
+        [property: FromQuery(Name = "annee_min")] string? AnneeMin,
+        [property: FromQuery(Name = "annee_max")] string? AnneeMax,
+        [property: FromQuery(Name = StatisticsQuery.SnapshotParameter)] string? Instantane);
 
     public static IHostApplicationBuilder AddSectorStatistics(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddStatistics();
+        builder.Services.AddScoped<StatisticsReader>();
         return builder;
     }
 
-    public static void MapStatisticsDownloads(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/statistiques/{table}.csv", async (HttpContext context, string table, StatisticsService statistics, IMemoryCache cache, TaxonomyCatalog taxonomy, TimeProvider clock) =>
+    /// <summary>How a cell reads in the page and in charts.</summary>
+    public static string Shown(Cell cell) => cell.Suppressed ? "< 3" : cell.Count.ToString("N0", CultureInfo.CurrentCulture);
+
+    public static void MapStatisticsDownloads(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/statistiques/export.{format:regex(^(xlsx|json)$)}", async (HttpContext context, string format, StatisticsReader reader, IStringLocalizer<SharedResource> text) =>
         {
-            var segment = SearchParameters.Parse(context.Request.Query, taxonomy, clock).Request;
-            var report = await statistics.PublicReportAsync(cache, segment, context.RequestAborted);
-            var excel = string.Equals(context.Request.Query["format"], "excel", StringComparison.OrdinalIgnoreCase);
-            var lines = Lines(report, table);
-            if (lines is null)
+            var (query, report) = await ReadAsync(context, reader);
+            var name = FileName("statistiques", report, format);
+            return format == "xlsx"
+                ? Results.File(StatisticsExports.Xlsx(report, query, text), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name)
+                : Results.Json(StatisticsExports.Json(report, query, text), contentType: "application/json; charset=utf-8");
+        });
+        endpoints.MapGet("/statistiques/{table}.csv", async (HttpContext context, string table, StatisticsReader reader) =>
+        {
+            var (_, report) = await ReadAsync(context, reader);
+            if (StatisticsExports.Lines(report, table) is null)
             {
                 return Results.NotFound();
             }
-            return Results.File(CsvFile.Write(lines, excel), "text/csv; charset=utf-8", $"statistiques-{table}.csv");
+            var excel = string.Equals(context.Request.Query["format"], "excel", StringComparison.OrdinalIgnoreCase);
+            return Results.File(StatisticsExports.Csv(report, table, excel), "text/csv; charset=utf-8", FileName("statistiques-" + table, report, "csv"));
         });
-
-    /// <summary>The table as lines of fields, header first; null when there is no such table.</summary>
-    internal static List<string[]>? Lines(StatisticsReport report, string table)
-    {
-        static string Value(Cell cell) => cell.Suppressed ? Withheld : cell.Count.ToString(CultureInfo.InvariantCulture);
-        if (report.Distributions.FirstOrDefault(d => d.Name == table) is { } distribution)
+        endpoints.MapGet("/statistiques/{table}.svg", async (HttpContext context, string table, StatisticsReader reader, IStringLocalizer<SharedResource> text) =>
         {
-            var lines = new List<string[]> { DistributionHeader };
-            lines.AddRange(distribution.Rows.Select(r => new[] { r.Code, r.Label, Value(r.Cell) }));
-            return lines;
-        }
-        if (report.CrossTabs.FirstOrDefault(c => c.Name == table) is { } cross)
-        {
-            var grid = new List<string[]>();
-            grid.Add([.. CrossHeader, .. cross.ColumnKeys.Select(k => k.Code), "total"]);
-            grid.AddRange(cross.RowKeys.Select((row, r) => (string[])[row.Code, row.Label, .. cross.Cells[r].Select(Value), Value(cross.RowTotals[r])]));
-            grid.Add(["total", "", .. cross.ColumnTotals.Select(Value), cross.Total.ToString(CultureInfo.InvariantCulture)]);
-            return grid;
-        }
-        return null;
+            var (_, report) = await ReadAsync(context, reader);
+            if (report.Distributions.FirstOrDefault(d => d.Name == table) is not { } distribution)
+            {
+                return Results.NotFound();
+            }
+            var title = $"{text["Stats.Table." + table]} — {report.ComputedAt.ToString("d MMMM yyyy", CultureInfo.CurrentCulture)}";
+            var svg = StatisticsChart.Standalone(distribution, title, Shown);
+            return Results.File(System.Text.Encoding.UTF8.GetBytes(svg), "image/svg+xml", FileName("statistiques-" + table, report, "svg"));
+        });
     }
+
+    /// <summary><c>/api/v1/statistiques</c>: the same parameters as the page; a bad one is a 400 problem naming it.</summary>
+    public static void MapStatisticsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/statistiques/instantanes", async (StatisticsReader reader, CancellationToken cancellationToken) =>
+                TypedResults.Ok((await reader.SnapshotsAsync(cancellationToken))
+                    .Select(s => new ApiSnapshot(s.Id.ToString("N"), s.TakenAt, s.Kind == SnapshotKind.Monthly ? "mensuel" : "a-la-demande", s.Label, s.Published))
+                    .ToList()))
+            .WithName("Instantanés")
+            .WithSummary("Les instantanés des statistiques (mensuels et à la demande), du plus récent au plus ancien : leur identifiant sert au paramètre « instantane »")
+            .Produces<List<ApiSnapshot>>();
+        api.MapGet("/statistiques", async (HttpContext context, StatisticsReader reader, IStringLocalizer<SharedResource> text, [AsParameters] StatisticsApiParameters parameters) =>
+        {
+            var query = await reader.ParseAsync(context, context.RequestAborted);
+            if (query.Notices.Count > 0)
+            {
+                var errors = query.Notices.GroupBy(n => n.Parameter)
+                    .ToDictionary(g => g.Key, g => g.Select(n => text["Api.Notice." + n.Kind, n.Parameter, n.Value].Value).ToArray());
+                return Results.ValidationProblem(errors, title: text["Api.BadParameters"], detail: text["Api.BadParametersDetail"]);
+            }
+            var report = await reader.ReportAsync(query, query.Snapshot, context.RequestAborted);
+            return TypedResults.Ok(StatisticsExports.Json(report, query, text));
+        })
+        .WithName("Statistiques")
+        .WithSummary("Les chiffres du secteur pour un segment (mêmes filtres que /recherche, plus « instantane » pour une date passée)")
+        .Produces<ApiStatistics>()
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status429TooManyRequests);
+    }
+
+    private static async Task<(StatisticsQuery Query, StatisticsReport Report)> ReadAsync(HttpContext context, StatisticsReader reader)
+    {
+        var query = await reader.ParseAsync(context, context.RequestAborted);
+        return (query, await reader.ReportAsync(query, query.Snapshot, context.RequestAborted));
+    }
+
+    private static string FileName(string stem, StatisticsReport report, string extension) =>
+        $"{stem}-{report.ComputedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.{extension}";
 }

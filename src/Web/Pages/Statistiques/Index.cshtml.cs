@@ -1,36 +1,52 @@
-using AnnuaireFiliere.Core.Search;
 using AnnuaireFiliere.Core.Statistics;
 using AnnuaireFiliere.Core.Taxonomy;
-using AnnuaireFiliere.Web.Search;
 using AnnuaireFiliere.Web.Statistics;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AnnuaireFiliere.Web.Pages.Statistiques;
 
 /// <summary>
-/// <c>/statistiques</c>: the sector's figures for any segment (the search's filter parameters), each table with its
-/// chart and a CSV download. Public figures for now: analysts' exact counts come with accounts (#6).
+/// <c>/statistiques</c>: the sector's figures for any segment (the search's parameters, text included) today or at
+/// a snapshot (<c>instantane</c>), compared with another date (<c>comparer</c>), their evolution over the snapshots,
+/// each table with its chart and downloads.
 /// </summary>
-public sealed class IndexModel(StatisticsService statistics, IMemoryCache cache, TaxonomyCatalog taxonomy, TimeProvider clock) : PageModel
+public sealed class IndexModel(StatisticsReader reader, TaxonomyCatalog taxonomy) : PageModel
 {
+    /// <summary>Time series columns shown in the page (the last ones; the API and exports are per date).</summary>
+    public const int SeriesColumns = 13;
+
+    public StatisticsQuery Query { get; private set; } = null!;
+
     public StatisticsReport Report { get; private set; } = null!;
 
-    public SearchRequest Segment { get; private set; } = new();
+    /// <summary>The figures at the date compared with, when one is chosen.</summary>
+    public StatisticsReport? Compared { get; private set; }
 
-    public IReadOnlyList<SearchNotice> Notices { get; private set; } = [];
+    public TimeSeries? Series { get; private set; }
+
+    public IReadOnlyList<SnapshotInfo> Snapshots { get; private set; } = [];
 
     public TaxonomyCatalog Taxonomy => taxonomy;
 
-    /// <summary>The segment's query string, for the download links.</summary>
-    public string QueryString { get; private set; } = string.Empty;
+    /// <summary>The segment and date's query string, for the download links ("" or "?…").</summary>
+    public string QueryString => Query.QueryString(withCompare: false);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var parsed = SearchParameters.Parse(Request.Query, taxonomy, clock);
-        Segment = parsed.Request with { Page = 1, Sort = SearchSort.Relevance };
-        Notices = parsed.Notices;
-        QueryString = SearchParameters.ToQueryString(Segment with { Text = null });
-        Report = await statistics.PublicReportAsync(cache, Segment, cancellationToken);
+        Query = await reader.ParseAsync(HttpContext, cancellationToken);
+        Snapshots = await reader.SnapshotsAsync(cancellationToken);
+        Report = await reader.ReportAsync(Query, Query.Snapshot, cancellationToken);
+        if (Query.CompareWith is not null)
+        {
+            Compared = await reader.ReportAsync(Query, Query.CompareWith, cancellationToken);
+        }
+        if (Snapshots.Count > 0)
+        {
+            Series = await reader.SeriesAsync(Query, cancellationToken);
+        }
     }
+
+    /// <summary>The address of a download of this view, with extra parameters.</summary>
+    public string Download(string path, string? extra = null) =>
+        path + (extra is null ? QueryString : QueryString.Length == 0 ? "?" + extra : QueryString + "&" + extra);
 }

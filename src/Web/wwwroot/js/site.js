@@ -174,4 +174,27 @@
         await navigator.clipboard.writeText(source.value);
         button.textContent = button.dataset.copied;
     });
+
+    // ---- A chart as PNG: its SVG drawn on a canvas (twice the size, for print) --------------------------------------
+    document.querySelectorAll('.png-download').forEach(s => { s.hidden = false; });
+    document.addEventListener('click', async e => {
+        const button = e.target.closest?.('[data-png]');
+        if (!button) return;
+        const svg = await (await fetch(button.dataset.png)).text();
+        const image = new Image();
+        image.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(svg);
+        await image.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = image.naturalWidth * 2;
+        canvas.height = image.naturalHeight * 2;
+        canvas.getContext('2d').drawImage(image, 0, 0, canvas.width, canvas.height);
+        const blob = await new Promise(resolve => canvas.toBlob(resolve, 'image/png'));
+        const link = document.createElement('a');
+        link.href = URL.createObjectURL(blob);
+        link.download = button.dataset.filename;
+        document.body.append(link);
+        link.click();
+        link.remove();
+        setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+    });
 })();
