@@ -5,6 +5,7 @@ using System.Globalization;
 using AnnuaireFiliere.Core.Data;
 using AnnuaireFiliere.Core.Demo;
 using AnnuaireFiliere.Core.Indexing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -45,6 +46,9 @@ internal static class PagesBenchmark
 
             await using var site = new Site(folder);
             using var client = site.CreateClient();
+            var cold = Stopwatch.GetTimestamp();
+            (await client.GetAsync("/statistiques")).EnsureSuccessStatusCode();
+            Console.WriteLine($"first /statistiques (reads every company's facts): {Stopwatch.GetElapsedTime(cold).TotalMilliseconds:0} ms");
             var profile = (await client.GetStringAsync("/recherche?tri=nom")).Split("href=\"/entreprises/")[1].Split('"')[0];
             if (options.Values.TryGetValue("loop", out var loop))
             {
@@ -75,9 +79,15 @@ internal static class PagesBenchmark
                 ("/recherche/suggestions", i => $"/recherche/suggestions?q={Uri.EscapeDataString(Texts[i % Texts.Length][..3])}", false),
                 ("/ (home: match-all facets)", _ => "/", false),
                 ("/entreprises/{slug}", _ => $"/entreprises/{profile}", false),
-                // A different segment each time, so that the five-minute report cache never answers.
-                ("/statistiques (uncached segment)", i => $"/statistiques?annee_min={1900 + i}", false),
+                ("/api/v1/recherche?q=…", i => $"/api/v1/recherche?q={Uri.EscapeDataString(Texts[i % Texts.Length])}", false),
+                ("/api/v1/recherche filters only", i => $"/api/v1/recherche?secteur=S{1 + i % 11:00}&province=sud", false),
+                // A different segment each time, so that the report cache never answers.
+                ("/statistiques (uncached segment)", i => $"/statistiques?{Uncached(i)}", false),
+                ("/statistiques?q=… (uncached)", i => $"/statistiques?q={Uri.EscapeDataString(Texts[i % Texts.Length])}&{Uncached(i)}", false),
+                ("/statistiques 3 filters (uncached)", i => $"/statistiques?secteur=S{1 + i % 11:00}&province=sud&taille=1-9&{Uncached(i)}", false),
                 ("/statistiques (cached)", _ => "/statistiques?province=sud", false),
+                ("/api/v1/statistiques (uncached)", i => $"/api/v1/statistiques?{Uncached(i)}", false),
+                ("/statistiques/export.xlsx (uncached)", i => $"/statistiques/export.xlsx?{Uncached(i)}", false),
             };
             foreach (var (name, url, partial) in pages)
             {
@@ -161,6 +171,7 @@ internal static class PagesBenchmark
                 Console.WriteLine($"50 engine searches: {(GC.GetTotalAllocatedBytes() - allocated) / 50 / 1024.0:0} KiB allocated per search");
             }
             CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = invariant;
+            await SnapshotsAsync(site, client, Math.Min(iterations, 30));
             SearchBenchmark.Report("engine alone, match-all", await SearchBenchmark.TimeAsync(iterations, i => search.SearchAsync(new() { Page = 1 + i % 3 })));
             GC.Collect();
             Console.WriteLine($"working set {Process.GetCurrentProcess().WorkingSet64 / 1048576.0:0} MiB");
@@ -171,6 +182,40 @@ internal static class PagesBenchmark
             Directory.Delete(folder, recursive: true);
         }
         return 0;
+    }
+
+    /// <summary>A segment of (almost) the whole directory that no earlier request asked for: a founding-year range.</summary>
+    private static string Uncached(int i) => $"annee_min={1900 + i % 100}&annee_max={2026 - i / 100 % 100}";
+
+    /// <summary>24 monthly snapshots, then time series and comparisons over them (uncached segments).</summary>
+    private static async Task SnapshotsAsync(Site site, HttpClient client, int iterations)
+    {
+        var taking = new List<double>();
+        for (var month = 0; month < 24; month++)
+        {
+            await using var scope = site.Services.CreateAsyncScope();
+            var started = Stopwatch.GetTimestamp();
+            await scope.ServiceProvider.GetRequiredService<AnnuaireFiliere.Core.Statistics.SnapshotStore>()
+                .TakeAsync(AnnuaireFiliere.Core.Statistics.SnapshotKind.OnDemand, "benchmark", $"mois {month}");
+            taking.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        SearchBenchmark.Report("taking a snapshot (read, encode, store)", taking);
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var size = await scope.ServiceProvider.GetRequiredService<AppDbContext>().StatisticsSnapshots.Select(s => s.Facts.Length).FirstAsync();
+            Console.WriteLine($"one snapshot: {size / 1024.0:0} KiB");
+        }
+        var id = (await client.GetStringAsync("/api/v1/statistiques/instantanes")).Split("\"id\":\"")[1][..32];
+        SearchBenchmark.Report("/statistiques with 25-point series (uncached)", await SearchBenchmark.TimeAsync(iterations, async i =>
+        {
+            using var response = await client.GetAsync($"/statistiques?{Uncached(i + 1000)}");
+            return (await response.EnsureSuccessStatusCode().Content.ReadAsByteArrayAsync()).Length;
+        }));
+        SearchBenchmark.Report("/statistiques compared with a snapshot (uncached)", await SearchBenchmark.TimeAsync(iterations, async i =>
+        {
+            using var response = await client.GetAsync($"/statistiques?{Uncached(i + 2000)}&comparer={id}");
+            return (await response.EnsureSuccessStatusCode().Content.ReadAsByteArrayAsync()).Length;
+        }));
     }
 
     private sealed class Site(string folder) : WebApplicationFactory<Web::Program>
@@ -189,6 +234,7 @@ internal static class PagesBenchmark
             {
                 ["Storage:DataDirectory"] = folder,
                 ["DemoData:SeedWhenEmpty"] = "false",
+                ["Api:RequestsPerMinute"] = "100000",
             }));
         }
     }

@@ -140,7 +140,7 @@ internal static class SearchBenchmark
     {
         for (var i = 0; i < Math.Min(20, iterations); i++)
         {
-            await run(i);   // warm-up
+            await run(iterations + i);   // warm-up, on other inputs than the measured ones (so that nothing measured is cached)
         }
         var sample = new List<double>(iterations);
         for (var i = 0; i < iterations; i++)

@@ -49,6 +49,18 @@ public sealed class IndexerCommandLineTests : IDisposable
         Assert.Equal(250L, Scalar("SELECT COUNT(*) FROM Companies"));
     }
 
+    [Fact]
+    public async Task Snapshot_stores_the_statistics_of_the_moment_with_its_label()
+    {
+        Assert.Equal(ExitCodes.Success, (await IndexerProcess.RunAsync("seed", "--count", "90", "--data", _data)).ExitCode);
+
+        var result = await IndexerProcess.RunAsync("snapshot", "--label", "Livre blanc", "--data", _data);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Contains("90 entreprises dont", result.Output, StringComparison.Ordinal);
+        Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM StatisticsSnapshots WHERE Kind = 'OnDemand' AND Label = 'Livre blanc' AND Companies = 90 AND TakenBy = 'indexer'"));
+    }
+
     [Theory]
     [InlineData("seed", "--count", "0")]
     [InlineData("seed", "--count", "beaucoup")]

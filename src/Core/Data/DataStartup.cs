@@ -33,6 +33,10 @@ public static class DataStartup
         if (demo.SeedWhenEmpty && !await scope.ServiceProvider.GetRequiredService<AppDbContext>().Companies.AnyAsync(cancellationToken))
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(demo.Count, demo.Seed, cancellationToken: cancellationToken);
+            if (scope.ServiceProvider.GetService<Statistics.SnapshotStore>() is { } snapshots)
+            {
+                await snapshots.ReconstructHistoryAsync(DemoDataOptions.HistoryMonths, cancellationToken);
+            }
         }
     }
 }

@@ -20,6 +20,9 @@ public sealed class DemoDataOptions
     public int Count { get; set; } = 600;
 
     public int Seed { get; set; } = 2014;
+
+    /// <summary>Monthly statistics snapshots reconstructed for the demo (from publication dates), so that time series show something.</summary>
+    public const int HistoryMonths = 12;
 }
 
 /// <summary>Thrown when demo data would be mixed with existing companies.</summary>

@@ -73,7 +73,7 @@ public static class CompanyDocumentMapping
         };
     }
 
-    private static List<string> Capabilities(ECommerceProfile shop)
+    internal static List<string> Capabilities(ECommerceProfile shop)
     {
         var codes = new List<string>();
         if (shop.SellsOnline) codes.Add(ECommerceCapabilities.SellsOnline);

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace AnnuaireFiliere.Core.Statistics;
 
 /// <summary>The facts of every company (all statuses) at one moment.</summary>
-public sealed record CompanyFacts(IReadOnlyList<CompanyFact> All, string Stamp, DateTime AsOf);
+public sealed record CompanyFacts(FactTable All, string Stamp, DateTime AsOf);
 
 /// <summary>
 /// The facts of the whole directory, kept in memory and reloaded when the database changed: any segment is then
@@ -92,38 +92,41 @@ public sealed partial class CompanyFactsSource(IServiceScopeFactory scopes, Taxo
     }
 
     /// <summary>Every company's facts, read column by column (no descriptions, no contacts).</summary>
-    public static async Task<List<CompanyFact>> LoadAsync(AppDbContext db, TaxonomyCatalog taxonomy, CancellationToken cancellationToken = default)
+    public static async Task<FactTable> LoadAsync(AppDbContext db, TaxonomyCatalog taxonomy, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(taxonomy);
-        var companies = await db.Companies.AsNoTracking()
-            .Select(c => new Company
-            {
-                Id = c.Id,
-                Slug = string.Empty,
-                LegalName = string.Empty,
-                Status = c.Status,
-                PrimaryActivityCode = c.PrimaryActivityCode,
-                CommuneCode = c.CommuneCode,
-                SizeBandCode = c.SizeBandCode,
-                LegalFormCode = c.LegalFormCode,
-                FoundingYear = c.FoundingYear,
-                ECommerce = c.ECommerce,
-                Languages = c.Languages,
-                Labels = c.Labels,
-                CreatedAt = c.CreatedAt,
-                PublishedAt = c.PublishedAt,
-                LastConfirmedAt = c.LastConfirmedAt,
-            })
-            .ToListAsync(cancellationToken);
         var secondary = (await db.CompanyActivities.AsNoTracking().Select(a => new { a.CompanyId, a.ActivityCode }).ToListAsync(cancellationToken))
             .ToLookup(a => a.CompanyId, a => a.ActivityCode);
-        var pool = new StringPool();
-        var facts = new List<CompanyFact>(companies.Count);
-        foreach (var company in companies)
+        var facts = new FactTable();
+        var rows = db.Companies.AsNoTracking()
+            .Select(c => new
+            {
+                c.Id, c.Status, c.PrimaryActivityCode, c.CommuneCode, c.SizeBandCode, c.LegalFormCode, c.FoundingYear,
+                c.ECommerce, c.Languages, c.Labels, c.PublishedAt, c.LastConfirmedAt,
+            })
+            .AsAsyncEnumerable();
+        await foreach (var row in rows.WithCancellation(cancellationToken))
         {
-            company.SecondaryActivities.AddRange(secondary[company.Id].Order(StringComparer.Ordinal).Select(code => new CompanyActivity { CompanyId = company.Id, ActivityCode = code }));
-            facts.Add(CompanyFact.From(company, taxonomy, pool));
+            var company = new Company
+            {
+                Id = row.Id,
+                Slug = string.Empty,
+                LegalName = string.Empty,
+                Status = row.Status,
+                PrimaryActivityCode = row.PrimaryActivityCode,
+                CommuneCode = row.CommuneCode,
+                SizeBandCode = row.SizeBandCode,
+                LegalFormCode = row.LegalFormCode,
+                FoundingYear = row.FoundingYear,
+                ECommerce = row.ECommerce,
+                Languages = row.Languages,
+                Labels = row.Labels,
+                PublishedAt = row.PublishedAt,
+                LastConfirmedAt = row.LastConfirmedAt,
+            };
+            company.SecondaryActivities.AddRange(secondary[row.Id].Order(StringComparer.Ordinal).Select(code => new CompanyActivity { CompanyId = row.Id, ActivityCode = code }));
+            facts.Add(company, taxonomy);
         }
         return facts;
     }

@@ -4,130 +4,160 @@ using AnnuaireFiliere.Core.Companies;
 namespace AnnuaireFiliere.Core.Statistics;
 
 /// <summary>
-/// The facts of every company in a compact form for snapshots: a table of the distinct codes, then each company as
-/// indexes into it, Brotli-compressed (about 10 bytes a company). Any segment can then be counted as it was on the
-/// snapshot's date.
+/// A <see cref="FactTable"/> in a compact form for snapshots: the code tables, then each column, Brotli-compressed.
+/// Any segment can then be counted as it was on the snapshot's date.
 /// </summary>
 public static class FactsCodec
 {
-    private const int Format = 1;
+    private const int Format = 2;
 
-    public static byte[] Encode(IReadOnlyList<CompanyFact> facts)
+    public static byte[] Encode(FactTable facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        var table = new Dictionary<string, int>(StringComparer.Ordinal);
-        var strings = new List<string>();
-        int Index(string? value)
-        {
-            if (value is null)
-            {
-                return 0;
-            }
-            if (!table.TryGetValue(value, out var index))
-            {
-                strings.Add(value);
-                table[value] = index = strings.Count;
-            }
-            return index;
-        }
-        var rows = facts.Select(f => (Fact: f, Codes: new[]
-        {
-            Index(f.PrimaryActivity), Index(f.PrimarySector), Index(f.Commune), Index(f.MainProvince), Index(f.SizeBand), Index(f.LegalForm),
-        }, Lists: new[] { f.Activities, f.Sectors, f.Provinces, f.ECommerce, f.Languages, f.Labels }.Select(l => l.Select(Index).ToArray()).ToArray())).ToList();
-
-        using var output = new MemoryStream();
-        using (var brotli = new BrotliStream(output, CompressionLevel.Optimal, leaveOpen: true))
-        using (var writer = new BinaryWriter(brotli))
+        // Written to memory, then compressed in one go: a byte at a time through the compressor is slow.
+        using var plain = new MemoryStream();
+        using (var writer = new BinaryWriter(plain, System.Text.Encoding.UTF8, leaveOpen: true))
         {
             writer.Write7BitEncodedInt(Format);
-            writer.Write7BitEncodedInt(strings.Count);
-            strings.ForEach(writer.Write);
-            writer.Write7BitEncodedInt(rows.Count);
-            foreach (var (fact, codes, lists) in rows)
+            writer.Write7BitEncodedInt(facts.Count);
+            foreach (var dimension in Enum.GetValues<Dimension>())
             {
-                writer.Write(fact.Id.ToByteArray());
-                writer.Write((byte)fact.Status);
-                Array.ForEach(codes, writer.Write7BitEncodedInt);
-                foreach (var list in lists)
+                Codes(writer, facts.Codes(dimension));
+                facts.Values(dimension).ForEach(v => writer.Write7BitEncodedInt(v + 1));
+            }
+            foreach (var dimension in Enum.GetValues<ListDimension>())
+            {
+                var lists = facts.Lists(dimension);
+                Codes(writer, lists.Codes);
+                writer.Write7BitEncodedInt(lists.Lists.Count);
+                foreach (var list in lists.Lists)
                 {
                     writer.Write7BitEncodedInt(list.Length);
                     Array.ForEach(list, writer.Write7BitEncodedInt);
                 }
-                writer.Write7BitEncodedInt(fact.FoundingYear ?? 0);
-                writer.Write7BitEncodedInt64(fact.PublishedAt?.Ticks ?? 0);
-                writer.Write7BitEncodedInt64(fact.LastConfirmedAt?.Ticks ?? 0);
+                facts.ListIds(dimension).ForEach(writer.Write7BitEncodedInt);
             }
+            facts.Ids.ForEach(id => writer.Write(id.ToByteArray()));
+            facts.Status.ForEach(s => writer.Write((byte)s));
+            facts.ECommerce.ForEach(writer.Write);
+            facts.Year.ForEach(y => writer.Write7BitEncodedInt(y));
+            facts.Published.ForEach(writer.Write7BitEncodedInt64);
+            facts.Confirmed.ForEach(writer.Write7BitEncodedInt64);
+        }
+        using var output = new MemoryStream();
+        using (var brotli = new BrotliStream(output, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            plain.Position = 0;
+            plain.CopyTo(brotli);
         }
         return output.ToArray();
     }
 
     /// <exception cref="InvalidDataException">Not facts written by <see cref="Encode"/>.</exception>
-    public static List<CompanyFact> Decode(byte[] encoded)
+    public static FactTable Decode(byte[] encoded)
     {
         ArgumentNullException.ThrowIfNull(encoded);
         try
         {
             return Read(encoded);
         }
-        catch (Exception unreadable) when (unreadable is IOException or ArgumentException or OverflowException or FormatException && unreadable is not InvalidDataException)
+        catch (Exception unreadable) when (unreadable is IOException or ArgumentException or OverflowException or IndexOutOfRangeException)
         {
             throw new InvalidDataException("Unreadable statistics snapshot.", unreadable);
         }
     }
 
-    private static List<CompanyFact> Read(byte[] encoded)
+    private static FactTable Read(byte[] encoded)
     {
-        using var brotli = new BrotliStream(new MemoryStream(encoded), CompressionMode.Decompress);
-        using var reader = new BinaryReader(brotli);
+        using var plain = new MemoryStream();
+        using (var brotli = new BrotliStream(new MemoryStream(encoded), CompressionMode.Decompress))
+        {
+            brotli.CopyTo(plain);
+        }
+        plain.Position = 0;
+        using var reader = new BinaryReader(plain);
         if (reader.Read7BitEncodedInt() != Format)
         {
             throw new InvalidDataException("Unknown statistics snapshot format.");
         }
-        var strings = new string?[reader.Read7BitEncodedInt() + 1];
-        for (var i = 1; i < strings.Length; i++)
+        var count = reader.Read7BitEncodedInt();
+        var facts = new FactTable();
+        foreach (var dimension in Enum.GetValues<Dimension>())
         {
-            strings[i] = string.Intern(reader.ReadString());
-        }
-        var pool = new StringPool();
-        string? Code() => strings[reader.Read7BitEncodedInt()];
-        IReadOnlyList<string> List()
-        {
-            var values = new string[reader.Read7BitEncodedInt()];
-            for (var i = 0; i < values.Length; i++)
+            var codes = facts.Codes(dimension);
+            var table = ReadCodes(reader);
+            table.ForEach(c => codes.Add(c));
+            var values = facts.Values(dimension);
+            for (var i = 0; i < count; i++)
             {
-                values[i] = Code()!;
+                var value = reader.Read7BitEncodedInt() - 1;
+                values.Add(value < -1 || value >= table.Count ? throw new InvalidDataException("Bad code.") : value);
             }
-            return pool.Get(values);
         }
-        static DateTime? Date(long ticks) => ticks == 0 ? null : new DateTime(ticks, DateTimeKind.Utc);
-
-        var facts = new List<CompanyFact>(reader.Read7BitEncodedInt());
-        for (var n = facts.Capacity; n > 0; n--)
+        foreach (var dimension in Enum.GetValues<ListDimension>())
         {
-            var id = new Guid(reader.ReadBytes(16));
-            var status = (PublicationStatus)reader.ReadByte();
-            var (activity, sector, commune, province, band, form) = (Code()!, Code(), Code()!, Code(), Code(), Code());
-            facts.Add(new CompanyFact
+            var lists = facts.Lists(dimension);
+            var table = ReadCodes(reader);
+            table.ForEach(c => lists.Codes.Add(c));
+            var listCount = reader.Read7BitEncodedInt();
+            for (var l = 0; l < listCount; l++)
             {
-                Id = id,
-                Status = status,
-                PrimaryActivity = activity,
-                PrimarySector = sector,
-                Commune = commune,
-                MainProvince = province,
-                SizeBand = band,
-                LegalForm = form,
-                Activities = List(),
-                Sectors = List(),
-                Provinces = List(),
-                ECommerce = List(),
-                Languages = List(),
-                Labels = List(),
-                FoundingYear = reader.Read7BitEncodedInt() is var year and > 0 ? year : null,
-                PublishedAt = Date(reader.Read7BitEncodedInt64()),
-                LastConfirmedAt = Date(reader.Read7BitEncodedInt64()),
-            });
+                var list = new int[reader.Read7BitEncodedInt()];
+                for (var i = 0; i < list.Length; i++)
+                {
+                    list[i] = reader.Read7BitEncodedInt();
+                }
+                lists.Add(list);
+            }
+            var ids = facts.ListIds(dimension);
+            for (var i = 0; i < count; i++)
+            {
+                ids.Add(reader.Read7BitEncodedInt());
+            }
+        }
+        for (var i = 0; i < count; i++)
+        {
+            facts.Ids.Add(new Guid(reader.ReadBytes(16)));
+        }
+        for (var i = 0; i < count; i++)
+        {
+            facts.Status.Add((PublicationStatus)reader.ReadByte());
+        }
+        for (var i = 0; i < count; i++)
+        {
+            facts.ECommerce.Add(reader.ReadByte());
+        }
+        for (var i = 0; i < count; i++)
+        {
+            facts.Year.Add((short)reader.Read7BitEncodedInt());
+        }
+        for (var i = 0; i < count; i++)
+        {
+            facts.Published.Add(reader.Read7BitEncodedInt64());
+        }
+        for (var i = 0; i < count; i++)
+        {
+            facts.Confirmed.Add(reader.Read7BitEncodedInt64());
         }
         return facts;
+    }
+
+    private static void Codes(BinaryWriter writer, CodeTable codes)
+    {
+        writer.Write7BitEncodedInt(codes.Count);
+        for (var i = 0; i < codes.Count; i++)
+        {
+            writer.Write(codes[i]);
+        }
+    }
+
+    private static List<string> ReadCodes(BinaryReader reader)
+    {
+        var codes = new List<string>(reader.Read7BitEncodedInt());
+        for (var i = codes.Capacity; i > 0; i--)
+        {
+            codes.Add(reader.ReadString());
+        }
+        return codes;
     }
 }

@@ -26,16 +26,17 @@ public sealed class SnapshotStore(AppDbContext db, CompanyFactsSource current, T
     public const int MaxSeriesPoints = 36;
 
     private const int DecodedKept = 12;
-    private static readonly ConcurrentDictionary<Guid, IReadOnlyList<CompanyFact>> Decoded = new();
+    private static readonly ConcurrentDictionary<Guid, FactTable> Decoded = new();
 
+    /// <summary>Stores the directory's facts as they are now (the ones in memory, at most a recheck interval old).</summary>
     public async Task<SnapshotInfo> TakeAsync(SnapshotKind kind, string? takenBy, string? label, CancellationToken cancellationToken = default)
     {
-        var facts = await CompanyFactsSource.LoadAsync(db, taxonomy, cancellationToken);
-        return await SaveAsync(facts, clock.GetUtcNow().UtcDateTime, kind, takenBy, label, cancellationToken);
+        var facts = await current.CurrentAsync(cancellationToken);
+        return await SaveAsync(facts.All, clock.GetUtcNow().UtcDateTime, kind, takenBy, label, cancellationToken);
     }
 
     /// <summary>Stores <paramref name="facts"/> as the directory at <paramref name="takenAt"/>.</summary>
-    public async Task<SnapshotInfo> SaveAsync(IReadOnlyList<CompanyFact> facts, DateTime takenAt, SnapshotKind kind, string? takenBy, string? label, CancellationToken cancellationToken = default)
+    public async Task<SnapshotInfo> SaveAsync(FactTable facts, DateTime takenAt, SnapshotKind kind, string? takenBy, string? label, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(facts);
         var snapshot = new StatisticsSnapshot
@@ -45,12 +46,35 @@ public sealed class SnapshotStore(AppDbContext db, CompanyFactsSource current, T
             TakenBy = takenBy,
             Label = label is { Length: > StatisticsSnapshot.LabelMaxLength } ? label[..StatisticsSnapshot.LabelMaxLength] : label,
             Companies = facts.Count,
-            Published = facts.Count(f => f.Status == PublicationStatus.Published),
+            Published = facts.Status.Count(s => s == PublicationStatus.Published),
             Facts = FactsCodec.Encode(facts),
         };
         db.StatisticsSnapshots.Add(snapshot);
         await db.SaveChangesAsync(cancellationToken);
         return Info(snapshot);
+    }
+
+    /// <summary>
+    /// Demo data only: monthly snapshots of the past <paramref name="months"/> months rebuilt from today's companies
+    /// and their first publication dates (a company appears from the month it was published). Labelled as such.
+    /// </summary>
+    public async Task ReconstructHistoryAsync(int months, CancellationToken cancellationToken = default)
+    {
+        var facts = await CompanyFactsSource.LoadAsync(db, taxonomy, cancellationToken);
+        var now = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), MonthlySnapshotService.Noumea);
+        for (var back = months; back >= 1; back--)
+        {
+            var month = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, now.Offset).AddMonths(-back).UtcDateTime;
+            var then = new FactTable();
+            for (var row = 0; row < facts.Count; row++)
+            {
+                if (facts.Status[row] == PublicationStatus.Published && facts.Published[row] != 0 && facts.Published[row] <= month.Ticks)
+                {
+                    then.AddRow(facts, row);
+                }
+            }
+            await SaveAsync(then, month, SnapshotKind.Monthly, takenBy: null, label: "démonstration", cancellationToken);
+        }
     }
 
     public async Task<IReadOnlyList<SnapshotInfo>> ListAsync(CancellationToken cancellationToken = default) =>
@@ -106,7 +130,7 @@ public sealed class SnapshotStore(AppDbContext db, CompanyFactsSource current, T
         return new TimeSeries([.. reports.Select(r => r.ComputedAt)], rows);
     }
 
-    private async Task<IReadOnlyList<CompanyFact>> FactsAsync(Guid id, CancellationToken cancellationToken)
+    private async Task<FactTable> FactsAsync(Guid id, CancellationToken cancellationToken)
     {
         if (Decoded.TryGetValue(id, out var facts))
         {

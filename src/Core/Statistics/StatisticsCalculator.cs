@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using AnnuaireFiliere.Core.Companies;
 using AnnuaireFiliere.Core.Search;
 using AnnuaireFiliere.Core.Taxonomy;
@@ -6,108 +7,203 @@ using AnnuaireFiliere.Core.Taxonomy;
 namespace AnnuaireFiliere.Core.Statistics;
 
 /// <summary>
-/// Every figure of a segment, counted from the companies' facts (today's, or a snapshot's). The public counts
-/// published companies with <see cref="Disclosure"/>; analysts count every status, exactly. One-way distributions
-/// count each company once, by its primary activity and main province.
+/// Every figure of a segment, counted from a <see cref="FactTable"/> (today's, or a snapshot's). The segment is a
+/// <see cref="SearchRequest"/>'s filters with the engines' semantics: values of one filter are alternatives,
+/// filters must all hold, sectors and activities match secondary activities too, a commune counts in every province
+/// it lies in; its text is the set of companies the engine matched. The public counts published companies with
+/// <see cref="Disclosure"/>; analysts count every status, exactly. One-way distributions count each company once,
+/// by its primary activity and main province.
 /// </summary>
 public static class StatisticsCalculator
 {
     public const string Yes = "oui";
     public const string No = "non";
 
+    private static readonly (string Code, string Label)[] FreshnessKeys = [("moins-de-12-mois", "12"), ("12-a-24-mois", "24"), ("plus-de-24-mois", "24+"), ("jamais", "0")];
+
     /// <param name="textMatches">The companies the segment's text matches (from the search engine); null when it has no text.</param>
     public static StatisticsReport Compute(
-        IReadOnlyList<CompanyFact> facts, SearchRequest segment, StatisticsAudience audience, DateTime asOf, TaxonomyCatalog taxonomy,
-        IReadOnlySet<Guid>? textMatches = null)
+        FactTable facts, SearchRequest segment, StatisticsAudience audience, DateTime asOf, TaxonomyCatalog taxonomy, IReadOnlySet<Guid>? textMatches = null)
     {
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(segment);
         ArgumentNullException.ThrowIfNull(taxonomy);
         var @public = audience == StatisticsAudience.Public;
-        var rows = new List<CompanyFact>();
-        foreach (var fact in facts)
-        {
-            if ((!@public || fact.Status == PublicationStatus.Published) && segment.Matches(fact) && (textMatches is null || textMatches.Contains(fact.Id)))
-            {
-                rows.Add(fact);
-            }
-        }
+        var rows = Select(facts, segment, @public, textMatches);
+
+        var counts = Enum.GetValues<Dimension>().ToDictionary(d => d, d => CountCodes(facts, d, rows));
         var bands = FacetLabels.SizeBandOrder.Select(b => (b, FacetLabels.For(FacetNames.SizeBand, b, taxonomy))).ToList();
+        Distribution Of(string name, Dimension dimension, List<(string Code, string Label)> keys) =>
+            Build(name, keys, [.. keys.Select(k => facts.Codes(dimension).Find(k.Code) is var id and >= 0 ? counts[dimension][id] : 0)], rows.Length, @public);
+
+        var years = new SortedDictionary<int, long>();
+        var capabilities = new long[ECommerceCapabilities.All.Length];
+        var freshness = new long[FreshnessKeys.Length];
+        var months = Enumerable.Range(0, 24).Select(i => asOf.AddMonths(i - 23)).ToList();
+        var firstMonth = months[0].Year * 12 + months[0].Month - 1;
+        var perMonth = new long[months.Count];
+        var statuses = new long[Enum.GetValues<PublicationStatus>().Length];
+        var (yearly, biyearly) = (asOf.AddMonths(-12).Ticks, asOf.AddMonths(-24).Ticks);
+        var yearColumn = CollectionsMarshal.AsSpan(facts.Year);
+        var shopColumn = CollectionsMarshal.AsSpan(facts.ECommerce);
+        var confirmedColumn = CollectionsMarshal.AsSpan(facts.Confirmed);
+        var publishedColumn = CollectionsMarshal.AsSpan(facts.Published);
+        foreach (var row in rows)
+        {
+            if (yearColumn[row] != 0)
+            {
+                years[yearColumn[row]] = years.GetValueOrDefault(yearColumn[row]) + 1;
+            }
+            for (var bit = 0; bit < capabilities.Length; bit++)
+            {
+                capabilities[bit] += (shopColumn[row] >> bit) & 1;
+            }
+            var confirmed = confirmedColumn[row];
+            freshness[confirmed == 0 ? 3 : confirmed > yearly ? 0 : confirmed > biyearly ? 1 : 2]++;
+            if (publishedColumn[row] != 0)
+            {
+                var published = new DateTime(publishedColumn[row], DateTimeKind.Utc);
+                var month = published.Year * 12 + published.Month - 1 - firstMonth;
+                if (month is >= 0 and < 24)
+                {
+                    perMonth[month]++;
+                }
+            }
+            statuses[(int)facts.Status[row]]++;
+        }
+
         var distributions = new List<Distribution>
         {
-            Count(StatisticsNames.Sector, rows, c => c.PrimarySector, Keys(taxonomy.Sectors), @public),
-            Count(StatisticsNames.Activity, rows, c => c.PrimaryActivity, Keys(taxonomy.Activities), @public),
-            Count(StatisticsNames.Province, rows, c => c.MainProvince, Keys(taxonomy.Provinces), @public),
-            Count(StatisticsNames.Commune, rows, c => c.Commune, Keys(taxonomy.Communes), @public),
-            Count(StatisticsNames.SizeBand, rows, c => c.SizeBand, bands, @public),
-            Count(StatisticsNames.LegalForm, rows, c => c.LegalForm, Keys(taxonomy.LegalForms), @public),
-            Count(StatisticsNames.FoundingYear, rows, c => Year(c.FoundingYear),
-                [.. rows.Select(c => c.FoundingYear).OfType<int>().Distinct().Order().Select(y => (Year(y)!, Year(y)!))], @public),
+            Of(StatisticsNames.Sector, Dimension.PrimarySector, Keys(taxonomy.Sectors)),
+            Of(StatisticsNames.Activity, Dimension.PrimaryActivity, Keys(taxonomy.Activities)),
+            Of(StatisticsNames.Province, Dimension.MainProvince, Keys(taxonomy.Provinces)),
+            Of(StatisticsNames.Commune, Dimension.Commune, Keys(taxonomy.Communes)),
+            Of(StatisticsNames.SizeBand, Dimension.SizeBand, bands),
+            Of(StatisticsNames.LegalForm, Dimension.LegalForm, Keys(taxonomy.LegalForms)),
+            Build(StatisticsNames.FoundingYear, [.. years.Keys.Select(y => (Year(y), Year(y)))], [.. years.Values], rows.Length, @public),
             // Capabilities are not exclusive: each row counts the companies that have it (the total is the segment's).
-            new(StatisticsNames.ECommerce, [.. ECommerceCapabilities.All.Select(code =>
-            {
-                var count = rows.LongCount(c => c.ECommerce.Contains(code));
-                return new Row(code, FacetLabels.For(FacetNames.ECommerce, code, taxonomy), new Cell(count, @public && Disclosure.IsSensitive(count)));
-            })], rows.Count),
-            Count(StatisticsNames.Freshness, rows, c => Freshness(c, asOf),
-                [("moins-de-12-mois", "12"), ("12-a-24-mois", "24"), ("plus-de-24-mois", "24+"), ("jamais", "0")], @public),
-            Count(StatisticsNames.PublishedPerMonth, rows, c => c.PublishedAt?.ToString("yyyy-MM", CultureInfo.InvariantCulture),
-                [.. Enumerable.Range(0, 24).Select(i => asOf.AddMonths(i - 23).ToString("yyyy-MM", CultureInfo.InvariantCulture)).Select(m => (m, m))], @public),
+            new(StatisticsNames.ECommerce, [.. ECommerceCapabilities.All.Select((code, bit) => new Row(code, FacetLabels.For(FacetNames.ECommerce, code, taxonomy),
+                new Cell(capabilities[bit], @public && Disclosure.IsSensitive(capabilities[bit]))))], rows.Length),
+            Build(StatisticsNames.Freshness, [.. FreshnessKeys], [.. freshness], rows.Length, @public),
+            Build(StatisticsNames.PublishedPerMonth, [.. months.Select(m => m.ToString("yyyy-MM", CultureInfo.InvariantCulture)).Select(m => (m, m))], [.. perMonth], rows.Length, @public),
         };
         if (!@public)
         {
-            distributions.Add(Count(StatisticsNames.Status, rows, c => c.Status.ToString(),
-                [.. Enum.GetNames<PublicationStatus>().Select(s => (s, s))], @public: false));
+            distributions.Add(Build(StatisticsNames.Status, [.. Enum.GetNames<PublicationStatus>().Select(s => (s, s))], [.. statuses], rows.Length, @public: false));
         }
         var sellingOnline = FacetLabels.For(FacetNames.ECommerce, ECommerceCapabilities.SellsOnline, taxonomy);
+        var onlineBit = Array.IndexOf(ECommerceCapabilities.All, ECommerceCapabilities.SellsOnline);
+        var sectors = Keys(taxonomy.Sectors);
         var crossTabs = new List<CrossTab>
         {
-            Cross(StatisticsNames.SectorByProvince, rows, c => c.PrimarySector, Keys(taxonomy.Sectors), c => c.MainProvince, Keys(taxonomy.Provinces), @public),
-            Cross(StatisticsNames.SectorBySize, rows, c => c.PrimarySector, Keys(taxonomy.Sectors), c => c.SizeBand, bands, @public),
-            Cross(StatisticsNames.SectorBySellingOnline, rows, c => c.PrimarySector, Keys(taxonomy.Sectors),
-                c => c.ECommerce.Contains(ECommerceCapabilities.SellsOnline) ? Yes : No, [(Yes, sellingOnline), (No, "—")], @public),
+            Cross(StatisticsNames.SectorByProvince, facts, rows, sectors, Keys(taxonomy.Provinces), Column(facts, Dimension.MainProvince, Keys(taxonomy.Provinces)), @public),
+            Cross(StatisticsNames.SectorBySize, facts, rows, sectors, bands, Column(facts, Dimension.SizeBand, bands), @public),
+            Cross(StatisticsNames.SectorBySellingOnline, facts, rows, sectors, [(Yes, sellingOnline), (No, "—")], row => ((facts.ECommerce[row] >> onlineBit) & 1) == 1 ? 0 : 1, @public),
         };
-        return new StatisticsReport(audience, rows.Count, distributions, crossTabs, asOf);
+        return new StatisticsReport(audience, rows.Length, distributions, crossTabs, asOf);
     }
 
-    private static string? Year(int? year) => year?.ToString(CultureInfo.InvariantCulture);
-
-    private static string Freshness(CompanyFact company, DateTime asOf) => company.LastConfirmedAt switch
+    /// <summary>The rows of the segment.</summary>
+    private static int[] Select(FactTable facts, SearchRequest segment, bool @public, IReadOnlySet<Guid>? textMatches)
     {
-        null => "jamais",
-        var at when at > asOf.AddMonths(-12) => "moins-de-12-mois",
-        var at when at > asOf.AddMonths(-24) => "12-a-24-mois",
-        _ => "plus-de-24-mois",
-    };
+        var single = new (List<int> Values, bool[]? Wanted)[]
+        {
+            (facts.Values(Dimension.Commune), facts.Codes(Dimension.Commune).Wanted(segment.Communes)),
+            (facts.Values(Dimension.SizeBand), facts.Codes(Dimension.SizeBand).Wanted(segment.SizeBands)),
+            (facts.Values(Dimension.LegalForm), facts.Codes(Dimension.LegalForm).Wanted(segment.LegalForms)),
+        };
+        var lists = new (List<int> Ids, bool[]? Wanted)[]
+        {
+            (facts.ListIds(ListDimension.Sectors), facts.Lists(ListDimension.Sectors).Wanted(segment.Sectors)),
+            (facts.ListIds(ListDimension.Activities), facts.Lists(ListDimension.Activities).Wanted(segment.Activities)),
+            (facts.ListIds(ListDimension.Provinces), facts.Lists(ListDimension.Provinces).Wanted(segment.Provinces)),
+            (facts.ListIds(ListDimension.Languages), facts.Lists(ListDimension.Languages).Wanted(segment.Languages)),
+            (facts.ListIds(ListDimension.Labels), facts.Lists(ListDimension.Labels).Wanted(segment.Labels)),
+        };
+        single = [.. single.Where(f => f.Wanted is not null)];
+        lists = [.. lists.Where(f => f.Wanted is not null)];
+        var shop = 0;
+        foreach (var code in segment.ECommerce)
+        {
+            shop |= 1 << Array.IndexOf(ECommerceCapabilities.All, code);
+        }
+        var selected = new List<int>(facts.Count);
+        for (var row = 0; row < facts.Count; row++)
+        {
+            if ((@public && facts.Status[row] != PublicationStatus.Published)
+                || (shop != 0 && (facts.ECommerce[row] & shop) == 0)
+                || (segment.FoundedFrom is { } from && (facts.Year[row] == 0 || facts.Year[row] < from))
+                || (segment.FoundedTo is { } to && (facts.Year[row] == 0 || facts.Year[row] > to))
+                || (textMatches is not null && !textMatches.Contains(facts.Ids[row])))
+            {
+                continue;
+            }
+            var keep = true;
+            foreach (var (values, wanted) in single)
+            {
+                var value = values[row];
+                keep &= value >= 0 && wanted![value];
+            }
+            foreach (var (ids, wanted) in lists)
+            {
+                keep &= wanted![ids[row]];
+            }
+            if (keep)
+            {
+                selected.Add(row);
+            }
+        }
+        return [.. selected];
+    }
+
+    private static long[] CountCodes(FactTable facts, Dimension dimension, int[] rows)
+    {
+        var counts = new long[facts.Codes(dimension).Count];
+        var values = CollectionsMarshal.AsSpan(facts.Values(dimension));
+        foreach (var row in rows)
+        {
+            if (values[row] >= 0)
+            {
+                counts[values[row]]++;
+            }
+        }
+        return counts;
+    }
+
+    /// <summary>A row's column in a cross-tab: the position of its code among <paramref name="keys"/>, -1 when none.</summary>
+    private static Func<int, int> Column(FactTable facts, Dimension dimension, List<(string Code, string Label)> keys)
+    {
+        var codes = facts.Codes(dimension);
+        var position = Enumerable.Range(0, codes.Count).Select(id => keys.FindIndex(k => k.Code == codes[id])).ToArray();
+        var values = facts.Values(dimension);
+        return row => values[row] < 0 ? -1 : position[values[row]];
+    }
+
+    private static string Year(int year) => year.ToString(CultureInfo.InvariantCulture);
 
     private static List<(string Code, string Label)> Keys(IEnumerable<TaxonomyEntry> entries) => [.. entries.Select(e => (e.Code, e.Label))];
 
-    private static Distribution Count(string name, List<CompanyFact> rows, Func<CompanyFact, string?> key, List<(string Code, string Label)> keys, bool @public)
+    private static Distribution Build(string name, List<(string Code, string Label)> keys, List<long> values, long total, bool @public)
     {
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var row in rows)
-        {
-            if (key(row) is { } value)
-            {
-                counts[value] = counts.GetValueOrDefault(value) + 1;
-            }
-        }
-        var values = keys.Select(k => counts.GetValueOrDefault(k.Code)).ToList();
         var cells = @public ? Disclosure.Protect(values) : [.. values.Select(v => new Cell(v))];
-        return new Distribution(name, [.. keys.Select((k, i) => new Row(k.Code, k.Label, cells[i]))], rows.Count);
+        return new Distribution(name, [.. keys.Select((k, i) => new Row(k.Code, k.Label, cells[i]))], total);
     }
 
     private static CrossTab Cross(
-        string name, List<CompanyFact> rows, Func<CompanyFact, string?> rowKey, List<(string Code, string Label)> rowKeys,
-        Func<CompanyFact, string?> columnKey, List<(string Code, string Label)> columnKeys, bool @public)
+        string name, FactTable facts, int[] rows, List<(string Code, string Label)> rowKeys, List<(string Code, string Label)> columnKeys,
+        Func<int, int> column, bool @public)
     {
-        var counts = new Dictionary<(string?, string?), long>();
+        var sectorOf = Column(facts, Dimension.PrimarySector, rowKeys);
+        var counts = new long[rowKeys.Count, columnKeys.Count];
         foreach (var row in rows)
         {
-            var key = (rowKey(row), columnKey(row));
-            counts[key] = counts.GetValueOrDefault(key) + 1;
+            var (r, c) = (sectorOf(row), column(row));
+            if (r >= 0 && c >= 0)
+            {
+                counts[r, c]++;
+            }
         }
-        IReadOnlyList<IReadOnlyList<long>> table = [.. rowKeys.Select(r => (IReadOnlyList<long>)[.. columnKeys.Select(c => counts.GetValueOrDefault((r.Code, c.Code)))])];
+        IReadOnlyList<IReadOnlyList<long>> table = [.. Enumerable.Range(0, rowKeys.Count).Select(r => (IReadOnlyList<long>)[.. Enumerable.Range(0, columnKeys.Count).Select(c => counts[r, c])])];
         var cells = @public ? Disclosure.Protect(table) : [.. table.Select(r => (IReadOnlyList<Cell>)[.. r.Select(v => new Cell(v))])];
         Cell Margin(long value) => @public ? Disclosure.Total(value) : new Cell(value);
         return new CrossTab(name, rowKeys, columnKeys, cells,

@@ -30,6 +30,8 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
         builder.HasIndex(c => new { c.Status, c.PrimaryActivityCode });
         builder.HasIndex(c => new { c.Status, c.CommuneCode });
         builder.Property(c => c.Version).IsConcurrencyToken();
+        // Covers the statistics' change stamp (count, sum of versions, last update) without reading the rows.
+        builder.HasIndex(c => new { c.UpdatedAt, c.Version });
 
         builder.HasOne<Activity>().WithMany().HasForeignKey(c => c.PrimaryActivityCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Commune>().WithMany().HasForeignKey(c => c.CommuneCode).OnDelete(DeleteBehavior.Restrict);

@@ -215,6 +215,8 @@ namespace AnnuaireFiliere.Core.Data.Migrations
 
                     b.HasIndex("Status", "PrimaryActivityCode");
 
+                    b.HasIndex("UpdatedAt", "Version");
+
                     b.ToTable("Companies", (string)null);
                 });
 

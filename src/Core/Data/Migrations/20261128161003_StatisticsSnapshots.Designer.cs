@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AnnuaireFiliere.Core.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261128154953_StatisticsSnapshots")]
+    [Migration("20261128161003_StatisticsSnapshots")]
     partial class StatisticsSnapshots
     {
         /// <inheritdoc />
@@ -217,6 +217,8 @@ namespace AnnuaireFiliere.Core.Data.Migrations
                     b.HasIndex("Status", "CommuneCode");
 
                     b.HasIndex("Status", "PrimaryActivityCode");
+
+                    b.HasIndex("UpdatedAt", "Version");
 
                     b.ToTable("Companies", (string)null);
                 });

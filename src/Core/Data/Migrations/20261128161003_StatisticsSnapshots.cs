@@ -30,6 +30,11 @@ namespace AnnuaireFiliere.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Companies_UpdatedAt_Version",
+                table: "Companies",
+                columns: new[] { "UpdatedAt", "Version" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StatisticsSnapshots_TakenAt",
                 table: "StatisticsSnapshots",
                 column: "TakenAt");
@@ -40,6 +45,10 @@ namespace AnnuaireFiliere.Core.Data.Migrations
         {
             migrationBuilder.DropTable(
                 name: "StatisticsSnapshots");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Companies_UpdatedAt_Version",
+                table: "Companies");
         }
     }
 }
