@@ -114,6 +114,35 @@ public sealed class SnapshotTests
         Assert.Equal(first.All.Status.Count(s => s == PublicationStatus.Published) - 1, second.All.Status.Count(s => s == PublicationStatus.Published));
     }
 
+    [Fact]
+    public async Task While_the_facts_reload_requests_are_answered_from_the_previous_ones()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await StatisticsTests.SeedAsync(database, 80);
+        await using var services = database.DemoServices();
+        var source = services.GetRequiredService<CompanyFactsSource>();
+        source.RecheckInterval = TimeSpan.Zero;
+        source.ReloadWait = TimeSpan.Zero;
+        var first = await source.CurrentAsync(Cancel);
+
+        await using (var db = database.Context())
+        {
+            (await db.Companies.FirstAsync(Cancel)).FoundingYear = 1901;
+            await db.SaveChangesAsync(Cancel);
+        }
+
+        Assert.Same(first, await source.CurrentAsync(Cancel));
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var fresh = first;
+        while (ReferenceEquals(fresh, first) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20, Cancel);
+            fresh = await source.CurrentAsync(Cancel);
+        }
+        Assert.Contains((short)1901, fresh.All.Year);
+        Assert.DoesNotContain((short)1901, first.All.Year);
+    }
+
     private static string Describe(FactTable facts, int row) => string.Join('|', [
         facts.Ids[row], facts.Status[row], facts.ECommerce[row], facts.Year[row], facts.Published[row], facts.Confirmed[row],
         .. Enum.GetValues<Dimension>().Select(d => facts.Values(d)[row] is var v and >= 0 ? facts.Codes(d)[v] : "-"),

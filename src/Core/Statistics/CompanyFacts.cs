@@ -15,16 +15,22 @@ public sealed record CompanyFacts(FactTable All, string Stamp, DateTime AsOf);
 /// <summary>
 /// The facts of the whole directory, kept in memory and reloaded when the database changed: any segment is then
 /// counted from memory instead of reading every company again. Whether it changed is one aggregate query (count,
-/// sum of versions, last update), asked at most once per <see cref="RecheckInterval"/>; every save bumps a version.
+/// sum of versions, last update) on a covering index, asked at most once per <see cref="RecheckInterval"/>; every
+/// save bumps a version. A reload (about 1.5 s at 100,000 companies) runs in the background: a request waits for
+/// it up to <see cref="ReloadWait"/>, then is answered from the previous facts, so nobody waits for a large reload.
 /// </summary>
 public sealed partial class CompanyFactsSource(IServiceScopeFactory scopes, TaxonomyCatalog taxonomy, TimeProvider clock, ILogger<CompanyFactsSource> logger) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private CompanyFacts? _current;
+    private Task<CompanyFacts>? _reloading;
     private long _checkedAt;
 
     /// <summary>How stale the figures may be (a change made in another process shows within this delay).</summary>
     public TimeSpan RecheckInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a request waits for a reload before it is answered from the previous facts.</summary>
+    public TimeSpan ReloadWait { get; set; } = TimeSpan.FromMilliseconds(250);
 
     public async Task<CompanyFacts> CurrentAsync(CancellationToken cancellationToken = default)
     {
@@ -33,32 +39,48 @@ public sealed partial class CompanyFactsSource(IServiceScopeFactory scopes, Taxo
         {
             return current;
         }
+        Task<CompanyFacts>? reloading;
         await _gate.WaitAsync(cancellationToken);
         try
         {
             current = _current;
-            if (current is not null && Stopwatch.GetElapsedTime(_checkedAt) < RecheckInterval)
+            reloading = _reloading is { IsCompleted: false } running ? running : null;
+            if (reloading is null && (current is null || Stopwatch.GetElapsedTime(_checkedAt) >= RecheckInterval))
             {
-                return current;
+                await using var scope = scopes.CreateAsyncScope();
+                var stamp = await StampAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), cancellationToken);
+                Volatile.Write(ref _checkedAt, Stopwatch.GetTimestamp());
+                if (current is null || current.Stamp != stamp)
+                {
+                    // Not cancelled with the request that started it: the next ones want it too.
+                    reloading = _reloading = Task.Run(() => ReloadAsync(stamp), CancellationToken.None);
+                }
             }
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var stamp = await StampAsync(db, cancellationToken);
-            if (current is null || current.Stamp != stamp)
-            {
-                var started = Stopwatch.GetTimestamp();
-                current = new CompanyFacts(await LoadAsync(db, taxonomy, cancellationToken), stamp, clock.GetUtcNow().UtcDateTime);
-                var elapsed = Stopwatch.GetElapsedTime(started);
-                LogLoaded(logger, current.All.Count, elapsed.TotalMilliseconds);
-                Volatile.Write(ref _current, current);
-            }
-            Volatile.Write(ref _checkedAt, Stopwatch.GetTimestamp());
-            return current;
         }
         finally
         {
             _gate.Release();
         }
+        if (reloading is null)
+        {
+            return current!;
+        }
+        if (current is null || await Task.WhenAny(reloading, Task.Delay(ReloadWait, cancellationToken)) == reloading)
+        {
+            return await reloading;
+        }
+        return current;
+    }
+
+    private async Task<CompanyFacts> ReloadAsync(string stamp)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await using var scope = scopes.CreateAsyncScope();
+        var facts = new CompanyFacts(await LoadAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), taxonomy), stamp, clock.GetUtcNow().UtcDateTime);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        LogLoaded(logger, facts.All.Count, elapsed.TotalMilliseconds);
+        Volatile.Write(ref _current, facts);
+        return facts;
     }
 
     public void Dispose() => _gate.Dispose();
@@ -103,7 +125,8 @@ public sealed partial class CompanyFactsSource(IServiceScopeFactory scopes, Taxo
             .Select(c => new
             {
                 c.Id, c.Status, c.PrimaryActivityCode, c.CommuneCode, c.SizeBandCode, c.LegalFormCode, c.FoundingYear,
-                c.ECommerce, c.Languages, c.Labels, c.PublishedAt, c.LastConfirmedAt,
+                c.ECommerce.SellsOnOwnShop, c.ECommerce.SellsOnMarketplaces, c.ECommerce.OnlinePayment, c.ECommerce.DeliversTerritory,
+                c.ECommerce.DeliversIslands, c.ECommerce.B2B, c.ECommerce.B2C, c.Languages, c.Labels, c.PublishedAt, c.LastConfirmedAt,
             })
             .AsAsyncEnumerable();
         await foreach (var row in rows.WithCancellation(cancellationToken))
@@ -119,7 +142,16 @@ public sealed partial class CompanyFactsSource(IServiceScopeFactory scopes, Taxo
                 SizeBandCode = row.SizeBandCode,
                 LegalFormCode = row.LegalFormCode,
                 FoundingYear = row.FoundingYear,
-                ECommerce = row.ECommerce,
+                ECommerce = new ECommerceProfile
+                {
+                    SellsOnOwnShop = row.SellsOnOwnShop,
+                    SellsOnMarketplaces = row.SellsOnMarketplaces,
+                    OnlinePayment = row.OnlinePayment,
+                    DeliversTerritory = row.DeliversTerritory,
+                    DeliversIslands = row.DeliversIslands,
+                    B2B = row.B2B,
+                    B2C = row.B2C,
+                },
                 Languages = row.Languages,
                 Labels = row.Labels,
                 PublishedAt = row.PublishedAt,

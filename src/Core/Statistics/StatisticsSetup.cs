@@ -18,12 +18,29 @@ public static class StatisticsSetup
         builder.Services.AddSingleton<CompanyFactsSource>();
         builder.Services.AddScoped<StatisticsService>();
         builder.Services.AddScoped<SnapshotStore>();
+        builder.Services.AddHostedService<FactsWarmUp>();
         var indexingHere = builder.Configuration.GetValue($"{IndexingOptions.Section}:{nameof(IndexingOptions.RunInProcess)}", defaultValue: true);
         if (builder.Configuration.GetValue("Statistics:MonthlySnapshots", defaultValue: indexingHere))
         {
             builder.Services.AddHostedService<MonthlySnapshotService>();
         }
         return builder;
+    }
+}
+
+/// <summary>Reads the facts once at start, so that the first visitor of the statistics does not wait for it.</summary>
+internal sealed class FactsWarmUp(CompanyFactsSource facts) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await facts.CurrentAsync(stoppingToken);
+        }
+        catch (Exception failed) when (failed is not OperationCanceledException)
+        {
+            // The first statistics request will try again (and report the error).
+        }
     }
 }
 

@@ -23,7 +23,7 @@ public static class StatisticsChart
 
     /// <summary>The chart as a file of its own, with <paramref name="title"/> written above the bars.</summary>
     public static string Standalone(Distribution distribution, string title, Func<Cell, string> shown) =>
-        Svg(distribution, shown, "xmlns=\"http://www.w3.org/2000/svg\" font-family=\"Arial, Helvetica, sans-serif\"", title);
+        Svg(distribution, shown, "xmlns=\"http://www.w3.org/2000/svg\" width=\"900\" height=\"{height}\" font-family=\"Arial, Helvetica, sans-serif\"", title);
 
     private static string Svg(Distribution distribution, Func<Cell, string> shown, string attributes, string? title)
     {
@@ -34,7 +34,7 @@ public static class StatisticsChart
         var top = title is null ? 0 : TitleHeight;
         var height = distribution.Rows.Count * RowHeight + 6 + top;
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg viewBox=\"0 0 900 {height}\" {attributes}>");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg viewBox=\"0 0 900 {height}\" {attributes.Replace("{height}", height.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)}>");
         if (title is not null)
         {
             svg.Append(CultureInfo.InvariantCulture, $"<title>{html.Encode(title)}</title><rect width=\"900\" height=\"{height}\" fill=\"#ffffff\"></rect>");

@@ -22,6 +22,7 @@ public sealed class AccessibilityTests(BrowserSite site)
             data.Add("signaler", "{profil}/signaler", language);
             data.Add("ma-selection", "/ma-selection", language);
             data.Add("statistiques", "/statistiques?province=nord", language);
+            data.Add("statistiques-comparaison", "/statistiques?secteur=S05&comparer={instantane}", language);
             data.Add("introuvable", "/nexiste-pas", language);
         }
         return data;
@@ -32,6 +33,11 @@ public sealed class AccessibilityTests(BrowserSite site)
     public async Task Main_pages_have_no_serious_accessibility_violation(string name, string path, string language)
     {
         var profile = "/entreprises/" + (await site.SearchAsync(new Core.Search.SearchRequest { Sort = Core.Search.SearchSort.Name })).Hits[0].Slug;
+        if (path.Contains("{instantane}", StringComparison.Ordinal))
+        {
+            var snapshot = await site.WithDatabaseAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.StatisticsSnapshots.OrderBy(s => s.TakenAt).Select(s => s.Id)));
+            path = path.Replace("{instantane}", snapshot.ToString("N"), StringComparison.Ordinal);
+        }
         var page = await site.OpenAsync(path.Replace("{profil}", profile, StringComparison.Ordinal), language: language == "fr" ? null : language);
         Assert.Equal(language, await page.Locator("html").GetAttributeAsync("lang"));
 
