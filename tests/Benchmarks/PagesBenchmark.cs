@@ -145,6 +145,11 @@ internal static class PagesBenchmark
                     interleaved.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
                 }
                 SearchBenchmark.Report("engine alone, after each page: q=…", interleaved);
+                var taxonomy = site.Services.GetRequiredService<AnnuaireFiliere.Core.Taxonomy.TaxonomyCatalog>();
+                var parsed = Texts.Select(t => Web::AnnuaireFiliere.Web.Search.SearchParameters.Parse(
+                    Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery("?q=" + Uri.EscapeDataString(t)), taxonomy, TimeProvider.System).Request).ToList();
+                Console.WriteLine($"the page's request: {parsed[0]}");
+                SearchBenchmark.Report("engine alone, the page's parsed request", await SearchBenchmark.TimeAsync(iterations, i => search.SearchAsync(parsed[i % parsed.Count])));
                 SearchBenchmark.Report("engine alone, on pool threads: q=…", await SearchBenchmark.TimeAsync(iterations, i => Task.Run(() => search.SearchAsync(new() { Text = Texts[i % Texts.Length] }))));
                 var sameThread = new List<double>();
                 for (var i = 0; i < iterations; i++)

@@ -1,4 +1,6 @@
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using AnnuaireFiliere.Core.Companies;
 
 namespace AnnuaireFiliere.Core.Statistics;
@@ -9,7 +11,7 @@ namespace AnnuaireFiliere.Core.Statistics;
 /// </summary>
 public static class FactsCodec
 {
-    private const int Format = 2;
+    private const int Format = 3;
 
     public static byte[] Encode(FactTable facts)
     {
@@ -23,7 +25,7 @@ public static class FactsCodec
             foreach (var dimension in Enum.GetValues<Dimension>())
             {
                 Codes(writer, facts.Codes(dimension));
-                facts.Values(dimension).ForEach(v => writer.Write7BitEncodedInt(v + 1));
+                Column(writer, facts.Values(dimension));
             }
             foreach (var dimension in Enum.GetValues<ListDimension>())
             {
@@ -35,14 +37,14 @@ public static class FactsCodec
                     writer.Write7BitEncodedInt(list.Length);
                     Array.ForEach(list, writer.Write7BitEncodedInt);
                 }
-                facts.ListIds(dimension).ForEach(writer.Write7BitEncodedInt);
+                Column(writer, facts.ListIds(dimension));
             }
-            facts.Ids.ForEach(id => writer.Write(id.ToByteArray()));
-            facts.Status.ForEach(s => writer.Write((byte)s));
-            facts.ECommerce.ForEach(writer.Write);
-            facts.Year.ForEach(y => writer.Write7BitEncodedInt(y));
-            facts.Published.ForEach(writer.Write7BitEncodedInt64);
-            facts.Confirmed.ForEach(writer.Write7BitEncodedInt64);
+            Column(writer, facts.Ids);
+            Column(writer, facts.Status);
+            Column(writer, facts.ECommerce);
+            Column(writer, facts.Year);
+            Column(writer, facts.Published);
+            Column(writer, facts.Confirmed);
         }
         using var output = new MemoryStream();
         using (var brotli = new BrotliStream(output, CompressionLevel.Optimal, leaveOpen: true))
@@ -88,10 +90,10 @@ public static class FactsCodec
             var table = ReadCodes(reader);
             table.ForEach(c => codes.Add(c));
             var values = facts.Values(dimension);
-            for (var i = 0; i < count; i++)
+            Column(reader, values, count);
+            if (values.Any(v => v < -1 || v >= table.Count))
             {
-                var value = reader.Read7BitEncodedInt() - 1;
-                values.Add(value < -1 || value >= table.Count ? throw new InvalidDataException("Bad code.") : value);
+                throw new InvalidDataException("Bad code.");
             }
         }
         foreach (var dimension in Enum.GetValues<ListDimension>())
@@ -110,36 +112,39 @@ public static class FactsCodec
                 lists.Add(list);
             }
             var ids = facts.ListIds(dimension);
-            for (var i = 0; i < count; i++)
+            Column(reader, ids, count);
+            if (ids.Any(id => id < 0 || id >= listCount))
             {
-                ids.Add(reader.Read7BitEncodedInt());
+                throw new InvalidDataException("Bad list.");
             }
         }
-        for (var i = 0; i < count; i++)
+        Column(reader, facts.Ids, count);
+        Column(reader, facts.Status, count);
+        if (facts.Status.Any(status => !Enum.IsDefined(status)))
         {
-            facts.Ids.Add(new Guid(reader.ReadBytes(16)));
+            throw new InvalidDataException("Bad status.");
         }
-        for (var i = 0; i < count; i++)
-        {
-            facts.Status.Add((PublicationStatus)reader.ReadByte());
-        }
-        for (var i = 0; i < count; i++)
-        {
-            facts.ECommerce.Add(reader.ReadByte());
-        }
-        for (var i = 0; i < count; i++)
-        {
-            facts.Year.Add((short)reader.Read7BitEncodedInt());
-        }
-        for (var i = 0; i < count; i++)
-        {
-            facts.Published.Add(reader.Read7BitEncodedInt64());
-        }
-        for (var i = 0; i < count; i++)
-        {
-            facts.Confirmed.Add(reader.Read7BitEncodedInt64());
-        }
+        Column(reader, facts.ECommerce, count);
+        Column(reader, facts.Year, count);
+        Column(reader, facts.Published, count);
+        Column(reader, facts.Confirmed, count);
         return facts;
+    }
+
+    /// <summary>A column as its raw little-endian values: read back in one copy.</summary>
+    private static void Column<T>(BinaryWriter writer, List<T> column)
+        where T : unmanaged =>
+        writer.Write(MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(column)));
+
+    private static void Column<T>(BinaryReader reader, List<T> column, int count)
+        where T : unmanaged
+    {
+        var bytes = reader.ReadBytes(count * Unsafe.SizeOf<T>());
+        if (bytes.Length != count * Unsafe.SizeOf<T>())
+        {
+            throw new InvalidDataException("Truncated statistics snapshot.");
+        }
+        column.AddRange(MemoryMarshal.Cast<byte, T>(bytes));
     }
 
     private static void Codes(BinaryWriter writer, CodeTable codes)

@@ -25,8 +25,9 @@ public sealed class SnapshotStore(AppDbContext db, CompanyFactsSource current, T
     /// <summary>Time series read at most this many snapshots (three years of monthly ones).</summary>
     public const int MaxSeriesPoints = 36;
 
-    private const int DecodedKept = 12;
-    private static readonly ConcurrentDictionary<Guid, FactTable> Decoded = new();
+    /// <summary>Decoded snapshots kept, in companies (about 130 bytes each): 24 monthly snapshots of 60,000 companies.</summary>
+    private const int DecodedRowsKept = 1_500_000;
+    private static readonly ConcurrentDictionary<Guid, (FactTable Facts, long LastUsed)> Decoded = new();
 
     /// <summary>Stores the directory's facts as they are now (the ones in memory, at most a recheck interval old).</summary>
     public async Task<SnapshotInfo> TakeAsync(SnapshotKind kind, string? takenBy, string? label, CancellationToken cancellationToken = default)
@@ -111,10 +112,10 @@ public sealed class SnapshotStore(AppDbContext db, CompanyFactsSource current, T
         var reports = new List<StatisticsReport>();
         foreach (var point in points)
         {
-            reports.Add(StatisticsCalculator.Compute(await FactsAsync(point.Id, cancellationToken), filters, audience, point.TakenAt, taxonomy));
+            reports.Add(StatisticsCalculator.Compute(await FactsAsync(point.Id, cancellationToken), filters, audience, point.TakenAt, taxonomy, keyFiguresOnly: true));
         }
         var today = await current.CurrentAsync(cancellationToken);
-        reports.Add(StatisticsCalculator.Compute(today.All, filters, audience, clock.GetUtcNow().UtcDateTime, taxonomy));
+        reports.Add(StatisticsCalculator.Compute(today.All, filters, audience, clock.GetUtcNow().UtcDateTime, taxonomy, keyFiguresOnly: true));
 
         var rows = new List<Series>
         {
@@ -132,17 +133,20 @@ public sealed class SnapshotStore(AppDbContext db, CompanyFactsSource current, T
 
     private async Task<FactTable> FactsAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (Decoded.TryGetValue(id, out var facts))
+        if (Decoded.TryGetValue(id, out var kept))
         {
-            return facts;
+            Decoded[id] = (kept.Facts, Environment.TickCount64);
+            return kept.Facts;
         }
         var encoded = await db.StatisticsSnapshots.AsNoTracking().Where(s => s.Id == id).Select(s => s.Facts).FirstAsync(cancellationToken);
-        facts = FactsCodec.Decode(encoded);
-        if (Decoded.Count >= DecodedKept)
+        var facts = FactsCodec.Decode(encoded);
+        // The least recently used ones go first when the budget is spent.
+        while (Decoded.Values.Sum(d => (long)d.Facts.Count) + facts.Count > DecodedRowsKept
+            && Decoded.OrderBy(d => d.Value.LastUsed).Select(d => d.Key).FirstOrDefault() is var oldest && oldest != Guid.Empty)
         {
-            Decoded.Clear();
+            Decoded.TryRemove(oldest, out _);
         }
-        Decoded[id] = facts;
+        Decoded[id] = (facts, Environment.TickCount64);
         return facts;
     }
 

@@ -22,14 +22,20 @@ public static class StatisticsCalculator
     private static readonly (string Code, string Label)[] FreshnessKeys = [("moins-de-12-mois", "12"), ("12-a-24-mois", "24"), ("plus-de-24-mois", "24+"), ("jamais", "0")];
 
     /// <param name="textMatches">The companies the segment's text matches (from the search engine); null when it has no text.</param>
+    /// <param name="keyFiguresOnly">Only the sector, province and e-commerce distributions (for time series).</param>
     public static StatisticsReport Compute(
-        FactTable facts, SearchRequest segment, StatisticsAudience audience, DateTime asOf, TaxonomyCatalog taxonomy, IReadOnlySet<Guid>? textMatches = null)
+        FactTable facts, SearchRequest segment, StatisticsAudience audience, DateTime asOf, TaxonomyCatalog taxonomy,
+        IReadOnlySet<Guid>? textMatches = null, bool keyFiguresOnly = false)
     {
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(segment);
         ArgumentNullException.ThrowIfNull(taxonomy);
         var @public = audience == StatisticsAudience.Public;
         var rows = Select(facts, segment, @public, textMatches);
+        if (keyFiguresOnly)
+        {
+            return KeyFigures(facts, rows, audience, asOf, taxonomy);
+        }
 
         var counts = Enum.GetValues<Dimension>().ToDictionary(d => d, d => CountCodes(facts, d, rows));
         var bands = FacetLabels.SizeBandOrder.Select(b => (b, FacetLabels.For(FacetNames.SizeBand, b, taxonomy))).ToList();
@@ -101,6 +107,25 @@ public static class StatisticsCalculator
             Cross(StatisticsNames.SectorBySellingOnline, facts, rows, sectors, [(Yes, sellingOnline), (No, "—")], row => ((facts.ECommerce[row] >> onlineBit) & 1) == 1 ? 0 : 1, @public),
         };
         return new StatisticsReport(audience, rows.Length, distributions, crossTabs, asOf);
+    }
+
+    private static StatisticsReport KeyFigures(FactTable facts, int[] rows, StatisticsAudience audience, DateTime asOf, TaxonomyCatalog taxonomy)
+    {
+        var @public = audience == StatisticsAudience.Public;
+        Distribution Of(string name, Dimension dimension, List<(string Code, string Label)> keys)
+        {
+            var counts = CountCodes(facts, dimension, rows);
+            return Build(name, keys, [.. keys.Select(k => facts.Codes(dimension).Find(k.Code) is var id and >= 0 ? counts[id] : 0)], rows.Length, @public);
+        }
+        var bit = Array.IndexOf(ECommerceCapabilities.All, ECommerceCapabilities.SellsOnline);
+        var online = rows.LongCount(row => ((facts.ECommerce[row] >> bit) & 1) == 1);
+        return new StatisticsReport(audience, rows.Length,
+        [
+            Of(StatisticsNames.Sector, Dimension.PrimarySector, Keys(taxonomy.Sectors)),
+            Of(StatisticsNames.Province, Dimension.MainProvince, Keys(taxonomy.Provinces)),
+            new(StatisticsNames.ECommerce, [new Row(ECommerceCapabilities.SellsOnline, FacetLabels.For(FacetNames.ECommerce, ECommerceCapabilities.SellsOnline, taxonomy),
+                new Cell(online, @public && Disclosure.IsSensitive(online)))], rows.Length),
+        ], [], asOf);
     }
 
     /// <summary>The rows of the segment.</summary>
