@@ -18,7 +18,7 @@ public sealed record TimeSeries(IReadOnlyList<DateTime> Dates, IReadOnlyList<Ser
 
 /// <summary>
 /// Statistics snapshots: taking them (monthly by <see cref="MonthlySnapshotService"/>, or on demand), listing them
-/// and counting any segment as it was at one of them. Decoded snapshots are kept (they never change), a few at a time.
+/// and counting any segment as it was at one of them. Decoded snapshots are kept (they never change) up to a budget.
 /// </summary>
 public sealed class SnapshotStore(AppDbContext db, CompanyFactsSource current, TaxonomyCatalog taxonomy, TimeProvider clock)
 {
@@ -27,7 +27,7 @@ public sealed class SnapshotStore(AppDbContext db, CompanyFactsSource current, T
 
     /// <summary>Decoded snapshots kept, in companies (about 130 bytes each): 24 monthly snapshots of 60,000 companies.</summary>
     private const int DecodedRowsKept = 1_500_000;
-    private static readonly ConcurrentDictionary<Guid, (FactTable Facts, long LastUsed)> Decoded = new();
+    private static readonly ConcurrentDictionary<Guid, FactTable> Decoded = new();
 
     /// <summary>Stores the directory's facts as they are now (the ones in memory, at most a recheck interval old).</summary>
     public async Task<SnapshotInfo> TakeAsync(SnapshotKind kind, string? takenBy, string? label, CancellationToken cancellationToken = default)
@@ -135,18 +135,16 @@ public sealed class SnapshotStore(AppDbContext db, CompanyFactsSource current, T
     {
         if (Decoded.TryGetValue(id, out var kept))
         {
-            Decoded[id] = (kept.Facts, Environment.TickCount64);
-            return kept.Facts;
+            return kept;
         }
         var encoded = await db.StatisticsSnapshots.AsNoTracking().Where(s => s.Id == id).Select(s => s.Facts).FirstAsync(cancellationToken);
         var facts = FactsCodec.Decode(encoded);
-        // The least recently used ones go first when the budget is spent.
-        while (Decoded.Values.Sum(d => (long)d.Facts.Count) + facts.Count > DecodedRowsKept
-            && Decoded.OrderBy(d => d.Value.LastUsed).Select(d => d.Key).FirstOrDefault() is var oldest && oldest != Guid.Empty)
+        // Kept while the budget allows; beyond it, decoded for each use. (Evicting would make every series, which
+        // reads the snapshots in order, miss every time once they outgrow the budget.)
+        if (Decoded.Values.Sum(d => (long)d.Count) + facts.Count <= DecodedRowsKept)
         {
-            Decoded.TryRemove(oldest, out _);
+            Decoded[id] = facts;
         }
-        Decoded[id] = (facts, Environment.TickCount64);
         return facts;
     }
 
