@@ -117,6 +117,12 @@ public static class PublicApi
         api.MapGet("/typologie", (TaxonomyCatalog taxonomy) => TypedResults.Ok(taxonomy.ToApi()))
             .WithName("Typologie")
             .WithSummary("Secteurs et activités (codes NAF), provinces et communes, tranches d'effectif, formes juridiques, langues, capacités de vente en ligne");
+
+        api.MapGet("/donnees", OpenData.OpenDataEndpoints.ListAsync)
+            .WithName("Donnees")
+            .WithSummary("Les fichiers de données ouvertes du jour (CSV, JSON, typologie, descripteur Data Package) : adresses, date, tailles")
+            .WithDescription("Entreprises publiées sans données personnelles, sous Licence Ouverte / Etalab 2.0, produites chaque jour (heure de Nouméa).")
+            .Produces<OpenData.ApiOpenData>();
     }
 
     private static async Task<IResult> SearchAsync(

@@ -91,6 +91,7 @@ public static class WebSetup
         app.MapCrawlers();
         app.MapPublicApi();
         Statistics.StatisticsEndpoints.MapStatisticsDownloads(app);
+        OpenData.OpenDataEndpoints.MapOpenData(app);
         return app;
     }
 }
