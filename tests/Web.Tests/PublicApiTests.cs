@@ -191,5 +191,10 @@ public sealed class PublicApiTests(SiteFixture site) : IClassFixture<SiteFixture
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(new Uri("http://localhost/api/reference/"), asset), Cancel)).StatusCode);
         }
         Assert.Contains("/openapi/v1.json", await client.GetStringAsync("/api/reference/index.js", Cancel), StringComparison.Ordinal);
+        var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self';", policy, StringComparison.Ordinal);
+        Assert.Contains("style-src 'self' 'unsafe-inline'", policy, StringComparison.Ordinal); // Swagger UI's inline styles, on this page only
+        var elsewhere = (await client.GetAsync("/donnees", Cancel)).Headers.GetValues("Content-Security-Policy").Single();
+        Assert.DoesNotContain("unsafe-inline", elsewhere, StringComparison.Ordinal);
     }
 }

@@ -22,6 +22,7 @@ public sealed class AccessibilityTests(BrowserSite site)
             data.Add("signaler", "{profil}/signaler", language);
             data.Add("ma-selection", "/ma-selection", language);
             data.Add("statistiques", "/statistiques?province=nord", language);
+            data.Add("donnees", "/donnees", language);
             data.Add("introuvable", "/nexiste-pas", language);
         }
         return data;
