@@ -9,6 +9,7 @@ return scenario switch
     "seed" => await SeedBenchmark.RunAsync(options),
     "search" => await SearchBenchmark.RunAsync(options),
     "pages" => await PagesBenchmark.RunAsync(options),
+    "donnees" => await OpenDataBenchmark.RunAsync(options),
     _ => Usage(),
 };
 
@@ -19,6 +20,7 @@ static int Usage()
           dotnet run -c Release --project tests/Benchmarks -- seed [--count 100000] [--runs 3] [--batch-size 2000]
           dotnet run -c Release --project tests/Benchmarks -- search [--sizes 10000,100000] [--iterations 300] [--naive-up-to 100000]
           dotnet run -c Release --project tests/Benchmarks -- pages [--count 100000] [--iterations 300]
+          dotnet run -c Release --project tests/Benchmarks -- donnees [--count 100000] [--runs 3]
         Prints medians and 95th percentiles; see docs/PERFORMANCE.md for the figures on record.
         """);
     return 2;

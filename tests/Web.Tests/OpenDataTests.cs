@@ -238,6 +238,10 @@ public sealed class OpenDataTests(SiteFixture site) : IClassFixture<SiteFixture>
         using var byDate = new HttpRequestMessage(HttpMethod.Get, "/donnees/" + file);
         byDate.Headers.IfModifiedSince = modified;
         Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(byDate, Cancel)).StatusCode);
+        using var head = new HttpRequestMessage(HttpMethod.Head, "/donnees/" + file);
+        var headers = await client.SendAsync(head, Cancel);
+        Assert.Equal(HttpStatusCode.OK, headers.StatusCode);
+        Assert.Equal(etag, headers.Headers.ETag);
         using var stale = new HttpRequestMessage(HttpMethod.Get, "/donnees/" + file);
         stale.Headers.IfNoneMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue("\"autre\""));
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(stale, Cancel)).StatusCode);

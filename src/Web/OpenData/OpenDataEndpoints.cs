@@ -46,7 +46,7 @@ public static class OpenDataEndpoints
         ArgumentNullException.ThrowIfNull(endpoints);
         foreach (var (file, _, mediaType) in Files)
         {
-            endpoints.MapGet("/donnees/" + file, async (OpenDataStore store, CancellationToken cancellationToken) =>
+            endpoints.MapMethods("/donnees/" + file, ["GET", "HEAD"], async (OpenDataStore store, CancellationToken cancellationToken) =>
             {
                 var set = await store.LatestOrGenerateAsync(cancellationToken);
                 var info = new FileInfo(set.PathOf(file));

@@ -13,7 +13,7 @@ namespace AnnuaireFiliere.Web.OpenData;
 /// <summary>
 /// Writes one extract of the open data into a folder: <c>entreprises.csv</c>, <c>entreprises.json</c>,
 /// <c>typologie.csv</c> and the <c>datapackage.json</c> descriptor (frictionless Data Package with Table Schemas).
-/// Published companies are read in batches in slug order (keyset paging), so memory stays flat however many there are.
+/// Published companies are streamed from the database in slug order, so memory stays flat however many there are.
 /// </summary>
 public sealed class OpenDataWriter(IServiceScopeFactory scopes, TaxonomyCatalog taxonomy)
 {
@@ -25,9 +25,6 @@ public sealed class OpenDataWriter(IServiceScopeFactory scopes, TaxonomyCatalog 
     public const string LicenceName = "etalab-2.0";
     public const string LicenceTitle = "Licence Ouverte / Open Licence version 2.0";
     public const string LicenceUrl = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/";
-
-    /// <summary>Companies read per database query.</summary>
-    public const int BatchSize = 1000;
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All), Indented = false };
@@ -66,36 +63,29 @@ public sealed class OpenDataWriter(IServiceScopeFactory scopes, TaxonomyCatalog 
         return count;
     }
 
-    /// <summary>Published companies, <see cref="BatchSize"/> at a time, each batch in a fresh context (nothing tracked, nothing kept).</summary>
-    private async IAsyncEnumerable<Company> PublishedAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// Published companies in slug order, streamed from one no-tracking query (nothing is kept: memory stays flat);
+    /// their secondary activities are read first, as (company, activity) pairs, a few bytes per company.
+    /// </summary>
+    public async IAsyncEnumerable<Company> PublishedAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var after = string.Empty;
-        while (true)
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var secondary = (await db.Set<CompanyActivity>().AsNoTracking()
+                .Select(a => new { a.CompanyId, a.ActivityCode })
+                .ToListAsync(cancellationToken))
+            .ToLookup(a => a.CompanyId, a => a.ActivityCode);
+        var companies = db.Companies.AsNoTracking()
+            .Where(c => c.Status == PublicationStatus.Published)
+            .OrderBy(c => c.Slug)
+            .AsAsyncEnumerable()
+            .WithCancellation(cancellationToken);
+        await foreach (var company in companies)
         {
-            List<Company> batch;
-            await using (var scope = scopes.CreateAsyncScope())
-            {
-                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                var from = after;
-                batch = await db.Companies.AsNoTracking()
-                    .Where(c => c.Status == PublicationStatus.Published && c.Slug.CompareTo(from) > 0)
-                    .OrderBy(c => c.Slug)
-                    .Take(BatchSize)
-                    .Include(c => c.SecondaryActivities)
-                    .AsSplitQuery()
-                    .ToListAsync(cancellationToken);
-            }
-            foreach (var company in batch)
-            {
-                // The contact person (personal data) is loaded with the entity but written nowhere.
-                company.Contact = new ContactPerson();
-                yield return company;
-            }
-            if (batch.Count < BatchSize)
-            {
-                yield break;
-            }
-            after = batch[^1].Slug;
+            company.SecondaryActivities.AddRange(secondary[company.Id].Select(code => new CompanyActivity { CompanyId = company.Id, ActivityCode = code }));
+            // The contact person (personal data) is loaded with the entity but written nowhere.
+            company.Contact = new ContactPerson();
+            yield return company;
         }
     }
 
