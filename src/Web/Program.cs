@@ -2,6 +2,7 @@ using AnnuaireFiliere.Core.Data;
 using AnnuaireFiliere.Core.Search;
 using AnnuaireFiliere.Web.Api;
 using AnnuaireFiliere.Web.Hosting;
+using AnnuaireFiliere.Web.OpenData;
 using AnnuaireFiliere.Web.Statistics;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,7 @@ builder.AddIndexing();      // Core/Indexing: task log → search index, in-proc
 builder.AddDirectoryWeb();  // Razor Pages, localization, security headers, health, compression
 builder.AddPublicApi();     // Web/Api: /api/v1 (JSON), OpenAPI, CORS, rate limits
 builder.AddSectorStatistics(); // Core/Statistics behind /statistiques
+builder.AddOpenData();       // Web/OpenData: daily open-data extract behind /donnees
 
 var app = builder.Build();
 await app.Services.PrepareDataAsync();  // migrations, reference data, demo data

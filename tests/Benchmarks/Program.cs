@@ -10,6 +10,7 @@ return scenario switch
     "search" => await SearchBenchmark.RunAsync(options),
     "pages" => await PagesBenchmark.RunAsync(options),
     "statistics" => await StatisticsBenchmark.RunAsync(options),
+    "donnees" => await OpenDataBenchmark.RunAsync(options),
     _ => Usage(),
 };
 
@@ -21,6 +22,7 @@ static int Usage()
           dotnet run -c Release --project tests/Benchmarks -- search [--sizes 10000,100000] [--iterations 300] [--naive-up-to 100000]
           dotnet run -c Release --project tests/Benchmarks -- pages [--count 100000] [--iterations 300]
           dotnet run -c Release --project tests/Benchmarks -- statistics [--count 100000] [--iterations 50]
+          dotnet run -c Release --project tests/Benchmarks -- donnees [--count 100000] [--runs 3]
         Prints medians and 95th percentiles; see docs/PERFORMANCE.md for the figures on record.
         """);
     return 2;

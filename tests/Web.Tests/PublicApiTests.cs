@@ -159,10 +159,12 @@ public sealed class PublicApiTests(SiteFixture site) : IClassFixture<SiteFixture
 
         Assert.Empty(read.Diagnostic!.Errors);
         var document = read.Document!;
-        Assert.Equal(["/api/v1/recherche", "/api/v1/entreprises/{id}", "/api/v1/typologie", "/api/v1/statistiques/instantanes", "/api/v1/statistiques"], document.Paths.Keys);
+        Assert.Equal(["/api/v1/recherche", "/api/v1/entreprises/{id}", "/api/v1/typologie", "/api/v1/statistiques/instantanes", "/api/v1/statistiques", "/api/v1/donnees"], document.Paths.Keys);
         var search = document.Paths["/api/v1/recherche"].Operations![HttpMethod.Get];
         var parameters = search.Parameters!.Select(p => p.Name!).ToHashSet();
         Assert.Superset(SearchParameters.Facets.Select(f => f.Parameter).Concat(["q", "annee_min", "annee_max", "tri", "page", "par_page"]).ToHashSet(), parameters);
+        Assert.All(search.Parameters!, p => Assert.False(string.IsNullOrWhiteSpace(p.Description), $"{p.Name} has no description"));
+        Assert.All(document.Paths.Values.SelectMany(p => p.Operations!.Values), o => Assert.False(string.IsNullOrWhiteSpace(o.Summary)));
 
         var schema = search.Responses!["200"].Content!["application/json"].Schema!;
         var actual = await JsonAsync("/api/v1/recherche?q=web");
@@ -177,5 +179,30 @@ public sealed class PublicApiTests(SiteFixture site) : IClassFixture<SiteFixture
         Assert.Equal(figures.Properties!.Keys.Order(), answer.EnumerateObject().Select(p => p.Name).Order());
         var table = figures.Properties["distributions"].Items!;
         Assert.Equal(table.Properties!.Keys.Order(), answer.GetProperty("distributions")[0].EnumerateObject().Select(p => p.Name).Order());
+    }
+
+    [Fact]
+    public async Task The_api_reference_page_is_served_from_the_site_alone()
+    {
+        var client = site.Factory.CreateClient();
+        var response = await client.GetAsync("/api/reference/index.html", Cancel);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await DirectoryWebFactory.ParseAsync(response);
+
+        var assets = page.QuerySelectorAll("script[src]").Select(s => s.GetAttribute("src")!)
+            .Concat(page.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")!)).ToList();
+        Assert.NotEmpty(assets);
+        Assert.Empty(page.QuerySelectorAll("script:not([src])")); // nothing the CSP (script-src 'self') would block
+        foreach (var asset in assets)
+        {
+            Assert.False(asset.Contains("//", StringComparison.Ordinal), $"{asset} is not on the site");
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(new Uri("http://localhost/api/reference/"), asset), Cancel)).StatusCode);
+        }
+        Assert.Contains("/openapi/v1.json", await client.GetStringAsync("/api/reference/index.js", Cancel), StringComparison.Ordinal);
+        var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self';", policy, StringComparison.Ordinal);
+        Assert.Contains("style-src 'self' 'unsafe-inline'", policy, StringComparison.Ordinal); // Swagger UI's inline styles, on this page only
+        var elsewhere = (await client.GetAsync("/donnees", Cancel)).Headers.GetValues("Content-Security-Policy").Single();
+        Assert.DoesNotContain("unsafe-inline", elsewhere, StringComparison.Ordinal);
     }
 }

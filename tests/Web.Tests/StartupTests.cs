@@ -43,6 +43,8 @@ public sealed class MisconfigurationTests
     [InlineData("Search:Provider", "Solr", "Search:Provider")]
     [InlineData("Storage:DatabaseFile", "../../etc/passwd", "Storage:DatabaseFile")]
     [InlineData("Indexing:BatchSize", "0", "BatchSize")]
+    [InlineData("OpenData:KeepDays", "0", "KeepDays")]
+    [InlineData("OpenData:CheckInterval", "00:00:00", "CheckInterval")]
     public void A_wrong_setting_stops_the_start_with_a_message_naming_it(string key, string value, string named)
     {
         using var factory = new DirectoryWebFactory().WithWebHostBuilder(builder => builder.UseSetting(key, value));

@@ -50,6 +50,28 @@ public static class PublicApi
         [property: FromQuery(Name = "page")] string? Page,
         [property: FromQuery(Name = "par_page")] string? ParPage);
 
+    /// <summary>The French descriptions of the API's parameters in the OpenAPI document.</summary>
+    private static readonly Dictionary<string, string> ParameterDescriptions = new(StringComparer.Ordinal)
+    {
+        ["q"] = "Texte libre (nom, activité, compétence…) ; les mots entre guillemets forment une expression.",
+        ["secteur"] = "Code de secteur de la typologie (répétable : l'un ou l'autre).",
+        ["activite"] = "Code d'activité de la typologie (répétable).",
+        ["province"] = "Code de province : sud, nord, iles (répétable).",
+        ["commune"] = "Code INSEE de commune (répétable).",
+        ["taille"] = "Tranche d'effectif salarié : 0, 1-9, 10-49, 50-249, 250+ (répétable).",
+        ["forme"] = "Code de forme juridique (répétable).",
+        ["ecommerce"] = "Capacité de vente en ligne (répétable ; voir /api/v1/typologie).",
+        ["langue"] = "Langue de travail, code ISO 639 (répétable).",
+        ["label"] = "Label ou certification (répétable).",
+        ["annee_min"] = "Année de création minimale.",
+        ["annee_max"] = "Année de création maximale.",
+        ["tri"] = "Ordre des résultats : pertinence (par défaut), nom, nouveautes, mises-a-jour.",
+        ["page"] = "Numéro de page, à partir de 1.",
+        ["par_page"] = "Résultats par page (1 à 50, 20 par défaut).",
+        ["instantane"] = "Identifiant d'un instantané des statistiques (voir /api/v1/statistiques/instantanes) : les chiffres à cette date ; sans lui, ceux d'aujourd'hui.",
+        ["id"] = "Identifiant d'adresse de la fiche (slug) ou numéro RIDET (7 chiffres, avec ou sans établissement).",
+    };
+
     public static IHostApplicationBuilder AddPublicApi(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -66,6 +88,17 @@ public static class PublicApi
             document.Info.Description = "Recherche, fiches et typologie des entreprises du numérique de Nouvelle-Calédonie. Lecture seule, sans clé ; limite de débit par adresse.";
             return Task.CompletedTask;
         });
+            options.AddOperationTransformer((operation, _, _) =>
+            {
+                foreach (var parameter in (operation.Parameters ?? []).OfType<Microsoft.OpenApi.OpenApiParameter>())
+                {
+                    if (parameter.Name is { } name && ParameterDescriptions.TryGetValue(name, out var description))
+                    {
+                        parameter.Description = description;
+                    }
+                }
+                return Task.CompletedTask;
+            });
         });
         builder.Services.AddCors(options => options.AddPolicy(CorsPolicy, policy => policy
             .AllowAnyOrigin().WithMethods("GET").WithExposedHeaders("ETag", "Retry-After")));
@@ -98,10 +131,18 @@ public static class PublicApi
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapOpenApi("/openapi/{documentName}.json").RequireCors(CorsPolicy);
+        // The browsable reference (Swagger UI, served from the package: no CDN, no inline script, so the site's CSP holds).
+        app.UseSwaggerUI(options =>
+        {
+            options.RoutePrefix = "api/reference";
+            options.SwaggerEndpoint("/openapi/v1.json", "API publique v1");
+            options.DocumentTitle = "Référence de l'API publique · Annuaire de la filière numérique";
+        });
         var api = app.MapGroup("/api/v1").RequireRateLimiting(RateLimitPolicy).RequireCors(CorsPolicy).WithTags("Annuaire");
 
         api.MapGet("/recherche", SearchAsync)
             .WithName("Rechercher")
+            .WithDescription("Recherche plein texte et filtres, comme la page /recherche : résultats paginés, facettes avec leurs effectifs, suggestion « vouliez-vous dire ». Seules les fiches publiées sont trouvées.")
             .WithSummary("Rechercher des entreprises (mêmes paramètres que /recherche)")
             .Produces<ApiSearchResponse>()
             .ProducesValidationProblem()
@@ -110,15 +151,22 @@ public static class PublicApi
 
         api.MapGet("/entreprises/{id}", CompanyAsync)
             .WithName("Entreprise")
+            .WithDescription("Ne contient jamais la personne de contact (donnée personnelle). 404 si la fiche n'existe pas ou n'est pas publiée.")
             .WithSummary("La fiche publique d'une entreprise, par son identifiant d'adresse (slug) ou son RIDET")
             .Produces<ApiCompany>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/typologie", (TaxonomyCatalog taxonomy) => TypedResults.Ok(taxonomy.ToApi()))
             .WithName("Typologie")
+            .WithDescription("Les codes acceptés par les filtres de /api/v1/recherche, avec leurs libellés en français et en anglais.")
             .WithSummary("Secteurs et activités (codes NAF), provinces et communes, tranches d'effectif, formes juridiques, langues, capacités de vente en ligne");
 
         Statistics.StatisticsEndpoints.MapStatisticsApi(api);
+        api.MapGet("/donnees", OpenData.OpenDataEndpoints.ListAsync)
+            .WithName("Donnees")
+            .WithSummary("Les fichiers de données ouvertes du jour (CSV, JSON, typologie, descripteur Data Package) : adresses, date, tailles")
+            .WithDescription("Entreprises publiées sans données personnelles, sous Licence Ouverte / Etalab 2.0, produites chaque jour (heure de Nouméa).")
+            .Produces<OpenData.ApiOpenData>();
     }
 
     private static async Task<IResult> SearchAsync(

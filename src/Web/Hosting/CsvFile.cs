@@ -30,4 +30,8 @@ internal static class CsvFile
         }
         return stream.ToArray();
     }
+
+    /// <summary>A streaming RFC 4180 UTF-8 writer (no byte order mark), for files too large to build in memory.</summary>
+    public static CsvWriter Writer(TextWriter writer) =>
+        new(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape });
 }

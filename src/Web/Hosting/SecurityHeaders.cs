@@ -5,7 +5,11 @@ namespace AnnuaireFiliere.Web.Hosting;
 /// <summary>Baseline security headers: a strict content security policy (no inline script or style, no framing).</summary>
 internal static class SecurityHeaders
 {
-    public static HeaderPolicyCollection Policy(IHostEnvironment environment)
+    /// <summary>The policy of <c>/api/reference</c>: Swagger UI sets inline styles, so styles (only) may be inline there.</summary>
+    public const string ApiReferencePolicy = "api-reference";
+
+    /// <param name="inlineStyles">Allows inline styles (never inline script): for Swagger UI's page only, which shows no visitor content.</param>
+    public static HeaderPolicyCollection Policy(IHostEnvironment environment, bool inlineStyles = false)
     {
         var policy = new HeaderPolicyCollection()
             .AddDefaultSecurityHeaders()
@@ -13,7 +17,11 @@ internal static class SecurityHeaders
             {
                 csp.AddDefaultSrc().Self();
                 csp.AddScriptSrc().Self();
-                csp.AddStyleSrc().Self();
+                var styles = csp.AddStyleSrc().Self();
+                if (inlineStyles)
+                {
+                    styles.UnsafeInline();
+                }
                 csp.AddImgSrc().Self().Data();
                 csp.AddFontSrc().Self();
                 csp.AddConnectSrc().Self();

@@ -45,7 +45,10 @@ public static class WebSetup
             options.Providers.Add<BrotliCompressionProvider>();
             options.Providers.Add<GzipCompressionProvider>();
         });
-        builder.Services.AddSecurityHeaderPolicies(policies => policies.SetDefaultPolicy(SecurityHeaders.Policy(builder.Environment)));
+        builder.Services.AddSecurityHeaderPolicies(policies => policies.SetDefaultPolicy(SecurityHeaders.Policy(builder.Environment))
+            .AddPolicy(SecurityHeaders.ApiReferencePolicy, SecurityHeaders.Policy(builder.Environment, inlineStyles: true))
+            .SetPolicySelector(context => context.HttpContext.Request.Path.StartsWithSegments("/api/reference")
+                ? context.ConfiguredPolicies[SecurityHeaders.ApiReferencePolicy] : context.SelectedPolicy));
         builder.Services.AddAntiforgery(options => options.Cookie.Name = "af.antiforgery");
         // Bounded: every entry declares a size (statistics reports count 1), so no query string can fill the memory.
         builder.Services.AddMemoryCache(options => options.SizeLimit = 500);
@@ -91,6 +94,7 @@ public static class WebSetup
         app.MapCrawlers();
         app.MapPublicApi();
         Statistics.StatisticsEndpoints.MapStatisticsDownloads(app);
+        OpenData.OpenDataEndpoints.MapOpenData(app);
         return app;
     }
 }

@@ -1,0 +1,70 @@
+extern alias Web;
+
+using System.Diagnostics;
+using AnnuaireFiliere.Core.Data;
+using AnnuaireFiliere.Core.Demo;
+using AnnuaireFiliere.Core.Taxonomy;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using OpenDataWriter = Web::AnnuaireFiliere.Web.OpenData.OpenDataWriter;
+
+namespace AnnuaireFiliere.Benchmarks;
+
+/// <summary>
+/// Time and memory of one daily open-data extract (<c>/donnees</c>: CSV, JSON, typology, datapackage.json) over a
+/// database of <c>--count</c> demo companies, <c>--runs</c> times.
+/// </summary>
+internal static class OpenDataBenchmark
+{
+    public static async Task<int> RunAsync(BenchmarkOptions options)
+    {
+        var count = options.Int("count", 100_000);
+        var runs = options.Int("runs", 3);
+        var folder = Path.Combine(Path.GetTempPath(), "annuaire-bench", Guid.NewGuid().ToString("N"));
+        try
+        {
+            Console.WriteLine($"donnees: {count:N0} companies; {runs} runs; {Environment.ProcessorCount} cores");
+            using var host = SearchBenchmark.CreateHost(folder);
+            await using (var scope = host.Services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+            }
+            var seeding = Stopwatch.StartNew();
+            await host.Services.GetRequiredService<DemoSeeder>().SeedAsync(count, 2014);
+            Console.WriteLine($"seeded in {seeding.Elapsed.TotalSeconds:0.0} s");
+            var writer = new OpenDataWriter(host.Services.GetRequiredService<IServiceScopeFactory>(), host.Services.GetRequiredService<TaxonomyCatalog>());
+            var reading = Stopwatch.StartNew();
+            var read = 0;
+            var readAllocated = GC.GetTotalAllocatedBytes(precise: true);
+            await foreach (var _ in writer.PublishedAsync(CancellationToken.None))
+            {
+                read++;
+            }
+            Console.WriteLine($"reading alone: {read:N0} in {reading.Elapsed.TotalSeconds:0.00} s; allocated {(GC.GetTotalAllocatedBytes(precise: true) - readAllocated) / (1024d * 1024d):N0} MB");
+            for (var run = 1; run <= runs; run++)
+            {
+                var output = Path.Combine(folder, "donnees-" + run);
+                Directory.CreateDirectory(output);
+                GC.Collect();
+                var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+                var watch = Stopwatch.StartNew();
+                var written = await writer.WriteAsync(output, DateOnly.FromDateTime(DateTime.UtcNow), DateTimeOffset.UtcNow, CancellationToken.None);
+                watch.Stop();
+                var allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (1024d * 1024d);
+                var sizes = string.Join(", ", Directory.GetFiles(output).Order(StringComparer.Ordinal)
+                    .Select(f => $"{Path.GetFileName(f)} {new FileInfo(f).Length / (1024d * 1024d):0.0} MB"));
+                Console.WriteLine($"run {run}: {written:N0} published companies in {watch.Elapsed.TotalSeconds:0.00} s; " +
+                    $"allocated {allocated:N0} MB; peak working set {Environment.WorkingSet / (1024d * 1024d):N0} MB; {sizes}");
+            }
+            return 0;
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+}

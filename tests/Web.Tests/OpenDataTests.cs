@@ -1,0 +1,337 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using AnnuaireFiliere.Core.Companies;
+using AnnuaireFiliere.Web.OpenData;
+using CsvHelper;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AnnuaireFiliere.Web.Tests;
+
+/// <summary><c>/donnees</c>: the daily open-data extract, read back and checked against the database.</summary>
+public sealed class OpenDataTests(SiteFixture site) : IClassFixture<SiteFixture>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    /// <summary>The column names reusers' scripts rely on: a change here is a breaking change of the open data.</summary>
+    private static readonly string[] PinnedColumns =
+    [
+        "identifiant", "nom", "raison_sociale", "sigle", "ridet", "forme_juridique_code", "forme_juridique", "annee_creation",
+        "tranche_effectif_code", "tranche_effectif", "secteur_code", "secteur", "activite_principale_code", "activite_principale",
+        "activites_secondaires_codes", "commune_code", "commune", "province_code", "province", "code_postal", "adresse", "site_web",
+        "courriel", "telephones", "reseaux_sociaux", "description", "description_en", "services", "competences", "labels", "langues",
+        "zone_territoire_entier", "zone_provinces", "zone_communes", "zone_pacifique", "zone_international", "vente_en_ligne",
+        "boutique_en_ligne", "places_de_marche", "paiement_en_ligne", "livraison_territoire", "livraison_iles", "b2b", "b2c",
+        "plateformes", "date_publication", "date_mise_a_jour", "date_confirmation",
+    ];
+
+    private static readonly HashSet<string> TableSchemaTypes =
+        ["string", "number", "integer", "boolean", "object", "array", "date", "time", "datetime", "year", "yearmonth", "duration", "geopoint", "geojson", "any"];
+
+    private async Task<string> TextAsync(string url)
+    {
+        var response = await site.Factory.CreateClient().GetAsync(url, Cancel);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync(Cancel);
+    }
+
+    private static List<Dictionary<string, string>> ParseCsv(string text, out string[] header)
+    {
+        using var csv = new CsvReader(new StringReader(text), CultureInfo.InvariantCulture);
+        csv.Read();
+        csv.ReadHeader();
+        header = csv.HeaderRecord!;
+        var rows = new List<Dictionary<string, string>>();
+        while (csv.Read())
+        {
+            var row = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var name in header)
+            {
+                row[name] = csv.GetField(name)!;
+            }
+            rows.Add(row);
+        }
+        return rows;
+    }
+
+    private Task<List<Company>> PublishedAsync() => site.WithDatabaseAsync(db => db.Companies.AsNoTracking()
+        .Include(c => c.SecondaryActivities).Where(c => c.Status == PublicationStatus.Published).ToListAsync(Cancel));
+
+    [Fact]
+    public async Task The_csv_holds_exactly_the_published_companies_with_their_public_fields()
+    {
+        var published = (await PublishedAsync()).ToDictionary(c => c.Slug, StringComparer.Ordinal);
+
+        var rows = ParseCsv(await TextAsync("/donnees/entreprises.csv"), out _);
+
+        Assert.Equal(published.Count, rows.Count);
+        Assert.Equal(published.Keys.Order(StringComparer.Ordinal), rows.Select(r => r["identifiant"]).Order(StringComparer.Ordinal));
+        foreach (var row in rows)
+        {
+            var company = published[row["identifiant"]];
+            Assert.Equal(company.DisplayName, row["nom"]);
+            Assert.Equal(company.Ridet?.ToString() ?? "", row["ridet"]);
+            Assert.Equal(company.CommuneCode, row["commune_code"]);
+            Assert.Equal(company.PrimaryActivityCode, row["activite_principale_code"]);
+            Assert.Equal(string.Join('|', company.SecondaryActivities.Select(a => a.ActivityCode).Order(StringComparer.Ordinal)), row["activites_secondaires_codes"]);
+            Assert.Equal(string.Join('|', company.Phones), row["telephones"]);
+            Assert.Equal(company.Email ?? "", row["courriel"]);
+            Assert.Equal(company.FoundingYear?.ToString(CultureInfo.InvariantCulture) ?? "", row["annee_creation"]);
+            Assert.Equal(company.ECommerce.SellsOnline ? "true" : "false", row["vente_en_ligne"]);
+            Assert.Equal(company.UpdatedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), row["date_mise_a_jour"]);
+        }
+    }
+
+    [Fact]
+    public async Task The_json_holds_the_same_companies_with_typed_values()
+    {
+        var published = (await PublishedAsync()).ToDictionary(c => c.Slug, StringComparer.Ordinal);
+
+        using var json = JsonDocument.Parse(await TextAsync("/donnees/entreprises.json"));
+
+        var items = json.RootElement.EnumerateArray().ToList();
+        Assert.Equal(published.Count, items.Count);
+        foreach (var item in items)
+        {
+            var company = published[item.GetProperty("identifiant").GetString()!];
+            Assert.Equal(PinnedColumns, item.EnumerateObject().Select(p => p.Name));
+            Assert.Equal(company.LegalName, item.GetProperty("raison_sociale").GetString());
+            Assert.Equal(company.Phones, item.GetProperty("telephones").EnumerateArray().Select(p => p.GetString()));
+            Assert.Equal(company.ECommerce.OnlinePayment, item.GetProperty("paiement_en_ligne").GetBoolean());
+            Assert.Equal(company.FoundingYear, item.GetProperty("annee_creation").ValueKind == JsonValueKind.Null ? null : item.GetProperty("annee_creation").GetInt32());
+        }
+    }
+
+    [Fact]
+    public async Task No_file_holds_an_unpublished_company_or_a_contact_persons_name()
+    {
+        var (unpublished, contacts) = await site.WithDatabaseAsync(async db => (
+            await db.Companies.AsNoTracking().Where(c => c.Status != PublicationStatus.Published).Select(c => c.Slug).ToListAsync(Cancel),
+            (await db.Companies.AsNoTracking().Select(c => c.Contact.Name).ToListAsync(Cancel)).OfType<string>().Where(n => n.Length > 3).Distinct().ToList()));
+        Assert.NotEmpty(unpublished);
+        Assert.NotEmpty(contacts);
+
+        var csv = ParseCsv(await TextAsync("/donnees/entreprises.csv"), out _);
+        var slugs = csv.Select(r => r["identifiant"]).ToHashSet(StringComparer.Ordinal);
+        Assert.DoesNotContain(unpublished, slugs.Contains);
+        foreach (var file in new[] { "entreprises.csv", "entreprises.json" })
+        {
+            var text = await TextAsync("/donnees/" + file);
+            Assert.All(contacts, name => Assert.DoesNotContain(name, text, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task The_column_names_are_pinned()
+    {
+        ParseCsv(await TextAsync("/donnees/entreprises.csv"), out var header);
+
+        Assert.Equal(PinnedColumns, header);
+        Assert.Equal(PinnedColumns, OpenDataFields.Companies.Select(f => f.Name));
+        Assert.All(header, name => Assert.Matches("^[a-z][a-z0-9_]*$", name));
+    }
+
+    [Fact]
+    public async Task The_datapackage_describes_every_served_file_with_valid_table_schemas()
+    {
+        using var package = JsonDocument.Parse(await TextAsync("/donnees/datapackage.json"));
+        var root = package.RootElement;
+
+        var licence = root.GetProperty("licenses")[0];
+        Assert.Equal("etalab-2.0", licence.GetProperty("name").GetString());
+        Assert.Equal("https://www.etalab.gouv.fr/licence-ouverte-open-licence/", licence.GetProperty("path").GetString());
+        Assert.True(DateTime.TryParse(root.GetProperty("created").GetString(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _));
+        Assert.NotEmpty(root.GetProperty("sources").EnumerateArray());
+        var resources = root.GetProperty("resources").EnumerateArray().ToList();
+        Assert.Equal(["entreprises.csv", "entreprises.json", "typologie.csv"], resources.Select(r => r.GetProperty("path").GetString()));
+        foreach (var resource in resources)
+        {
+            var fields = resource.GetProperty("schema").GetProperty("fields").EnumerateArray().ToList();
+            Assert.All(fields, f =>
+            {
+                Assert.Contains(f.GetProperty("type").GetString()!, TableSchemaTypes);
+                Assert.False(string.IsNullOrWhiteSpace(f.GetProperty("description").GetString()));
+            });
+            var names = fields.Select(f => f.GetProperty("name").GetString()!).ToList();
+            Assert.Equal(names.Count, names.Distinct(StringComparer.Ordinal).Count());
+            var types = fields.ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("type").GetString()!, StringComparer.Ordinal);
+            foreach (var key in resource.GetProperty("schema").GetProperty("primaryKey").EnumerateArray())
+            {
+                Assert.Contains(key.GetString()!, names);
+            }
+            var text = await TextAsync("/donnees/" + resource.GetProperty("path").GetString());
+            if (resource.GetProperty("format").GetString() == "csv")
+            {
+                var rows = ParseCsv(text, out var header);
+                Assert.Equal(names, header);
+                Assert.NotEmpty(rows);
+                Assert.All(rows, row => Assert.All(row, cell => Assert.True(CsvCellParses(types[cell.Key], cell.Value), $"{cell.Key} = '{cell.Value}' is not a {types[cell.Key]}")));
+            }
+            else
+            {
+                using var json = JsonDocument.Parse(text);
+                Assert.All(json.RootElement.EnumerateArray(), item =>
+                {
+                    Assert.Equal(names, item.EnumerateObject().Select(p => p.Name));
+                    Assert.All(item.EnumerateObject(), p => Assert.True(JsonValueParses(types[p.Name], p.Value), $"{p.Name} = {p.Value} is not a {types[p.Name]}"));
+                });
+            }
+        }
+    }
+
+    /// <summary>Table Schema's physical representation of a value, empty being the default missing value.</summary>
+    private static bool CsvCellParses(string type, string value) => value.Length == 0 || type switch
+    {
+        "string" => true,
+        "integer" => long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
+        "boolean" => value is "true" or "false",
+        "date" => DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+        _ => false,
+    };
+
+    private static bool JsonValueParses(string type, JsonElement value) => value.ValueKind == JsonValueKind.Null || type switch
+    {
+        "string" => value.ValueKind == JsonValueKind.String,
+        "integer" => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _),
+        "boolean" => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
+        "date" => value.ValueKind == JsonValueKind.String && CsvCellParses("date", value.GetString()!),
+        "array" => value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String),
+        _ => false,
+    };
+
+    [Fact]
+    public async Task The_typology_file_lists_every_activity_with_its_naf_codes()
+    {
+        var rows = ParseCsv(await TextAsync("/donnees/typologie.csv"), out _);
+
+        var taxonomy = Core.Taxonomy.TaxonomyCatalog.Default;
+        Assert.Equal(taxonomy.Activities.Count, rows.Count);
+        var first = taxonomy.Sectors[0].Activities[0];
+        var row = rows.Single(r => r["activite_code"] == first.Code);
+        Assert.Equal(string.Join('|', first.NafCodes), row["codes_naf"]);
+        Assert.Equal(taxonomy.Sectors[0].Code, row["secteur_code"]);
+    }
+
+    [Theory]
+    [InlineData("entreprises.csv", "text/csv")]
+    [InlineData("entreprises.json", "application/json")]
+    [InlineData("typologie.csv", "text/csv")]
+    [InlineData("datapackage.json", "application/json")]
+    public async Task Files_carry_a_dated_name_an_etag_and_last_modified_and_answer_304_when_known(string file, string mediaType)
+    {
+        var client = site.Factory.CreateClient();
+        var first = await client.GetAsync("/donnees/" + file, Cancel);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(mediaType, first.Content.Headers.ContentType!.MediaType);
+        var etag = first.Headers.ETag!;
+        var modified = first.Content.Headers.LastModified!.Value;
+        var name = first.Content.Headers.ContentDisposition!.FileName!.Trim('"');
+        Assert.Matches(@"^[a-z]+-\d{4}-\d{2}-\d{2}\.(csv|json)$", name);
+        Assert.StartsWith(Path.GetFileNameWithoutExtension(file) + "-", name, StringComparison.Ordinal);
+
+        using var byTag = new HttpRequestMessage(HttpMethod.Get, "/donnees/" + file);
+        byTag.Headers.IfNoneMatch.Add(etag);
+        Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(byTag, Cancel)).StatusCode);
+        using var byDate = new HttpRequestMessage(HttpMethod.Get, "/donnees/" + file);
+        byDate.Headers.IfModifiedSince = modified;
+        Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(byDate, Cancel)).StatusCode);
+        using var head = new HttpRequestMessage(HttpMethod.Head, "/donnees/" + file);
+        var headers = await client.SendAsync(head, Cancel);
+        Assert.Equal(HttpStatusCode.OK, headers.StatusCode);
+        Assert.Equal(etag, headers.Headers.ETag);
+        using var stale = new HttpRequestMessage(HttpMethod.Get, "/donnees/" + file);
+        stale.Headers.IfNoneMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue("\"autre\""));
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(stale, Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_api_lists_the_files_of_the_day_with_their_addresses_and_sizes()
+    {
+        var client = site.Factory.CreateClient();
+        var response = await client.GetAsync("/api/v1/donnees", Cancel);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(response.Headers.ETag);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel));
+        var root = json.RootElement;
+
+        using var package = JsonDocument.Parse(await TextAsync("/donnees/datapackage.json"));
+        Assert.Equal(package.RootElement.GetProperty("version").GetString(), root.GetProperty("date").GetString());
+        Assert.Equal("https://www.etalab.gouv.fr/licence-ouverte-open-licence/", root.GetProperty("licenceUrl").GetString());
+        var files = root.GetProperty("files").EnumerateArray().ToList();
+        Assert.Equal(["entreprises.csv", "entreprises.json", "typologie.csv", "datapackage.json"], files.Select(f => f.GetProperty("name").GetString()));
+        foreach (var file in files)
+        {
+            var url = new Uri(file.GetProperty("url").GetString()!);
+            var body = await client.GetByteArrayAsync(url.PathAndQuery, Cancel);
+            Assert.Equal(body.Length, file.GetProperty("bytes").GetInt64());
+        }
+    }
+
+    [Fact]
+    public async Task The_page_describes_every_field_the_licence_and_the_date()
+    {
+        var response = await site.Factory.CreateClient().GetAsync("/donnees", Cancel);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await DirectoryWebFactory.ParseAsync(response);
+
+        var documented = page.QuerySelectorAll("#titre-champs ~ .table-scroll tbody th code").Select(c => c.TextContent).ToList();
+        Assert.Equal(PinnedColumns, documented);
+        Assert.NotNull(page.QuerySelector("a[rel=license][href='https://www.etalab.gouv.fr/licence-ouverte-open-licence/']"));
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", page.QuerySelector("time")!.GetAttribute("datetime")!);
+        Assert.All(OpenDataEndpoints.Files, f => Assert.NotNull(page.QuerySelector($"a[href='/donnees/{f.File}']")));
+        Assert.NotNull(page.QuerySelector("footer a[href='/donnees']"));
+        Assert.NotNull(page.QuerySelector("footer a[href='/api/reference']"));
+    }
+
+    [Fact]
+    public async Task The_daily_extract_is_written_atomically_reused_for_the_day_and_renewed_the_next_day_in_noumea()
+    {
+        var root = Path.Combine(site.Factory.DataDirectory, "donnees-test-" + Guid.NewGuid().ToString("N"));
+        // 12:30 UTC is 23:30 in Nouméa (UTC+11).
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 30, 0, TimeSpan.Zero));
+        using var store = new OpenDataStore(site.Factory.Services.GetRequiredService<OpenDataWriter>(), root, clock, keepDays: 2, NullLogger<OpenDataStore>.Instance);
+        Directory.CreateDirectory(Path.Combine(root, ".tmp-interrompu"));
+        await File.WriteAllTextAsync(Path.Combine(root, ".tmp-interrompu", "entreprises.csv"), "identifiant\nmoitie", Cancel);
+        Assert.Null(store.Latest()); // a half-written extract is never taken for one
+
+        var first = await store.EnsureTodayAsync(Cancel);
+        var written = File.GetLastWriteTimeUtc(first.PathOf(OpenDataWriter.CompaniesCsv));
+        var again = await store.EnsureTodayAsync(Cancel);
+
+        Assert.Equal(new DateOnly(2026, 3, 1), first.Date);
+        Assert.Equal(first, again);
+        Assert.Equal(written, File.GetLastWriteTimeUtc(again.PathOf(OpenDataWriter.CompaniesCsv)));
+        Assert.Equal(["2026-03-01"], Directory.GetDirectories(root).Select(Path.GetFileName));
+        Assert.All(OpenDataEndpoints.Files, f => Assert.True(File.Exists(first.PathOf(f.File))));
+
+        clock.Advance(TimeSpan.FromHours(1)); // 00:30 in Nouméa, still 1 March in UTC
+        Assert.Equal(new DateOnly(2026, 3, 2), (await store.EnsureTodayAsync(Cancel)).Date);
+        clock.Advance(TimeSpan.FromDays(1));
+        var third = await store.EnsureTodayAsync(Cancel);
+
+        Assert.Equal(third, store.Latest());
+        Assert.Equal(["2026-03-02", "2026-03-03"], Directory.GetDirectories(root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Without_any_extract_the_files_are_generated_on_demand()
+    {
+        await using var factory = new DirectoryWebFactory();
+        var store = factory.Services.GetRequiredService<OpenDataStore>();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (store.Latest() is null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20, Cancel); // the background service's first extract
+        }
+        Directory.Delete(store.Latest()!.Directory, recursive: true);
+        Assert.Null(store.Latest());
+
+        var response = await factory.CreateClient().GetAsync("/donnees/entreprises.csv", Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(store.Latest());
+    }
+}
