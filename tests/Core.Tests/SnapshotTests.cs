@@ -64,7 +64,7 @@ public sealed class SnapshotTests
             Assert.Equal(Counts(before), Counts(then));
             Assert.Null(await store.ReportAsync(Guid.NewGuid(), segment, StatisticsAudience.Analyst, Cancel));
 
-            var series = await store.SeriesAsync(segment, StatisticsAudience.Analyst, Cancel);
+            var series = await store.SeriesAsync(segment, StatisticsAudience.Analyst, cancellationToken: Cancel);
             Assert.Equal(2, series.Dates.Count);
             Assert.Equal([before.Total, after.Total], series.Rows.Single(r => r.Code == "total").Values.Select(v => v.Count));
             var listed = Assert.Single(await store.ListAsync(Cancel));

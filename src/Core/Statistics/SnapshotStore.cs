@@ -100,17 +100,17 @@ public sealed class SnapshotStore(AppDbContext db, CompanyFactsSource current, T
     }
 
     /// <summary>
-    /// Total, selling online, and the count per sector and per province of the segment at each snapshot (oldest
-    /// first, the last <see cref="MaxSeriesPoints"/>) and today. The text of a segment is not applied to the past
+    /// Total, selling online, and the count per sector and per province of the segment at each of the last
+    /// <paramref name="points"/> snapshots (at most <see cref="MaxSeriesPoints"/>; oldest first) and today. The text of a segment is not applied to the past
     /// (the index only knows today's texts).
     /// </summary>
-    public async Task<TimeSeries> SeriesAsync(SearchRequest segment, StatisticsAudience audience, CancellationToken cancellationToken = default)
+    public async Task<TimeSeries> SeriesAsync(SearchRequest segment, StatisticsAudience audience, int points = MaxSeriesPoints, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(segment);
         var filters = segment with { Text = null };
-        var points = (await ListAsync(cancellationToken)).Take(MaxSeriesPoints).Reverse().ToList();
+        var dates = (await ListAsync(cancellationToken)).Take(Math.Clamp(points, 1, MaxSeriesPoints)).Reverse().ToList();
         var reports = new List<StatisticsReport>();
-        foreach (var point in points)
+        foreach (var point in dates)
         {
             reports.Add(StatisticsCalculator.Compute(await FactsAsync(point.Id, cancellationToken), filters, audience, point.TakenAt, taxonomy, keyFiguresOnly: true));
         }

@@ -95,17 +95,17 @@ public sealed class StatisticsReader(
     }
 
     /// <summary>The segment's key indicators at every snapshot and today.</summary>
-    public async Task<TimeSeries> SeriesAsync(StatisticsQuery query, CancellationToken cancellationToken)
+    public async Task<TimeSeries> SeriesAsync(StatisticsQuery query, int points, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var stamp = (await facts.CurrentAsync(cancellationToken)).Stamp;
         var list = await SnapshotsAsync(cancellationToken);
-        var key = ("statistiques:serie", stamp, list.Count, query.Audience, CultureInfo.CurrentUICulture.Name, SearchParameters.ToQueryString(query.Segment with { Text = null }));
+        var key = ("statistiques:serie", stamp, list.Count, points, query.Audience, CultureInfo.CurrentUICulture.Name, SearchParameters.ToQueryString(query.Segment with { Text = null }));
         return (await cache.GetOrCreateAsync(key, entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = ReportLifetime;
             entry.Size = 1;
-            return snapshots.SeriesAsync(query.Segment, query.Audience, cancellationToken);
+            return snapshots.SeriesAsync(query.Segment, query.Audience, points, cancellationToken);
         }))!;
     }
 }

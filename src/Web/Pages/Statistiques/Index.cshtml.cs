@@ -12,7 +12,7 @@ namespace AnnuaireFiliere.Web.Pages.Statistiques;
 /// </summary>
 public sealed class IndexModel(StatisticsReader reader, TaxonomyCatalog taxonomy) : PageModel
 {
-    /// <summary>Time series columns shown in the page (the last ones; the API and exports are per date).</summary>
+    /// <summary>Time series columns shown in the page: a year of monthly snapshots and today.</summary>
     public const int SeriesColumns = 13;
 
     public StatisticsQuery Query { get; private set; } = null!;
@@ -42,7 +42,7 @@ public sealed class IndexModel(StatisticsReader reader, TaxonomyCatalog taxonomy
         }
         if (Snapshots.Count > 0)
         {
-            Series = await reader.SeriesAsync(Query, cancellationToken);
+            Series = await reader.SeriesAsync(Query, SeriesColumns - 1, cancellationToken);
         }
     }
 
