@@ -211,7 +211,7 @@ internal static class PagesBenchmark
             Console.WriteLine($"one snapshot: {size / 1024.0:0} KiB");
         }
         var id = (await client.GetStringAsync("/api/v1/statistiques/instantanes")).Split("\"id\":\"")[1][..32];
-        SearchBenchmark.Report("/statistiques with 25-point series (uncached)", await SearchBenchmark.TimeAsync(iterations, async i =>
+        SearchBenchmark.Report("/statistiques, a year of snapshots (uncached)", await SearchBenchmark.TimeAsync(iterations, async i =>
         {
             using var response = await client.GetAsync($"/statistiques?{Uncached(i + 1000)}");
             return (await response.EnsureSuccessStatusCode().Content.ReadAsByteArrayAsync()).Length;
