@@ -1,5 +1,6 @@
 using AnnuaireFiliere.Core.Data;
 using AnnuaireFiliere.Core.Search;
+using AnnuaireFiliere.Web.Accounts;
 using AnnuaireFiliere.Web.Api;
 using AnnuaireFiliere.Web.Hosting;
 using AnnuaireFiliere.Web.Statistics;
@@ -12,6 +13,7 @@ builder.AddIndexing();      // Core/Indexing: task log → search index, in-proc
 builder.AddDirectoryWeb();  // Razor Pages, localization, security headers, health, compression
 builder.AddPublicApi();     // Web/Api: /api/v1 (JSON), OpenAPI, CORS, rate limits
 builder.AddSectorStatistics(); // Core/Statistics behind /statistiques
+builder.AddAccounts();      // Web/Accounts: Identity, external OpenID Connect providers, roles, policies, mail
 
 var app = builder.Build();
 await app.Services.PrepareDataAsync();  // migrations, reference data, demo data

@@ -5,7 +5,9 @@ namespace AnnuaireFiliere.Web.Hosting;
 /// <summary>Baseline security headers: a strict content security policy (no inline script or style, no framing).</summary>
 internal static class SecurityHeaders
 {
-    public static HeaderPolicyCollection Policy(IHostEnvironment environment)
+    /// <param name="formTargets">Other origins a form may lead to: the external sign-in providers (Chromium applies
+    /// <c>form-action</c> to the redirect that follows a POST).</param>
+    public static HeaderPolicyCollection Policy(IHostEnvironment environment, IEnumerable<string>? formTargets = null)
     {
         var policy = new HeaderPolicyCollection()
             .AddDefaultSecurityHeaders()
@@ -19,7 +21,11 @@ internal static class SecurityHeaders
                 csp.AddConnectSrc().Self();
                 csp.AddObjectSrc().None();
                 csp.AddBaseUri().Self();
-                csp.AddFormAction().Self();
+                var formAction = csp.AddFormAction().Self();
+                foreach (var origin in formTargets ?? [])
+                {
+                    formAction.From(origin);
+                }
                 csp.AddFrameAncestors().None();
             })
             .AddPermissionsPolicy(permissions =>

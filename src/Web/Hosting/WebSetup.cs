@@ -45,7 +45,7 @@ public static class WebSetup
             options.Providers.Add<BrotliCompressionProvider>();
             options.Providers.Add<GzipCompressionProvider>();
         });
-        builder.Services.AddSecurityHeaderPolicies(policies => policies.SetDefaultPolicy(SecurityHeaders.Policy(builder.Environment)));
+        builder.Services.AddSecurityHeaderPolicies(policies => policies.SetDefaultPolicy(SecurityHeaders.Policy(builder.Environment, Accounts.AccountsSetup.ProviderOrigins(builder.Configuration))));
         builder.Services.AddAntiforgery(options => options.Cookie.Name = "af.antiforgery");
         // Bounded: every entry declares a size (statistics reports count 1), so no query string can fill the memory.
         builder.Services.AddMemoryCache(options => options.SizeLimit = 500);
@@ -77,6 +77,8 @@ public static class WebSetup
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseCors();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseRateLimiter();
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseMiddleware<Api.ConditionalGet>());
         app.UseAntiforgery();
