@@ -134,7 +134,12 @@ public static partial class AccountsSetup
                 {
                     options.Scope.Add(scope);
                 }
+                // The code comes back in the query of a top-level GET: the correlation and nonce cookies can then be
+                // SameSite=Lax, which also works on plain HTTP loopback (development), unlike SameSite=None.
+                options.ResponseMode = "query";
+                options.CorrelationCookie.SameSite = SameSiteMode.Lax;
                 options.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.NonceCookie.SameSite = SameSiteMode.Lax;
                 options.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             });
         }
