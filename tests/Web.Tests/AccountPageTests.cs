@@ -173,6 +173,24 @@ public sealed class AccountPageTests(AccountSite site) : IClassFixture<AccountSi
     }
 
     [Fact]
+    public async Task The_site_switches_to_the_account_language_at_sign_in()
+    {
+        const string email = "english.speaker@example.com";
+        var user = await ConfirmedUserAsync(site.Factory.Services, email);
+        await using (var scope = site.Factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<DirectoryUser>>();
+            var stored = (await users.FindByIdAsync(user.Id.ToString()))!;
+            stored.PreferredLanguage = "en";
+            await users.UpdateAsync(stored);
+        }
+
+        var response = await SignInAsync(site.Factory.CreateBrowserLikeClient(), email);
+
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Culture=c%3Den%7Cuic%3Den", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Account_forms_refuse_a_post_without_the_antiforgery_token()
     {
         var response = await site.Factory.CreateBrowserLikeClient().PostAsync("/compte/connexion",

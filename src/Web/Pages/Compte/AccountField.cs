@@ -28,3 +28,13 @@ internal static class AccountLinks
         }
     }
 }
+
+/// <summary>The site follows the account's language after sign-in and when it is changed on <c>/compte</c>.</summary>
+internal static class AccountLanguage
+{
+    public static void Apply(HttpContext context, Core.Accounts.DirectoryUser user) =>
+        context.Response.Cookies.Append(Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.DefaultCookieName,
+            Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.MakeCookieValue(
+                new Microsoft.AspNetCore.Localization.RequestCulture(user.PreferredLanguage == "en" ? "en" : "fr-NC")),
+            new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true, Secure = context.Request.IsHttps });
+}

@@ -56,6 +56,7 @@ public sealed class ConnexionModel(SignInManager<DirectoryUser> signIn, AccountR
             : await signIn.PasswordSignInAsync(user, Input.Password!, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
+            AccountLanguage.Apply(HttpContext, user!);
             return LocalRedirect(LocalUrl.OrHome(ReturnUrl));
         }
         ModelState.AddModelError(string.Empty, text[result.IsLockedOut ? "Account.LockedOut" : result.IsNotAllowed ? "Account.SignInNotConfirmed" : "Account.SignInFailed"]);

@@ -100,6 +100,7 @@ public sealed class ExterneModel(SignInManager<DirectoryUser> signIn, AccountRol
         var result = await signIn.ExternalLoginSignInAsync(info.LoginProvider, info.ProviderKey, isPersistent: false, bypassTwoFactor: true);
         if (result.Succeeded)
         {
+            AccountLanguage.Apply(HttpContext, known);
             await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
             return LocalRedirect(target);
         }

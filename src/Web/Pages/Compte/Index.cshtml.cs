@@ -2,7 +2,6 @@ using AnnuaireFiliere.Core.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -34,9 +33,7 @@ public sealed class IndexModel(SignInManager<DirectoryUser> signIn, IStringLocal
         }
         user.PreferredLanguage = langue == "en" ? "en" : "fr";
         await signIn.UserManager.UpdateAsync(user);
-        Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
-            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(user.PreferredLanguage == "en" ? "en" : "fr-NC")),
-            new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true, Secure = Request.IsHttps });
+        AccountLanguage.Apply(HttpContext, user);
         return Redirect("/compte?langue=1");
     }
 
