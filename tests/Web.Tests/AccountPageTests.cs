@@ -245,15 +245,21 @@ public sealed class AccountSettingsTests
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/compte/connexion", Cancel)).StatusCode);
     }
 
-    [Fact]
-    public void A_provider_without_client_id_stops_the_start_naming_the_setting()
+    [Theory]
+    [InlineData("https://login.exemple.nc/realms/annuaire", null, null, "Providers:0:ClientId is required")]
+    [InlineData(null, "annuaire-web", null, "Providers:0:Authority is required")]
+    [InlineData("http://login.exemple.nc/realms/annuaire", "annuaire-web", null, "Providers:0:Authority must use HTTPS")]
+    [InlineData("https://login.exemple.nc/realms/annuaire", "annuaire-web", "http://keycloak:8080/.well-known/openid-configuration", "Providers:0:MetadataAddress must be")]
+    public void A_wrong_provider_stops_the_start_naming_the_setting(string? authority, string? clientId, string? metadata, string expected)
     {
         using var factory = new DirectoryWebFactory();
         factory.Settings["Authentication:OpenIdConnect:Providers:0:Name"] = "keycloak";
-        factory.Settings["Authentication:OpenIdConnect:Providers:0:Authority"] = "https://login.exemple.nc/realms/annuaire";
+        factory.Settings["Authentication:OpenIdConnect:Providers:0:Authority"] = authority;
+        factory.Settings["Authentication:OpenIdConnect:Providers:0:ClientId"] = clientId;
+        factory.Settings["Authentication:OpenIdConnect:Providers:0:MetadataAddress"] = metadata;
 
         var failure = Assert.ThrowsAny<Exception>(() => factory.Server);
 
-        Assert.Contains("Authentication:OpenIdConnect:Providers:0:ClientId is required", failure.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Authentication:OpenIdConnect:" + expected, failure.ToString(), StringComparison.Ordinal);
     }
 }

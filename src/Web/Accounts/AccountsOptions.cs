@@ -34,6 +34,10 @@ public sealed class OpenIdProviderOptions
 
     public string? Authority { get; init; }
 
+    /// <summary>Where the site reads the discovery document when it reaches the provider by another address than
+    /// the browser does (a container network); by default the authority's <c>/.well-known/openid-configuration</c>.</summary>
+    public string? MetadataAddress { get; init; }
+
     public string? ClientId { get; init; }
 
     public string? ClientSecret { get; init; }

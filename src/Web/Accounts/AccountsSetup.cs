@@ -107,6 +107,13 @@ public static partial class AccountsSetup
             {
                 failures.Add($"{at}:Authority must use HTTPS (plain HTTP only on loopback, for development).");
             }
+            Uri? metadata = null;
+            if (provider.MetadataAddress is not null
+                && (!Uri.TryCreate(provider.MetadataAddress, UriKind.Absolute, out metadata)
+                    || !(metadata.Scheme == "https" || (metadata.Scheme == "http" && authority is { Scheme: "http", IsLoopback: true }))))
+            {
+                failures.Add($"{at}:MetadataAddress must be an absolute HTTPS URL (plain HTTP only with a loopback HTTP authority, for development).");
+            }
             if (string.IsNullOrWhiteSpace(provider.ClientId))
             {
                 failures.Add($"{at}:ClientId is required.");
@@ -119,7 +126,11 @@ public static partial class AccountsSetup
             {
                 options.SignInScheme = IdentityConstants.ExternalScheme;
                 options.Authority = authority!.AbsoluteUri;
-                options.RequireHttpsMetadata = authority.Scheme == "https";
+                options.RequireHttpsMetadata = authority.Scheme == "https" && metadata is not { Scheme: "http" };
+                if (metadata is not null)
+                {
+                    options.MetadataAddress = metadata.AbsoluteUri;
+                }
                 options.ClientId = provider.ClientId;
                 options.ClientSecret = string.IsNullOrEmpty(provider.ClientSecret) ? null : provider.ClientSecret;
                 options.ResponseType = "code";
