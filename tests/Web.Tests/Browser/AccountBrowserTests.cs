@@ -61,7 +61,8 @@ public sealed class AccountBrowserSite(Xunit.Sdk.IMessageSink diagnostics) : Sit
         }
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), Locale = "fr-FR" });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(20_000);
+        // The sign-in round trip (discovery, code exchange, user info, account creation) is slow on a loaded machine.
+        page.SetDefaultTimeout(60_000);
         await page.GotoAsync(path);
         return page;
     }
@@ -95,7 +96,7 @@ public sealed class AccountBrowserTests(AccountBrowserSite site) : IClassFixture
         Assert.Contains("response_type=code", authorize.Query, StringComparison.Ordinal);
         Assert.Contains("code_challenge_method=S256", authorize.Query, StringComparison.Ordinal);
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/statistiques");
-        await Assertions.Expect(page.Locator(".account-menu summary")).ToHaveTextAsync(TestOpenIdProvider.Email);
+        await Assertions.Expect(page.Locator(".account-menu summary")).ToHaveTextAsync(TestOpenIdProvider.Email, new() { Timeout = 30_000 });
 
         var user = await site.WithDatabaseAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == TestOpenIdProvider.Email, TestContext.Current.CancellationToken));
         Assert.True(user.EmailConfirmed);
@@ -106,7 +107,7 @@ public sealed class AccountBrowserTests(AccountBrowserSite site) : IClassFixture
         await page.Locator(".account-menu summary").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         await page.GetByRole(AriaRole.Link, new() { Name = "Mon compte" }).ClickAsync();
-        await Assertions.Expect(page.Locator("[data-account-logins]")).ToContainTextAsync(AccountBrowserSite.ProviderDisplayName);
+        await Assertions.Expect(page.Locator("[data-account-logins]")).ToContainTextAsync(AccountBrowserSite.ProviderDisplayName, new() { Timeout = 30_000 });
         await NoSeriousViolationAsync(page);
     }
 
@@ -124,7 +125,7 @@ public sealed class AccountBrowserTests(AccountBrowserSite site) : IClassFixture
             return;
         }
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.Locator(".field-error").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".field-error").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await NoSeriousViolationAsync(page);
     }
 
