@@ -34,6 +34,11 @@ internal static class IndexerCli
         config.AddCommand<ReindexCommand>("reindex").WithDescription(CliText.ReindexDescription);
         config.AddCommand<VerifyCommand>("verify").WithDescription(CliText.VerifyDescription).WithExample("verify", "--repair");
         config.AddCommand<StatusCommand>("status").WithDescription(CliText.StatusDescription);
+        config.AddBranch("admin", admin =>
+        {
+            admin.SetDescription(CliText.AdminDescription);
+            admin.AddCommand<AdminAddCommand>("add").WithDescription(CliText.AdminAddDescription).WithExample("admin", "add", "nom@domaine.nc");
+        });
         config.AddCommand<RunCommand>("run").WithDescription(CliText.RunDescription).WithExample("run", "--health-urls", "http://0.0.0.0:8081");
     }
 

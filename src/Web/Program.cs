@@ -1,5 +1,6 @@
 using AnnuaireFiliere.Core.Data;
 using AnnuaireFiliere.Core.Search;
+using AnnuaireFiliere.Web.Accounts;
 using AnnuaireFiliere.Web.Api;
 using AnnuaireFiliere.Web.Hosting;
 using AnnuaireFiliere.Web.OpenData;
@@ -14,6 +15,7 @@ builder.AddDirectoryWeb();  // Razor Pages, localization, security headers, heal
 builder.AddPublicApi();     // Web/Api: /api/v1 (JSON), OpenAPI, CORS, rate limits
 builder.AddSectorStatistics(); // Core/Statistics behind /statistiques
 builder.AddOpenData();       // Web/OpenData: daily open-data extract behind /donnees
+builder.AddAccounts();      // Web/Accounts: Identity, external OpenID Connect providers, roles, policies, mail
 
 var app = builder.Build();
 await app.Services.PrepareDataAsync();  // migrations, reference data, demo data

@@ -25,6 +25,9 @@ public class DirectoryWebFactory : WebApplicationFactory<Program>
 
     public string DataDirectory { get; }
 
+    /// <summary>More settings for this site (set before it starts), over the defaults above.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
@@ -37,7 +40,12 @@ public class DirectoryWebFactory : WebApplicationFactory<Program>
             ["DemoData:Count"] = DemoCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
             // Static files from the build output keep the caching headers of a published site.
             ["EnableStaticAssetsDevelopmentCaching"] = "true",
-        }));
+        }).AddInMemoryCollection(Settings));
+        // Also as host settings, so that what the application reads while it registers its services sees them.
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ThrowingEndpoint>());
     }
 

@@ -1,7 +1,10 @@
+using AnnuaireFiliere.Core.Accounts;
 using AnnuaireFiliere.Core.Companies;
 using AnnuaireFiliere.Core.Indexing;
 using AnnuaireFiliere.Core.Moderation;
 using AnnuaireFiliere.Core.Taxonomy;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
@@ -10,8 +13,10 @@ namespace AnnuaireFiliere.Core.Data;
 /// <summary>
 /// The directory's database. Saving a company also stamps its times and version and appends an
 /// <see cref="IndexingTask"/> when the change affects what search shows, in the same transaction.
+/// It also holds the accounts (ASP.NET Core Identity tables, Guid keys).
 /// </summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimeProvider clock) : DbContext(options)
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimeProvider clock)
+    : IdentityDbContext<DirectoryUser, IdentityRole<Guid>, Guid>(options)
 {
     public DbSet<Company> Companies => Set<Company>();
     public DbSet<CompanyActivity> CompanyActivities => Set<CompanyActivity>();
@@ -25,8 +30,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
     public DbSet<SizeBand> SizeBands => Set<SizeBand>();
     public DbSet<LegalForm> LegalForms => Set<LegalForm>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

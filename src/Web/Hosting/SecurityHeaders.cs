@@ -8,8 +8,10 @@ internal static class SecurityHeaders
     /// <summary>The policy of <c>/api/reference</c>: Swagger UI sets inline styles, so styles (only) may be inline there.</summary>
     public const string ApiReferencePolicy = "api-reference";
 
+    /// <param name="formTargets">Other origins a form may lead to: the external sign-in providers (Chromium applies
+    /// <c>form-action</c> to the redirect that follows a POST).</param>
     /// <param name="inlineStyles">Allows inline styles (never inline script): for Swagger UI's page only, which shows no visitor content.</param>
-    public static HeaderPolicyCollection Policy(IHostEnvironment environment, bool inlineStyles = false)
+    public static HeaderPolicyCollection Policy(IHostEnvironment environment, IEnumerable<string>? formTargets = null, bool inlineStyles = false)
     {
         var policy = new HeaderPolicyCollection()
             .AddDefaultSecurityHeaders()
@@ -27,7 +29,11 @@ internal static class SecurityHeaders
                 csp.AddConnectSrc().Self();
                 csp.AddObjectSrc().None();
                 csp.AddBaseUri().Self();
-                csp.AddFormAction().Self();
+                var formAction = csp.AddFormAction().Self();
+                foreach (var origin in formTargets ?? [])
+                {
+                    formAction.From(origin);
+                }
                 csp.AddFrameAncestors().None();
             })
             .AddPermissionsPolicy(permissions =>

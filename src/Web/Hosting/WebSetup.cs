@@ -45,8 +45,9 @@ public static class WebSetup
             options.Providers.Add<BrotliCompressionProvider>();
             options.Providers.Add<GzipCompressionProvider>();
         });
-        builder.Services.AddSecurityHeaderPolicies(policies => policies.SetDefaultPolicy(SecurityHeaders.Policy(builder.Environment))
-            .AddPolicy(SecurityHeaders.ApiReferencePolicy, SecurityHeaders.Policy(builder.Environment, inlineStyles: true))
+        var formTargets = Accounts.AccountsSetup.ProviderOrigins(builder.Configuration);
+        builder.Services.AddSecurityHeaderPolicies(policies => policies.SetDefaultPolicy(SecurityHeaders.Policy(builder.Environment, formTargets))
+            .AddPolicy(SecurityHeaders.ApiReferencePolicy, SecurityHeaders.Policy(builder.Environment, formTargets, inlineStyles: true))
             .SetPolicySelector(context => context.HttpContext.Request.Path.StartsWithSegments("/api/reference")
                 ? context.ConfiguredPolicies[SecurityHeaders.ApiReferencePolicy] : context.SelectedPolicy));
         builder.Services.AddAntiforgery(options => options.Cookie.Name = "af.antiforgery");
@@ -80,6 +81,8 @@ public static class WebSetup
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseCors();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseRateLimiter();
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseMiddleware<Api.ConditionalGet>());
         app.UseAntiforgery();

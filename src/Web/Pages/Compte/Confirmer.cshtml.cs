@@ -1,0 +1,27 @@
+using AnnuaireFiliere.Core.Accounts;
+using AnnuaireFiliere.Web.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AnnuaireFiliere.Web.Pages.Compte;
+
+/// <summary><c>/compte/confirmer?utilisateur=…&amp;code=…</c>: the link of the confirmation mail.</summary>
+public sealed class ConfirmerModel(UserManager<DirectoryUser> users, AccountRoles roles) : PageModel
+{
+    public bool Confirmed { get; private set; }
+
+    public async Task OnGetAsync(Guid utilisateur, string? code)
+    {
+        var token = AccountLinks.DecodeToken(code);
+        var user = token is null ? null : await users.FindByIdAsync(utilisateur.ToString());
+        if (user is null)
+        {
+            return;
+        }
+        Confirmed = (await users.ConfirmEmailAsync(user, token!)).Succeeded;
+        if (Confirmed)
+        {
+            await roles.ApplyAsync(user);
+        }
+    }
+}

@@ -1,0 +1,265 @@
+using System.Net;
+using System.Text.Json;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AnnuaireFiliere.Core.Accounts;
+using AnnuaireFiliere.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static AnnuaireFiliere.Web.Tests.AccountForms;
+
+namespace AnnuaireFiliere.Web.Tests;
+
+/// <summary>The account pages under <c>/compte</c>, with mails received by an SMTP server on loopback.</summary>
+public sealed class AccountPageTests(AccountSite site) : IClassFixture<AccountSite>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Sign_up_confirm_by_mail_sign_in_reset_the_password_download_the_data_and_delete_the_account()
+    {
+        const string email = "camille.wanabo@exemple.nc";
+        var client = site.Factory.CreateBrowserLikeClient();
+
+        var signedUp = await SignUpAsync(client, email);
+        Assert.Equal("/compte/inscription?envoye=1", signedUp.Headers.Location!.OriginalString);
+
+        // Not confirmed yet: no sign-in.
+        var early = await DirectoryWebFactory.ParseAsync(await SignInAsync(client, email));
+        Assert.Contains("Confirmez d'abord votre courriel", early.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+
+        var confirmation = await site.MailToAsync(email);
+        Assert.Equal("Confirmez votre compte sur l'Annuaire de la filière numérique", confirmation.Subject);
+        Assert.NotNull(confirmation.HtmlBody);
+        var link = new Uri(LinkIn(confirmation));
+        Assert.Equal("/compte/confirmer", link.AbsolutePath);
+        Assert.Contains(link.AbsoluteUri, confirmation.HtmlBody.Replace("&amp;", "&", StringComparison.Ordinal), StringComparison.Ordinal);
+        var confirmed = await DirectoryWebFactory.ParseAsync(await client.GetAsync(link.PathAndQuery, Cancel));
+        Assert.Contains("Votre courriel est confirmé", confirmed.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+
+        var signedIn = await SignInAsync(client, email, url: "/compte/connexion?returnUrl=%2Fstatistiques");
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal("/statistiques", signedIn.Headers.Location!.OriginalString);
+        var cookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("af.compte=", StringComparison.Ordinal));
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
+        var home = await DirectoryWebFactory.ParseAsync(await client.GetAsync("/", Cancel));
+        Assert.Equal(email, home.QuerySelector(".account-menu summary")!.TextContent.Trim());
+
+        var download = await client.GetAsync("/compte/donnees", Cancel);
+        Assert.Equal("application/json", download.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
+        using (var data = JsonDocument.Parse(await download.Content.ReadAsStringAsync(Cancel)))
+        {
+            Assert.Equal(email, data.RootElement.GetProperty("email").GetString());
+            Assert.True(data.RootElement.GetProperty("emailConfirmed").GetBoolean());
+            Assert.Equal([Roles.Member], data.RootElement.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        }
+
+        var signedOut = await SubmitAsync(client, "/", "/compte/deconnexion");
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Equal("/compte/connexion?returnUrl=%2Fcompte", (await client.GetAsync("/compte", Cancel)).Headers.Location!.PathAndQuery);
+
+        // Password reset through the mailed link.
+        var forgot = await SubmitAsync(client, "/compte/mot-de-passe-oublie", "/compte/mot-de-passe-oublie", ("Input.Email", email));
+        Assert.Equal("/compte/mot-de-passe-oublie?envoye=1", forgot.Headers.Location!.OriginalString);
+        var reset = await site.MailToAsync(email, AccountSite.ResetSubject);
+        var resetLink = new Uri(LinkIn(reset)).PathAndQuery;
+        const string newPassword = "Nouveau-Lagon-2027";
+        var changed = await SubmitAsync(client, resetLink, "/compte/reinitialiser", ("Input.Password", newPassword), ("Input.ConfirmPassword", newPassword));
+        Assert.Equal("/compte/connexion?reinitialise=1", changed.Headers.Location!.OriginalString);
+        var oldRefused = await DirectoryWebFactory.ParseAsync(await SignInAsync(client, email));
+        Assert.Contains("Courriel ou mot de passe incorrect", oldRefused.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(client, email, newPassword)).StatusCode);
+
+        // Deletion needs the confirmation box.
+        var unconfirmed = await DirectoryWebFactory.ParseAsync(await SubmitAsync(client, "/compte", "/compte?handler=supprimer"));
+        Assert.Contains("Cochez la case", unconfirmed.QuerySelector("#suppression-erreur")!.TextContent, StringComparison.Ordinal);
+        var deleted = await SubmitAsync(client, "/compte", "/compte?handler=supprimer", ("confirmation", "true"));
+        Assert.Equal("/", deleted.Headers.Location!.OriginalString);
+        Assert.False(await WithDatabaseAsync(db => db.Users.AnyAsync(u => u.Email == email, Cancel)));
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/compte", Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_account_is_locked_after_five_wrong_passwords_even_for_the_right_one()
+    {
+        const string email = "lockout@exemple.nc";
+        await ConfirmedUserAsync(site.Factory.Services, email);
+        var client = site.Factory.CreateBrowserLikeClient();
+        for (var i = 0; i < 5; i++)
+        {
+            var wrong = await SignInAsync(client, email, "Pas-le-bon-2026");
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        }
+
+        var page = await DirectoryWebFactory.ParseAsync(await SignInAsync(client, email));
+
+        Assert.Contains("ce compte est verrouillé", page.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector(".account-menu"));
+    }
+
+    [Theory]
+    [InlineData("//evil.example/piege")]
+    [InlineData("https://evil.example/piege")]
+    [InlineData("/\\evil.example")]
+    [InlineData("javascript:alert(1)")]
+    public async Task Sign_in_never_redirects_outside_the_site(string returnUrl)
+    {
+        var email = $"retour-{Guid.NewGuid():N}@exemple.nc";
+        await ConfirmedUserAsync(site.Factory.Services, email);
+        var client = site.Factory.CreateBrowserLikeClient();
+
+        var response = await SignInAsync(client, email, url: "/compte/connexion?returnUrl=" + Uri.EscapeDataString(returnUrl));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Invalid_sign_up_keeps_the_email_but_not_the_passwords_and_explains_in_french()
+    {
+        var client = site.Factory.CreateBrowserLikeClient();
+
+        var invalid = await DirectoryWebFactory.ParseAsync(await SubmitAsync(client, "/compte/inscription", "/compte/inscription",
+            ("Input.Email", "pas-un-courriel"), ("Input.Password", "Lagon-Bleu-2026"), ("Input.ConfirmPassword", "Autre-Chose-2026")));
+
+        Assert.Equal("pas-un-courriel", invalid.QuerySelector<IHtmlInputElement>("#inscription-courriel")!.Value);
+        Assert.Equal("true", invalid.QuerySelector("#inscription-courriel")!.GetAttribute("aria-invalid"));
+        Assert.Contains("n'est pas valable", invalid.QuerySelector("#inscription-courriel-erreur")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("ne sont pas identiques", invalid.QuerySelector("#inscription-confirmation-erreur")!.TextContent, StringComparison.Ordinal);
+        Assert.All(invalid.QuerySelectorAll<IHtmlInputElement>("input[type=password]"), input => Assert.Equal(string.Empty, input.Value));
+
+        var weak = await DirectoryWebFactory.ParseAsync(await SignUpAsync(client, "faible@exemple.nc", "courtmotdepasse"));
+        var error = weak.QuerySelector("#inscription-mot-de-passe-erreur")!.TextContent;
+        Assert.Contains("au moins un chiffre", error, StringComparison.Ordinal);
+        Assert.Equal("faible@exemple.nc", weak.QuerySelector<IHtmlInputElement>("#inscription-courriel")!.Value);
+        Assert.False(await WithDatabaseAsync(db => db.Users.AnyAsync(u => u.Email == "faible@exemple.nc", Cancel)));
+    }
+
+    [Fact]
+    public async Task A_configured_administrator_gets_the_role_once_the_email_is_confirmed()
+    {
+        var client = site.Factory.CreateBrowserLikeClient();
+        await SignUpAsync(client, AccountSite.AdministratorEmail);
+        Assert.False(await IsAdministratorAsync());
+
+        await client.GetAsync(new Uri(LinkIn(await site.MailToAsync(AccountSite.AdministratorEmail))).PathAndQuery, Cancel);
+
+        Assert.True(await IsAdministratorAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(client, AccountSite.AdministratorEmail)).StatusCode);
+        var account = await DirectoryWebFactory.ParseAsync(await client.GetAsync("/compte", Cancel));
+        Assert.Contains(Roles.Administrator, account.QuerySelector(".account-summary")!.TextContent, StringComparison.Ordinal);
+
+        Task<bool> IsAdministratorAsync() => WithDatabaseAsync(db =>
+            (from u in db.Users
+             join ur in db.UserRoles on u.Id equals ur.UserId
+             join r in db.Roles on ur.RoleId equals r.Id
+             where u.Email == AccountSite.AdministratorEmail && r.Name == Roles.Administrator
+             select u).AnyAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task Account_mails_are_in_english_for_english_speaking_visitors()
+    {
+        const string email = "partner@example.com";
+        var client = site.Factory.CreateBrowserLikeClient();
+        client.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Den%7Cuic%3Den");
+
+        await SignUpAsync(client, email);
+
+        var mail = await site.MailToAsync(email, "Confirm your account on the Digital Sector Directory");
+        Assert.Contains("lang=\"en\"", mail.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_site_switches_to_the_account_language_at_sign_in()
+    {
+        const string email = "english.speaker@example.com";
+        var user = await ConfirmedUserAsync(site.Factory.Services, email);
+        await using (var scope = site.Factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<DirectoryUser>>();
+            var stored = (await users.FindByIdAsync(user.Id.ToString()))!;
+            stored.PreferredLanguage = "en";
+            await users.UpdateAsync(stored);
+        }
+
+        var response = await SignInAsync(site.Factory.CreateBrowserLikeClient(), email);
+
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Culture=c%3Den%7Cuic%3Den", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Account_forms_refuse_a_post_without_the_antiforgery_token()
+    {
+        var response = await site.Factory.CreateBrowserLikeClient().PostAsync("/compte/connexion",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Email"] = "x@exemple.nc", ["Input.Password"] = "Lagon-Bleu-2026" }), Cancel);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    private async Task<T> WithDatabaseAsync<T>(Func<AppDbContext, Task<T>> query)
+    {
+        await using var scope = site.Factory.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+}
+
+/// <summary>Account behaviours that need a site of their own (settings, limits).</summary>
+public sealed class AccountSettingsTests
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Without_smtp_the_mails_are_written_as_eml_files_in_the_data_folder()
+    {
+        await using var factory = new DirectoryWebFactory();
+        var client = factory.CreateBrowserLikeClient();
+
+        await SignUpAsync(client, "sans-smtp@exemple.nc");
+
+        var file = Assert.Single(Directory.GetFiles(Path.Combine(factory.DataDirectory, "mails"), "*.eml"));
+        var mail = await MimeKit.MimeMessage.LoadAsync(file, Cancel);
+        Assert.Equal("sans-smtp@exemple.nc", mail.To.Mailboxes.Single().Address);
+        Assert.StartsWith("http://localhost/compte/confirmer?utilisateur=", LinkIn(mail), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Too_many_sign_in_attempts_get_the_french_429_page()
+    {
+        await using var factory = new DirectoryWebFactory();
+        factory.Settings["Accounts:FormPostsPerMinute"] = "2";
+        var client = factory.CreateBrowserLikeClient();
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await SignInAsync(client, "personne@exemple.nc", "Pas-le-bon-2026")).StatusCode);
+        }
+
+        var refused = await SignInAsync(client, "personne@exemple.nc", "Pas-le-bon-2026");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.NotNull(refused.Headers.RetryAfter);
+        var page = await DirectoryWebFactory.ParseAsync(refused);
+        Assert.Equal("Trop de demandes", page.QuerySelector("h1")!.TextContent.Trim());
+        // Reading the page is not limited.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/compte/connexion", Cancel)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("https://login.exemple.nc/realms/annuaire", null, null, "Providers:0:ClientId is required")]
+    [InlineData(null, "annuaire-web", null, "Providers:0:Authority is required")]
+    [InlineData("http://login.exemple.nc/realms/annuaire", "annuaire-web", null, "Providers:0:Authority must use HTTPS")]
+    [InlineData("https://login.exemple.nc/realms/annuaire", "annuaire-web", "http://keycloak:8080/.well-known/openid-configuration", "Providers:0:MetadataAddress must be")]
+    public void A_wrong_provider_stops_the_start_naming_the_setting(string? authority, string? clientId, string? metadata, string expected)
+    {
+        using var factory = new DirectoryWebFactory();
+        factory.Settings["Authentication:OpenIdConnect:Providers:0:Name"] = "keycloak";
+        factory.Settings["Authentication:OpenIdConnect:Providers:0:Authority"] = authority;
+        factory.Settings["Authentication:OpenIdConnect:Providers:0:ClientId"] = clientId;
+        factory.Settings["Authentication:OpenIdConnect:Providers:0:MetadataAddress"] = metadata;
+
+        var failure = Assert.ThrowsAny<Exception>(() => factory.Server);
+
+        Assert.Contains("Authentication:OpenIdConnect:" + expected, failure.ToString(), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,112 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AnnuaireFiliere.Core.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+using netDumbster.smtp;
+
+namespace AnnuaireFiliere.Web.Tests;
+
+/// <summary>A site whose mails go to an SMTP server on loopback (netDumbster); an administrator email configured.</summary>
+public sealed class AccountSite : IAsyncLifetime
+{
+    public const string AdministratorEmail = "admin@annuaire-test.nc";
+    public const string Password = "Lagon-Bleu-2026";
+
+    public SimpleSmtpServer Smtp { get; } = Configuration.Configure().WithAddress(IPAddress.Loopback).WithRandomPort().Build();
+
+    public DirectoryWebFactory Factory { get; } = new();
+
+    public ValueTask InitializeAsync()
+    {
+        Factory.Settings["Mail:Smtp:Host"] = "127.0.0.1";
+        Factory.Settings["Mail:Smtp:Port"] = Smtp.Configuration.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Factory.Settings["Mail:Smtp:StartTls"] = "false";
+        Factory.Settings["Accounts:FormPostsPerMinute"] = "1000";
+        Factory.Settings["Accounts:Administrators:0"] = AdministratorEmail;
+        _ = Factory.Server;
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        Smtp.Dispose();
+    }
+
+    public const string ConfirmationSubject = "Confirmez votre compte sur l'Annuaire de la filière numérique";
+    public const string ResetSubject = "Réinitialisation de votre mot de passe";
+
+    /// <summary>The mail received for an address with a subject (waits up to 10 s), parsed by MimeKit.</summary>
+    public async Task<MimeMessage> MailToAsync(string address, string subject = ConfirmationSubject)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            foreach (var received in Smtp.ReceivedEmail.Where(m => m.ToAddresses.Any(a => string.Equals(a.Address, address, StringComparison.OrdinalIgnoreCase))))
+            {
+                using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(received.Data));
+                var mail = await MimeMessage.LoadAsync(stream, TestContext.Current.CancellationToken);
+                if (mail.Subject == subject)
+                {
+                    return mail;
+                }
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"No mail \"{subject}\" for {address} within 10 s.");
+            }
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+    }
+}
+
+/// <summary>Forms of the account pages, read and posted as a browser would (with the antiforgery token).</summary>
+internal static class AccountForms
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public static async Task<IHtmlFormElement> FormAsync(HttpClient client, string url, string action)
+    {
+        var page = await DirectoryWebFactory.ParseAsync(await client.GetAsync(url, Cancel));
+        return page.QuerySelectorAll<IHtmlFormElement>("form").First(f => f.GetAttribute("action") == action);
+    }
+
+    public static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string url, string action, params (string Name, string Value)[] fields)
+    {
+        var form = await FormAsync(client, url, action);
+        var values = form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]")
+            .Where(i => fields.All(f => f.Name != i.Name))
+            .Select(i => new KeyValuePair<string, string>(i.Name!, i.Value))
+            .Concat(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
+        return await client.PostAsync(action, new FormUrlEncodedContent(values), Cancel);
+    }
+
+    public static Task<HttpResponseMessage> SignUpAsync(HttpClient client, string email, string password = AccountSite.Password) =>
+        SubmitAsync(client, "/compte/inscription", "/compte/inscription", ("Input.Email", email), ("Input.Password", password), ("Input.ConfirmPassword", password));
+
+    public static Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password = AccountSite.Password, string url = "/compte/connexion") =>
+        SubmitAsync(client, url, "/compte/connexion", ("Input.Email", email), ("Input.Password", password));
+
+    /// <summary>An account created and confirmed directly through Identity (for tests that start signed up).</summary>
+    public static async Task<DirectoryUser> ConfirmedUserAsync(IServiceProvider services, string email, string password = AccountSite.Password)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<DirectoryUser>>();
+        var user = new DirectoryUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAt = DateTime.UtcNow };
+        var created = await users.CreateAsync(user, password);
+        Assert.True(created.Succeeded, string.Join(' ', created.Errors.Select(e => e.Description)));
+        return user;
+    }
+
+    public static string LinkIn(MimeMessage mail)
+    {
+        var text = mail.TextBody ?? string.Empty;
+        var start = text.IndexOf("http", StringComparison.Ordinal);
+        Assert.True(start >= 0, "No link in the mail's text part.");
+        var end = text.IndexOfAny(['\n', '\r', ' '], start);
+        return text[start..(end < 0 ? text.Length : end)];
+    }
+}
