@@ -290,6 +290,8 @@ namespace AnnuaireFiliere.Core.Data.Migrations
 
                     b.HasIndex("Status", "PrimaryActivityCode");
 
+                    b.HasIndex("UpdatedAt", "Version");
+
                     b.ToTable("Companies", (string)null);
                 });
 
@@ -376,6 +378,45 @@ namespace AnnuaireFiliere.Core.Data.Migrations
                     b.HasIndex("Status", "CreatedAt");
 
                     b.ToTable("ErrorReports", (string)null);
+                });
+
+            modelBuilder.Entity("AnnuaireFiliere.Core.Statistics.StatisticsSnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Companies")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Facts")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Published")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("TakenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TakenBy")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TakenAt");
+
+                    b.ToTable("StatisticsSnapshots", (string)null);
                 });
 
             modelBuilder.Entity("AnnuaireFiliere.Core.Taxonomy.Activity", b =>
