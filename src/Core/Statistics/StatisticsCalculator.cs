@@ -95,7 +95,7 @@ public static class StatisticsCalculator
         };
         if (!@public)
         {
-            distributions.Add(Build(StatisticsNames.Status, [.. Enum.GetNames<PublicationStatus>().Select(s => (s, s))], [.. statuses], rows.Length, @public: false));
+            distributions.Add(Build(StatisticsNames.Status, [.. Enum.GetValues<PublicationStatus>().Select(s => (s.ToString(), StatusLabel(s)))], [.. statuses], rows.Length, @public: false));
         }
         var sellingOnline = FacetLabels.For(FacetNames.ECommerce, ECommerceCapabilities.SellsOnline, taxonomy);
         var onlineBit = Array.IndexOf(ECommerceCapabilities.All, ECommerceCapabilities.SellsOnline);
@@ -202,6 +202,21 @@ public static class StatisticsCalculator
         var position = Enumerable.Range(0, codes.Count).Select(id => keys.FindIndex(k => k.Code == codes[id])).ToArray();
         var values = facts.Values(dimension);
         return row => values[row] < 0 ? -1 : position[values[row]];
+    }
+
+    /// <summary>A publication status in the reader's language (French, or English).</summary>
+    public static string StatusLabel(PublicationStatus status)
+    {
+        var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+        return status switch
+        {
+            PublicationStatus.Draft => english ? "Draft" : "Brouillon",
+            PublicationStatus.PendingReview => english ? "Awaiting review" : "En attente de validation",
+            PublicationStatus.Published => english ? "Published" : "Publiée",
+            PublicationStatus.Rejected => english ? "Rejected" : "Refusée",
+            PublicationStatus.Archived => english ? "Archived" : "Archivée",
+            _ => status.ToString(),
+        };
     }
 
     private static string Year(int year) => year.ToString(CultureInfo.InvariantCulture);

@@ -3,6 +3,7 @@ using AnnuaireFiliere.Core.Search;
 using AnnuaireFiliere.Core.Statistics;
 using AnnuaireFiliere.Core.Taxonomy;
 using AnnuaireFiliere.Web.Search;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace AnnuaireFiliere.Web.Statistics;
@@ -44,7 +45,8 @@ public sealed record StatisticsQuery(
 /// as the directory changes (today's figures are keyed by the facts' stamp).
 /// </summary>
 public sealed class StatisticsReader(
-    StatisticsService statistics, SnapshotStore snapshots, CompanyFactsSource facts, IMemoryCache cache, TaxonomyCatalog taxonomy, TimeProvider clock)
+    StatisticsService statistics, SnapshotStore snapshots, CompanyFactsSource facts, IMemoryCache cache, TaxonomyCatalog taxonomy, TimeProvider clock,
+    IAuthorizationService authorization)
 {
     /// <summary>How long a report is reused (today's are also dropped when the data change).</summary>
     public static readonly TimeSpan ReportLifetime = TimeSpan.FromMinutes(10);
@@ -69,7 +71,8 @@ public sealed class StatisticsReader(
             }
             return found;
         }
-        var audience = StatisticsAudience.Public;
+        // Moderators and administrators read exact counts of every status; everyone else, the protected public figures.
+        var audience = (await authorization.AuthorizeAsync(context.User, Accounts.Policies.Analyst)).Succeeded ? StatisticsAudience.Analyst : StatisticsAudience.Public;
         return new StatisticsQuery(parsed.Request with { Page = 1, Sort = SearchSort.Relevance }, Find(StatisticsQuery.SnapshotParameter), Find(StatisticsQuery.CompareParameter), audience, notices);
     }
 

@@ -1,6 +1,8 @@
 using AnnuaireFiliere.Core.Statistics;
 using AnnuaireFiliere.Core.Taxonomy;
 using AnnuaireFiliere.Web.Statistics;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AnnuaireFiliere.Web.Pages.Statistiques;
@@ -10,7 +12,7 @@ namespace AnnuaireFiliere.Web.Pages.Statistiques;
 /// a snapshot (<c>instantane</c>), compared with another date (<c>comparer</c>), their evolution over the snapshots,
 /// each table with its chart and downloads.
 /// </summary>
-public sealed class IndexModel(StatisticsReader reader, TaxonomyCatalog taxonomy) : PageModel
+public sealed class IndexModel(StatisticsReader reader, TaxonomyCatalog taxonomy, IAuthorizationService authorization, SnapshotStore snapshots) : PageModel
 {
     /// <summary>Time series columns shown in the page: a year of monthly snapshots and today.</summary>
     public const int SeriesColumns = 13;
@@ -45,6 +47,30 @@ public sealed class IndexModel(StatisticsReader reader, TaxonomyCatalog taxonomy
             Series = await reader.SeriesAsync(Query, SeriesColumns - 1, cancellationToken);
         }
     }
+
+    /// <summary>An analyst takes a snapshot now (with an optional label), then sees its figures.</summary>
+    public async Task<IActionResult> OnPostInstantaneAsync(string? libelle, CancellationToken cancellationToken)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Accounts.Policies.Analyst)).Succeeded)
+        {
+            return Forbid();
+        }
+        var label = string.IsNullOrWhiteSpace(libelle) ? null : libelle.Trim();
+        if (label is { Length: > StatisticsSnapshot.LabelMaxLength })
+        {
+            SnapshotLabelError = true;
+            SnapshotLabel = label;
+            await OnGetAsync(cancellationToken);
+            return Page();
+        }
+        var taken = await snapshots.TakeAsync(SnapshotKind.OnDemand, User.Identity?.Name, label, cancellationToken);
+        return Redirect($"/statistiques?{StatisticsQuery.SnapshotParameter}={taken.Id:N}");
+    }
+
+    /// <summary>The label typed in the snapshot form, kept when it is refused.</summary>
+    public string? SnapshotLabel { get; private set; }
+
+    public bool SnapshotLabelError { get; private set; }
 
     /// <summary>The address of a download of this view, with extra parameters.</summary>
     public string Download(string path, string? extra = null) =>
