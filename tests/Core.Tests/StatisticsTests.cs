@@ -55,6 +55,16 @@ public sealed class StatisticsTests
                 }
             }
             Assert.Equal(expected.Count, byProvince.Total);
+            var capabilities = report.CrossTab(StatisticsNames.SectorByECommerce);
+            for (var r = 0; r < capabilities.RowKeys.Count; r++)
+            {
+                var inSector = expected.Where(c => Taxonomy.FindActivity(c.PrimaryActivityCode)!.SectorCode == capabilities.RowKeys[r].Code).ToList();
+                Assert.Equal(inSector.Count, capabilities.RowTotals[r].Count);
+                Assert.Equal(inSector.Count(c => c.ECommerce.SellsOnOwnShop || c.ECommerce.SellsOnMarketplaces), capabilities.Cells[r][0].Count);
+                Assert.Equal(inSector.Count(c => c.ECommerce.OnlinePayment), capabilities.Cells[r][1].Count);
+                Assert.Equal(inSector.Count(c => c.ECommerce.SellsOnMarketplaces), capabilities.Cells[r][2].Count);
+                Assert.Equal(inSector.Count(c => c.ECommerce.DeliversIslands), capabilities.Cells[r][3].Count);
+            }
             Assert.Equal(expected.Count, report.Distribution(StatisticsNames.SizeBand).Rows.Sum(row => row.Cell.Count) + expected.Count(c => c.SizeBandCode is null));
         }
     }

@@ -105,6 +105,7 @@ public static class StatisticsCalculator
             Cross(StatisticsNames.SectorByProvince, facts, rows, sectors, Keys(taxonomy.Provinces), Column(facts, Dimension.MainProvince, Keys(taxonomy.Provinces)), @public),
             Cross(StatisticsNames.SectorBySize, facts, rows, sectors, bands, Column(facts, Dimension.SizeBand, bands), @public),
             Cross(StatisticsNames.SectorBySellingOnline, facts, rows, sectors, [(Yes, sellingOnline), (No, "—")], row => ((facts.ECommerce[row] >> onlineBit) & 1) == 1 ? 0 : 1, @public),
+            Capabilities(facts, rows, sectors, taxonomy, @public),
         };
         return new StatisticsReport(audience, rows.Length, distributions, crossTabs, asOf);
     }
@@ -126,6 +127,51 @@ public static class StatisticsCalculator
             new(StatisticsNames.ECommerce, [new Row(ECommerceCapabilities.SellsOnline, FacetLabels.For(FacetNames.ECommerce, ECommerceCapabilities.SellsOnline, taxonomy),
                 new Cell(online, @public && Disclosure.IsSensitive(online)))], rows.Length),
         ], [], asOf);
+    }
+
+    /// <summary>The e-commerce indicators the observatory follows, per sector.</summary>
+    public static readonly string[] KeyCapabilities =
+        [ECommerceCapabilities.SellsOnline, ECommerceCapabilities.OnlinePayment, ECommerceCapabilities.Marketplaces, ECommerceCapabilities.DeliversIslands];
+
+    /// <summary>
+    /// Per sector, the companies with each key capability. A company can have several, so the columns do not add up
+    /// to the sector (the row totals are the sectors'); the cells are still protected as if they did, which is
+    /// cautious (a few more cells withheld than needed).
+    /// </summary>
+    private static CrossTab Capabilities(FactTable facts, int[] rows, List<(string Code, string Label)> sectors, TaxonomyCatalog taxonomy, bool @public)
+    {
+        var sectorOf = Column(facts, Dimension.PrimarySector, sectors);
+        var bits = KeyCapabilities.Select(c => Array.IndexOf(ECommerceCapabilities.All, c)).ToArray();
+        var counts = new long[sectors.Count, bits.Length];
+        var sectorTotals = new long[sectors.Count];
+        var columnTotals = new long[bits.Length];
+        foreach (var row in rows)
+        {
+            var sector = sectorOf(row);
+            for (var c = 0; c < bits.Length; c++)
+            {
+                if (((facts.ECommerce[row] >> bits[c]) & 1) == 1)
+                {
+                    columnTotals[c]++;
+                    if (sector >= 0)
+                    {
+                        counts[sector, c]++;
+                    }
+                }
+            }
+            if (sector >= 0)
+            {
+                sectorTotals[sector]++;
+            }
+        }
+        Cell Shown(long value) => new(value, @public && Disclosure.IsSensitive(value));
+        IReadOnlyList<IReadOnlyList<long>> table = [.. Enumerable.Range(0, sectors.Count).Select(r => (IReadOnlyList<long>)[.. Enumerable.Range(0, bits.Length).Select(c => counts[r, c])])];
+        return new CrossTab(StatisticsNames.SectorByECommerce, sectors,
+            [.. KeyCapabilities.Select(c => (c, FacetLabels.For(FacetNames.ECommerce, c, taxonomy)))],
+            @public ? Disclosure.Protect(table) : [.. table.Select(r => (IReadOnlyList<Cell>)[.. r.Select(v => new Cell(v))])],
+            [.. sectorTotals.Select(t => @public ? Disclosure.Total(t) : new Cell(t))],
+            [.. columnTotals.Select(Shown)],
+            sectorTotals.Sum());
     }
 
     /// <summary>The rows of the segment.</summary>

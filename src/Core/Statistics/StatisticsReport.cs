@@ -55,4 +55,7 @@ public static class StatisticsNames
     public const string SectorByProvince = "sector-province";
     public const string SectorBySize = "sector-size";
     public const string SectorBySellingOnline = "sector-selling-online";
+
+    /// <summary>Per sector, the companies with each key e-commerce capability (not exclusive: row totals are the sector's).</summary>
+    public const string SectorByECommerce = "sector-ecommerce";
 }
