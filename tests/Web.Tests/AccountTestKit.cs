@@ -101,6 +101,21 @@ internal static class AccountForms
         return user;
     }
 
+    /// <summary>A client signed in (cookies kept, redirects not followed) as a new confirmed account with <paramref name="role"/>.</summary>
+    public static async Task<HttpClient> SignedInClientAsync(DirectoryWebFactory factory, string email, string? role)
+    {
+        var user = await ConfirmedUserAsync(factory.Services, email);
+        if (role is not null)
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<DirectoryUser>>();
+            Assert.True((await users.AddToRoleAsync((await users.FindByIdAsync(user.Id.ToString()))!, role)).Succeeded);
+        }
+        var client = factory.CreateBrowserLikeClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(client, email)).StatusCode);
+        return client;
+    }
+
     public static string LinkIn(MimeMessage mail)
     {
         var text = mail.TextBody ?? string.Empty;

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AnnuaireFiliere.Core.Accounts;
 using AnnuaireFiliere.Core.Companies;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -74,17 +73,5 @@ public sealed class StatisticsAnalystTests(SiteFixture site) : IClassFixture<Sit
         return await client.PostAsync("/statistiques?handler=Instantane", new FormUrlEncodedContent([new("libelle", label), new("__RequestVerificationToken", token)]), Cancel);
     }
 
-    private async Task<HttpClient> SignedInAsync(string email, string? role)
-    {
-        var user = await AccountForms.ConfirmedUserAsync(site.Factory.Services, email);
-        if (role is not null)
-        {
-            await using var scope = site.Factory.Services.CreateAsyncScope();
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<DirectoryUser>>();
-            Assert.True((await users.AddToRoleAsync((await users.FindByIdAsync(user.Id.ToString()))!, role)).Succeeded);
-        }
-        var client = site.Factory.CreateBrowserLikeClient();
-        Assert.Equal(HttpStatusCode.Redirect, (await AccountForms.SignInAsync(client, email)).StatusCode);
-        return client;
-    }
+    private Task<HttpClient> SignedInAsync(string email, string? role) => AccountForms.SignedInClientAsync(site.Factory, email, role);
 }
