@@ -129,6 +129,35 @@ public sealed class AccountBrowserTests(AccountBrowserSite site) : IClassFixture
         await NoSeriousViolationAsync(page);
     }
 
+    [Fact]
+    public async Task A_moderators_pages_have_no_serious_accessibility_violation()
+    {
+        const string email = "moderatrice.axe@annuaire-test.nc";
+        var user = await AccountForms.ConfirmedUserAsync(site.Factory.Services, email);
+        await using (var scope = site.Factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Core.Accounts.DirectoryUser>>();
+            Assert.True((await users.AddToRoleAsync((await users.FindByIdAsync(user.Id.ToString()))!, Core.Accounts.Roles.Moderator)).Succeeded);
+        }
+        await site.WithDatabaseAsync(async db =>
+        {
+            var company = await db.Companies.FirstAsync(c => c.Status == Core.Companies.PublicationStatus.Published, TestContext.Current.CancellationToken);
+            db.ErrorReports.Add(new Core.Moderation.ErrorReport { CompanyId = company.Id, Message = "Adresse erronée sur la fiche.", CreatedAt = DateTime.UtcNow });
+            return await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        });
+
+        var page = await site.OpenAsync("/compte/connexion?returnUrl=%2Fstatistiques");
+        await page.Locator("#connexion-courriel").FillAsync(email);
+        await page.Locator("#connexion-mot-de-passe").FillAsync(AccountSite.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("form.snapshot-form")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await NoSeriousViolationAsync(page);
+
+        await page.GotoAsync(new Uri(new Uri(page.Url), "/moderation/signalements").ToString());
+        await Assertions.Expect(page.Locator(".report-queue blockquote").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await NoSeriousViolationAsync(page);
+    }
+
     private static async Task NoSeriousViolationAsync(IPage page)
     {
         var result = await page.RunAxe(new Deque.AxeCore.Commons.AxeRunOptions
