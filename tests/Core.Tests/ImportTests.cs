@@ -247,6 +247,8 @@ public sealed class ImportTests : IAsyncLifetime
         await using var db = _database.Context();
         var service = new ImportService(db, TaxonomyCatalog.Default, new CompanyValidator(TaxonomyCatalog.Default, _database.Clock), _database.Clock);
         using var stream = new MemoryStream(content);
-        return await service.ImportAsync(stream, fileName, options ?? new ImportOptions(), cancellationToken: TestContext.Current.CancellationToken);
+        var report = await service.ImportAsync(stream, fileName, options ?? new ImportOptions(), cancellationToken: TestContext.Current.CancellationToken);
+        Assert.True(stream.CanRead, "The caller's stream stays open: the caller owns it.");
+        return report;
     }
 }

@@ -68,7 +68,7 @@ internal sealed class ImportCommand : AsyncCommand<ImportSettings>
                 var task = progress.AddTask(CliText.Importing, maxValue: Math.Max(1, stream.Length));
                 // Bytes read is the honest measure of progress: the number of rows is unknown until the end.
                 report = await importer.ImportAsync(stream, Path.GetFileName(settings.File), options,
-                    new Progress<int>(_ => task.Value = Math.Min(stream.Position, stream.Length)), cancellationToken);
+                    new ReadProgress(() => task.Value = Math.Min(stream.Position, stream.Length)), cancellationToken);
                 task.Value = task.MaxValue;
             });
         if (report.FileError is not null)
@@ -141,4 +141,10 @@ internal sealed class ImportCommand : AsyncCommand<ImportSettings>
         ImportOutcome.Rejected => "rejetée",
         _ => "ignorée",
     };
+}
+
+/// <summary>Reports at once on the caller's thread (<see cref="Progress{T}"/> posts later, maybe after the file is closed).</summary>
+internal sealed class ReadProgress(Action update) : IProgress<int>
+{
+    public void Report(int value) => update();
 }
