@@ -120,11 +120,14 @@ public sealed class ImportService(AppDbContext db, TaxonomyCatalog taxonomy, Com
             }
             report.Rows.Add(result);
         }
-        if (!dryRun)
+        if (!dryRun && report.Rows.Skip(report.Rows.Count - batch.Count).Any(r => r.Outcome == ImportOutcome.Updated))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+        }
+        if (!dryRun && created.Count > 0)
+        {
             await new CompanyBulkWriter(db, clock).InsertAsync(created, cancellationToken);
         }
         db.ChangeTracker.Clear();
