@@ -75,6 +75,29 @@ public sealed class ImportTests : IAsyncLifetime
         Assert.Equal(2012, (await db.Companies.SingleAsync(TestContext.Current.CancellationToken)).FoundingYear);
     }
 
+    [Fact]
+    public async Task A_stream_that_cannot_seek_is_read_like_an_upload()
+    {
+        using var xlsx = new MemoryStream();
+        await xlsx.SaveAsAsync(new[] { new Dictionary<string, object> { ["ridet"] = "1234567", ["raison_sociale"] = "Cagou Logiciels", ["activite_principale"] = "A0405", ["commune"] = "98818" } },
+            excelType: ExcelType.XLSX, cancellationToken: TestContext.Current.CancellationToken);
+        using var compressed = new MemoryStream();
+        await using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionMode.Compress, leaveOpen: true))
+        {
+            await gzip.WriteAsync(xlsx.ToArray(), TestContext.Current.CancellationToken);
+        }
+        compressed.Position = 0;
+        await using var upload = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionMode.Decompress);
+        Assert.False(upload.CanSeek);
+
+        await using var db = _database.Context();
+        var report = await new ImportService(db, TaxonomyCatalog.Default, new CompanyValidator(TaxonomyCatalog.Default, _database.Clock), _database.Clock)
+            .ImportAsync(upload, "recensement.xlsx", new ImportOptions(), cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Null(report.FileError);
+        Assert.Equal(ImportOutcome.Created, Assert.Single(report.Rows).Outcome);
+    }
+
     [Theory]
     [InlineData("12AB;Société;A0405;98818", "RIDET invalide")]
     [InlineData(";Société;A0405;98818", "RIDET manquant")]
