@@ -134,7 +134,7 @@ internal sealed class ImportTable
         {
             throw;
         }
-        catch (Exception unreadable) when (unreadable is InvalidDataException or IOException or InvalidOperationException or FormatException or System.Xml.XmlException or NullReferenceException or ArgumentException)
+        catch (Exception unreadable) when (IsUnreadableWorkbook(unreadable))
         {
             throw new ImportFileException(ImportMessages.XlsxUnreadable);
         }
@@ -146,7 +146,7 @@ internal sealed class ImportTable
         using (rows)
         {
             var number = 1;
-            while (rows.MoveNext())
+            while (MoveNext(rows))
             {
                 number++;
                 var cells = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -162,6 +162,21 @@ internal sealed class ImportTable
             }
         }
     }
+
+    private static bool MoveNext(IEnumerator<IDictionary<string, object?>> rows)
+    {
+        try
+        {
+            return rows.MoveNext();
+        }
+        catch (Exception unreadable) when (IsUnreadableWorkbook(unreadable))
+        {
+            throw new ImportFileException(ImportMessages.XlsxUnreadable);
+        }
+    }
+
+    private static bool IsUnreadableWorkbook(Exception exception) =>
+        exception is InvalidDataException or IOException or InvalidOperationException or FormatException or System.Xml.XmlException;
 
     private static string Text(object? value) => value switch
     {
