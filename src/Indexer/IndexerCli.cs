@@ -31,6 +31,8 @@ internal static class IndexerCli
         config.AddCommand<SnapshotCommand>("snapshot").WithDescription(CliText.SnapshotDescription).WithExample("snapshot", "--label", "Livre blanc 2027");
         config.AddCommand<SeedCommand>("seed").WithDescription(CliText.SeedDescription)
             .WithExample("seed", "--count", "100000");
+        config.AddCommand<ImportCommand>("import").WithDescription(CliText.ImportDescription)
+            .WithExample("import", "docs/import/exemple-gabarit.csv", "--dry-run");
         config.AddCommand<ReindexCommand>("reindex").WithDescription(CliText.ReindexDescription);
         config.AddCommand<VerifyCommand>("verify").WithDescription(CliText.VerifyDescription).WithExample("verify", "--repair");
         config.AddCommand<StatusCommand>("status").WithDescription(CliText.StatusDescription);

@@ -63,6 +63,13 @@ public sealed class Company
     /// <summary>When an owner last confirmed that the profile is right (UTC).</summary>
     public DateTime? LastConfirmedAt { get; set; }
 
+    /// <summary>
+    /// The values the last import wrote (JSON object: field name → value), or null for a profile never imported.
+    /// An import overwrites a field only while its current value still equals the last imported one, so an
+    /// owner's edit is never lost (see docs/IMPORT.md).
+    /// </summary>
+    public string? ImportedValues { get; set; }
+
     /// <summary>Incremented on every save; the optimistic concurrency token and the search document version.</summary>
     public int Version { get; set; }
 

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using AnnuaireFiliere.Core.Data;
+using AnnuaireFiliere.Core.Import;
 using AnnuaireFiliere.Core.Indexing;
 using AnnuaireFiliere.Core.Search;
 using AnnuaireFiliere.Core.Statistics;
@@ -56,5 +57,6 @@ internal class IndexerSettings : CommandSettings
         builder.AddCompanySearch();
         builder.AddIndexing();
         builder.AddStatistics();
+        builder.AddImport();
     }
 }

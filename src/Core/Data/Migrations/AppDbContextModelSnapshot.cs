@@ -125,6 +125,9 @@ namespace AnnuaireFiliere.Core.Data.Migrations
                     b.Property<int?>("FoundingYear")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ImportedValues")
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("Labels")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -1,0 +1,26 @@
+namespace AnnuaireFiliere.Core.Import;
+
+/// <summary>The import's messages for moderators, in French (the register and the templates are French).</summary>
+internal static class ImportMessages
+{
+    public const string EmptyFile = "Le fichier est vide : il faut une ligne d'en-têtes puis une entreprise par ligne.";
+    public const string NotText = "Le fichier n'est ni un CSV en UTF-8 ni un classeur XLSX (contenu binaire ou encodage inconnu). Enregistrez-le en « CSV UTF-8 » ou en « Classeur Excel (.xlsx) ».";
+    public const string XlsxNotZip = "Le fichier porte l'extension .xlsx mais n'est pas un classeur Excel (ce n'est pas une archive ZIP).";
+    public const string XlsxUnreadable = "Le classeur XLSX est illisible (archive endommagée ou feuille absente).";
+    public const string UnknownHeaders = "En-têtes non reconnus : ni le gabarit de l'annuaire (colonne raison_sociale) ni l'extrait du RIDET (colonnes rid7, denomination, code_ape). Voir docs/IMPORT.md.";
+    public const string MissingColumns = "Colonnes obligatoires absentes pour le format {0} : {1}.";
+    public const string InvalidRidet = "RIDET invalide : « {0} ».";
+    public const string MissingRidet = "RIDET manquant.";
+    public const string DuplicateRow = "RIDET {0} en double dans le fichier (déjà ligne {1}).";
+    public const string UnknownCommune = "Commune inconnue : « {0} ».";
+    public const string MissingCommune = "Commune manquante.";
+    public const string UnknownActivity = "Activité hors typologie : « {0} ».";
+    public const string OutsideTypology = "Code APE {0} hors typologie.";
+    public const string MissingApe = "Code APE manquant.";
+    public const string UnknownLegalForm = "Forme juridique inconnue : « {0} ».";
+    public const string UnknownSizeBand = "Tranche d'effectif inconnue : « {0} ».";
+    public const string InvalidYear = "Année de création invalide : « {0} ».";
+    public const string InvalidYesNo = "Valeur oui/non invalide pour {0} : « {1} ».";
+    public const string Invalid = "Fiche invalide : {0}";
+    public const string KeptOwnerEdits = "Champs conservés car modifiés hors import : {0}.";
+}

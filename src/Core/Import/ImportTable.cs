@@ -1,0 +1,229 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+using MiniExcelLibs;
+
+namespace AnnuaireFiliere.Core.Import;
+
+/// <summary>A row of an import file: its number in the file (header = 1) and its cells by normalized header.</summary>
+internal sealed record ImportRow(int Number, IReadOnlyDictionary<string, string> Cells)
+{
+    public string? this[string column] =>
+        Cells.TryGetValue(column, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+}
+
+/// <summary>A file refused as a whole; the message is for people, in French.</summary>
+internal sealed class ImportFileException(string message) : Exception(message);
+
+/// <summary>Reads a CSV (<c>;</c> or <c>,</c>, UTF-8 with or without BOM) or XLSX file as a header and rows, streaming.</summary>
+internal sealed class ImportTable
+{
+    private readonly IEnumerable<ImportRow> _rows;
+
+    private ImportTable(IReadOnlyList<string> headers, IEnumerable<ImportRow> rows)
+    {
+        Headers = headers;
+        _rows = rows;
+    }
+
+    /// <summary>Normalized headers: lower case, no accents, <c>_</c> for spaces, dashes and apostrophes.</summary>
+    public IReadOnlyList<string> Headers { get; }
+
+    public IEnumerable<ImportRow> Rows => _rows;
+
+    /// <summary>Opens a seekable stream; throws <see cref="ImportFileException"/> when it is not a readable table.</summary>
+    public static ImportTable Open(Stream stream, string? fileName)
+    {
+        var start = new byte[4];
+        var read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+        stream.Position = 0;
+        if (read == 0)
+        {
+            throw new ImportFileException(ImportMessages.EmptyFile);
+        }
+        var isZip = read == 4 && start[0] == 'P' && start[1] == 'K' && start[2] == 3 && start[3] == 4;
+        var saysXlsx = fileName?.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) == true;
+        if (saysXlsx && !isZip)
+        {
+            throw new ImportFileException(ImportMessages.XlsxNotZip);
+        }
+        return isZip ? OpenXlsx(stream) : OpenCsv(stream);
+    }
+
+    private static ImportTable OpenCsv(Stream stream)
+    {
+        var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, bufferSize: 65536, leaveOpen: true);
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            DetectDelimiter = true,
+            DetectDelimiterValues = [";", ","],
+            BadDataFound = null,
+            MissingFieldFound = null,
+        };
+        var csv = new CsvReader(reader, config);
+        string[] headers;
+        try
+        {
+            if (!csv.Read())
+            {
+                throw new ImportFileException(ImportMessages.EmptyFile);
+            }
+            headers = csv.Parser.Record ?? [];
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new ImportFileException(ImportMessages.NotText);
+        }
+        if (headers.Any(h => h.Any(c => char.IsControl(c) && c is not '\t')))
+        {
+            throw new ImportFileException(ImportMessages.NotText);
+        }
+        var normalized = headers.Select(NormalizeHeader).ToList();
+        return new ImportTable(normalized, CsvRows(csv, normalized));
+    }
+
+    private static IEnumerable<ImportRow> CsvRows(CsvReader csv, List<string> headers)
+    {
+        using (csv)
+        {
+            while (true)
+            {
+                try
+                {
+                    if (!csv.Read())
+                    {
+                        yield break;
+                    }
+                }
+                catch (DecoderFallbackException)
+                {
+                    throw new ImportFileException(ImportMessages.NotText);
+                }
+                var record = csv.Parser.Record ?? [];
+                if (record.All(string.IsNullOrWhiteSpace))
+                {
+                    continue;
+                }
+                var cells = new Dictionary<string, string>(StringComparer.Ordinal);
+                for (var i = 0; i < headers.Count && i < record.Length; i++)
+                {
+                    cells.TryAdd(headers[i], record[i]);
+                }
+                yield return new ImportRow(csv.Parser.Row, cells);
+            }
+        }
+    }
+
+    private static ImportTable OpenXlsx(Stream stream)
+    {
+        IEnumerator<IDictionary<string, object?>> rows;
+        List<(string Column, string Header)> headers;
+        try
+        {
+            rows = MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.XLSX)
+                .Cast<IDictionary<string, object?>>().GetEnumerator();
+            if (!rows.MoveNext())
+            {
+                throw new ImportFileException(ImportMessages.EmptyFile);
+            }
+            headers = [.. rows.Current.Where(cell => !string.IsNullOrWhiteSpace(Text(cell.Value)))
+                .Select(cell => (cell.Key, NormalizeHeader(Text(cell.Value))))];
+        }
+        catch (ImportFileException)
+        {
+            throw;
+        }
+        catch (Exception unreadable) when (IsUnreadableWorkbook(unreadable))
+        {
+            throw new ImportFileException(ImportMessages.XlsxUnreadable);
+        }
+        return new ImportTable([.. headers.Select(h => h.Header)], XlsxRows(rows, headers));
+    }
+
+    private static IEnumerable<ImportRow> XlsxRows(IEnumerator<IDictionary<string, object?>> rows, List<(string Column, string Header)> headers)
+    {
+        using (rows)
+        {
+            var number = 1;
+            while (MoveNext(rows))
+            {
+                number++;
+                var cells = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var (column, header) in headers)
+                {
+                    cells.TryAdd(header, rows.Current.TryGetValue(column, out var value) ? Text(value) : string.Empty);
+                }
+                if (cells.Values.All(string.IsNullOrWhiteSpace))
+                {
+                    continue;
+                }
+                yield return new ImportRow(number, cells);
+            }
+        }
+    }
+
+    private static bool MoveNext(IEnumerator<IDictionary<string, object?>> rows)
+    {
+        try
+        {
+            return rows.MoveNext();
+        }
+        catch (Exception unreadable) when (IsUnreadableWorkbook(unreadable))
+        {
+            throw new ImportFileException(ImportMessages.XlsxUnreadable);
+        }
+    }
+
+    private static bool IsUnreadableWorkbook(Exception exception) =>
+        exception is InvalidDataException or IOException or InvalidOperationException or FormatException or System.Xml.XmlException;
+
+    private static string Text(object? value) => value switch
+    {
+        null => string.Empty,
+        double d when d == Math.Floor(d) && Math.Abs(d) < 1e15 => ((long)d).ToString(CultureInfo.InvariantCulture),
+        bool b => b ? "oui" : "non",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
+
+    public static string NormalizeHeader(string header)
+    {
+        var text = ImportText.Fold(header.Trim().TrimStart('\uFEFF'));
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            builder.Append(char.IsLetterOrDigit(c) ? c : '_');
+        }
+        return builder.ToString().Trim('_');
+    }
+}
+
+internal static class ImportText
+{
+    /// <summary>Lower case without accents (for headers, commune names and labels).</summary>
+    public static string Fold(string text)
+    {
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                builder.Append(char.ToLowerInvariant(c));
+            }
+        }
+        return builder.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>Folded words only (<c>L'Île-des-Pins</c> → <c>ile des pins</c>, the leading article dropped).</summary>
+    public static string Words(string text)
+    {
+        var words = System.Text.RegularExpressions.Regex.Split(Fold(text), "[^a-z0-9]+").Where(w => w.Length > 0).ToList();
+        if (words.Count > 1 && words[0] is "l" or "le" or "la" or "les")
+        {
+            words.RemoveAt(0);
+        }
+        return string.Join(' ', words);
+    }
+}
