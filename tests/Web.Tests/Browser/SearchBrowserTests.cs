@@ -118,7 +118,8 @@ public sealed partial class SearchBrowserTests(BrowserSite site)
         await TabUntilAsync(page, "() => document.activeElement.matches('.facets input[name=secteur]')");
         var id = await page.EvaluateAsync<string>("() => document.activeElement.id");
         await page.Keyboard.PressAsync("Space");
-        await page.WaitForURLAsync(url => url.Contains("secteur=", StringComparison.Ordinal));
+        // htmx pushes the address: a same-document navigation, so wait for the address, not for a load event.
+        await page.WaitForURLAsync(url => url.Contains("secteur=", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit, Timeout = 45_000 });
         await Assertions.Expect(page.Locator($"#{id}")).ToBeCheckedAsync();
         await Assertions.Expect(page.Locator($"#{id}")).ToBeFocusedAsync();
 
@@ -126,7 +127,7 @@ public sealed partial class SearchBrowserTests(BrowserSite site)
         var href = await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('href')");
         await page.Keyboard.PressAsync("Enter");
 
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == href);
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == href, new() { Timeout = 45_000 });
         await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
     }
 
