@@ -1,3 +1,4 @@
+using AnnuaireFiliere.Core.Import;
 using AnnuaireFiliere.Core.Data;
 using AnnuaireFiliere.Core.Search;
 using AnnuaireFiliere.Web.Accounts;
@@ -14,6 +15,7 @@ builder.AddIndexing();      // Core/Indexing: task log → search index, in-proc
 builder.AddDirectoryWeb();  // Razor Pages, localization, security headers, health, compression
 builder.AddPublicApi();     // Web/Api: /api/v1 (JSON), OpenAPI, CORS, rate limits
 builder.AddSectorStatistics(); // Core/Statistics behind /statistiques
+builder.AddImport();        // Core/Import: the moderators' import page (and Indexer import)
 builder.AddOpenData();       // Web/OpenData: daily open-data extract behind /donnees
 builder.AddAccounts();      // Web/Accounts: Identity, external OpenID Connect providers, roles, policies, mail
 

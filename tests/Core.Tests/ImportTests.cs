@@ -237,6 +237,15 @@ public sealed class ImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_truncated_workbook_is_refused_with_a_message()
+    {
+        var report = await ImportAsync([0x50, 0x4B, 3, 4, 0, 0, 0xFF, 0x13], "faux.xlsx");
+
+        Assert.False(string.IsNullOrEmpty(report.FileError));
+        Assert.Empty(report.Rows);
+    }
+
+    [Fact]
     public async Task Binary_garbage_is_refused_as_not_a_table()
     {
         var garbage = new byte[2000];

@@ -64,6 +64,65 @@ public sealed class ModerationTests(SiteFixture site) : IClassFixture<SiteFixtur
         Assert.Contains("déjà été traité", after.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_moderator_tries_an_import_then_runs_it_and_bad_files_get_a_message()
+    {
+        var moderator = await AccountForms.SignedInClientAsync(site.Factory, "importatrice@annuaire-test.nc", Roles.Moderator);
+        var member = await AccountForms.SignedInClientAsync(site.Factory, "membre3@annuaire-test.nc", role: null);
+        var example = await File.ReadAllBytesAsync(Path.Combine(RepositoryRoot(), "docs", "import", "exemple-gabarit.csv"), Cancel);
+        var before = await site.WithDatabaseAsync(db => db.Companies.CountAsync(Cancel));
+
+        Assert.Contains("/erreur/403", (await member.GetAsync("/moderation/import", Cancel)).Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var trial = await DirectoryWebFactory.ParseAsync(await UploadAsync(moderator, example, "recensement.csv", dryRun: true));
+        Assert.Equal(before, await site.WithDatabaseAsync(db => db.Companies.CountAsync(Cancel)));
+        Assert.Contains("rien n'a été enregistré", trial.QuerySelector("#import-rapport")!.TextContent, StringComparison.Ordinal);
+        var planned = Count(trial, "Created");
+        Assert.True(planned > 0);
+
+        var done = await DirectoryWebFactory.ParseAsync(await UploadAsync(moderator, example, "recensement.csv", dryRun: false));
+        Assert.Equal(planned, Count(done, "Created"));
+        Assert.Equal(before + planned, await site.WithDatabaseAsync(db => db.Companies.CountAsync(Cancel)));
+        Assert.Equal(done.QuerySelectorAll("tbody tr").Length, done.QuerySelectorAll("[data-outcome]").Length - 5);
+
+        var again = await DirectoryWebFactory.ParseAsync(await UploadAsync(moderator, example, "recensement.csv", dryRun: false));
+        Assert.Equal(0, Count(again, "Created"));
+        Assert.Equal(planned, Count(again, "Unchanged"));
+
+        var empty = await DirectoryWebFactory.ParseAsync(await UploadAsync(moderator, [], "vide.csv", dryRun: true));
+        Assert.Contains("Choisissez un fichier", empty.QuerySelector("#import-erreur")!.TextContent, StringComparison.Ordinal);
+        var response = await UploadAsync(moderator, [0x50, 0x4B, 3, 4, 0, 0, 0xFF, 0x13], "faux.xlsx", dryRun: true);
+        var garbage = await DirectoryWebFactory.ParseAsync(response);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("illisible", garbage.QuerySelector(".import-report [role=alert]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    private static int Count(AngleSharp.Html.Dom.IHtmlDocument page, string outcome) =>
+        int.Parse(page.QuerySelector($"dd[data-outcome={outcome}]")!.TextContent, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] file, string name, bool dryRun)
+    {
+        var form = await DirectoryWebFactory.ParseAsync(await client.GetAsync("/moderation/import", Cancel));
+        var token = form.QuerySelector("form.import-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent("auto"), "Format" },
+            { new StringContent(dryRun ? "true" : "false"), "Essai" },
+            { new ByteArrayContent(file), "Fichier", name },
+        };
+        return await client.PostAsync("/moderation/import", content, Cancel);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "AnnuaireFiliere.sln")))
+        {
+            folder = folder.Parent;
+        }
+        return folder?.FullName ?? throw new InvalidOperationException("AnnuaireFiliere.sln not found above the tests.");
+    }
+
     private Task<ErrorReportStatus> StatusAsync(Guid id) =>
         site.WithDatabaseAsync(db => db.ErrorReports.Where(r => r.Id == id).Select(r => r.Status).SingleAsync(Cancel));
 

@@ -176,7 +176,9 @@ internal sealed class ImportTable
     }
 
     private static bool IsUnreadableWorkbook(Exception exception) =>
-        exception is InvalidDataException or IOException or InvalidOperationException or FormatException or System.Xml.XmlException;
+        exception is InvalidDataException or IOException or InvalidOperationException or FormatException or System.Xml.XmlException
+            // A stream that seeks outside itself (ASP.NET Core's upload streams) when the archive's directory is damaged.
+            or ArgumentOutOfRangeException;
 
     private static string Text(object? value) => value switch
     {
