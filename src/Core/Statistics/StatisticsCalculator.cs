@@ -37,10 +37,8 @@ public static class StatisticsCalculator
             return KeyFigures(facts, rows, audience, asOf, taxonomy);
         }
 
-        var counts = Enum.GetValues<Dimension>().ToDictionary(d => d, d => CountCodes(facts, d, rows));
         var bands = FacetLabels.SizeBandOrder.Select(b => (b, FacetLabels.For(FacetNames.SizeBand, b, taxonomy))).ToList();
-        Distribution Of(string name, Dimension dimension, List<(string Code, string Label)> keys) =>
-            Build(name, keys, [.. keys.Select(k => facts.Codes(dimension).Find(k.Code) is var id and >= 0 ? counts[dimension][id] : 0)], rows.Length, @public);
+        Distribution Of(string name, Dimension dimension, List<(string Code, string Label)> keys) => CountDistribution(name, facts, rows, dimension, keys, @public);
 
         var years = new SortedDictionary<int, long>();
         var capabilities = new long[ECommerceCapabilities.All.Length];
@@ -113,11 +111,7 @@ public static class StatisticsCalculator
     private static StatisticsReport KeyFigures(FactTable facts, int[] rows, StatisticsAudience audience, DateTime asOf, TaxonomyCatalog taxonomy)
     {
         var @public = audience == StatisticsAudience.Public;
-        Distribution Of(string name, Dimension dimension, List<(string Code, string Label)> keys)
-        {
-            var counts = CountCodes(facts, dimension, rows);
-            return Build(name, keys, [.. keys.Select(k => facts.Codes(dimension).Find(k.Code) is var id and >= 0 ? counts[id] : 0)], rows.Length, @public);
-        }
+        Distribution Of(string name, Dimension dimension, List<(string Code, string Label)> keys) => CountDistribution(name, facts, rows, dimension, keys, @public);
         var bit = Array.IndexOf(ECommerceCapabilities.All, ECommerceCapabilities.SellsOnline);
         var online = rows.LongCount(row => ((facts.ECommerce[row] >> bit) & 1) == 1);
         return new StatisticsReport(audience, rows.Length,
@@ -225,6 +219,13 @@ public static class StatisticsCalculator
             }
         }
         return [.. selected];
+    }
+
+    /// <summary>The segment's count per code of a single-valued dimension, in the order of <paramref name="keys"/>.</summary>
+    private static Distribution CountDistribution(string name, FactTable facts, int[] rows, Dimension dimension, List<(string Code, string Label)> keys, bool @public)
+    {
+        var counts = CountCodes(facts, dimension, rows);
+        return Build(name, keys, [.. keys.Select(k => facts.Codes(dimension).Find(k.Code) is var id and >= 0 ? counts[id] : 0)], rows.Length, @public);
     }
 
     private static long[] CountCodes(FactTable facts, Dimension dimension, int[] rows)

@@ -56,14 +56,16 @@ public sealed class StatisticsReader(
         ArgumentNullException.ThrowIfNull(context);
         var parsed = SearchParameters.Parse(context.Request.Query, taxonomy, clock);
         var notices = parsed.Notices.ToList();
-        var known = await SnapshotsAsync(cancellationToken);
-        SnapshotInfo? Find(string parameter)
+        IReadOnlyList<SnapshotInfo>? known = null;
+        async Task<SnapshotInfo?> FindAsync(string parameter)
         {
             var given = context.Request.Query[parameter].ToString();
             if (given.Length == 0)
             {
                 return null;
             }
+            // The snapshots are read only when a date is asked for (most requests are about today).
+            known ??= await SnapshotsAsync(cancellationToken);
             var found = Guid.TryParse(given, out var id) ? known.FirstOrDefault(s => s.Id == id) : null;
             if (found is null)
             {
@@ -73,7 +75,7 @@ public sealed class StatisticsReader(
         }
         // Moderators and administrators read exact counts of every status; everyone else, the protected public figures.
         var audience = (await authorization.AuthorizeAsync(context.User, Accounts.Policies.Analyst)).Succeeded ? StatisticsAudience.Analyst : StatisticsAudience.Public;
-        return new StatisticsQuery(parsed.Request with { Page = 1, Sort = SearchSort.Relevance }, Find(StatisticsQuery.SnapshotParameter), Find(StatisticsQuery.CompareParameter), audience, notices);
+        return new StatisticsQuery(parsed.Request with { Page = 1, Sort = SearchSort.Relevance }, await FindAsync(StatisticsQuery.SnapshotParameter), await FindAsync(StatisticsQuery.CompareParameter), audience, notices);
     }
 
     /// <summary>Every snapshot, newest first (a small query: the facts are not read).</summary>
