@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AnnuaireFiliere.Core.Data;
 using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
@@ -95,8 +96,8 @@ public sealed class AccountBrowserTests(AccountBrowserSite site) : IClassFixture
         var authorize = new Uri((await authorizeRequest).Url);
         Assert.Contains("response_type=code", authorize.Query, StringComparison.Ordinal);
         Assert.Contains("code_challenge_method=S256", authorize.Query, StringComparison.Ordinal);
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/statistiques");
-        await Assertions.Expect(page.Locator(".account-menu summary")).ToHaveTextAsync(TestOpenIdProvider.Email, new() { Timeout = 30_000 });
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/statistiques([?#]|$)"));
+        await Assertions.Expect(page.Locator(".account-menu summary")).ToHaveTextAsync(TestOpenIdProvider.Email);
 
         var user = await site.WithDatabaseAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == TestOpenIdProvider.Email, TestContext.Current.CancellationToken));
         Assert.True(user.EmailConfirmed);
@@ -107,7 +108,7 @@ public sealed class AccountBrowserTests(AccountBrowserSite site) : IClassFixture
         await page.Locator(".account-menu summary").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         await page.GetByRole(AriaRole.Link, new() { Name = "Mon compte" }).ClickAsync();
-        await Assertions.Expect(page.Locator("[data-account-logins]")).ToContainTextAsync(AccountBrowserSite.ProviderDisplayName, new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("[data-account-logins]")).ToContainTextAsync(AccountBrowserSite.ProviderDisplayName);
         await NoSeriousViolationAsync(page);
     }
 
@@ -125,7 +126,7 @@ public sealed class AccountBrowserTests(AccountBrowserSite site) : IClassFixture
             return;
         }
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.Locator(".field-error").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator(".field-error").First).ToBeVisibleAsync();
         await NoSeriousViolationAsync(page);
     }
 
@@ -150,11 +151,11 @@ public sealed class AccountBrowserTests(AccountBrowserSite site) : IClassFixture
         await page.Locator("#connexion-courriel").FillAsync(email);
         await page.Locator("#connexion-mot-de-passe").FillAsync(AccountSite.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.Locator("form.snapshot-form")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("form.snapshot-form")).ToBeVisibleAsync();
         await NoSeriousViolationAsync(page);
 
         await page.GotoAsync(new Uri(new Uri(page.Url), "/moderation/signalements").ToString());
-        await Assertions.Expect(page.Locator(".report-queue blockquote").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator(".report-queue blockquote").First).ToBeVisibleAsync();
         await NoSeriousViolationAsync(page);
     }
 

@@ -66,7 +66,7 @@ public sealed class BrowserSite(Xunit.Sdk.IMessageSink diagnostics) : SiteFixtur
             await context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c={language}|uic={language}", Url = BaseAddress.ToString() }]);
         }
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(30_000); // generous: CI runs the test assemblies side by side on two cores
+        page.SetDefaultTimeout(BrowserDefaults.TimeoutMilliseconds);
         await page.GotoAsync(path);
         return page;
     }
