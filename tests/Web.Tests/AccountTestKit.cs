@@ -2,6 +2,8 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AnnuaireFiliere.Core.Accounts;
+using AnnuaireFiliere.Core.Companies;
+using AnnuaireFiliere.Core.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
@@ -113,6 +115,22 @@ internal static class AccountForms
         }
         var client = factory.CreateBrowserLikeClient();
         Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(client, email)).StatusCode);
+        return client;
+    }
+
+    /// <summary>
+    /// A client signed in as a new confirmed account that is a member of <paramref name="companyId"/> with
+    /// <paramref name="role"/> (set in the database, as an approved claim or invitation would).
+    /// </summary>
+    public static async Task<HttpClient> MemberClientAsync(DirectoryWebFactory factory, string email, Guid companyId, MemberRole role = MemberRole.Owner)
+    {
+        var client = await SignedInClientAsync(factory, email, role: null);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<DirectoryUser>>();
+        var user = await users.FindByEmailAsync(email);
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.CompanyMembers.Add(new CompanyMember { CompanyId = companyId, UserId = user!.Id, Role = role, Since = DateTime.UtcNow });
+        await db.SaveChangesAsync();
         return client;
     }
 

@@ -63,6 +63,12 @@ public sealed class Company
     /// <summary>When an owner last confirmed that the profile is right (UTC).</summary>
     public DateTime? LastConfirmedAt { get; set; }
 
+    /// <summary>When the yearly "is your profile still right?" mail was last sent to its members.</summary>
+    public DateTime? FreshnessMailedAt { get; set; }
+
+    /// <summary>The logo's file name under the data folder's <c>logos</c> (re-encoded by the site; never SVG).</summary>
+    public string? LogoFile { get; set; }
+
     /// <summary>
     /// The values the last import wrote (JSON object: field name → value), or null for a profile never imported.
     /// An import overwrites a field only while its current value still equals the last imported one, so an

@@ -22,6 +22,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
     public DbSet<CompanyActivity> CompanyActivities => Set<CompanyActivity>();
     public DbSet<IndexingTask> IndexingTasks => Set<IndexingTask>();
     public DbSet<ErrorReport> ErrorReports => Set<ErrorReport>();
+    public DbSet<CompanyMember> CompanyMembers => Set<CompanyMember>();
+    public DbSet<AccessRequest> AccessRequests => Set<AccessRequest>();
+    public DbSet<MemberInvitation> MemberInvitations => Set<MemberInvitation>();
+    public DbSet<RegistrationDraft> RegistrationDrafts => Set<RegistrationDraft>();
+    public DbSet<CompanyChange> CompanyChanges => Set<CompanyChange>();
     public DbSet<Statistics.StatisticsSnapshot> StatisticsSnapshots => Set<Statistics.StatisticsSnapshot>();
     public DbSet<Sector> Sectors => Set<Sector>();
     public DbSet<Activity> Activities => Set<Activity>();

@@ -5,6 +5,7 @@ using AnnuaireFiliere.Core.Accounts;
 using AnnuaireFiliere.Core.Data;
 using AnnuaireFiliere.Web.Mail;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -67,6 +68,7 @@ public static partial class AccountsSetup
         });
         builder.Services.AddAuthorizationBuilder().AddDirectoryPolicies();
         builder.Services.AddScoped<AccountRoles>();
+        builder.Services.AddScoped<IAuthorizationHandler, CompanyAuthorizationHandler>();
         AddOpenIdProviders(builder);
         AddFormLimits(builder);
         builder.AddMail();

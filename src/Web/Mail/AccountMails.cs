@@ -5,43 +5,68 @@ using Microsoft.Extensions.Localization;
 
 namespace AnnuaireFiliere.Web.Mail;
 
-/// <summary>The account mails (confirmation, password reset), in the user's preferred language, text and HTML.</summary>
+/// <summary>
+/// The site's mails, in the recipient's language, text and HTML. A mail is a resource key <c>K</c> with
+/// <c>K.Subject</c>, <c>K.Body</c> (a format with the given arguments) and, when it has a link, <c>K.Action</c>.
+/// </summary>
 public sealed class AccountMails(IMailSender sender, IStringLocalizer<SharedResource> text)
 {
     public Task SendConfirmationAsync(DirectoryUser user, Uri link, CancellationToken cancellationToken = default) =>
-        SendAsync(user, "Mail.Confirm", link, cancellationToken);
+        SendAsync(user, "Mail.Confirm", link, cancellationToken: cancellationToken);
 
     public Task SendPasswordResetAsync(DirectoryUser user, Uri link, CancellationToken cancellationToken = default) =>
-        SendAsync(user, "Mail.Reset", link, cancellationToken);
+        SendAsync(user, "Mail.Reset", link, cancellationToken: cancellationToken);
 
-    private Task SendAsync(DirectoryUser user, string key, Uri link, CancellationToken cancellationToken)
+    /// <summary>Mails an account in its preferred language.</summary>
+    public Task SendAsync(DirectoryUser user, string key, Uri? link, IReadOnlyList<object?>? arguments = null,
+        string? quote = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
-        ArgumentNullException.ThrowIfNull(link);
+        return SendAsync(user.Email!, user.PreferredLanguage, key, link, arguments, quote, cancellationToken);
+    }
+
+    /// <summary>
+    /// Mails an address in a language (<c>fr</c> or <c>en</c>). <paramref name="quote"/> is the sender's own words
+    /// (a moderator's reason, for instance), shown apart from the site's text.
+    /// </summary>
+    public Task SendAsync(string to, string language, string key, Uri? link, IReadOnlyList<object?>? arguments = null,
+        string? quote = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(to);
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
         var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = user.PreferredLanguage == "en" ? CultureInfo.GetCultureInfo("en") : CultureInfo.GetCultureInfo("fr-NC");
+        var culture = language == "en" ? CultureInfo.GetCultureInfo("en") : CultureInfo.GetCultureInfo("fr-NC");
+        CultureInfo.CurrentUICulture = culture;
         try
         {
-            var subject = text[key + ".Subject"].Value;
-            var body = text[key + ".Body"].Value;
-            var action = text[key + ".Action"].Value;
+            var values = arguments?.ToArray() ?? [];
+            var subject = string.Format(culture, text[key + ".Subject"].Value, values);
+            var body = string.Format(culture, text[key + ".Body"].Value, values);
             var ignore = text["Mail.Ignore"].Value;
             var signature = text["Site.Name"].Value;
-            var url = link.AbsoluteUri;
-            var plain = $"{body}\n\n{url}\n\n{ignore}\n\n-- \n{signature}\n";
             var html = HtmlEncoder.Default;
-            var lang = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-            var rich = $"""
+            var plain = new System.Text.StringBuilder(body).Append("\n\n");
+            var rich = new System.Text.StringBuilder($"""
                 <!DOCTYPE html>
-                <html lang="{lang}"><head><meta charset="utf-8"><title>{html.Encode(subject)}</title></head>
+                <html lang="{culture.TwoLetterISOLanguageName}"><head><meta charset="utf-8"><title>{html.Encode(subject)}</title></head>
                 <body style="font-family: sans-serif; line-height: 1.5">
                 <p>{html.Encode(body)}</p>
-                <p><a href="{html.Encode(url)}">{html.Encode(action)}</a></p>
-                <p style="color: #555">{html.Encode(ignore)}</p>
-                <p>{html.Encode(signature)}</p>
-                </body></html>
-                """;
-            return sender.SendAsync(new OutgoingMail(user.Email!, subject, plain, rich), cancellationToken);
+
+                """);
+            if (!string.IsNullOrWhiteSpace(quote))
+            {
+                plain.Append("> ").Append(quote.Trim().ReplaceLineEndings("\n> ")).Append("\n\n");
+                rich.Append(CultureInfo.InvariantCulture, $"<blockquote style=\"border-left: 3px solid #999; margin-left: 0; padding-left: 1em\">{html.Encode(quote.Trim()).ReplaceLineEndings("<br>")}</blockquote>\n");
+            }
+            if (link is not null)
+            {
+                plain.Append(link.AbsoluteUri).Append("\n\n").Append(ignore).Append("\n\n");
+                rich.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{html.Encode(link.AbsoluteUri)}\">{html.Encode(text[key + ".Action"].Value)}</a></p>\n");
+                rich.Append(CultureInfo.InvariantCulture, $"<p style=\"color: #555\">{html.Encode(ignore)}</p>\n");
+            }
+            plain.Append("-- \n").Append(signature).Append('\n');
+            rich.Append(CultureInfo.InvariantCulture, $"<p>{html.Encode(signature)}</p>\n</body></html>");
+            return sender.SendAsync(new OutgoingMail(to, subject, plain.ToString(), rich.ToString()), cancellationToken);
         }
         finally
         {

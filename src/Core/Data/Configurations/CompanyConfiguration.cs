@@ -23,6 +23,7 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
         builder.Property(c => c.StreetAddress).HasMaxLength(CompanyValidator.AddressMaxLength);
         builder.Property(c => c.PostalCode).HasMaxLength(5);
         builder.Property(c => c.Website).HasMaxLength(CompanyValidator.UrlMaxLength);
+        builder.Property(c => c.LogoFile).HasMaxLength(100);
         builder.Property(c => c.Email).HasMaxLength(CompanyValidator.EmailMaxLength);
         builder.Property(c => c.DescriptionFr).HasMaxLength(CompanyValidator.DescriptionMaxLength);
         builder.Property(c => c.DescriptionEn).HasMaxLength(CompanyValidator.DescriptionMaxLength);
