@@ -45,6 +45,8 @@ public sealed class MisconfigurationTests
     [InlineData("Indexing:BatchSize", "0", "BatchSize")]
     [InlineData("OpenData:KeepDays", "0", "KeepDays")]
     [InlineData("OpenData:CheckInterval", "00:00:00", "CheckInterval")]
+    [InlineData("Site:PublicUrl", "annuaire.nc", "Site:PublicUrl")]
+    [InlineData("Site:KnownNetworks:0", "10.0.0.0/99", "Site:KnownNetworks")]
     public void A_wrong_setting_stops_the_start_with_a_message_naming_it(string key, string value, string named)
     {
         using var factory = new DirectoryWebFactory().WithWebHostBuilder(builder => builder.UseSetting(key, value));

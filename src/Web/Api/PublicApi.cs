@@ -190,7 +190,7 @@ public static class PublicApi
         try
         {
             var result = await search.SearchAsync(request, context.RequestAborted);
-            return TypedResults.Ok(result.ToApi(request, taxonomy, $"{context.Request.Scheme}://{context.Request.Host}"));
+            return TypedResults.Ok(result.ToApi(request, taxonomy, Hosting.PublicAddress.Of(context)));
         }
         catch (SearchUnavailableException)
         {
@@ -215,6 +215,6 @@ public static class PublicApi
         }
         return company is null
             ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: text["Api.CompanyNotFound"], detail: text["Api.CompanyNotFoundDetail", id.Length > 80 ? id[..80] : id])
-            : TypedResults.Ok(company.ToApi(taxonomy, $"{context.Request.Scheme}://{context.Request.Host}"));
+            : TypedResults.Ok(company.ToApi(taxonomy, Hosting.PublicAddress.Of(context)));
     }
 }

@@ -79,7 +79,7 @@ internal static class Crawlers
         });
     }
 
-    private static string BaseUrl(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}";
+    private static string BaseUrl(HttpContext context) => PublicAddress.Of(context);
 
     private static async Task Url(XmlWriter xml, string location, DateTime? modified)
     {

@@ -54,6 +54,7 @@ public static class WebSetup
         // Bounded: every entry declares a size (statistics reports count 1), so no query string can fill the memory.
         builder.Services.AddMemoryCache(options => options.SizeLimit = 500);
         builder.Services.AddHealthChecks();
+        builder.AddPublicAddress();
         builder.Services.AddSingleton<Pages.Entreprises.ReportLimiter>();
         return builder;
     }
@@ -61,6 +62,9 @@ public static class WebSetup
     public static WebApplication UseDirectoryWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // First: the client's address and scheme as the trusted reverse proxy saw them (Site:KnownProxies).
+        app.UseForwardedHeaders();
+        PublicAddress.WarnWhenMissing(app);
         if (app.Environment.IsDevelopment())
         {
             app.UseDeveloperExceptionPage();

@@ -62,7 +62,7 @@ public static class OpenDataEndpoints
     internal static async Task<ApiOpenData> ListAsync(HttpContext context, OpenDataStore store)
     {
         var set = await store.LatestOrGenerateAsync(context.RequestAborted);
-        var site = $"{context.Request.Scheme}://{context.Request.Host}";
+        var site = Hosting.PublicAddress.Of(context);
         return new ApiOpenData(set.DateText, OpenDataWriter.LicenceTitle, OpenDataWriter.LicenceUrl, site + "/donnees",
             [.. Files.Select(f =>
             {

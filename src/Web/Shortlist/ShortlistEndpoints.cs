@@ -62,7 +62,7 @@ internal static class ShortlistEndpoints
             var shared = context.Request.Query["e"];
             var slugs = shared.Count > 0 ? ShortlistCookie.Clean(shared) : ShortlistCookie.Read(context.Request);
             var entries = await ShortlistEntries.LoadAsync(db, taxonomy, slugs, context.RequestAborted);
-            var baseUrl = $"{context.Request.Scheme}://{context.Request.Host}";
+            var baseUrl = Hosting.PublicAddress.Of(context);
             return Results.File(ToCsv(entries, baseUrl), "text/csv; charset=utf-8", text["Shortlist.FileName"]);
         });
     }

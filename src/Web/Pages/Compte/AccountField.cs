@@ -7,7 +7,7 @@ public sealed record AccountField(string Name, string Id, string Label, string T
 internal static class AccountLinks
 {
     public static Uri Absolute(HttpRequest request, string pathAndQuery) =>
-        new($"{request.Scheme}://{request.Host}{request.PathBase}{pathAndQuery}");
+        Hosting.PublicAddress.Absolute(request.HttpContext, pathAndQuery);
 
     public static string EncodeToken(string token) =>
         Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(token));

@@ -31,7 +31,7 @@ public sealed class ProfilModel(AppDbContext db, TaxonomyCatalog taxonomy) : Pag
             return NotFound();
         }
         Company = company;
-        CanonicalUrl = $"{Request.Scheme}://{Request.Host}/entreprises/{company.Slug}";
+        CanonicalUrl = $"{Hosting.PublicAddress.Of(HttpContext)}/entreprises/{company.Slug}";
         InShortlist = ShortlistCookie.Read(Request).Contains(company.Slug);
         var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
         var (first, second) = english ? ((company.DescriptionEn, "en"), (company.DescriptionFr, "fr")) : ((company.DescriptionFr, "fr"), (company.DescriptionEn, "en"));

@@ -26,7 +26,7 @@ public sealed class IndexModel(AppDbContext db, TaxonomyCatalog taxonomy) : Page
         Entries = await ShortlistEntries.LoadAsync(db, taxonomy, slugs, cancellationToken);
         Full = !Shared && slugs.Count >= ShortlistCookie.MaxEntries;
         var query = string.Concat(Entries.Select((entry, i) => (i == 0 ? "?e=" : "&e=") + entry.Slug));
-        ShareUrl = $"{Request.Scheme}://{Request.Host}/ma-selection{query}";
+        ShareUrl = $"{Hosting.PublicAddress.Of(HttpContext)}/ma-selection{query}";
         if (Shared)
         {
             ExportUrl += query;
