@@ -195,6 +195,15 @@ public sealed class ImportTests : IAsyncLifetime
         Assert.Equal("Cagou Soft & Co", after.TradeName);
         Assert.Equal(["A0501", "A0601"], after.SecondaryActivities.Select(a => a.ActivityCode).Order());
         Assert.Equal(ImportOutcome.Unchanged, Assert.Single((await ImportAsync(Csv(Header, changed))).Rows).Outcome);
+
+        // The history: the creation by the import, then the import's update of the one field it could change
+        // (the unchanged third import adds nothing).
+        var history = await check.CompanyChanges.OrderBy(h => h.At).ThenBy(h => h.Id).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal([ChangeKind.Imported, ChangeKind.Imported], history.Select(h => h.Kind));
+        Assert.All(history, h => Assert.Equal(("import", "Import du fichier fichier.csv."), (h.Actor, h.Reason)));
+        Assert.Contains(history[0].FieldChanges, f => f is { Field: "tradeName", Before: null, After: "Cagou Soft" });
+        var update = Assert.Single(history[1].FieldChanges);
+        Assert.Equal(new FieldChange("secondaryActivities", "A0501", "A0501, A0601"), update);
     }
 
     [Fact]

@@ -33,6 +33,12 @@ public sealed record ImportOptions
 
     /// <summary>Rows written per transaction.</summary>
     public int BatchSize { get; init; } = 500;
+
+    /// <summary>Who imports, for the companies' history: a moderator's email, or "import" from the command line.</summary>
+    public string Actor { get; init; } = "import";
+
+    /// <summary>The moderator's account, when the import comes from the site.</summary>
+    public Guid? UserId { get; init; }
 }
 
 /// <summary>What happened to one row (its number in the file, header = 1); the reason is in French.</summary>

@@ -49,12 +49,12 @@ public sealed class ImportService(AppDbContext db, TaxonomyCatalog taxonomy, Com
                 batch.Add((row, mapped));
                 if (batch.Count >= options.BatchSize)
                 {
-                    await WriteBatchAsync(batch, options.DryRun, report, cancellationToken);
+                    await WriteBatchAsync(batch, options, fileName, report, cancellationToken);
                     rowsDone?.Report(report.Rows.Count);
                     batch.Clear();
                 }
             }
-            await WriteBatchAsync(batch, options.DryRun, report, cancellationToken);
+            await WriteBatchAsync(batch, options, fileName, report, cancellationToken);
             rowsDone?.Report(report.Rows.Count);
         }
         catch (ImportFileException refused)
@@ -87,8 +87,11 @@ public sealed class ImportService(AppDbContext db, TaxonomyCatalog taxonomy, Com
             : throw new ImportFileException(Format(ImportMessages.MissingColumns, format == ImportFormat.Ridet ? "RIDET" : "gabarit", string.Join(", ", missing)));
     }
 
-    private async Task WriteBatchAsync(List<(ImportRow Row, MappedRow Mapped)> batch, bool dryRun, ImportReport report, CancellationToken cancellationToken)
+    private async Task WriteBatchAsync(List<(ImportRow Row, MappedRow Mapped)> batch, ImportOptions options, string? fileName, ImportReport report, CancellationToken cancellationToken)
     {
+        var dryRun = options.DryRun;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var note = string.IsNullOrEmpty(fileName) ? null : Format(ImportMessages.HistoryNote, Path.GetFileName(fileName));
         if (batch.Count == 0)
         {
             return;
@@ -108,7 +111,12 @@ public sealed class ImportService(AppDbContext db, TaxonomyCatalog taxonomy, Com
             }
             else if (existing.TryGetValue(mapped.Ridet!.Value, out var company))
             {
+                var before = CompanyFields.Of(company);
                 result = Update(row.Number, company, mapped);
+                if (result.Outcome == ImportOutcome.Updated)
+                {
+                    db.CompanyChanges.Add(CompanyFields.Change(company, ChangeKind.Imported, now, options.UserId, options.Actor, before, note));
+                }
             }
             else
             {
@@ -129,6 +137,8 @@ public sealed class ImportService(AppDbContext db, TaxonomyCatalog taxonomy, Com
         if (!dryRun && created.Count > 0)
         {
             await new CompanyBulkWriter(db, clock).InsertAsync(created, cancellationToken);
+            db.CompanyChanges.AddRange(created.Select(c => CompanyFields.Change(c, ChangeKind.Imported, now, options.UserId, options.Actor, reason: note)));
+            await db.SaveChangesAsync(cancellationToken);
         }
         db.ChangeTracker.Clear();
     }

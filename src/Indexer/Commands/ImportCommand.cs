@@ -57,7 +57,7 @@ internal sealed class ImportCommand : AsyncCommand<ImportSettings>
         await using var scope = host.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
         var importer = scope.ServiceProvider.GetRequiredService<ImportService>();
-        var options = new ImportOptions { Format = settings.ParsedFormat, DryRun = settings.DryRun };
+        var options = new ImportOptions { Format = settings.ParsedFormat, DryRun = settings.DryRun, Actor = "import (Indexer)" };
         var stopwatch = Stopwatch.StartNew();
         ImportReport report = null!;
         await AnsiConsole.Progress()
