@@ -82,6 +82,39 @@ public sealed class AccountPageTests(AccountSite site) : IClassFixture<AccountSi
     }
 
     [Fact]
+    public async Task A_lost_confirmation_mail_can_be_sent_again_without_revealing_who_has_an_account()
+    {
+        const string email = "mail.perdu@exemple.nc";
+        var client = site.Factory.CreateBrowserLikeClient();
+        await SignUpAsync(client, email);
+        await site.MailToAsync(email);
+
+        var refused = await DirectoryWebFactory.ParseAsync(await SignInAsync(client, email));
+        Assert.NotNull(refused.QuerySelector("a[href='/compte/renvoyer-confirmation']"));
+        var unknown = await SubmitAsync(client, "/compte/renvoyer-confirmation", "/compte/renvoyer-confirmation", ("Input.Email", "personne@exemple.nc"));
+        var resent = await SubmitAsync(client, "/compte/renvoyer-confirmation", "/compte/renvoyer-confirmation", ("Input.Email", email));
+        var invalid = await DirectoryWebFactory.ParseAsync(await SubmitAsync(client, "/compte/renvoyer-confirmation", "/compte/renvoyer-confirmation", ("Input.Email", "pas-un-courriel")));
+
+        Assert.Equal(unknown.Headers.Location, resent.Headers.Location);
+        Assert.Equal("/compte/renvoyer-confirmation?envoye=1", resent.Headers.Location!.OriginalString);
+        Assert.Equal("pas-un-courriel", invalid.QuerySelector<IHtmlInputElement>("input[name='Input.Email']")!.Value);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (MailsTo(email).Count < 2 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50, Cancel);
+        }
+        Assert.Equal(2, MailsTo(email).Count);
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(MailsTo(email)[1].Data));
+        var mail = await MimeKit.MimeMessage.LoadAsync(stream, Cancel);
+        Assert.Equal(AccountSite.ConfirmationSubject, mail.Subject);
+        var confirmed = await DirectoryWebFactory.ParseAsync(await client.GetAsync(new Uri(LinkIn(mail)).PathAndQuery, Cancel));
+        Assert.Contains("Votre courriel est confirmé", confirmed.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    private List<netDumbster.smtp.SmtpMessage> MailsTo(string address) =>
+        [.. site.Smtp.ReceivedEmail.Where(m => m.ToAddresses.Any(a => string.Equals(a.Address, address, StringComparison.OrdinalIgnoreCase)))];
+
+    [Fact]
     public async Task An_account_is_locked_after_five_wrong_passwords_even_for_the_right_one()
     {
         const string email = "lockout@exemple.nc";

@@ -116,6 +116,7 @@ public sealed class AccountBrowserTests(AccountBrowserSite site) : IClassFixture
     [InlineData("/compte/connexion")]
     [InlineData("/compte/inscription")]
     [InlineData("/compte/mot-de-passe-oublie")]
+    [InlineData("/compte/renvoyer-confirmation")]
     public async Task Account_forms_have_no_serious_accessibility_violation(string path)
     {
         var page = await site.OpenAsync(path);

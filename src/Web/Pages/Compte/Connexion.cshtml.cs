@@ -37,6 +37,9 @@ public sealed class ConnexionModel(SignInManager<DirectoryUser> signIn, AccountR
 
     public IReadOnlyList<AuthenticationScheme> Providers { get; private set; } = [];
 
+    /// <summary>The password was right but the email is not confirmed yet: offer the confirmation link again.</summary>
+    public bool NotConfirmed { get; private set; }
+
     public async Task OnGetAsync() => Providers = await ExternalProvidersAsync(signIn);
 
     public async Task<IActionResult> OnPostAsync()
@@ -59,6 +62,7 @@ public sealed class ConnexionModel(SignInManager<DirectoryUser> signIn, AccountR
             AccountLanguage.Apply(HttpContext, user!);
             return LocalRedirect(LocalUrl.OrHome(ReturnUrl));
         }
+        NotConfirmed = result.IsNotAllowed;
         ModelState.AddModelError(string.Empty, text[result.IsLockedOut ? "Account.LockedOut" : result.IsNotAllowed ? "Account.SignInNotConfirmed" : "Account.SignInFailed"]);
         return Page();
     }
