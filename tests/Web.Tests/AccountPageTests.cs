@@ -4,6 +4,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AnnuaireFiliere.Core.Accounts;
 using AnnuaireFiliere.Core.Data;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static AnnuaireFiliere.Web.Tests.AccountForms;
@@ -79,6 +80,87 @@ public sealed class AccountPageTests(AccountSite site) : IClassFixture<AccountSi
         Assert.Equal("/", deleted.Headers.Location!.OriginalString);
         Assert.False(await WithDatabaseAsync(db => db.Users.AnyAsync(u => u.Email == email, Cancel)));
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/compte", Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_email_changes_only_from_the_new_address_the_old_one_is_told_and_history_forgets_a_deleted_account()
+    {
+        const string old = "ancienne.adresse@exemple.nc", renewed = "nouvelle.adresse@exemple.nc";
+        var client = await SignedInClientAsync(site.Factory, old, role: null);
+        await ConfirmedUserAsync(site.Factory.Services, "deja.prise@exemple.nc");
+
+        var invalid = await DirectoryWebFactory.ParseAsync(await SubmitAsync(client, "/compte", "/compte?handler=courriel", ("nouveauCourriel", "pas un courriel")));
+        var same = await DirectoryWebFactory.ParseAsync(await SubmitAsync(client, "/compte", "/compte?handler=courriel", ("nouveauCourriel", old.ToUpperInvariant())));
+        var taken = await SubmitAsync(client, "/compte", "/compte?handler=courriel", ("nouveauCourriel", "deja.prise@exemple.nc"));
+        var asked = await SubmitAsync(client, "/compte", "/compte?handler=courriel", ("nouveauCourriel", renewed));
+
+        Assert.Contains("pas valable", invalid.QuerySelector("#courriel-erreur")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("pas un courriel", invalid.QuerySelector<IHtmlInputElement>("#compte-nouveau-courriel")!.Value);
+        Assert.Contains("déjà le courriel", same.QuerySelector("#courriel-erreur")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(taken.Headers.Location, asked.Headers.Location);
+        var mail = await site.MailToAsync(renewed, "Confirmez votre nouveau courriel");
+        Assert.Empty(MailsTo("deja.prise@exemple.nc"));
+        // Until the link is followed, nothing changed.
+        Assert.True(await WithDatabaseAsync(db => db.Users.AnyAsync(u => u.Email == old, Cancel)));
+
+        var link = new Uri(LinkIn(mail)).PathAndQuery;
+        var changed = await DirectoryWebFactory.ParseAsync(await client.GetAsync(link, Cancel));
+        var again = await DirectoryWebFactory.ParseAsync(await client.GetAsync(link, Cancel));
+
+        Assert.Contains("Votre courriel est changé", changed.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(again.QuerySelector("[role=alert]"));
+        Assert.Contains(renewed, (await site.MailToAsync(old, "Le courriel de votre compte a changé")).TextBody, StringComparison.Ordinal);
+        Assert.Equal(renewed, (await DirectoryWebFactory.ParseAsync(await client.GetAsync("/compte", Cancel))).QuerySelector("[data-account-email]")!.TextContent);
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(site.Factory.CreateBrowserLikeClient(), renewed)).StatusCode);
+
+        // A deleted account's changes stay in the companies' histories, without its address.
+        var userId = await WithDatabaseAsync(db => db.Users.Where(u => u.Email == renewed).Select(u => u.Id).SingleAsync(Cancel));
+        var change = await WithDatabaseAsync(async db =>
+        {
+            var company = await db.Companies.FirstAsync(Cancel);
+            var entry = Core.Companies.CompanyFields.Change(company, Core.Companies.ChangeKind.Edited, DateTime.UtcNow, userId, renewed);
+            db.CompanyChanges.Add(entry);
+            await db.SaveChangesAsync(Cancel);
+            return entry.Id;
+        });
+        await SubmitAsync(client, "/compte", "/compte?handler=supprimer", ("confirmation", "true"));
+        var kept = await WithDatabaseAsync(db => db.CompanyChanges.SingleAsync(c => c.Id == change, Cancel));
+        Assert.Equal((null, "compte supprimé"), (kept.UserId, kept.Actor));
+    }
+
+    [Fact]
+    public async Task A_provider_can_be_unlinked_unless_it_is_the_only_way_to_sign_in()
+    {
+        const string email = "deux.moyens@exemple.nc";
+        var client = await SignedInClientAsync(site.Factory, email, role: null);
+        await WithUsersAsync(async users =>
+        {
+            var user = (await users.FindByEmailAsync(email))!;
+            Assert.True((await users.AddLoginAsync(user, new UserLoginInfo("test", "cle-1", "Fournisseur de test"))).Succeeded);
+            return true;
+        });
+
+        var unlinked = await SubmitAsync(client, "/compte", "/compte?handler=delier");
+        Assert.Equal("/compte?delie=1", unlinked.Headers.Location!.OriginalString);
+        Assert.Empty(await WithUsersAsync(async users => await users.GetLoginsAsync((await users.FindByEmailAsync(email))!)));
+
+        // Without a password, the last provider stays.
+        await WithUsersAsync(async users =>
+        {
+            var user = (await users.FindByEmailAsync(email))!;
+            Assert.True((await users.AddLoginAsync(user, new UserLoginInfo("test", "cle-2", "Fournisseur de test"))).Succeeded);
+            Assert.True((await users.RemovePasswordAsync(user)).Succeeded);
+            return true;
+        });
+        var refused = await DirectoryWebFactory.ParseAsync(await SubmitAsync(client, "/compte", "/compte?handler=delier"));
+        Assert.Contains("seul moyen de connexion", refused.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Single(await WithUsersAsync(async users => await users.GetLoginsAsync((await users.FindByEmailAsync(email))!)));
+    }
+
+    private async Task<T> WithUsersAsync<T>(Func<UserManager<DirectoryUser>, Task<T>> action)
+    {
+        await using var scope = site.Factory.Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<UserManager<DirectoryUser>>());
     }
 
     [Fact]

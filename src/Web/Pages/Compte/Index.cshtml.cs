@@ -1,17 +1,32 @@
+using System.ComponentModel.DataAnnotations;
 using AnnuaireFiliere.Core.Accounts;
+using AnnuaireFiliere.Core.Data;
+using AnnuaireFiliere.Web.Mail;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace AnnuaireFiliere.Web.Pages.Compte;
 
-/// <summary><c>/compte</c>: the signed-in account: email, roles, linked providers, language, data download, deletion.</summary>
+/// <summary>
+/// <c>/compte</c>: the signed-in account: email (and its change, confirmed from the new address), roles, linked
+/// providers (link, unlink), language, data download, deletion.
+/// </summary>
 [Authorize]
-public sealed class IndexModel(SignInManager<DirectoryUser> signIn, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class IndexModel(SignInManager<DirectoryUser> signIn, AccountMails mails, AppDbContext db, IStringLocalizer<SharedResource> text) : PageModel
 {
+    /// <summary>A deleted account's entries in companies' histories keep the change but no longer name who made it.</summary>
+    public const string DeletedActor = "compte supprimé";
+
+    public bool HasPassword { get; private set; }
+
+    /// <summary>The new address typed, kept when it is refused.</summary>
+    public string? NewEmail { get; private set; }
+
     public string Email { get; private set; } = string.Empty;
 
     public string Language { get; private set; } = "fr";
@@ -37,6 +52,56 @@ public sealed class IndexModel(SignInManager<DirectoryUser> signIn, IStringLocal
         return Redirect("/compte?langue=1");
     }
 
+    public async Task<IActionResult> OnPostCourrielAsync(string? nouveauCourriel, CancellationToken cancellationToken)
+    {
+        var user = await LoadAsync();
+        if (user is null)
+        {
+            return Challenge();
+        }
+        var email = NewEmail = nouveauCourriel?.Trim();
+        if (string.IsNullOrEmpty(email) || email.Length > 254 || !new EmailAddressAttribute().IsValid(email))
+        {
+            ModelState.AddModelError("nouveauCourriel", text["Account.EmailInvalid"]);
+            return Page();
+        }
+        if (string.Equals(email, user.Email, StringComparison.OrdinalIgnoreCase))
+        {
+            ModelState.AddModelError("nouveauCourriel", text["Account.ChangeEmailSame"]);
+            return Page();
+        }
+        // The answer is the same when the address belongs to another account (which gets nothing).
+        if (await signIn.UserManager.FindByEmailAsync(email) is null)
+        {
+            var token = AccountLinks.EncodeToken(await signIn.UserManager.GenerateChangeEmailTokenAsync(user, email));
+            var link = AccountLinks.Absolute(Request, $"/compte/changer-courriel?utilisateur={user.Id}&courriel={Uri.EscapeDataString(email)}&code={token}");
+            await mails.SendAsync(email, user.PreferredLanguage, "Mail.ChangeEmail", link, cancellationToken: cancellationToken);
+        }
+        return Redirect("/compte?courriel=1");
+    }
+
+    public async Task<IActionResult> OnPostDelierAsync(string? fournisseur, string? cle)
+    {
+        var user = await LoadAsync();
+        if (user is null)
+        {
+            return Challenge();
+        }
+        var login = Logins.FirstOrDefault(l => l.LoginProvider == fournisseur && l.ProviderKey == cle);
+        if (login is null)
+        {
+            return BadRequest();
+        }
+        if (!HasPassword && Logins.Count == 1)
+        {
+            ModelState.AddModelError("fournisseur", text["Account.UnlinkLast"]);
+            return Page();
+        }
+        await signIn.UserManager.RemoveLoginAsync(user, login.LoginProvider, login.ProviderKey);
+        await signIn.RefreshSignInAsync(user);
+        return Redirect("/compte?delie=1");
+    }
+
     public async Task<IActionResult> OnPostSupprimerAsync(bool confirmation)
     {
         var user = await LoadAsync();
@@ -49,6 +114,8 @@ public sealed class IndexModel(SignInManager<DirectoryUser> signIn, IStringLocal
             ModelState.AddModelError("confirmation", text["Account.DeleteConfirmRequired"]);
             return Page();
         }
+        await db.CompanyChanges.Where(c => c.UserId == user.Id)
+            .ExecuteUpdateAsync(c => c.SetProperty(x => x.UserId, (Guid?)null).SetProperty(x => x.Actor, DeletedActor));
         var deleted = await signIn.UserManager.DeleteAsync(user);
         if (!deleted.Succeeded)
         {
@@ -69,6 +136,7 @@ public sealed class IndexModel(SignInManager<DirectoryUser> signIn, IStringLocal
         }
         Email = user.Email ?? string.Empty;
         Language = user.PreferredLanguage;
+        HasPassword = await users.HasPasswordAsync(user);
         Roles = [.. await users.GetRolesAsync(user)];
         Logins = [.. await users.GetLoginsAsync(user)];
         Unlinked = [.. (await signIn.GetExternalAuthenticationSchemesAsync()).Where(s => Logins.All(l => l.LoginProvider != s.Name))];
