@@ -164,6 +164,49 @@ public sealed class AccountPageTests(AccountSite site) : IClassFixture<AccountSi
     }
 
     [Fact]
+    public async Task Two_factor_sign_in_asks_for_the_app_code_or_a_recovery_code_once()
+    {
+        const string email = "deux.facteurs@exemple.nc";
+        var client = await SignedInClientAsync(site.Factory, email, role: Roles.Moderator);
+        var setUp = await DirectoryWebFactory.ParseAsync(await client.GetAsync("/compte/double-authentification", Cancel));
+        var key = OtpNet.Base32Encoding.ToBytes(setUp.QuerySelector("[data-authenticator-key]")!.TextContent.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant());
+        var totp = new OtpNet.Totp(key);
+        Assert.NotNull(setUp.QuerySelector(".qr-code svg"));
+
+        var wrong = await DirectoryWebFactory.ParseAsync(await SubmitAsync(client, "/compte/double-authentification", "/compte/double-authentification?handler=activer", ("code", "000000")));
+        Assert.Contains("n'est pas le bon", wrong.QuerySelector("#code-erreur-activer")!.TextContent, StringComparison.Ordinal);
+        var enabled = await DirectoryWebFactory.ParseAsync(await SubmitAsync(client, "/compte/double-authentification", "/compte/double-authentification?handler=activer", ("code", totp.ComputeTotp())));
+        var recovery = enabled.QuerySelectorAll("[data-recovery-codes] code").Select(c => c.TextContent).ToList();
+        Assert.Equal(10, recovery.Count);
+        Assert.NotNull(enabled.QuerySelector("[data-two-factor=on]"));
+
+        // A new sign-in: the password, then the code.
+        var fresh = site.Factory.CreateBrowserLikeClient();
+        var first = await SignInAsync(fresh, email, url: "/compte/connexion?returnUrl=%2Fmoderation%2Fsignalements");
+        Assert.StartsWith("/compte/connexion/code?returnUrl=%2Fmoderation%2Fsignalements", first.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await fresh.GetAsync("/compte", Cancel)).StatusCode);
+        var bad = await DirectoryWebFactory.ParseAsync(await SubmitAsync(fresh, first.Headers.Location.OriginalString, "/compte/connexion/code", ("code", "123456")));
+        Assert.Contains("n'est pas le bon", bad.QuerySelector("#connexion-code-erreur")!.TextContent, StringComparison.Ordinal);
+        var second = await SubmitAsync(fresh, first.Headers.Location.OriginalString, "/compte/connexion/code", ("code", totp.ComputeTotp()));
+        Assert.Equal("/moderation/signalements", second.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await fresh.GetAsync("/compte", Cancel)).StatusCode);
+
+        // A recovery code works once.
+        var other = site.Factory.CreateBrowserLikeClient();
+        var step = (await SignInAsync(other, email)).Headers.Location!.OriginalString;
+        Assert.Equal("/", (await SubmitAsync(other, step, "/compte/connexion/code", ("code", recovery[0]))).Headers.Location!.OriginalString);
+        var third = site.Factory.CreateBrowserLikeClient();
+        step = (await SignInAsync(third, email)).Headers.Location!.OriginalString;
+        Assert.Equal(HttpStatusCode.OK, (await SubmitAsync(third, step, "/compte/connexion/code", ("code", recovery[0]))).StatusCode);
+        Assert.Contains("9", (await DirectoryWebFactory.ParseAsync(await fresh.GetAsync("/compte/double-authentification", Cancel))).QuerySelector("[data-two-factor=on]")!.TextContent, StringComparison.Ordinal);
+
+        // Turning it off needs a code too.
+        Assert.Equal("/compte/double-authentification?desactivee=1",
+            (await SubmitAsync(fresh, "/compte/double-authentification", "/compte/double-authentification?handler=desactiver", ("code", totp.ComputeTotp()))).Headers.Location!.OriginalString);
+        Assert.Equal("/", (await SignInAsync(site.Factory.CreateBrowserLikeClient(), email)).Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task A_lost_confirmation_mail_can_be_sent_again_without_revealing_who_has_an_account()
     {
         const string email = "mail.perdu@exemple.nc";

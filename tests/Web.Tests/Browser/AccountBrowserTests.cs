@@ -158,6 +158,10 @@ public sealed class AccountBrowserTests(AccountBrowserSite site) : IClassFixture
         await page.GotoAsync(new Uri(new Uri(page.Url), "/moderation/signalements").ToString());
         await Assertions.Expect(page.Locator(".report-queue blockquote").First).ToBeVisibleAsync();
         await NoSeriousViolationAsync(page);
+
+        await page.GotoAsync(new Uri(new Uri(page.Url), "/compte/double-authentification").ToString());
+        await Assertions.Expect(page.Locator(".qr-code svg")).ToBeVisibleAsync();
+        await NoSeriousViolationAsync(page);
     }
 
     private static async Task NoSeriousViolationAsync(IPage page)

@@ -62,6 +62,10 @@ public sealed class ConnexionModel(SignInManager<DirectoryUser> signIn, AccountR
             AccountLanguage.Apply(HttpContext, user!);
             return LocalRedirect(LocalUrl.OrHome(ReturnUrl));
         }
+        if (result.RequiresTwoFactor)
+        {
+            return Redirect($"/compte/connexion/code?returnUrl={Uri.EscapeDataString(LocalUrl.OrHome(ReturnUrl))}&rememberMe={(Input.RememberMe ? "true" : "false")}");
+        }
         NotConfirmed = result.IsNotAllowed;
         ModelState.AddModelError(string.Empty, text[result.IsLockedOut ? "Account.LockedOut" : result.IsNotAllowed ? "Account.SignInNotConfirmed" : "Account.SignInFailed"]);
         return Page();

@@ -24,6 +24,8 @@ public sealed class IndexModel(SignInManager<DirectoryUser> signIn, AccountMails
 
     public bool HasPassword { get; private set; }
 
+    public bool TwoFactor { get; private set; }
+
     /// <summary>The new address typed, kept when it is refused.</summary>
     public string? NewEmail { get; private set; }
 
@@ -137,6 +139,7 @@ public sealed class IndexModel(SignInManager<DirectoryUser> signIn, AccountMails
         Email = user.Email ?? string.Empty;
         Language = user.PreferredLanguage;
         HasPassword = await users.HasPasswordAsync(user);
+        TwoFactor = await users.GetTwoFactorEnabledAsync(user);
         Roles = [.. await users.GetRolesAsync(user)];
         Logins = [.. await users.GetLoginsAsync(user)];
         Unlinked = [.. (await signIn.GetExternalAuthenticationSchemesAsync()).Where(s => Logins.All(l => l.LoginProvider != s.Name))];
