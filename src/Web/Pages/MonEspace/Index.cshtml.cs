@@ -1,0 +1,79 @@
+using System.Security.Claims;
+using AnnuaireFiliere.Core.Companies;
+using AnnuaireFiliere.Core.Data;
+using AnnuaireFiliere.Web.Accounts;
+using AnnuaireFiliere.Web.MySpace;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace AnnuaireFiliere.Web.Pages.MonEspace;
+
+/// <summary>
+/// <c>/mon-espace</c>: the signed-in account's companies (with their tools), its claims and join requests, its
+/// unfinished registration, and a one-click "my profile is up to date".
+/// </summary>
+[Authorize(Policy = Policies.Member)]
+public sealed class IndexModel(AppDbContext db, CompanyRegistration registration, IAuthorizationService authorization, TimeProvider clock) : PageModel
+{
+    public sealed record MyCompany(Guid Id, string Name, string Slug, PublicationStatus Status, MemberRole Role, DateTime? LastConfirmedAt);
+
+    public sealed record MyRequest(Guid Id, string CompanyName, AccessRequestKind Kind, RequestStatus Status, DateTime CreatedAt, string? Reason);
+
+    public sealed record MyDraft(string Step, string? Name, DateTime UpdatedAt);
+
+    public IReadOnlyList<MyCompany> Companies { get; private set; } = [];
+
+    public IReadOnlyList<MyRequest> Requests { get; private set; } = [];
+
+    public MyDraft? Draft { get; private set; }
+
+    /// <summary>What the last action did (<c>soumise</c>, <c>confirmee</c>, <c>demande-created</c> …), for the notice.</summary>
+    [FromQuery(Name = "resultat")]
+    public string? Outcome { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var userId = UserId;
+        Companies = await db.CompanyMembers.AsNoTracking()
+            .Where(m => m.UserId == userId)
+            .Join(db.Companies, m => m.CompanyId, c => c.Id, (m, c) => new MyCompany(c.Id, c.TradeName ?? c.LegalName, c.Slug, c.Status, m.Role, c.LastConfirmedAt))
+            .OrderBy(c => c.Name)
+            .ToListAsync(cancellationToken);
+        Requests = await db.AccessRequests.AsNoTracking()
+            .Where(r => r.UserId == userId)
+            .OrderByDescending(r => r.CreatedAt)
+            .Join(db.Companies, r => r.CompanyId, c => c.Id, (r, c) => new MyRequest(r.Id, c.TradeName ?? c.LegalName, r.Kind, r.Status, r.CreatedAt, r.Reason))
+            .ToListAsync(cancellationToken);
+        if (await registration.OpenDraftAsync(userId, cancellationToken) is { } draft)
+        {
+            var input = CompanyRegistration.Read(draft);
+            Draft = new MyDraft(draft.Step, input.Identity.TradeName ?? input.Identity.LegalName, draft.UpdatedAt);
+        }
+    }
+
+    /// <summary>"Mon profil est à jour": stamps the confirmation date (editors, owners and moderators).</summary>
+    public async Task<IActionResult> OnPostConfirmerAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!(await authorization.AuthorizeAsync(User, id, CompanyOperation.Edit)).Succeeded)
+        {
+            return Forbid();
+        }
+        var company = await db.Companies.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (company is null)
+        {
+            return NotFound();
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var before = CompanyFields.Of(company);
+        company.LastConfirmedAt = now;
+        db.CompanyChanges.Add(CompanyFields.Change(company, ChangeKind.Confirmed, now, UserId, Actor, before));
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect("/mon-espace?resultat=confirmee");
+    }
+
+    private string Actor => User.FindFirstValue(ClaimTypes.Email) ?? User.Identity?.Name ?? UserId.ToString();
+
+    private Guid UserId => User.DirectoryUserId() ?? throw new InvalidOperationException("A member page without a signed-in account.");
+}
