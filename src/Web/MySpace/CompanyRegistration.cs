@@ -74,12 +74,15 @@ public sealed class CompanyRegistration(AppDbContext db, AccountMails mails, Tim
         return draft;
     }
 
-    /// <summary>The companies registered under this RIDET (the same establishment, or the company as a whole).</summary>
+    /// <summary>The companies registered under this RIDET's company number (any of its establishments).</summary>
     public async Task<IReadOnlyList<RidetMatch>> FindByRidetAsync(Ridet ridet, Guid userId, CancellationToken cancellationToken)
     {
-        Ridet? exact = ridet, whole = ridet.Company;
-        return await db.Companies.AsNoTracking()
-            .Where(c => (c.Ridet == exact || c.Ridet == whole) && c.Status != PublicationStatus.Archived)
+        var rid = ridet.Rid;
+        var establishments = rid + ".%";
+        return await db.Companies
+            .FromSqlInterpolated($"SELECT * FROM Companies WHERE Ridet = {rid} OR Ridet LIKE {establishments}")
+            .AsNoTracking()
+            .Where(c => c.Status != PublicationStatus.Archived)
             .OrderBy(c => c.LegalName)
             .Select(c => new RidetMatch(c.Id, c.TradeName ?? c.LegalName, c.Slug, c.Website,
                 db.CompanyMembers.Any(m => m.CompanyId == c.Id && m.Role == MemberRole.Owner),

@@ -38,13 +38,15 @@ public sealed class IndexModel(AppDbContext db, CompanyRegistration registration
         var userId = UserId;
         Companies = await db.CompanyMembers.AsNoTracking()
             .Where(m => m.UserId == userId)
-            .Join(db.Companies, m => m.CompanyId, c => c.Id, (m, c) => new MyCompany(c.Id, c.TradeName ?? c.LegalName, c.Slug, c.Status, m.Role, c.LastConfirmedAt))
-            .OrderBy(c => c.Name)
+            .Join(db.Companies, m => m.CompanyId, c => c.Id, (m, c) => new { m.Role, Company = c })
+            .OrderBy(x => x.Company.TradeName ?? x.Company.LegalName)
+            .Select(x => new MyCompany(x.Company.Id, x.Company.TradeName ?? x.Company.LegalName, x.Company.Slug, x.Company.Status, x.Role, x.Company.LastConfirmedAt))
             .ToListAsync(cancellationToken);
         Requests = await db.AccessRequests.AsNoTracking()
             .Where(r => r.UserId == userId)
-            .OrderByDescending(r => r.CreatedAt)
-            .Join(db.Companies, r => r.CompanyId, c => c.Id, (r, c) => new MyRequest(r.Id, c.TradeName ?? c.LegalName, r.Kind, r.Status, r.CreatedAt, r.Reason))
+            .Join(db.Companies, r => r.CompanyId, c => c.Id, (r, c) => new { Request = r, Name = c.TradeName ?? c.LegalName })
+            .OrderByDescending(x => x.Request.CreatedAt)
+            .Select(x => new MyRequest(x.Request.Id, x.Name, x.Request.Kind, x.Request.Status, x.Request.CreatedAt, x.Request.Reason))
             .ToListAsync(cancellationToken);
         if (await registration.OpenDraftAsync(userId, cancellationToken) is { } draft)
         {
