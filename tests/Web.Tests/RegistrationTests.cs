@@ -194,17 +194,20 @@ public sealed class RegistrationTests(AccountSite site) : IClassFixture<AccountS
         return company.Id;
     });
 
-    private async Task<T> WithDatabaseAsync<T>(Func<AppDbContext, Task<T>> query)
-    {
-        await using var scope = site.Factory.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
-    }
+    private Task<T> WithDatabaseAsync<T>(Func<AppDbContext, Task<T>> query) => site.Factory.WithDatabaseAsync(query);
 }
 
 /// <summary>The profile forms of <c>/mon-espace</c>, posted as a browser would: every control's current value, some changed.</summary>
 internal static class ProfileForms
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    /// <summary>Runs a query on the site's database in a scope of its own.</summary>
+    public static async Task<T> WithDatabaseAsync<T>(this DirectoryWebFactory factory, Func<AppDbContext, Task<T>> query)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
 
     /// <summary>Posts a wizard step with "Suivant", the given fields replacing what the page shows.</summary>
     public static async Task<HttpResponseMessage> StepAsync(HttpClient client, string step, params (string Name, string Value)[] fields)
