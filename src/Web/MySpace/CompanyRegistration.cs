@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using AnnuaireFiliere.Core.Companies;
 using AnnuaireFiliere.Core.Data;
@@ -192,7 +190,7 @@ public sealed class CompanyRegistration(AppDbContext db, AccountMails mails, Tim
         var now = clock.GetUtcNow().UtcDateTime;
         var company = input.ToCompany();
         company.Status = PublicationStatus.PendingReview;
-        company.Slug = await UniqueSlugAsync(company.DisplayName, cancellationToken);
+        company.Slug = await Slugs.UniqueAsync(company.DisplayName, candidate => db.Companies.AnyAsync(c => c.Slug == candidate, cancellationToken));
         db.Companies.Add(company);
         db.CompanyMembers.Add(new CompanyMember { CompanyId = company.Id, UserId = userId, Role = MemberRole.Owner, Since = now });
         db.CompanyChanges.Add(CompanyFields.Change(company, ChangeKind.Submitted, now, userId, actor));
@@ -200,19 +198,6 @@ public sealed class CompanyRegistration(AppDbContext db, AccountMails mails, Tim
         draft.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
         return company;
-    }
-
-    private async Task<string> UniqueSlugAsync(string name, CancellationToken cancellationToken)
-    {
-        var stem = Slugs.From(name);
-        for (var n = 1; ; n++)
-        {
-            var candidate = n == 1 ? stem : string.Create(CultureInfo.InvariantCulture, $"{stem}-{n}");
-            if (!await db.Companies.AnyAsync(c => c.Slug == candidate, cancellationToken))
-            {
-                return candidate;
-            }
-        }
     }
 }
 

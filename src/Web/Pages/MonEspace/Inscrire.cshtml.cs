@@ -21,8 +21,10 @@ public sealed class InscrireModel(CompanyRegistration registration, CompanyValid
 {
     public const string Preview = "apercu";
 
+    private static readonly string[] StepNames = ["ridet", "identite", "activites", "localisation", "contact", Preview];
+
     /// <summary>The steps' URL names, in order; all but the last are a <see cref="ProfileSection"/>.</summary>
-    public static readonly IReadOnlyList<string> Steps = Array.AsReadOnly(["ridet", "identite", "activites", "localisation", "contact", Preview]);
+    public static IReadOnlyList<string> Steps => StepNames;
 
     [FromRoute(Name = "etape")]
     public string? Step { get; set; }
@@ -34,7 +36,7 @@ public sealed class InscrireModel(CompanyRegistration registration, CompanyValid
 
     public IReadOnlyList<LikelyDuplicate> Duplicates { get; private set; } = [];
 
-    public int StepIndex => Steps.ToList().IndexOf(Step ?? string.Empty);
+    public int StepIndex => Array.IndexOf(StepNames, Step);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
