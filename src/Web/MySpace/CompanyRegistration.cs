@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using AnnuaireFiliere.Core.Companies;
 using AnnuaireFiliere.Core.Data;
@@ -26,7 +27,8 @@ public enum AccessRequestOutcome
 /// </summary>
 public sealed class CompanyRegistration(AppDbContext db, AccountMails mails, TimeProvider clock)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Accented letters kept as they are, so a draft's size is close to what was typed.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The account's unfinished draft (one at most), or <c>null</c>.</summary>
     public Task<RegistrationDraft?> OpenDraftAsync(Guid userId, CancellationToken cancellationToken) =>
@@ -49,14 +51,17 @@ public sealed class CompanyRegistration(AppDbContext db, AccountMails mails, Tim
         }
     }
 
-    /// <summary>Saves the form as the account's open draft (created on the first step), at <paramref name="step"/>.</summary>
-    public async Task<RegistrationDraft> SaveAsync(Guid userId, string step, ProfileInput input, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves the form as the account's open draft (created on the first step), at <paramref name="step"/>; <c>false</c>
+    /// when the form is larger than a draft may be (only texts far beyond the form's limits get there).
+    /// </summary>
+    public async Task<bool> SaveAsync(Guid userId, string step, ProfileInput input, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var data = JsonSerializer.Serialize(input, Json);
         if (data.Length > RegistrationDraft.DataMaxLength)
         {
-            throw new InvalidOperationException("The registration draft is larger than allowed; the form limits should prevent it.");
+            return false;
         }
         var draft = await OpenDraftAsync(userId, cancellationToken);
         if (draft is null)
@@ -69,7 +74,7 @@ public sealed class CompanyRegistration(AppDbContext db, AccountMails mails, Tim
             (draft.Step, draft.Data, draft.UpdatedAt) = (step, data, now);
         }
         await db.SaveChangesAsync(cancellationToken);
-        return draft;
+        return true;
     }
 
     /// <summary>The companies registered under this RIDET's company number (any of its establishments).</summary>

@@ -65,14 +65,14 @@ public sealed class InscrireModel(CompanyRegistration registration, CompanyValid
         var merged = CompanyRegistration.Read(await registration.OpenDraftAsync(UserId, cancellationToken));
         merged.CopySection(section, Input);
         Input = merged;
-        if (direction == "precedent")
+        var problems = Input.Validate(validator, new HashSet<ProfileSection> { section }, key => text[key]);
+        if (direction == "precedent" && await registration.SaveAsync(UserId, Steps[Math.Max(0, StepIndex - 1)], Input, cancellationToken))
         {
-            await registration.SaveAsync(UserId, Steps[Math.Max(0, StepIndex - 1)], Input, cancellationToken);
             return Redirect("/mon-espace/inscrire/" + Steps[Math.Max(0, StepIndex - 1)]);
         }
-        var problems = Input.Validate(validator, new HashSet<ProfileSection> { section }, key => text[key]);
-        if (problems.Count > 0)
+        if (problems.Count > 0 || direction == "precedent")
         {
+            // What was typed is kept in the draft too (when it fits), so leaving the page loses nothing.
             await registration.SaveAsync(UserId, Step!, Input, cancellationToken);
             return await ShowProblemsAsync(problems, cancellationToken);
         }
