@@ -5,7 +5,6 @@ using AnnuaireFiliere.Core.Accounts;
 using AnnuaireFiliere.Core.Companies;
 using AnnuaireFiliere.Core.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AnnuaireFiliere.Web.Tests;
 

@@ -175,6 +175,27 @@ public sealed class RegistrationTests(AccountSite site) : IClassFixture<AccountS
     }
 
     [Fact]
+    public async Task The_wizard_speaks_english_and_previous_keeps_what_was_typed_without_checking_it()
+    {
+        var client = await AccountForms.SignedInClientAsync(site.Factory, "kagu@kagu-digital.nc", role: null);
+        await AccountForms.SubmitAsync(client, "/mon-espace", "/langue", ("culture", "en"), ("returnUrl", "/mon-espace"));
+        await ProfileForms.StepAsync(client, "ridet", ("Input.Ridet.None", "true"));
+
+        var page = await DirectoryWebFactory.ParseAsync(await client.GetAsync("/mon-espace/inscrire/identite", Cancel));
+        Assert.Equal("Step 2 of 6: Identity", page.QuerySelector("main h2")!.TextContent);
+        Assert.StartsWith("Legal name", page.QuerySelector("label[for=identity-legalname]")!.TextContent, StringComparison.Ordinal);
+        var form = page.QuerySelectorAll<IHtmlFormElement>("form").Single(f => f.GetAttribute("action") == "/mon-espace/inscrire/identite");
+        var back = await ProfileForms.PostAsync(client, form, ("Input.Identity.TradeName", "Kagu Digital"), ("Input.Identity.FoundingYear", "soon"), ("direction", "precedent"));
+
+        Assert.Equal("/mon-espace/inscrire/ridet", back.Headers.Location!.OriginalString);
+        var again = await DirectoryWebFactory.ParseAsync(await client.GetAsync("/mon-espace/inscrire/identite", Cancel));
+        Assert.Equal("Kagu Digital", ((IHtmlInputElement)again.QuerySelector("#identity-tradename")!).Value);
+        Assert.Equal("soon", ((IHtmlInputElement)again.QuerySelector("#identity-foundingyear")!).Value);
+        var next = await DirectoryWebFactory.ParseAsync(await ProfileForms.StepAsync(client, "identite"));
+        Assert.Contains("digits", next.QuerySelector("#identity-foundingyear-erreur")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_wizard_is_for_signed_in_accounts()
     {
         var anonymous = site.Factory.CreateBrowserLikeClient();
