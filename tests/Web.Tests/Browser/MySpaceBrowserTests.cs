@@ -17,37 +17,37 @@ public sealed class MySpaceBrowserTests(BrowserSite site)
         var page = await SignedInAsync("axe.inscription@annuaire-test.nc", company);
 
         await page.GotoAsync("/mon-espace/inscrire/ridet");
-        await AccountBrowserTests.NoSeriousViolationAsync(page);
+        await CheckAsync(page);
         await page.GetByLabel("Pas de numéro RIDET").CheckAsync();
         await NextAsync(page, "identite");
 
-        await AccountBrowserTests.NoSeriousViolationAsync(page);
+        await CheckAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Suivant" }).ClickAsync();
         await Assertions.Expect(page.Locator("#identity-legalname-erreur")).ToBeVisibleAsync();
-        await AccountBrowserTests.NoSeriousViolationAsync(page);
+        await CheckAsync(page);
         await page.Locator("#identity-legalname").FillAsync("Atelier Numérique du Lagon");
         await NextAsync(page, "activites");
 
-        await AccountBrowserTests.NoSeriousViolationAsync(page);
+        await CheckAsync(page);
         await page.Locator("#activities-primarycode").SelectOptionAsync(TaxonomyCatalog.Default.Activities[0].Code);
         await NextAsync(page, "localisation");
 
-        await AccountBrowserTests.NoSeriousViolationAsync(page);
+        await CheckAsync(page);
         await page.Locator("#location-communecode").SelectOptionAsync(TaxonomyCatalog.Default.Communes[0].Code);
         await page.GetByLabel("Toute la Nouvelle-Calédonie").CheckAsync();
         await NextAsync(page, "contact");
 
-        await AccountBrowserTests.NoSeriousViolationAsync(page);
+        await CheckAsync(page);
         await NextAsync(page, "apercu");
-        await AccountBrowserTests.NoSeriousViolationAsync(page);
+        await CheckAsync(page);
 
         await page.GotoAsync($"/mon-espace/entreprises/{company}/modifier");
         await Assertions.Expect(page.Locator("#identity-legalname")).Not.ToBeEmptyAsync();
-        await AccountBrowserTests.NoSeriousViolationAsync(page);
+        await CheckAsync(page);
 
         await page.GotoAsync("/mon-espace");
         await Assertions.Expect(page.Locator(".my-draft")).ToBeVisibleAsync();
-        await AccountBrowserTests.NoSeriousViolationAsync(page);
+        await CheckAsync(page);
     }
 
     [Fact]
@@ -101,5 +101,14 @@ public sealed class MySpaceBrowserTests(BrowserSite site)
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "Suivant" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/mon-espace/inscrire/" + step + "$"));
+    }
+
+    /// <summary>axe on the page, then a screenshot of it to be looked at (like the public pages').</summary>
+    private static async Task CheckAsync(IPage page)
+    {
+        await AccountBrowserTests.NoSeriousViolationAsync(page);
+        Directory.CreateDirectory(BrowserSite.ScreenshotDirectory);
+        var name = "mon-espace-" + string.Join('-', new Uri(page.Url).AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).Skip(1).Where(p => !Guid.TryParse(p, out _)));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSite.ScreenshotDirectory, name.TrimEnd('-') + "-fr.png"), FullPage = true });
     }
 }
