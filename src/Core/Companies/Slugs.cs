@@ -46,4 +46,19 @@ public static class Slugs
         var slug = builder.ToString().TrimEnd('-');
         return slug.Length == 0 ? "entreprise" : slug[..Math.Min(slug.Length, MaxLength)].TrimEnd('-');
     }
+
+    /// <summary>The slug of <paramref name="name"/>, suffixed <c>-2</c>, <c>-3</c> … until <paramref name="isTaken"/> says it is free.</summary>
+    public static async Task<string> UniqueAsync(string name, Func<string, Task<bool>> isTaken)
+    {
+        ArgumentNullException.ThrowIfNull(isTaken);
+        var stem = From(name);
+        for (var n = 1; ; n++)
+        {
+            var candidate = n == 1 ? stem : string.Create(CultureInfo.InvariantCulture, $"{stem}-{n}");
+            if (!await isTaken(candidate).ConfigureAwait(false))
+            {
+                return candidate;
+            }
+        }
+    }
 }

@@ -232,16 +232,10 @@ public sealed class ImportService(AppDbContext db, TaxonomyCatalog taxonomy, Com
 
     private async Task<string> UniqueSlugAsync(string name, HashSet<string> batchSlugs, CancellationToken cancellationToken)
     {
-        var stem = Slugs.From(name);
-        for (var n = 1; ; n++)
-        {
-            var candidate = n == 1 ? stem : $"{stem}-{n}";
-            if (!batchSlugs.Contains(candidate) && !await db.Companies.AnyAsync(c => c.Slug == candidate, cancellationToken))
-            {
-                batchSlugs.Add(candidate);
-                return candidate;
-            }
-        }
+        var slug = await Slugs.UniqueAsync(name, async candidate =>
+            batchSlugs.Contains(candidate) || await db.Companies.AnyAsync(c => c.Slug == candidate, cancellationToken));
+        batchSlugs.Add(slug);
+        return slug;
     }
 
     private static string Format(string template, params object[] values) =>

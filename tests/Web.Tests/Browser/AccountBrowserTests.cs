@@ -164,7 +164,8 @@ public sealed class AccountBrowserTests(AccountBrowserSite site) : IClassFixture
         await NoSeriousViolationAsync(page);
     }
 
-    private static async Task NoSeriousViolationAsync(IPage page)
+    /// <summary>axe (WCAG 2.1 A/AA and best practices) on the page as it is: no serious or critical violation.</summary>
+    internal static async Task NoSeriousViolationAsync(IPage page)
     {
         var result = await page.RunAxe(new Deque.AxeCore.Commons.AxeRunOptions
         {

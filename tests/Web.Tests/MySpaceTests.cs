@@ -1,0 +1,138 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AnnuaireFiliere.Core.Accounts;
+using AnnuaireFiliere.Core.Companies;
+using AnnuaireFiliere.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace AnnuaireFiliere.Web.Tests;
+
+/// <summary><c>/mon-espace</c> and <c>/mon-espace/entreprises/{id}/modifier</c>: the dashboard, confirmation, editing.</summary>
+public sealed class MySpaceTests(AccountSite site) : IClassFixture<AccountSite>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Two_editors_at_once_the_second_gets_the_message_loses_nothing_and_saves_again()
+    {
+        var company = await PublishedCompanyAsync(0);
+        var first = await AccountForms.MemberClientAsync(site.Factory, "premiere@editeurs-test.nc", company, MemberRole.Owner);
+        var second = await AccountForms.MemberClientAsync(site.Factory, "second@editeurs-test.nc", company, MemberRole.Editor);
+        var url = $"/mon-espace/entreprises/{company}/modifier";
+        var firstForm = await EditorFormAsync(first, url);
+        var secondForm = await EditorFormAsync(second, url);
+        var oldTradeName = ((IHtmlInputElement)secondForm.QuerySelector("#identity-tradename")!).Value;
+
+        var saved = await ProfileForms.PostAsync(first, firstForm, ("Input.Identity.TradeName", "Nom choisi par la première"));
+        Assert.Equal(url + "?resultat=enregistre", saved.Headers.Location!.OriginalString);
+
+        var stale = await ProfileForms.PostAsync(second, secondForm, ("Input.Contact.DescriptionFr", "Texte du second éditeur."));
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        var conflict = await DirectoryWebFactory.ParseAsync(stale);
+        Assert.Contains("Quelqu'un a modifié ce profil pendant que vous le modifiiez", conflict.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        var row = conflict.QuerySelectorAll("[data-conflict] tbody tr").Single(r => r.QuerySelector("th")!.TextContent == "Nom commercial");
+        Assert.Equal(["Nom choisi par la première", oldTradeName], row.QuerySelectorAll("td").Select(c => c.TextContent));
+        Assert.Equal("Texte du second éditeur.", ((IHtmlTextAreaElement)conflict.QuerySelector("#contact-descriptionfr")!).Value);
+        Assert.Equal("Nom choisi par la première", await WithDatabaseAsync(db => db.Companies.Where(c => c.Id == company).Select(c => c.TradeName).SingleAsync(Cancel)));
+
+        var form = conflict.QuerySelectorAll<IHtmlFormElement>("form").Single(f => f.GetAttribute("action") == url);
+        var again = await ProfileForms.PostAsync(second, form);
+        Assert.Equal(url + "?resultat=enregistre", again.Headers.Location!.OriginalString);
+
+        var (after, history) = await WithDatabaseAsync(async db => (
+            await db.Companies.AsNoTracking().SingleAsync(c => c.Id == company, Cancel),
+            await db.CompanyChanges.Where(c => c.CompanyId == company && c.Kind == ChangeKind.Edited).OrderBy(c => c.At).ToListAsync(Cancel)));
+        Assert.Equal("Texte du second éditeur.", after.DescriptionFr);
+        Assert.Equal(PublicationStatus.Published, after.Status);
+        Assert.Equal(2, history.Count);
+        Assert.Equal("premiere@editeurs-test.nc", history[0].Actor);
+        Assert.Contains(history[0].FieldChanges, f => f.Field == "tradeName" && f.After == "Nom choisi par la première");
+        Assert.Contains(history[1].FieldChanges, f => f.Field == "descriptionFr" && f.After == "Texte du second éditeur.");
+    }
+
+    [Fact]
+    public async Task An_invalid_edit_shows_french_messages_and_keeps_what_was_typed()
+    {
+        var company = await PublishedCompanyAsync(1);
+        var owner = await AccountForms.MemberClientAsync(site.Factory, "proprietaire@invalide-test.nc", company);
+        var url = $"/mon-espace/entreprises/{company}/modifier";
+
+        var response = await ProfileForms.PostAsync(owner, await EditorFormAsync(owner, url),
+            ("Input.Contact.Website", "pas un site"), ("Input.Location.PostalCode", "75001"), ("Input.Identity.LegalName", "Nouvelle raison sociale"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await DirectoryWebFactory.ParseAsync(response);
+        Assert.NotNull(page.QuerySelector("#contact-website-erreur"));
+        Assert.NotNull(page.QuerySelector("#location-postalcode-erreur"));
+        Assert.Equal("pas un site", ((IHtmlInputElement)page.QuerySelector("#contact-website")!).Value);
+        Assert.Equal("Nouvelle raison sociale", ((IHtmlInputElement)page.QuerySelector("#identity-legalname")!).Value);
+        Assert.NotEqual("Nouvelle raison sociale", await WithDatabaseAsync(db => db.Companies.Where(c => c.Id == company).Select(c => c.LegalName).SingleAsync(Cancel)));
+    }
+
+    [Fact]
+    public async Task Editing_is_refused_to_a_member_of_another_company_and_to_anonymous_visitors()
+    {
+        var mine = await PublishedCompanyAsync(2);
+        var theirs = await PublishedCompanyAsync(3);
+        var member = await AccountForms.MemberClientAsync(site.Factory, "membre-a@autorisation-test.nc", mine);
+        var moderator = await AccountForms.SignedInClientAsync(site.Factory, "moderatrice@autorisation-test.nc", Roles.Moderator);
+        var anonymous = site.Factory.CreateBrowserLikeClient();
+        var theirUrl = $"/mon-espace/entreprises/{theirs}/modifier";
+        var before = await WithDatabaseAsync(db => db.Companies.Where(c => c.Id == theirs).Select(c => c.Version).SingleAsync(Cancel));
+
+        Assert.Contains("/erreur/403", (await member.GetAsync(theirUrl, Cancel)).Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.StartsWith("/compte/connexion", (await anonymous.GetAsync(theirUrl, Cancel)).Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+        // The member's own form, sent to the other company's address.
+        var form = await EditorFormAsync(member, $"/mon-espace/entreprises/{mine}/modifier");
+        form.SetAttribute("action", theirUrl);
+        var refused = await ProfileForms.PostAsync(member, form, ("Input.Identity.LegalName", "Prise de contrôle"));
+        Assert.Contains("/erreur/403", refused.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var confirm = (await DirectoryWebFactory.ParseAsync(await member.GetAsync("/mon-espace", Cancel)))
+            .QuerySelectorAll<IHtmlFormElement>("form").First(f => f.GetAttribute("action") == "/mon-espace?handler=confirmer");
+        Assert.Contains("/erreur/403", (await ProfileForms.PostAsync(member, confirm, ("id", theirs.ToString()))).Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(before, await WithDatabaseAsync(db => db.Companies.Where(c => c.Id == theirs).Select(c => c.Version).SingleAsync(Cancel)));
+
+        Assert.Equal(HttpStatusCode.OK, (await moderator.GetAsync(theirUrl, Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await moderator.GetAsync($"/mon-espace/entreprises/{Guid.NewGuid()}/modifier", Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_dashboard_lists_the_companies_and_my_profile_is_up_to_date_stamps_the_confirmation()
+    {
+        var company = await PublishedCompanyAsync(4);
+        await WithDatabaseAsync(db => db.Companies.Where(c => c.Id == company).ExecuteUpdateAsync(set => set.SetProperty(c => c.LastConfirmedAt, (DateTime?)null), Cancel));
+        var owner = await AccountForms.MemberClientAsync(site.Factory, "gerante@tableau-test.nc", company);
+        var space = await DirectoryWebFactory.ParseAsync(await owner.GetAsync("/mon-espace", Cancel));
+        var card = space.QuerySelector($"[data-company='{company}']")!;
+        Assert.Equal("Publiée", card.QuerySelector("[data-status]")!.TextContent);
+        Assert.Contains("jamais confirmé", card.TextContent, StringComparison.Ordinal);
+        Assert.Equal(
+            [$"/mon-espace/entreprises/{company}/modifier", $"/mon-espace/entreprises/{company}/membres", $"/mon-espace/entreprises/{company}/logo", $"/mon-espace/entreprises/{company}/historique"],
+            card.QuerySelectorAll(".my-company-links a").Select(a => a.GetAttribute("href")));
+
+        var confirmed = await ProfileForms.PostAsync(owner, card.QuerySelector<IHtmlFormElement>("form")!);
+        Assert.Equal("/mon-espace?resultat=confirmee", confirmed.Headers.Location!.OriginalString);
+        var (at, entry) = await WithDatabaseAsync(async db => (
+            await db.Companies.Where(c => c.Id == company).Select(c => c.LastConfirmedAt).SingleAsync(Cancel),
+            await db.CompanyChanges.SingleAsync(c => c.CompanyId == company && c.Kind == ChangeKind.Confirmed, Cancel)));
+        Assert.NotNull(at);
+        Assert.Equal("gerante@tableau-test.nc", entry.Actor);
+        var after = await DirectoryWebFactory.ParseAsync(await owner.GetAsync("/mon-espace?resultat=confirmee", Cancel));
+        Assert.Contains("Profil confirmé le", after.QuerySelector($"[data-company='{company}']")!.TextContent, StringComparison.Ordinal);
+    }
+
+    private static async Task<IHtmlFormElement> EditorFormAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url, Cancel);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await DirectoryWebFactory.ParseAsync(response);
+        return page.QuerySelectorAll<IHtmlFormElement>("form").Single(f => f.GetAttribute("action") == url);
+    }
+
+    /// <summary>A different published demo company for each test (by position), so the tests do not share one.</summary>
+    private Task<Guid> PublishedCompanyAsync(int position) => WithDatabaseAsync(db =>
+        db.Companies.Where(c => c.Status == PublicationStatus.Published).OrderBy(c => c.Slug).Skip(10 + position).Select(c => c.Id).FirstAsync(Cancel));
+
+    private Task<T> WithDatabaseAsync<T>(Func<AppDbContext, Task<T>> query) => site.Factory.WithDatabaseAsync(query);
+}
