@@ -4,6 +4,7 @@ using AnnuaireFiliere.Core.Search;
 using AnnuaireFiliere.Web.Accounts;
 using AnnuaireFiliere.Web.Api;
 using AnnuaireFiliere.Web.Hosting;
+using AnnuaireFiliere.Web.Moderation;
 using AnnuaireFiliere.Web.MySpace;
 using AnnuaireFiliere.Web.OpenData;
 using AnnuaireFiliere.Web.Statistics;
@@ -20,6 +21,7 @@ builder.AddImport();        // Core/Import: the moderators' import page (and Ind
 builder.AddOpenData();       // Web/OpenData: daily open-data extract behind /donnees
 builder.AddAccounts();      // Web/Accounts: Identity, external OpenID Connect providers, roles, policies, mail
 builder.AddMySpace();       // Web/MySpace: /mon-espace, company registration, claims and join requests
+builder.AddModeration();    // Web/Moderation: queues, decisions, yearly freshness mails
 
 var app = builder.Build();
 await app.Services.PrepareDataAsync();  // migrations, reference data, demo data

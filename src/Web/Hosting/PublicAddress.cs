@@ -70,6 +70,8 @@ public static partial class PublicAddress
 
     internal static IHostApplicationBuilder AddPublicAddress(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<SiteLinks>();
         builder.Services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<SiteOptions>>((options, site) =>
         {
@@ -84,5 +86,24 @@ public static partial class PublicAddress
             }
         });
         return builder;
+    }
+}
+
+/// <summary>
+/// Absolute links for mails, from a request or from a background service: the public address when configured, else
+/// the current request's, else the address the server listens on.
+/// </summary>
+public sealed class SiteLinks(IHttpContextAccessor accessor, IOptions<SiteOptions> options, Microsoft.AspNetCore.Hosting.Server.IServer server)
+{
+    public Uri Absolute(string pathAndQuery)
+    {
+        if (accessor.HttpContext is { } context)
+        {
+            return PublicAddress.Absolute(context, pathAndQuery);
+        }
+        var root = options.Value.PublicUrl?.AbsoluteUri
+            ?? server.Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? "http://localhost";
+        return new Uri(root.TrimEnd('/') + pathAndQuery);
     }
 }

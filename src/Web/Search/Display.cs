@@ -30,7 +30,11 @@ public static class Display
 
     /// <summary>A UTC time as a date in New Caledonia ("12 mars 2026").</summary>
     public static string Date(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Noumea).ToString("d MMMM yyyy", System.Globalization.CultureInfo.CurrentCulture);
+        TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), Noumea).ToString("d MMMM yyyy", System.Globalization.CultureInfo.CurrentCulture);
+
+    /// <summary>A UTC time as a date and time in New Caledonia ("12 mars 2026 14:05").</summary>
+    public static string DateTime(System.DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), Noumea).ToString("d MMMM yyyy HH:mm", System.Globalization.CultureInfo.CurrentCulture);
 
     /// <summary>A phone number as shown ("+687 27 12 34") and as dialled ("tel:+687271234"); unparsable ones as stored.</summary>
     public static (string Text, string Uri) Phone(string stored) =>

@@ -1,0 +1,28 @@
+using AnnuaireFiliere.Core.Companies;
+using AnnuaireFiliere.Web.Moderation;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AnnuaireFiliere.Web.Pages.Moderation;
+
+/// <summary>A queue of claims or join requests (<c>_Requests.cshtml</c>): approve, or refuse with a reason.</summary>
+public abstract class RequestQueuePage(ModerationQueues queues, ModerationDecisions decisions, AccessRequestKind kind, string path) : QueuePage
+{
+    public AccessRequestKind Kind => kind;
+
+    public string Path => path;
+
+    public IReadOnlyList<ModerationQueues.PendingRequest> Requests { get; private set; } = [];
+
+    public int Count { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var counts = await queues.CountAsync(cancellationToken);
+        Count = kind == AccessRequestKind.Claim ? counts.Claims : counts.Joins;
+        Requests = await queues.RequestsAsync(kind, ValidPage, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, string? decision, string? motif, CancellationToken cancellationToken) => decision is "accepter" or "refuser"
+        ? After(await decisions.DecideRequestAsync(id, decision == "accepter", motif, User, cancellationToken), path)
+        : BadRequest();
+}
