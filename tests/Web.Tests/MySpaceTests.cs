@@ -130,6 +130,21 @@ public sealed class MySpaceTests(AccountSite site) : IClassFixture<AccountSite>
         return page.QuerySelectorAll<IHtmlFormElement>("form").Single(f => f.GetAttribute("action") == url);
     }
 
+    [Fact]
+    public async Task A_refused_profile_corrected_by_its_owner_goes_back_to_the_moderators()
+    {
+        var company = await PublishedCompanyAsync(5);
+        await WithDatabaseAsync(db => db.Companies.Where(c => c.Id == company).ExecuteUpdateAsync(set => set.SetProperty(c => c.Status, PublicationStatus.Rejected), Cancel));
+        var owner = await AccountForms.MemberClientAsync(site.Factory, "corrige@editeurs-test.nc", company, MemberRole.Owner);
+        var url = $"/mon-espace/entreprises/{company}/modifier";
+
+        var saved = await ProfileForms.PostAsync(owner, await EditorFormAsync(owner, url), ("Input.Contact.DescriptionFr", "Description corrigée après le refus."));
+
+        Assert.Equal("/mon-espace?resultat=soumise", saved.Headers.Location!.OriginalString);
+        Assert.Equal(PublicationStatus.PendingReview, await WithDatabaseAsync(db => db.Companies.Where(c => c.Id == company).Select(c => c.Status).SingleAsync(Cancel)));
+        Assert.True(await WithDatabaseAsync(db => db.CompanyChanges.AnyAsync(c => c.CompanyId == company && c.Kind == ChangeKind.Submitted, Cancel)));
+    }
+
     /// <summary>A different published demo company for each test (by position), so the tests do not share one.</summary>
     private Task<Guid> PublishedCompanyAsync(int position) => WithDatabaseAsync(db =>
         db.Companies.Where(c => c.Status == PublicationStatus.Published).OrderBy(c => c.Slug).Skip(10 + position).Select(c => c.Id).FirstAsync(Cancel));

@@ -85,8 +85,14 @@ public sealed class ModifierModel(AppDbContext db, IAuthorizationService authori
         var now = clock.GetUtcNow().UtcDateTime;
         var before = CompanyFields.Of(company);
         Input.ApplyTo(company);
+        // A refused profile corrected by its members goes back to the moderators.
+        var resubmitted = company.Status == PublicationStatus.Rejected && !User.IsModerator();
+        if (resubmitted)
+        {
+            company.Status = PublicationStatus.PendingReview;
+        }
         db.Entry(company).Property(c => c.Version).OriginalValue = Version;
-        db.CompanyChanges.Add(CompanyFields.Change(company, ChangeKind.Edited, now, User.DirectoryUserId(),
+        db.CompanyChanges.Add(CompanyFields.Change(company, resubmitted ? ChangeKind.Submitted : ChangeKind.Edited, now, User.DirectoryUserId(),
             User.FindFirstValue(ClaimTypes.Email) ?? User.Identity?.Name ?? "?", before));
         try
         {
@@ -97,7 +103,7 @@ public sealed class ModifierModel(AppDbContext db, IAuthorizationService authori
             db.ChangeTracker.Clear();
             return await LoadAsync(cancellationToken) is { } current ? ShowConflict(current) : NotFound();
         }
-        return Redirect($"/mon-espace/entreprises/{Id}/modifier?resultat=enregistre");
+        return Redirect(resubmitted ? "/mon-espace?resultat=soumise" : $"/mon-espace/entreprises/{Id}/modifier?resultat=enregistre");
     }
 
     /// <summary>Keeps the user's form, shows what changed meanwhile, and takes the new version for the next save.</summary>
