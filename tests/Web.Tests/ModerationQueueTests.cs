@@ -46,7 +46,7 @@ public sealed class ModerationQueueTests(AccountSite site) : IClassFixture<Accou
         var history = await DirectoryWebFactory.ParseAsync(await owner.GetAsync($"/mon-espace/entreprises/{company}/historique", Cancel));
         var approved = history.QuerySelector("[data-change=Approved]")!;
         Assert.Contains("moderation.profils@annuaire-test.nc", approved.TextContent, StringComparison.Ordinal);
-        Assert.Equal("Published", approved.QuerySelector("[data-field=status] td:last-child")!.TextContent);
+        Assert.Equal("Publiée", approved.QuerySelector("[data-field=status] td:last-child")!.TextContent);
     }
 
     [Fact]

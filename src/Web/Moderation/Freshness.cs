@@ -128,6 +128,7 @@ public static class ModerationSetup
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddScoped<ModerationQueues>();
         builder.Services.AddScoped<ModerationDecisions>();
+        builder.Services.AddScoped<FieldText>();
         builder.Services.AddSingleton<FreshnessLinks>();
         builder.Services.AddSingleton<FreshnessMailer>();
         if (builder.Configuration.GetValue("Moderation:FreshnessMails", true))

@@ -174,6 +174,8 @@ public sealed class AccountBrowserTests(AccountBrowserSite site) : IClassFixture
             await page.GotoAsync(new Uri(new Uri(page.Url), path).ToString());
             await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
             await NoSeriousViolationAsync(page);
+            var name = "moderation" + string.Concat(path.Replace(pending.ToString(), "id", StringComparison.Ordinal).Split('/').Skip(2).Select(p => "-" + p));
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSite.ScreenshotDirectory, name + "-fr.png"), FullPage = true });
         }
 
         await page.GotoAsync(new Uri(new Uri(page.Url), "/compte/double-authentification").ToString());
