@@ -1,6 +1,7 @@
 using System.Net;
 using AnnuaireFiliere.Core.Accounts;
 using AnnuaireFiliere.Core.Companies;
+using Microsoft.EntityFrameworkCore;
 
 namespace AnnuaireFiliere.Web.Tests;
 
@@ -20,6 +21,7 @@ public sealed class HistoryTests(AccountSite site) : IClassFixture<AccountSite>
         var owner = await AccountForms.MemberClientAsync(site.Factory, "gerant.poindimie@exemple.nc", company);
         var editor = await AccountForms.MemberClientAsync(site.Factory, "redacteur.poindimie@exemple.nc", company, MemberRole.Editor);
         var moderator = await AccountForms.SignedInClientAsync(site.Factory, "moderation.historique@annuaire-test.nc", Roles.Moderator);
+        var communeCode = await site.Factory.WithDatabaseAsync(db => db.Companies.Where(c => c.Id == company).Select(c => c.CommuneCode).SingleAsync(Cancel));
         var stranger = await AccountForms.MemberClientAsync(site.Factory, "gerant.thio@exemple.nc", other);
         var url = $"/mon-espace/entreprises/{company}/historique";
 
@@ -39,6 +41,9 @@ public sealed class HistoryTests(AccountSite site) : IClassFixture<AccountSite>
             var row = edited.QuerySelector("[data-field=tradeName]")!;
             Assert.Equal(["Nom commercial", "Ancien Nom Poindimié Réseaux", "Nouveau Nom Poindimié Réseaux"], row.Children.Select(c => c.TextContent.Trim()));
             Assert.Equal(["tradeName"], edited.QuerySelectorAll("[data-field]").Select(f => f.GetAttribute("data-field")));
+            // Reference codes with their labels.
+            var commune = page.QuerySelector("[data-change=Created] [data-field=commune] td:last-child")!.TextContent;
+            Assert.Equal($"{Core.Taxonomy.TaxonomyCatalog.Default.FindCommune(communeCode)!.LabelFr} ({communeCode})", commune);
         }
 
         // Refused: the cookie scheme sends a signed-in visitor to the access-denied page.

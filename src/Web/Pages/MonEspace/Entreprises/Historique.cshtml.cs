@@ -1,5 +1,6 @@
 using AnnuaireFiliere.Core.Companies;
 using AnnuaireFiliere.Core.Data;
+using AnnuaireFiliere.Core.Taxonomy;
 using AnnuaireFiliere.Web.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +14,7 @@ namespace AnnuaireFiliere.Web.Pages.MonEspace.Entreprises;
 /// each field before and after), for its members and the moderators.
 /// </summary>
 [Authorize(Policy = Policies.Member)]
-public sealed class HistoriqueModel(AppDbContext db, IAuthorizationService authorization) : PageModel
+public sealed class HistoriqueModel(AppDbContext db, IAuthorizationService authorization, TaxonomyCatalog taxonomy) : PageModel
 {
     public const int PageSize = 100;
 
@@ -22,6 +23,25 @@ public sealed class HistoriqueModel(AppDbContext db, IAuthorizationService autho
     public IReadOnlyList<CompanyChange> Changes { get; private set; } = [];
 
     public int Total { get; private set; }
+
+    /// <summary>A field's value as stored in the history, with the labels of reference codes (the code when unknown).</summary>
+    public string? Shown(string field, string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+        Func<string, TaxonomyEntry?>? find = field switch
+        {
+            "primaryActivity" or "secondaryActivities" => taxonomy.FindActivity,
+            "commune" => taxonomy.FindCommune,
+            "legalForm" => taxonomy.FindLegalForm,
+            "sizeBand" => taxonomy.FindSizeBand,
+            _ => null,
+        };
+        return find is null ? value
+            : string.Join(", ", value.Split(", ").Select(code => find(code) is { } entry ? $"{entry.Label} ({code})" : code));
+    }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
