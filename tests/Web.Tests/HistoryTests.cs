@@ -1,0 +1,71 @@
+using System.Net;
+using AnnuaireFiliere.Core.Accounts;
+using AnnuaireFiliere.Core.Companies;
+using Microsoft.EntityFrameworkCore;
+
+namespace AnnuaireFiliere.Web.Tests;
+
+/// <summary>
+/// <c>/mon-espace/entreprises/{id}/historique</c>: a company's changes, newest first, with when (Nouméa time), who,
+/// what, why and each field before and after, for its members and the moderators only.
+/// </summary>
+public sealed class HistoryTests(AccountSite site) : IClassFixture<AccountSite>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Members_and_moderators_read_the_field_changes_newest_first_and_no_one_else_does()
+    {
+        var company = await CompanyWithHistoryAsync("Poindimié Réseaux");
+        var other = await CompanyWithHistoryAsync("Thio Informatique");
+        var owner = await AccountForms.MemberClientAsync(site.Factory, "gerant.poindimie@exemple.nc", company);
+        var editor = await AccountForms.MemberClientAsync(site.Factory, "redacteur.poindimie@exemple.nc", company, MemberRole.Editor);
+        var moderator = await AccountForms.SignedInClientAsync(site.Factory, "moderation.historique@annuaire-test.nc", Roles.Moderator);
+        var communeCode = await site.Factory.WithDatabaseAsync(db => db.Companies.Where(c => c.Id == company).Select(c => c.CommuneCode).SingleAsync(Cancel));
+        var stranger = await AccountForms.MemberClientAsync(site.Factory, "gerant.thio@exemple.nc", other);
+        var url = $"/mon-espace/entreprises/{company}/historique";
+
+        foreach (var reader in new[] { owner, editor, moderator })
+        {
+            var response = await reader.GetAsync(url, Cancel);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var page = await DirectoryWebFactory.ParseAsync(response);
+            var changes = page.QuerySelectorAll("[data-change]").Select(c => c.GetAttribute("data-change")).ToList();
+            Assert.Equal(["Edited", "Created"], changes);
+            var edited = page.QuerySelector("[data-change=Edited]")!;
+            // 03:05 UTC is 14:05 in Nouméa (UTC+11).
+            Assert.Contains("Modification", edited.TextContent, StringComparison.Ordinal);
+            Assert.Contains("12 mars 2026 14:05", edited.TextContent, StringComparison.Ordinal);
+            Assert.Contains("ancien.gerant@exemple.nc", edited.TextContent, StringComparison.Ordinal);
+            Assert.Equal("Nouvelle marque commerciale.", edited.QuerySelector("[data-reason]")!.TextContent);
+            var row = edited.QuerySelector("[data-field=tradeName]")!;
+            Assert.Equal(["Nom commercial", "Ancien Nom Poindimié Réseaux", "Nouveau Nom Poindimié Réseaux"], row.Children.Select(c => c.TextContent.Trim()));
+            Assert.Equal(["tradeName"], edited.QuerySelectorAll("[data-field]").Select(f => f.GetAttribute("data-field")));
+            // Reference codes with their labels.
+            var commune = page.QuerySelector("[data-change=Created] [data-field=commune] td:last-child")!.TextContent;
+            Assert.Equal(Core.Taxonomy.TaxonomyCatalog.Default.FindCommune(communeCode)!.LabelFr, commune);
+        }
+
+        // Refused: the cookie scheme sends a signed-in visitor to the access-denied page.
+        var refused = await stranger.GetAsync(url, Cancel);
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains("/erreur/403", refused.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ancien Nom", await refused.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        var anonymous = await site.Factory.CreateBrowserLikeClient().GetAsync(url, Cancel);
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.Contains("/compte/connexion", anonymous.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await moderator.GetAsync($"/mon-espace/entreprises/{Guid.NewGuid()}/historique", Cancel)).StatusCode);
+    }
+
+    /// <summary>A published company with two history entries: its creation, then a change of its trade name.</summary>
+    private async Task<Guid> CompanyWithHistoryAsync(string name) =>
+        (await TestCompanies.AddAsync(site.Factory, name, PublicationStatus.Published, (company, db) =>
+        {
+            company.TradeName = "Ancien Nom " + name;
+            db.CompanyChanges.Add(CompanyFields.Change(company, ChangeKind.Created, new DateTime(2025, 6, 1, 0, 0, 0, DateTimeKind.Utc), null, "import"));
+            var before = CompanyFields.Of(company);
+            company.TradeName = "Nouveau Nom " + name;
+            db.CompanyChanges.Add(CompanyFields.Change(company, ChangeKind.Edited, new DateTime(2026, 3, 12, 3, 5, 0, DateTimeKind.Utc), null,
+                "ancien.gerant@exemple.nc", before, "Nouvelle marque commerciale."));
+        })).Id;
+}
