@@ -121,23 +121,7 @@ public sealed class ModerationQueueTests(AccountSite site) : IClassFixture<Accou
     }
 
     private async Task<Guid> NewCompanyAsync(string name, PublicationStatus status, string? website = null) =>
-        await site.Factory.WithDatabaseAsync(async db =>
-        {
-            var model = await db.Companies.AsNoTracking().FirstAsync(Cancel);
-            var company = new Company
-            {
-                Id = Guid.NewGuid(),
-                Slug = Core.Companies.Slugs.From(name),
-                LegalName = name,
-                PrimaryActivityCode = model.PrimaryActivityCode,
-                CommuneCode = model.CommuneCode,
-                Website = website,
-                Status = status,
-            };
-            db.Companies.Add(company);
-            await db.SaveChangesAsync(Cancel);
-            return company.Id;
-        });
+        (await TestCompanies.AddAsync(site.Factory, name, status, (company, _) => company.Website = website)).Id;
 
     private async Task<(HttpClient Client, Guid Request)> RequesterAsync(string email, Guid company, bool domainMatches)
     {

@@ -160,15 +160,8 @@ public sealed class AccountBrowserTests(AccountBrowserSite site) : IClassFixture
         await NoSeriousViolationAsync(page);
 
         // The moderation home, a queue with an item, a company as moderators see it and its history.
-        var pending = await site.WithDatabaseAsync(async db =>
-        {
-            var model = await db.Companies.AsNoTracking().FirstAsync(TestContext.Current.CancellationToken);
-            var company = new Core.Companies.Company { Id = Guid.NewGuid(), Slug = "fiche-en-attente-axe", LegalName = "Fiche en attente", PrimaryActivityCode = model.PrimaryActivityCode, CommuneCode = model.CommuneCode, Status = Core.Companies.PublicationStatus.PendingReview };
-            db.Companies.Add(company);
-            db.CompanyChanges.Add(Core.Companies.CompanyFields.Change(company, Core.Companies.ChangeKind.Submitted, DateTime.UtcNow, null, "proprio@exemple.nc"));
-            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-            return company.Id;
-        });
+        var pending = (await TestCompanies.AddAsync(site.Factory, "Fiche en attente", Core.Companies.PublicationStatus.PendingReview, (company, db) =>
+            db.CompanyChanges.Add(Core.Companies.CompanyFields.Change(company, Core.Companies.ChangeKind.Submitted, DateTime.UtcNow, null, "proprio@exemple.nc")))).Id;
         foreach (var path in new[] { "/moderation", "/moderation/profils", $"/moderation/entreprises/{pending}", $"/mon-espace/entreprises/{pending}/historique" })
         {
             await page.GotoAsync(new Uri(new Uri(page.Url), path).ToString());
