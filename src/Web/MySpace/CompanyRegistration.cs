@@ -213,6 +213,7 @@ public static class MySpaceStartup
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddScoped<CompanyRegistration>();
+        builder.Services.AddScoped<MemberManagement>();
         return builder;
     }
 }
