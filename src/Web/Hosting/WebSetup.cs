@@ -102,6 +102,7 @@ public static class WebSetup
         app.MapPublicApi();
         Statistics.StatisticsEndpoints.MapStatisticsDownloads(app);
         OpenData.OpenDataEndpoints.MapOpenData(app);
+        Companies.Logos.MapLogos(app);
         return app;
     }
 }

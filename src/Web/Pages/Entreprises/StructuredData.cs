@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AnnuaireFiliere.Core.Companies;
 using AnnuaireFiliere.Core.Taxonomy;
+using AnnuaireFiliere.Web.Companies;
 
 namespace AnnuaireFiliere.Web.Pages.Entreprises;
 
@@ -31,7 +32,7 @@ internal static class StructuredData
             ["legalName"] = company.LegalName,
         };
         Add(node, "alternateName", company.Acronym);
-        Add(node, "description", description);
+        Add(node, "description", description is null ? null : DescriptionMarkdown.ToPlainText(description));
         Add(node, "email", company.Email);
         Add(node, "telephone", company.Phones.FirstOrDefault());
         if (company.FoundingYear is { } year)
