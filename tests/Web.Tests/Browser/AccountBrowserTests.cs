@@ -162,12 +162,12 @@ public sealed class AccountBrowserTests(AccountBrowserSite site) : IClassFixture
         // The moderation home, a queue with an item, a company as moderators see it and its history.
         var pending = (await TestCompanies.AddAsync(site.Factory, "Fiche en attente", Core.Companies.PublicationStatus.PendingReview, (company, db) =>
             db.CompanyChanges.Add(Core.Companies.CompanyFields.Change(company, Core.Companies.ChangeKind.Submitted, DateTime.UtcNow, null, "proprio@exemple.nc")))).Id;
-        foreach (var path in new[] { "/moderation", "/moderation/profils", $"/moderation/entreprises/{pending}", $"/mon-espace/entreprises/{pending}/historique" })
+        foreach (var path in new[] { "/moderation", "/moderation/profils", $"/moderation/entreprises/{pending}", $"/mon-espace/entreprises/{pending}/historique", $"/mon-espace/entreprises/{pending}/membres", "/mon-espace/invitation?jeton=perime" })
         {
             await page.GotoAsync(new Uri(new Uri(page.Url), path).ToString());
             await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
             await NoSeriousViolationAsync(page);
-            var name = "moderation" + string.Concat(path.Replace(pending.ToString(), "id", StringComparison.Ordinal).Split('/').Skip(2).Select(p => "-" + p));
+            var name = string.Concat(path.Replace(pending.ToString(), "id", StringComparison.Ordinal).Split('?')[0].Split('/', StringSplitOptions.RemoveEmptyEntries).Select(p => p + "-")).TrimEnd('-');
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSite.ScreenshotDirectory, name + "-fr.png"), FullPage = true });
         }
 
