@@ -11,6 +11,7 @@ return scenario switch
     "pages" => await PagesBenchmark.RunAsync(options),
     "statistics" => await StatisticsBenchmark.RunAsync(options),
     "donnees" => await OpenDataBenchmark.RunAsync(options),
+    "moderation" => await ModerationBenchmark.RunAsync(options),
     _ => Usage(),
 };
 
@@ -23,6 +24,7 @@ static int Usage()
           dotnet run -c Release --project tests/Benchmarks -- pages [--count 100000] [--iterations 300]
           dotnet run -c Release --project tests/Benchmarks -- statistics [--count 100000] [--iterations 50]
           dotnet run -c Release --project tests/Benchmarks -- donnees [--count 100000] [--runs 3]
+          dotnet run -c Release --project tests/Benchmarks -- moderation [--count 100000] [--iterations 50]
         Prints medians and 95th percentiles; see docs/PERFORMANCE.md for the figures on record.
         """);
     return 2;
