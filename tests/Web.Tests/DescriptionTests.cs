@@ -21,6 +21,26 @@ public sealed class DescriptionTests(SiteFixture site) : IClassFixture<SiteFixtu
     }
 
     [Fact]
+    public async Task The_search_indexes_and_quotes_the_description_without_its_markup()
+    {
+        var company = await TestCompanies.AddAsync(site.Factory, "Markdown Maré", PublicationStatus.Published, (c, _) =>
+            c.DescriptionFr = "Nous développons des **applications cartographiques** pour [les îles](https://exemple.nc).");
+        var search = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Core.Search.ICompanySearch>(site.Factory.Services);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        Core.Search.SearchHit? hit = null;
+        while (hit is null && DateTime.UtcNow < deadline)
+        {
+            hit = (await search.SearchAsync(new Core.Search.SearchRequest { Text = "cartographiques" }, Cancel)).Hits.FirstOrDefault(h => h.Id == company.Id);
+            await Task.Delay(100, Cancel);
+        }
+
+        Assert.NotNull(hit);
+        Assert.Contains("<mark>cartographiques</mark>", hit.SnippetHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("**", hit.SnippetHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("](", hit.SnippetHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Paragraphs_emphasis_lists_and_links_are_kept_and_links_are_marked_as_user_content()
     {
         var page = await ProfileWithDescriptionAsync("Nous faisons du **développement** *sur mesure*.\n\n- Web\n- Mobile\n\n# Titre\n\nVoir [notre site](https://exemple.nc) ou [écrire](mailto:contact@exemple.nc).");

@@ -64,8 +64,9 @@ public static class CompanyDocumentMapping
             Languages = company.Languages,
             Labels = company.Labels,
             FoundingYear = company.FoundingYear,
-            Description = company.DescriptionFr,
-            DescriptionEn = company.DescriptionEn,
+            // Indexed and quoted without the Markdown markup (**, [text](url)…).
+            Description = DescriptionText.Plain(company.DescriptionFr),
+            DescriptionEn = DescriptionText.Plain(company.DescriptionEn),
             Services = company.Services,
             Skills = company.Skills,
             UpdatedAt = company.UpdatedAt,

@@ -15,9 +15,6 @@ public static class DescriptionMarkdown
 
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().Build();
 
-    /// <summary>For the plain text, HTML is parsed as HTML so that it is left out rather than shown as text.</summary>
-    private static readonly MarkdownPipeline PlainPipeline = new MarkdownPipelineBuilder().Build();
-
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
 
     /// <summary>The description as safe HTML for the profile page.</summary>
@@ -32,11 +29,7 @@ public static class DescriptionMarkdown
     }
 
     /// <summary>The description without Markdown markup nor HTML, for meta tags, structured data and snippets.</summary>
-    public static string ToPlainText(string markdown)
-    {
-        var text = Markdown.ToPlainText(markdown, PlainPipeline);
-        return string.Join("\n\n", text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-    }
+    public static string ToPlainText(string markdown) => Core.Companies.DescriptionText.Plain(markdown) ?? string.Empty;
 
     private static HtmlSanitizer CreateSanitizer()
     {
