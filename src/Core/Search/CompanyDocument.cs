@@ -65,8 +65,8 @@ public static class CompanyDocumentMapping
             Labels = company.Labels,
             FoundingYear = company.FoundingYear,
             // Indexed and quoted without the Markdown markup (**, [text](url)…).
-            Description = DescriptionText.Plain(company.DescriptionFr),
-            DescriptionEn = DescriptionText.Plain(company.DescriptionEn),
+            Description = DescriptionText.Plain(company.DescriptionFr, htmlAsText: true),
+            DescriptionEn = DescriptionText.Plain(company.DescriptionEn, htmlAsText: true),
             Services = company.Services,
             Skills = company.Skills,
             UpdatedAt = company.UpdatedAt,
