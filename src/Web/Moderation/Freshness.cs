@@ -80,6 +80,7 @@ public sealed partial class FreshnessMailer(IServiceScopeFactory scopes, TimePro
         var mails = services.GetRequiredService<AccountMails>();
         var links = services.GetRequiredService<SiteLinks>();
         var tokens = services.GetRequiredService<FreshnessLinks>();
+        var decisions = services.GetRequiredService<ModerationDecisions>();
         var now = clock.GetUtcNow().UtcDateTime;
         var yearAgo = now.AddMonths(-12);
         var due = await db.Companies.AsNoTracking()
@@ -96,11 +97,7 @@ public sealed partial class FreshnessMailer(IServiceScopeFactory scopes, TimePro
             // Marked first, without touching the profile's version: a failed mail is not sent again every six hours.
             await db.Companies.Where(c => c.Id == company.Id)
                 .ExecuteUpdateAsync(set => set.SetProperty(c => c.FreshnessMailedAt, now), cancellationToken);
-            var owners = await db.CompanyMembers.AsNoTracking()
-                .Where(m => m.CompanyId == company.Id && m.Role == MemberRole.Owner)
-                .Join(db.Users, m => m.UserId, u => u.Id, (_, u) => u)
-                .ToListAsync(cancellationToken);
-            foreach (var owner in owners)
+            foreach (var owner in await decisions.OwnersAsync(company.Id, cancellationToken))
             {
                 var link = links.Absolute("/mon-espace/confirmer?jeton=" + Uri.EscapeDataString(tokens.Token(company.Id, owner.Id)));
                 await mails.SendAsync(owner, "Mail.Freshness", link, [company.Name, Display.Date(company.Last)], cancellationToken: cancellationToken);
@@ -118,23 +115,4 @@ public sealed partial class FreshnessMailer(IServiceScopeFactory scopes, TimePro
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The freshness mails failed; next try in six hours")]
     private static partial void LogFailed(ILogger logger, Exception exception);
-}
-
-public static class ModerationSetup
-{
-    /// <summary>Moderation queues and decisions, and the yearly freshness mails (<c>Moderation:FreshnessMails</c>, on by default).</summary>
-    public static IHostApplicationBuilder AddModeration(this IHostApplicationBuilder builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddScoped<ModerationQueues>();
-        builder.Services.AddScoped<ModerationDecisions>();
-        builder.Services.AddScoped<FieldText>();
-        builder.Services.AddSingleton<FreshnessLinks>();
-        builder.Services.AddSingleton<FreshnessMailer>();
-        if (builder.Configuration.GetValue("Moderation:FreshnessMails", true))
-        {
-            builder.Services.AddHostedService(services => services.GetRequiredService<FreshnessMailer>());
-        }
-        return builder;
-    }
 }

@@ -88,15 +88,7 @@ public sealed class ModerationDecisions(AppDbContext db, AccountMails mails, Sit
         if (approve)
         {
             var role = request.Kind == AccessRequestKind.Claim ? MemberRole.Owner : MemberRole.Editor;
-            var member = await db.CompanyMembers.SingleOrDefaultAsync(m => m.CompanyId == company.Id && m.UserId == requester.Id, cancellationToken);
-            if (member is null)
-            {
-                db.CompanyMembers.Add(new CompanyMember { CompanyId = company.Id, UserId = requester.Id, Role = role, Since = now });
-            }
-            else if (member.Role < role)
-            {
-                member.Role = role;
-            }
+            await MySpace.MemberManagement.GrantAsync(db, company.Id, requester.Id, role, now, cancellationToken);
         }
         var kind = (request.Kind, approve) switch
         {

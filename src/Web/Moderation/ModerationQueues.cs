@@ -23,11 +23,19 @@ public sealed class ModerationQueues(AppDbContext db, TimeProvider clock)
     public sealed record StaleProfile(Guid Id, string Name, string Slug, DateTime LastConfirmed);
 
     public async Task<Counts> CountAsync(CancellationToken cancellationToken) => new(
-        await db.Companies.CountAsync(c => c.Status == PublicationStatus.PendingReview, cancellationToken),
-        await Pending(AccessRequestKind.Claim).CountAsync(cancellationToken),
-        await Pending(AccessRequestKind.Join).CountAsync(cancellationToken),
+        await CountProfilesAsync(cancellationToken),
+        await CountRequestsAsync(AccessRequestKind.Claim, cancellationToken),
+        await CountRequestsAsync(AccessRequestKind.Join, cancellationToken),
         await db.ErrorReports.CountAsync(r => r.Status == ErrorReportStatus.Open, cancellationToken),
-        await Stale().CountAsync(cancellationToken));
+        await CountStaleAsync(cancellationToken));
+
+    public Task<int> CountProfilesAsync(CancellationToken cancellationToken) =>
+        db.Companies.CountAsync(c => c.Status == PublicationStatus.PendingReview, cancellationToken);
+
+    public Task<int> CountRequestsAsync(AccessRequestKind kind, CancellationToken cancellationToken) =>
+        Pending(kind).CountAsync(cancellationToken);
+
+    public Task<int> CountStaleAsync(CancellationToken cancellationToken) => Stale().CountAsync(cancellationToken);
 
     /// <summary>Profiles waiting for review, oldest first, with the address of whoever submitted them.</summary>
     public Task<List<PendingProfile>> ProfilesAsync(int page, CancellationToken cancellationToken) =>

@@ -187,20 +187,26 @@ public sealed class MemberManagement(AppDbContext db, UserManager<DirectoryUser>
         {
             return Outcome.NotFound;
         }
-        var member = await db.CompanyMembers.SingleOrDefaultAsync(m => m.CompanyId == invitation.CompanyId && m.UserId == userId, cancellationToken);
-        if (member is null)
-        {
-            db.CompanyMembers.Add(new CompanyMember { CompanyId = invitation.CompanyId, UserId = userId.Value, Role = invitation.Role, Since = now });
-        }
-        else if (member.Role < invitation.Role)
-        {
-            member.Role = invitation.Role;
-        }
+        await GrantAsync(db, invitation.CompanyId, userId.Value, invitation.Role, now, cancellationToken);
         var company = await db.Companies.Include(c => c.SecondaryActivities).SingleAsync(c => c.Id == invitation.CompanyId, cancellationToken);
         AddHistory(company, ChangeKind.MemberAdded, user, $"{user.Identity?.Name} ({RoleText(invitation.Role)}), sur invitation");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Outcome.Invited;
+    }
+
+    /// <summary>Makes an account a member with at least <paramref name="role"/> (an owner invited as editor stays owner); saved by the caller.</summary>
+    internal static async Task GrantAsync(AppDbContext db, Guid companyId, Guid userId, MemberRole role, DateTime now, CancellationToken cancellationToken)
+    {
+        var member = await db.CompanyMembers.SingleOrDefaultAsync(m => m.CompanyId == companyId && m.UserId == userId, cancellationToken);
+        if (member is null)
+        {
+            db.CompanyMembers.Add(new CompanyMember { CompanyId = companyId, UserId = userId, Role = role, Since = now });
+        }
+        else if (member.Role < role)
+        {
+            member.Role = role;
+        }
     }
 
     private async Task<Outcome> ChangeAsync(Guid companyId, Guid userId, ClaimsPrincipal actor, Outcome done,

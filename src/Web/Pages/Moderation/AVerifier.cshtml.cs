@@ -21,7 +21,7 @@ public sealed class AVerifierModel(ModerationQueues queues, AppDbContext db, Tim
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Count = (await queues.CountAsync(cancellationToken)).Stale;
+        Count = await queues.CountStaleAsync(cancellationToken);
         Profiles = await queues.StaleAsync(ValidPage, cancellationToken);
     }
 

@@ -18,7 +18,7 @@ public sealed class ProfilsModel(ModerationQueues queues, ModerationDecisions de
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Count = (await queues.CountAsync(cancellationToken)).Profiles;
+        Count = await queues.CountProfilesAsync(cancellationToken);
         Profiles = await queues.ProfilesAsync(ValidPage, cancellationToken);
     }
 

@@ -17,8 +17,7 @@ public abstract class RequestQueuePage(ModerationQueues queues, ModerationDecisi
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var counts = await queues.CountAsync(cancellationToken);
-        Count = kind == AccessRequestKind.Claim ? counts.Claims : counts.Joins;
+        Count = await queues.CountRequestsAsync(kind, cancellationToken);
         Requests = await queues.RequestsAsync(kind, ValidPage, cancellationToken);
     }
 
