@@ -45,6 +45,10 @@ public sealed class PublicApiTests(SiteFixture site) : IClassFixture<SiteFixture
     [InlineData("/api/v1/recherche?tri=hasard", "tri")]
     [InlineData("/api/v1/recherche?par_page=500", "par_page")]
     [InlineData("/api/v1/recherche?annee_min=deux-mille", "annee_min")]
+    [InlineData("/api/v1/statistiques?taille=geant", "taille")]
+    [InlineData("/api/v1/statistiques/evolution?points=100", "points")]
+    [InlineData("/api/v1/statistiques/evolution?points=trois", "points")]
+    [InlineData("/api/v1/statistiques/evolution?q=web", "q")]
     public async Task Invalid_parameters_are_a_french_problem_document_naming_the_parameter(string url, string parameter)
     {
         var response = await site.Factory.CreateClient().GetAsync(url, Cancel);
@@ -159,7 +163,7 @@ public sealed class PublicApiTests(SiteFixture site) : IClassFixture<SiteFixture
 
         Assert.Empty(read.Diagnostic!.Errors);
         var document = read.Document!;
-        Assert.Equal(["/api/v1/recherche", "/api/v1/entreprises/{id}", "/api/v1/typologie", "/api/v1/statistiques/instantanes", "/api/v1/statistiques", "/api/v1/donnees"], document.Paths.Keys);
+        Assert.Equal(["/api/v1/recherche", "/api/v1/entreprises/{id}", "/api/v1/typologie", "/api/v1/statistiques/instantanes", "/api/v1/statistiques", "/api/v1/statistiques/evolution", "/api/v1/donnees"], document.Paths.Keys);
         var search = document.Paths["/api/v1/recherche"].Operations![HttpMethod.Get];
         var parameters = search.Parameters!.Select(p => p.Name!).ToHashSet();
         Assert.Superset(SearchParameters.Facets.Select(f => f.Parameter).Concat(["q", "annee_min", "annee_max", "tri", "page", "par_page"]).ToHashSet(), parameters);
@@ -179,6 +183,13 @@ public sealed class PublicApiTests(SiteFixture site) : IClassFixture<SiteFixture
         Assert.Equal(figures.Properties!.Keys.Order(), answer.EnumerateObject().Select(p => p.Name).Order());
         var table = figures.Properties["distributions"].Items!;
         Assert.Equal(table.Properties!.Keys.Order(), answer.GetProperty("distributions")[0].EnumerateObject().Select(p => p.Name).Order());
+
+        var evolution = document.Paths["/api/v1/statistiques/evolution"].Operations![HttpMethod.Get];
+        Assert.Contains("points", evolution.Parameters!.Select(p => p.Name));
+        var seriesSchema = evolution.Responses!["200"].Content!["application/json"].Schema!;
+        var series = await JsonAsync("/api/v1/statistiques/evolution?province=sud&points=3");
+        Assert.Equal(seriesSchema.Properties!.Keys.Order(), series.EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal(seriesSchema.Properties["series"].Items!.Properties!.Keys.Order(), series.GetProperty("series")[0].EnumerateObject().Select(p => p.Name).Order());
     }
 
     [Fact]

@@ -29,6 +29,7 @@ public sealed class StatisticsPageTests(SiteFixture site) : IClassFixture<SiteFi
         var cells = page.QuerySelectorAll("table.data td.num").Select(td => td.TextContent).ToList();
         Assert.DoesNotContain(cells, text => text is "1" or "2");
         Assert.Contains(cells, text => text == "< 3");
+        Assert.Contains(cells, text => text == "s"); // withheld so that a "< 3" cannot be worked out
         Assert.Equal("nord", page.QuerySelector("select#s-province option[selected]")!.GetAttribute("value"));
     }
 
@@ -48,7 +49,7 @@ public sealed class StatisticsPageTests(SiteFixture site) : IClassFixture<SiteFi
         Assert.Equal(plain, Read(excelBytes, ";"));
         Assert.Equal(["code", "libelle", "sud", "nord", "iles", "total"], plain[0]);
         Assert.Equal(Core.Taxonomy.TaxonomyCatalog.Default.Sectors.Count + 2, plain.Count);
-        Assert.All(plain.Skip(1).SelectMany(r => r.Skip(2)), v => Assert.True(v == Withheld || long.Parse(v, CultureInfo.InvariantCulture) is 0 or >= 3));
+        Assert.All(plain.Skip(1).SelectMany(r => r.Skip(2)), v => Assert.True(v is Withheld or Secret || long.Parse(v, CultureInfo.InvariantCulture) is 0 or >= 3));
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/statistiques/inconnu.csv", Cancel)).StatusCode);
     }
 
@@ -89,7 +90,7 @@ public sealed class StatisticsPageTests(SiteFixture site) : IClassFixture<SiteFi
         var sectorSheet = MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "sector").Cast<IDictionary<string, object>>()
             .Select(row => new[] { (string)row["code"], Convert.ToString(row["entreprises"], CultureInfo.InvariantCulture)! }).ToList();
         var jsonSectors = json.GetProperty("distributions").EnumerateArray().Single(t => t.GetProperty("name").GetString() == "sector").GetProperty("rows").EnumerateArray()
-            .Select(row => new[] { row.GetProperty("code").GetString()!, row.GetProperty("withheld").GetBoolean() ? Withheld : row.GetProperty("count").GetInt64().ToString(CultureInfo.InvariantCulture) }).ToList();
+            .Select(row => new[] { row.GetProperty("code").GetString()!, row.GetProperty("withheld").GetBoolean() ? (row.GetProperty("reason").GetString() == "moins-de-3" ? Withheld : Secret) : row.GetProperty("count").GetInt64().ToString(CultureInfo.InvariantCulture) }).ToList();
 
         var fromCsv = csv.Skip(1).Select(row => new[] { row[0], row[2] }).ToList();
         Assert.Equal(fromCsv, sectorSheet);
@@ -143,9 +144,21 @@ public sealed class StatisticsPageTests(SiteFixture site) : IClassFixture<SiteFi
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.Contains("instantane", await unknown.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
         Assert.Contains("0123", unknownPage.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
+
+        var series = await client.GetFromJsonAsync<JsonElement>("/api/v1/statistiques/evolution?points=1", Cancel);
+        var dates = series.GetProperty("dates").EnumerateArray().Select(d => d.GetDateTime()).ToList();
+        Assert.Equal(2, dates.Count); // the newest snapshot, then today
+        Assert.Equal(taken.TakenAt, dates[0], TimeSpan.FromSeconds(1));
+        Assert.All(series.GetProperty("series").EnumerateArray(), s => Assert.Equal(2, s.GetProperty("values").GetArrayLength()));
+        var total = series.GetProperty("series").EnumerateArray().Single(s => s.GetProperty("code").GetString() == "total");
+        Assert.Equal("Entreprises", total.GetProperty("label").GetString());
+        Assert.All(total.GetProperty("values").EnumerateArray(), v => Assert.Equal(today.GetProperty("total").GetProperty("count").GetInt64(), v.GetProperty("count").GetInt64()));
+        var withSnapshot = await client.GetAsync($"/api/v1/statistiques/evolution?instantane={id}", Cancel);
+        Assert.Equal(HttpStatusCode.BadRequest, withSnapshot.StatusCode);
     }
 
     private const string Withheld = "<3";
+    private const string Secret = "s";
 
     private static List<string[]> Read(byte[] bytes, string delimiter)
     {

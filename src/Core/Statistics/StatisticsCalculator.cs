@@ -38,7 +38,7 @@ public static class StatisticsCalculator
         }
 
         var bands = FacetLabels.SizeBandOrder.Select(b => (b, FacetLabels.For(FacetNames.SizeBand, b, taxonomy))).ToList();
-        Distribution Of(string name, Dimension dimension, List<(string Code, string Label)> keys) => CountDistribution(name, facts, rows, dimension, keys, @public);
+        Distribution Of(string name, Dimension dimension, List<(string Code, string Label)> keys) => CountDistribution(name, facts, rows, dimension, keys);
 
         var years = new SortedDictionary<int, long>();
         var capabilities = new long[ECommerceCapabilities.All.Length];
@@ -84,43 +84,44 @@ public static class StatisticsCalculator
             Of(StatisticsNames.Commune, Dimension.Commune, Keys(taxonomy.Communes)),
             Of(StatisticsNames.SizeBand, Dimension.SizeBand, bands),
             Of(StatisticsNames.LegalForm, Dimension.LegalForm, Keys(taxonomy.LegalForms)),
-            Build(StatisticsNames.FoundingYear, [.. years.Keys.Select(y => (Year(y), Year(y)))], [.. years.Values], rows.Length, @public),
+            Build(StatisticsNames.FoundingYear, [.. years.Keys.Select(y => (Year(y), Year(y)))], [.. years.Values], rows.Length),
             // Capabilities are not exclusive: each row counts the companies that have it (the total is the segment's).
             new(StatisticsNames.ECommerce, [.. ECommerceCapabilities.All.Select((code, bit) => new Row(code, FacetLabels.For(FacetNames.ECommerce, code, taxonomy),
-                new Cell(capabilities[bit], @public && Disclosure.IsSensitive(capabilities[bit]))))], rows.Length),
-            Build(StatisticsNames.Freshness, [.. FreshnessKeys], [.. freshness], rows.Length, @public),
-            Build(StatisticsNames.PublishedPerMonth, [.. months.Select(m => m.ToString("yyyy-MM", CultureInfo.InvariantCulture)).Select(m => (m, m))], [.. perMonth], rows.Length, @public),
+                new Cell(capabilities[bit])))], rows.Length),
+            Build(StatisticsNames.Freshness, [.. FreshnessKeys], [.. freshness], rows.Length),
+            Build(StatisticsNames.PublishedPerMonth, [.. months.Select(m => m.ToString("yyyy-MM", CultureInfo.InvariantCulture)).Select(m => (m, m))], [.. perMonth], rows.Length),
         };
         if (!@public)
         {
-            distributions.Add(Build(StatisticsNames.Status, [.. Enum.GetValues<PublicationStatus>().Select(s => (s.ToString(), StatusLabel(s)))], [.. statuses], rows.Length, @public: false));
+            distributions.Add(Build(StatisticsNames.Status, [.. Enum.GetValues<PublicationStatus>().Select(s => (s.ToString(), StatusLabel(s)))], [.. statuses], rows.Length));
         }
         var sellingOnline = FacetLabels.For(FacetNames.ECommerce, ECommerceCapabilities.SellsOnline, taxonomy);
         var onlineBit = Array.IndexOf(ECommerceCapabilities.All, ECommerceCapabilities.SellsOnline);
         var sectors = Keys(taxonomy.Sectors);
         var crossTabs = new List<CrossTab>
         {
-            Cross(StatisticsNames.SectorByProvince, facts, rows, sectors, Keys(taxonomy.Provinces), Column(facts, Dimension.MainProvince, Keys(taxonomy.Provinces)), @public),
-            Cross(StatisticsNames.SectorBySize, facts, rows, sectors, bands, Column(facts, Dimension.SizeBand, bands), @public),
-            Cross(StatisticsNames.SectorBySellingOnline, facts, rows, sectors, [(Yes, sellingOnline), (No, "—")], row => ((facts.ECommerce[row] >> onlineBit) & 1) == 1 ? 0 : 1, @public),
-            Capabilities(facts, rows, sectors, taxonomy, @public),
+            Cross(StatisticsNames.SectorByProvince, facts, rows, sectors, Keys(taxonomy.Provinces), Column(facts, Dimension.MainProvince, Keys(taxonomy.Provinces))),
+            Cross(StatisticsNames.SectorBySize, facts, rows, sectors, bands, Column(facts, Dimension.SizeBand, bands)),
+            Cross(StatisticsNames.SectorBySellingOnline, facts, rows, sectors, [(Yes, sellingOnline), (No, "—")], row => ((facts.ECommerce[row] >> onlineBit) & 1) == 1 ? 0 : 1),
+            Capabilities(facts, rows, sectors, taxonomy),
         };
-        return new StatisticsReport(audience, rows.Length, distributions, crossTabs, asOf);
+        var report = new StatisticsReport(audience, rows.Length, distributions, crossTabs, asOf);
+        return @public ? Disclosure.Protect(report, taxonomy) : report;
     }
 
     private static StatisticsReport KeyFigures(FactTable facts, int[] rows, StatisticsAudience audience, DateTime asOf, TaxonomyCatalog taxonomy)
     {
-        var @public = audience == StatisticsAudience.Public;
-        Distribution Of(string name, Dimension dimension, List<(string Code, string Label)> keys) => CountDistribution(name, facts, rows, dimension, keys, @public);
+        Distribution Of(string name, Dimension dimension, List<(string Code, string Label)> keys) => CountDistribution(name, facts, rows, dimension, keys);
         var bit = Array.IndexOf(ECommerceCapabilities.All, ECommerceCapabilities.SellsOnline);
         var online = rows.LongCount(row => ((facts.ECommerce[row] >> bit) & 1) == 1);
-        return new StatisticsReport(audience, rows.Length,
+        var report = new StatisticsReport(audience, rows.Length,
         [
             Of(StatisticsNames.Sector, Dimension.PrimarySector, Keys(taxonomy.Sectors)),
             Of(StatisticsNames.Province, Dimension.MainProvince, Keys(taxonomy.Provinces)),
             new(StatisticsNames.ECommerce, [new Row(ECommerceCapabilities.SellsOnline, FacetLabels.For(FacetNames.ECommerce, ECommerceCapabilities.SellsOnline, taxonomy),
-                new Cell(online, @public && Disclosure.IsSensitive(online)))], rows.Length),
+                new Cell(online))], rows.Length),
         ], [], asOf);
+        return audience == StatisticsAudience.Public ? Disclosure.Protect(report, taxonomy) : report;
     }
 
     /// <summary>The e-commerce indicators the observatory follows, per sector.</summary>
@@ -129,10 +130,9 @@ public static class StatisticsCalculator
 
     /// <summary>
     /// Per sector, the companies with each key capability. A company can have several, so the columns do not add up
-    /// to the sector (the row totals are the sectors'); the cells are still protected as if they did, which is
-    /// cautious (a few more cells withheld than needed).
+    /// to the sector (the row totals are the sectors').
     /// </summary>
-    private static CrossTab Capabilities(FactTable facts, int[] rows, List<(string Code, string Label)> sectors, TaxonomyCatalog taxonomy, bool @public)
+    private static CrossTab Capabilities(FactTable facts, int[] rows, List<(string Code, string Label)> sectors, TaxonomyCatalog taxonomy)
     {
         var sectorOf = Column(facts, Dimension.PrimarySector, sectors);
         var bits = KeyCapabilities.Select(c => Array.IndexOf(ECommerceCapabilities.All, c)).ToArray();
@@ -158,13 +158,11 @@ public static class StatisticsCalculator
                 sectorTotals[sector]++;
             }
         }
-        Cell Shown(long value) => new(value, @public && Disclosure.IsSensitive(value));
-        IReadOnlyList<IReadOnlyList<long>> table = [.. Enumerable.Range(0, sectors.Count).Select(r => (IReadOnlyList<long>)[.. Enumerable.Range(0, bits.Length).Select(c => counts[r, c])])];
         return new CrossTab(StatisticsNames.SectorByECommerce, sectors,
             [.. KeyCapabilities.Select(c => (c, FacetLabels.For(FacetNames.ECommerce, c, taxonomy)))],
-            @public ? Disclosure.Protect(table) : [.. table.Select(r => (IReadOnlyList<Cell>)[.. r.Select(v => new Cell(v))])],
-            [.. sectorTotals.Select(t => @public ? Disclosure.Total(t) : new Cell(t))],
-            [.. columnTotals.Select(Shown)],
+            [.. Enumerable.Range(0, sectors.Count).Select(r => (IReadOnlyList<Cell>)[.. Enumerable.Range(0, bits.Length).Select(c => new Cell(counts[r, c]))])],
+            [.. sectorTotals.Select(t => new Cell(t))],
+            [.. columnTotals.Select(t => new Cell(t))],
             sectorTotals.Sum());
     }
 
@@ -222,10 +220,10 @@ public static class StatisticsCalculator
     }
 
     /// <summary>The segment's count per code of a single-valued dimension, in the order of <paramref name="keys"/>.</summary>
-    private static Distribution CountDistribution(string name, FactTable facts, int[] rows, Dimension dimension, List<(string Code, string Label)> keys, bool @public)
+    private static Distribution CountDistribution(string name, FactTable facts, int[] rows, Dimension dimension, List<(string Code, string Label)> keys)
     {
         var counts = CountCodes(facts, dimension, rows);
-        return Build(name, keys, [.. keys.Select(k => facts.Codes(dimension).Find(k.Code) is var id and >= 0 ? counts[id] : 0)], rows.Length, @public);
+        return Build(name, keys, [.. keys.Select(k => facts.Codes(dimension).Find(k.Code) is var id and >= 0 ? counts[id] : 0)], rows.Length);
     }
 
     private static long[] CountCodes(FactTable facts, Dimension dimension, int[] rows)
@@ -270,15 +268,12 @@ public static class StatisticsCalculator
 
     private static List<(string Code, string Label)> Keys(IEnumerable<TaxonomyEntry> entries) => [.. entries.Select(e => (e.Code, e.Label))];
 
-    private static Distribution Build(string name, List<(string Code, string Label)> keys, List<long> values, long total, bool @public)
-    {
-        var cells = @public ? Disclosure.Protect(values) : [.. values.Select(v => new Cell(v))];
-        return new Distribution(name, [.. keys.Select((k, i) => new Row(k.Code, k.Label, cells[i]))], total);
-    }
+    private static Distribution Build(string name, List<(string Code, string Label)> keys, List<long> values, long total) =>
+        new(name, [.. keys.Select((k, i) => new Row(k.Code, k.Label, new Cell(values[i])))], total);
 
     private static CrossTab Cross(
         string name, FactTable facts, int[] rows, List<(string Code, string Label)> rowKeys, List<(string Code, string Label)> columnKeys,
-        Func<int, int> column, bool @public)
+        Func<int, int> column)
     {
         var sectorOf = Column(facts, Dimension.PrimarySector, rowKeys);
         var counts = new long[rowKeys.Count, columnKeys.Count];
@@ -291,11 +286,9 @@ public static class StatisticsCalculator
             }
         }
         IReadOnlyList<IReadOnlyList<long>> table = [.. Enumerable.Range(0, rowKeys.Count).Select(r => (IReadOnlyList<long>)[.. Enumerable.Range(0, columnKeys.Count).Select(c => counts[r, c])])];
-        var cells = @public ? Disclosure.Protect(table) : [.. table.Select(r => (IReadOnlyList<Cell>)[.. r.Select(v => new Cell(v))])];
-        Cell Margin(long value) => @public ? Disclosure.Total(value) : new Cell(value);
-        return new CrossTab(name, rowKeys, columnKeys, cells,
-            [.. table.Select(r => Margin(r.Sum()))],
-            [.. columnKeys.Select((_, c) => Margin(table.Sum(r => r[c])))],
+        return new CrossTab(name, rowKeys, columnKeys, [.. table.Select(r => (IReadOnlyList<Cell>)[.. r.Select(v => new Cell(v))])],
+            [.. table.Select(r => new Cell(r.Sum()))],
+            [.. columnKeys.Select((_, c) => new Cell(table.Sum(r => r[c])))],
             table.Sum(r => r.Sum()));
     }
 }

@@ -14,6 +14,12 @@ public sealed record Cell(long Count, bool Suppressed = false)
 {
     /// <summary>Cells of 1 or 2 companies are not shown to the public (0 is shown: it reveals nobody).</summary>
     public const int MinimumShown = 3;
+
+    /// <summary>Withheld and marked "&lt; 3": 1 or 2 companies, or a 0 withheld to cover another cell.</summary>
+    public bool Small => Suppressed && Count < MinimumShown;
+
+    /// <summary>Withheld and marked "s": 3 or more, withheld so that a small cell cannot be worked out from it.</summary>
+    public bool Secret => Suppressed && Count >= MinimumShown;
 }
 
 public sealed record Row(string Code, string Label, Cell Cell);

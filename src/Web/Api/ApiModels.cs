@@ -118,10 +118,18 @@ internal static class ApiMapping
     }
 }
 
-/// <summary>A count, or none when it is withheld (statistical confidentiality: the value is never sent).</summary>
-public sealed record ApiStatisticsCell(long? Count, bool Withheld);
+/// <summary>
+/// A count, or none when it is withheld (statistical confidentiality: the value is never sent). <see cref="Reason"/>
+/// says why: "moins-de-3" (0 to 2 companies) or "secret-secondaire" (3 or more, withheld so that a small cell cannot be
+/// worked out by subtraction).
+/// </summary>
+public sealed record ApiStatisticsCell(long? Count, bool Withheld, string? Reason = null)
+{
+    public const string Small = "moins-de-3";
+    public const string Secret = "secret-secondaire";
+}
 
-public sealed record ApiStatisticsRow(string Code, string Label, long? Count, bool Withheld);
+public sealed record ApiStatisticsRow(string Code, string Label, long? Count, bool Withheld, string? Reason = null);
 
 /// <summary>A one-way distribution; <see cref="Total"/> is the segment's (e-commerce capabilities overlap).</summary>
 public sealed record ApiStatisticsTable(string Name, string Title, ApiStatisticsCell Total, IReadOnlyList<ApiStatisticsRow> Rows);
@@ -134,6 +142,15 @@ public sealed record ApiCrossTab(string Name, string Title, IReadOnlyList<CodeLa
 public sealed record ApiStatistics(
     DateTime AsOf, string? Snapshot, string Audience, string Segment, ApiStatisticsCell Total,
     IReadOnlyList<ApiStatisticsTable> Distributions, IReadOnlyList<ApiCrossTab> CrossTabs, string Licence, string Notes);
+
+/// <summary>
+/// Key indicators of a segment over time: <see cref="Dates"/> are the snapshots' dates, oldest first, then today; each
+/// series has one value per date. Keywords (<c>q</c>) are refused: past snapshots have no search index.
+/// </summary>
+public sealed record ApiTimeSeries(string Audience, string Segment, IReadOnlyList<DateTime> Dates, IReadOnlyList<ApiSeries> Series, string Licence, string Notes);
+
+/// <summary>One indicator over time: "total", "vente-en-ligne", "sector:S05", "province:sud"…</summary>
+public sealed record ApiSeries(string Code, string Label, IReadOnlyList<ApiStatisticsCell> Values);
 
 /// <summary>A statistics snapshot: its id is the <c>instantane</c> parameter.</summary>
 public sealed record ApiSnapshot(string Id, DateTime TakenAt, string Kind, string? Label, int Published);

@@ -68,7 +68,8 @@ public static class PublicApi
         ["tri"] = "Ordre des résultats : pertinence (par défaut), nom, nouveautes, mises-a-jour.",
         ["page"] = "Numéro de page, à partir de 1.",
         ["par_page"] = "Résultats par page (1 à 50, 20 par défaut).",
-        ["instantane"] = "Identifiant d'un instantané des statistiques (voir /api/v1/statistiques/instantanes) : les chiffres à cette date ; sans lui, ceux d'aujourd'hui.",
+        ["instantane"] = "Identifiant d'un instantané des statistiques (voir /api/v1/statistiques/instantanes) : les chiffres à cette date ; sans lui, ceux d'aujourd'hui. Refusé par /api/v1/statistiques/evolution, qui lit tous les instantanés.",
+        ["points"] = "Nombre d'instantanés lus, les plus récents (1 à 36, 12 par défaut), en plus d'aujourd'hui.",
         ["id"] = "Identifiant d'adresse de la fiche (slug) ou numéro RIDET (7 chiffres, avec ou sans établissement).",
     };
 

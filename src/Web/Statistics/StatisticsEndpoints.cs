@@ -39,7 +39,11 @@ internal static class StatisticsEndpoints
     }
 
     /// <summary>How a cell reads in the page and in charts.</summary>
-    public static string Shown(Cell cell) => cell.Suppressed ? "< 3" : cell.Count.ToString("N0", CultureInfo.CurrentCulture);
+    public static string Shown(Cell cell)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        return cell.Small ? "< 3" : cell.Secret ? "s" : cell.Count.ToString("N0", CultureInfo.CurrentCulture);
+    }
 
     public static void MapStatisticsDownloads(this IEndpointRouteBuilder endpoints)
     {
@@ -87,11 +91,9 @@ internal static class StatisticsEndpoints
         api.MapGet("/statistiques", async (HttpContext context, StatisticsReader reader, IStringLocalizer<SharedResource> text, [AsParameters] StatisticsApiParameters parameters) =>
         {
             var query = await reader.ParseAsync(context, context.RequestAborted);
-            if (query.Notices.Count > 0)
+            if (Problem(query.Notices.Select(n => (n.Parameter, text["Api.Notice." + n.Kind, n.Parameter, n.Value].Value)), text) is { } problem)
             {
-                var errors = query.Notices.GroupBy(n => n.Parameter)
-                    .ToDictionary(g => g.Key, g => g.Select(n => text["Api.Notice." + n.Kind, n.Parameter, n.Value].Value).ToArray());
-                return Results.ValidationProblem(errors, title: text["Api.BadParameters"], detail: text["Api.BadParametersDetail"]);
+                return problem;
             }
             var report = await reader.ReportAsync(query, query.Snapshot, context.RequestAborted);
             return TypedResults.Ok(StatisticsExports.Json(report, query, text));
@@ -101,6 +103,49 @@ internal static class StatisticsEndpoints
         .Produces<ApiStatistics>()
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        api.MapGet("/statistiques/evolution", async (
+            HttpContext context, StatisticsReader reader, IStringLocalizer<SharedResource> text,
+            [AsParameters] StatisticsApiParameters parameters, [FromQuery(Name = PointsParameter)] string? points) =>
+        {
+            var query = await reader.ParseAsync(context, context.RequestAborted);
+            var notices = query.Notices.Select(n => (n.Parameter, text["Api.Notice." + n.Kind, n.Parameter, n.Value].Value)).ToList();
+            var count = DefaultPoints;
+            if (points is not null && !(int.TryParse(points, NumberStyles.None, CultureInfo.InvariantCulture, out count) && count is >= 1 and <= SnapshotStore.MaxSeriesPoints))
+            {
+                notices.Add((PointsParameter, text["Api.Notice.BadPoints", PointsParameter, points, SnapshotStore.MaxSeriesPoints].Value));
+            }
+            if (query.Segment.Text is not null)
+            {
+                notices.Add(("q", text["Api.Notice.TextInSeries", "q"].Value));
+            }
+            if (query.Snapshot is not null)
+            {
+                notices.Add((StatisticsQuery.SnapshotParameter, text["Api.Notice.SnapshotInSeries", StatisticsQuery.SnapshotParameter].Value));
+            }
+            if (Problem(notices, text) is { } problem)
+            {
+                return problem;
+            }
+            var series = await reader.SeriesAsync(query, count, context.RequestAborted);
+            return TypedResults.Ok(StatisticsExports.Json(series, query, text));
+        })
+        .WithName("Évolution")
+        .WithSummary("Les indicateurs clés d'un segment à chaque instantané puis aujourd'hui (du plus ancien au plus récent) : total, secteurs, provinces, vente en ligne")
+        .Produces<ApiTimeSeries>()
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status429TooManyRequests);
+    }
+
+    /// <summary>The number of snapshots <c>/api/v1/statistiques/evolution</c> reads (besides today).</summary>
+    public const string PointsParameter = "points";
+
+    private const int DefaultPoints = 12;
+
+    /// <summary>A 400 problem naming each bad parameter, in French; null when there is none.</summary>
+    private static IResult? Problem(IEnumerable<(string Parameter, string Message)> notices, IStringLocalizer text)
+    {
+        var errors = notices.GroupBy(n => n.Parameter).ToDictionary(g => g.Key, g => g.Select(n => n.Message).ToArray());
+        return errors.Count == 0 ? null : Results.ValidationProblem(errors, title: text["Api.BadParameters"], detail: text["Api.BadParametersDetail"]);
     }
 
     private static async Task<(StatisticsQuery Query, StatisticsReport Report)> ReadAsync(HttpContext context, StatisticsReader reader)

@@ -10,11 +10,13 @@ namespace AnnuaireFiliere.Web.Statistics;
 /// <summary>
 /// A statistics view in the formats people reuse: each table as CSV, every table as an XLSX workbook (a sheet per
 /// table and one "a-propos" sheet with the date, the segment and the definitions) or as JSON (the API's shape).
-/// Withheld cells are "&lt;3" in CSV and XLSX and have no count in JSON: a withheld value is never written.
+/// Withheld cells are "&lt;3" (0 to 2 companies) or "s" (withheld to protect another) in CSV and XLSX, and have no count
+/// but a reason in JSON: a withheld value is never written.
 /// </summary>
 public static class StatisticsExports
 {
     public const string Withheld = "<3";
+    public const string Secret = "s";
     public const string AboutSheet = "a-propos";
     public const string Licence = "Licence Ouverte / Open Licence 2.0 (Etalab) — https://www.etalab.gouv.fr/licence-ouverte-open-licence/";
 
@@ -78,7 +80,7 @@ public static class StatisticsExports
             query.QueryString(withCompare: false),
             Cell(report.TotalCell(report.Total)),
             [.. report.Distributions.Select(d => new ApiStatisticsTable(d.Name, text["Stats.Table." + d.Name], Cell(report.TotalCell(d.Total)),
-                [.. d.Rows.Select(r => new ApiStatisticsRow(r.Code, r.Label, r.Cell.Suppressed ? null : r.Cell.Count, r.Cell.Suppressed))]))],
+                [.. d.Rows.Select(r => new ApiStatisticsRow(r.Code, r.Label, r.Cell.Suppressed ? null : r.Cell.Count, r.Cell.Suppressed, Reason(r.Cell)))]))],
             [.. report.CrossTabs.Select(c => new ApiCrossTab(c.Name, text["Stats.Table." + c.Name],
                 [.. c.ColumnKeys.Select(k => new CodeLabel(k.Code, k.Label))],
                 [.. c.RowKeys.Select((k, r) => new ApiCrossRow(k.Code, k.Label, [.. c.Cells[r].Select(Cell)], Cell(c.RowTotals[r])))],
@@ -87,9 +89,26 @@ public static class StatisticsExports
             text["Stats.Disclosure"]);
     }
 
-    private static ApiStatisticsCell Cell(Cell cell) => new(cell.Suppressed ? null : cell.Count, cell.Suppressed);
+    /// <summary>A time series in the API's shape.</summary>
+    public static ApiTimeSeries Json(TimeSeries series, StatisticsQuery query, IStringLocalizer text)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(text);
+        return new ApiTimeSeries(
+            query.Audience == StatisticsAudience.Public ? "public" : "analyst",
+            query.QueryString(withCompare: false),
+            series.Dates,
+            [.. series.Rows.Select(r => new ApiSeries(r.Code, r.Code == "total" ? text["Stats.Series.Total"] : r.Label, [.. r.Values.Select(Cell)]))],
+            Licence,
+            text["Stats.Disclosure"]);
+    }
 
-    private static string Value(Cell cell) => cell.Suppressed ? Withheld : cell.Count.ToString(CultureInfo.InvariantCulture);
+    private static ApiStatisticsCell Cell(Cell cell) => new(cell.Suppressed ? null : cell.Count, cell.Suppressed, Reason(cell));
+
+    private static string? Reason(Cell cell) => cell.Small ? ApiStatisticsCell.Small : cell.Secret ? ApiStatisticsCell.Secret : null;
+
+    private static string Value(Cell cell) => cell.Small ? Withheld : cell.Secret ? Secret : cell.Count.ToString(CultureInfo.InvariantCulture);
 
     private static List<Dictionary<string, object>> About(StatisticsReport report, StatisticsQuery query, IStringLocalizer text)
     {
