@@ -51,6 +51,43 @@ public sealed class MembersTests(AccountSite site) : IClassFixture<AccountSite>
         Assert.Equal(HttpStatusCode.OK, (await invitee.GetAsync(page, Cancel)).StatusCode);
     }
 
+    [Fact]
+    public async Task Someone_invited_without_an_account_signs_up_and_comes_back_to_the_invitation()
+    {
+        var company = await TestCompanies.AddAsync(site.Factory, "Invitations Ouvéa", PublicationStatus.Published);
+        var owner = await AccountForms.MemberClientAsync(site.Factory, "proprio.ouvea@exemple.nc", company.Id);
+        await Post(owner, company.Id, "inviter", ("courriel", "nouvelle.ouvea@exemple.nc"), ("role", "Editor"));
+        var link = new Uri(AccountForms.LinkIn(await site.MailToAsync("nouvelle.ouvea@exemple.nc", "Invitation à gérer Invitations Ouvéa"))).PathAndQuery;
+        var visitor = site.Factory.CreateBrowserLikeClient();
+
+        var invitation = await DirectoryWebFactory.ParseAsync(await visitor.GetAsync(link, Cancel));
+        var signUp = invitation.QuerySelectorAll<AngleSharp.Html.Dom.IHtmlAnchorElement>("a[href^='/compte/inscription']").Single().GetAttribute("href")!;
+        var sent = await AccountForms.SubmitAsync(visitor, signUp, "/compte/inscription",
+            ("Input.Email", "nouvelle.ouvea@exemple.nc"), ("Input.Password", AccountSite.Password), ("Input.ConfirmPassword", AccountSite.Password));
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var confirmation = new Uri(AccountForms.LinkIn(await site.MailToAsync("nouvelle.ouvea@exemple.nc"))).PathAndQuery;
+        var confirmed = await DirectoryWebFactory.ParseAsync(await visitor.GetAsync(confirmation, Cancel));
+        var signIn = confirmed.QuerySelector("a.button[href^='/compte/connexion']")!.GetAttribute("href")!;
+        var signedIn = await AccountForms.SignInAsync(visitor, "nouvelle.ouvea@exemple.nc", url: signIn);
+
+        Assert.Equal(link, signedIn.Headers.Location!.OriginalString);
+        Assert.Equal(Page(company.Id) + "?resultat=Joined", (await AccountForms.SubmitAsync(visitor, link, "/mon-espace/invitation")).Headers.Location!.OriginalString);
+        Assert.Equal([MemberRole.Owner, MemberRole.Editor], await RolesAsync(company.Id));
+    }
+
+    [Fact]
+    public async Task A_return_address_elsewhere_is_ignored_by_the_sign_up()
+    {
+        var visitor = site.Factory.CreateBrowserLikeClient();
+        await AccountForms.SubmitAsync(visitor, "/compte/inscription?returnUrl=https%3A%2F%2Fevil.example%2F", "/compte/inscription",
+            ("Input.Email", "redirige.ailleurs@exemple.nc"), ("Input.Password", AccountSite.Password), ("Input.ConfirmPassword", AccountSite.Password));
+        var confirmation = AccountForms.LinkIn(await site.MailToAsync("redirige.ailleurs@exemple.nc"));
+
+        Assert.DoesNotContain("evil", confirmation, StringComparison.Ordinal);
+        var confirmed = await DirectoryWebFactory.ParseAsync(await visitor.GetAsync(new Uri(confirmation).PathAndQuery, Cancel));
+        Assert.Equal("/compte/connexion?returnUrl=%2F", confirmed.QuerySelector("a.button[href^='/compte/connexion']")!.GetAttribute("href"));
+    }
+
     [Theory]
     [InlineData("revoked")]
     [InlineData("expired")]

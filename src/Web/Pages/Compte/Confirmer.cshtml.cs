@@ -10,6 +10,10 @@ public sealed class ConfirmerModel(UserManager<DirectoryUser> users, AccountRole
 {
     public bool Confirmed { get; private set; }
 
+    /// <summary>Where the sign-in goes next: the page the sign-up started from (an invitation, say).</summary>
+    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
     public async Task OnGetAsync(Guid utilisateur, string? code)
     {
         var token = AccountLinks.DecodeToken(code);

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using AnnuaireFiliere.Core.Accounts;
 using AnnuaireFiliere.Web.Accounts;
+using AnnuaireFiliere.Web.Hosting;
 using AnnuaireFiliere.Web.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,10 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace AnnuaireFiliere.Web.Pages.Compte;
 
-/// <summary><c>/compte/inscription</c>: a local account; it can sign in once its email is confirmed (mailed link).</summary>
+/// <summary>
+/// <c>/compte/inscription</c>: a local account; it can sign in once its email is confirmed (mailed link). A local
+/// <c>returnUrl</c> (an invitation, say) goes through the mailed link to the sign-in, which comes back to it.
+/// </summary>
 [EnableRateLimiting(AccountsSetup.SignUpLimit)]
 public sealed class InscriptionModel(UserManager<DirectoryUser> users, AccountRoles roles, AccountMails mails, TimeProvider clock) : PageModel
 {
@@ -34,6 +38,9 @@ public sealed class InscriptionModel(UserManager<DirectoryUser> users, AccountRo
     public SignUpInput Input { get; set; } = new();
 
     public bool Sent { get; private set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
 
     public void OnGet() => Sent = Request.Query.ContainsKey("envoye");
 
@@ -62,14 +69,16 @@ public sealed class InscriptionModel(UserManager<DirectoryUser> users, AccountRo
             return Page();
         }
         await roles.ApplyAsync(user);
-        await SendConfirmationAsync(users, mails, Request, user, cancellationToken);
+        await SendConfirmationAsync(users, mails, Request, user, cancellationToken, ReturnUrl);
         return Redirect("/compte/inscription?envoye=1");
     }
 
-    internal static async Task SendConfirmationAsync(UserManager<DirectoryUser> users, AccountMails mails, HttpRequest request, DirectoryUser user, CancellationToken cancellationToken)
+    internal static async Task SendConfirmationAsync(
+        UserManager<DirectoryUser> users, AccountMails mails, HttpRequest request, DirectoryUser user, CancellationToken cancellationToken, string? returnUrl = null)
     {
         var token = AccountLinks.EncodeToken(await users.GenerateEmailConfirmationTokenAsync(user));
-        var link = AccountLinks.Absolute(request, $"/compte/confirmer?utilisateur={user.Id}&code={token}");
+        var back = LocalUrl.OrHome(returnUrl);
+        var link = AccountLinks.Absolute(request, $"/compte/confirmer?utilisateur={user.Id}&code={token}" + (back == "/" ? "" : "&returnUrl=" + Uri.EscapeDataString(back)));
         await mails.SendConfirmationAsync(user, link, cancellationToken);
     }
 }
