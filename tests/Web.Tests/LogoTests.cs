@@ -76,6 +76,49 @@ public sealed class LogoTests(SiteFixture site) : IClassFixture<SiteFixture>
             fields => fields.Contains("logo", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(6, 100, 200, "top")] // a phone held upright: stored on its side, turned a quarter clockwise to show
+    [InlineData(8, 100, 200, "bottom")]
+    [InlineData(3, 200, 100, "right")]
+    [InlineData(1, 200, 100, "left")]
+    public async Task A_jpeg_is_turned_the_way_its_exif_orientation_says(int orientation, int width, int height, string redSide)
+    {
+        var company = await PublishedAsync(10 + orientation);
+        var client = await AccountForms.MemberClientAsync(site.Factory, $"logo-exif-{orientation}@exemple.nc", company.Id, MemberRole.Editor);
+        // Stored 200 × 100: red on the left half, blue on the right.
+        using var bitmap = new SKBitmap(200, 100);
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            canvas.Clear(SKColors.Blue);
+            canvas.DrawRect(0, 0, 100, 100, new SKPaint { Color = SKColors.Red });
+        }
+        var jpeg = WithExifOrientation(SKImage.FromBitmap(bitmap).Encode(SKEncodedImageFormat.Jpeg, 95).ToArray(), orientation);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(client, company.Id, jpeg, "photo.jpg", "image/jpeg")).StatusCode);
+
+        var file = await site.WithDatabaseAsync(db => db.Companies.Where(c => c.Id == company.Id).Select(c => c.LogoFile).SingleAsync(Cancel));
+        using var shown = SKBitmap.Decode(await site.Factory.CreateClient().GetByteArrayAsync($"/logos/{file}", Cancel));
+        Assert.Equal((width, height), (shown.Width, shown.Height));
+        var probe = redSide switch
+        {
+            "top" => shown.GetPixel(width / 2, height / 4),
+            "bottom" => shown.GetPixel(width / 2, height * 3 / 4),
+            "left" => shown.GetPixel(width / 4, height / 2),
+            _ => shown.GetPixel(width * 3 / 4, height / 2),
+        };
+        Assert.True(probe.Red > 200 && probe.Blue < 60, $"expected red on the {redSide}, got {probe}");
+    }
+
+    /// <summary>A JPEG with an EXIF segment (APP1) holding only the orientation tag.</summary>
+    private static byte[] WithExifOrientation(byte[] jpeg, int orientation)
+    {
+        byte[] tiff = [(byte)'I', (byte)'I', 42, 0, 8, 0, 0, 0, 1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, (byte)orientation, 0, 0, 0, 0, 0, 0, 0];
+        byte[] header = [(byte)'E', (byte)'x', (byte)'i', (byte)'f', 0, 0];
+        var length = 2 + header.Length + tiff.Length;
+        byte[] segment = [0xFF, 0xE1, (byte)(length >> 8), (byte)length, .. header, .. tiff];
+        return [.. jpeg[..2], .. segment, .. jpeg[2..]];
+    }
+
     [Fact]
     public async Task A_new_logo_replaces_the_former_file_and_removing_it_deletes_it()
     {

@@ -17,7 +17,8 @@ public enum LogoProblem
 
 /// <summary>
 /// Company logos: an upload is recognised by its content only (PNG, JPEG or WebP, whatever its name or type), its
-/// declared size checked before any pixel is decoded, then redrawn within 400×400 as WebP without metadata and kept
+/// declared size checked before any pixel is decoded, then redrawn within 400×400 as WebP without metadata (turned
+/// the way its EXIF orientation says first: a phone photo stays upright) and kept
 /// in <c>data/logos</c> under a name that changes with the content (served with a long cache at <c>/logos/{file}</c>).
 /// </summary>
 public static partial class Logos
@@ -74,9 +75,54 @@ public static partial class Logos
         {
             return (null, LogoProblem.NotAnImage);
         }
-        using var image = SKImage.FromBitmap(resized);
+        using var upright = Orient(resized, codec.EncodedOrigin);
+        using var image = SKImage.FromBitmap(upright);
         using var encoded = image.Encode(SKEncodedImageFormat.Webp, Quality);
         return encoded is null ? (null, LogoProblem.NotAnImage) : (encoded.ToArray(), LogoProblem.None);
+    }
+
+    /// <summary>The image as it is meant to be seen (EXIF orientation 1 to 8); a copy, the caller disposes both.</summary>
+    private static SKBitmap Orient(SKBitmap source, SKEncodedOrigin origin)
+    {
+        var turned = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
+        var (width, height) = turned ? (source.Height, source.Width) : (source.Width, source.Height);
+        var result = new SKBitmap(new SKImageInfo(width, height, source.ColorType, source.AlphaType));
+        using var canvas = new SKCanvas(result);
+        canvas.Clear(SKColors.Transparent);
+        switch (origin)
+        {
+            case SKEncodedOrigin.TopRight: // mirrored
+                canvas.Translate(width, 0);
+                canvas.Scale(-1, 1);
+                break;
+            case SKEncodedOrigin.BottomRight: // upside down
+                canvas.Translate(width, height);
+                canvas.RotateDegrees(180);
+                break;
+            case SKEncodedOrigin.BottomLeft: // mirrored upside down
+                canvas.Translate(0, height);
+                canvas.Scale(1, -1);
+                break;
+            case SKEncodedOrigin.LeftTop: // transposed
+                canvas.RotateDegrees(90);
+                canvas.Scale(1, -1);
+                break;
+            case SKEncodedOrigin.RightTop: // a quarter turn clockwise
+                canvas.Translate(width, 0);
+                canvas.RotateDegrees(90);
+                break;
+            case SKEncodedOrigin.RightBottom: // transverse
+                canvas.Translate(width, height);
+                canvas.RotateDegrees(90);
+                canvas.Scale(-1, 1);
+                break;
+            case SKEncodedOrigin.LeftBottom: // a quarter turn anticlockwise
+                canvas.Translate(0, height);
+                canvas.RotateDegrees(-90);
+                break;
+        }
+        canvas.DrawBitmap(source, 0, 0);
+        return result;
     }
 
     /// <summary>Writes the redrawn logo and gives its file name.</summary>
