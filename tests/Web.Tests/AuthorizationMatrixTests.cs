@@ -113,7 +113,6 @@ public sealed partial class AuthorizationMatrixTests(SiteFixture site) : IClassF
         var actual = response.StatusCode switch
         {
             HttpStatusCode.Redirect when location.StartsWith("/compte/connexion", StringComparison.Ordinal) => Outcome.SignIn,
-            HttpStatusCode.Redirect when location.StartsWith("/erreur/403", StringComparison.Ordinal) => Outcome.Refused,
             HttpStatusCode.Forbidden or HttpStatusCode.NotFound => Outcome.Refused,
             HttpStatusCode.OK => Outcome.Allowed,
             // Sent on within the site (the wizard to its current step, a page after its POST): let through.

@@ -167,7 +167,6 @@ public sealed class LogoTests(SiteFixture site) : IClassFixture<SiteFixture>
         var other = await PublishedAsync(13);
         var client = await AccountForms.MemberClientAsync(site.Factory, "logo-autre@exemple.nc", other.Id);
         var refused = await client.GetAsync($"/mon-espace/entreprises/{company.Id}/logo", Cancel);
-        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
-        Assert.StartsWith("/erreur/403", refused.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        DirectoryWebFactory.AssertRefused(refused);
     }
 }

@@ -74,7 +74,7 @@ public sealed class ModerationQueueTests(AccountSite site) : IClassFixture<Accou
         var roles = await site.Factory.WithDatabaseAsync(db => db.CompanyMembers.Where(m => m.CompanyId == company).Select(m => m.Role).ToListAsync(Cancel));
         Assert.Equal([MemberRole.Owner], roles);
         Assert.Equal(HttpStatusCode.OK, (await insider.Client.GetAsync($"/mon-espace/entreprises/{company}/modifier", Cancel)).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await outsider.Client.GetAsync($"/mon-espace/entreprises/{company}/modifier", Cancel)).StatusCode);
+        DirectoryWebFactory.AssertRefused(await outsider.Client.GetAsync($"/mon-espace/entreprises/{company}/modifier", Cancel));
         var history = await DirectoryWebFactory.ParseAsync(await insider.Client.GetAsync($"/mon-espace/entreprises/{company}/historique", Cancel));
         Assert.Contains("gerante@noumea-pixels.nc", history.QuerySelector("[data-change=Claimed] [data-reason]")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Aucun lien", history.QuerySelector("[data-change=Rejected] [data-reason]")!.TextContent, StringComparison.Ordinal);

@@ -21,8 +21,8 @@ public sealed class ModerationTests(SiteFixture site) : IClassFixture<SiteFixtur
 
         Assert.Equal(HttpStatusCode.Redirect, toSignIn.StatusCode);
         Assert.StartsWith("/compte/connexion?returnUrl=%2Fmoderation%2Fsignalements", toSignIn.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
-        Assert.StartsWith("/erreur/403", denied.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        DirectoryWebFactory.AssertRefused(denied);
+        Assert.Contains("Accès refusé", (await DirectoryWebFactory.ParseAsync(denied)).QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class ModerationTests(SiteFixture site) : IClassFixture<SiteFixtur
         var memberToken = memberPage.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var refused = await member.PostAsync("/moderation/signalements", Form(report, "corrige", memberToken), Cancel);
         Assert.Equal(ErrorReportStatus.Open, await StatusAsync(report));
-        Assert.Contains("/erreur/403", refused.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        DirectoryWebFactory.AssertRefused(refused);
 
         var bad = await moderator.PostAsync("/moderation/signalements", Form(report, "supprimer", token), Cancel);
         var done = await moderator.PostAsync("/moderation/signalements", Form(report, "corrige", token), Cancel);
@@ -72,7 +72,7 @@ public sealed class ModerationTests(SiteFixture site) : IClassFixture<SiteFixtur
         var example = await File.ReadAllBytesAsync(Path.Combine(RepositoryRoot(), "docs", "import", "exemple-gabarit.csv"), Cancel);
         var before = await site.WithDatabaseAsync(db => db.Companies.CountAsync(Cancel));
 
-        Assert.Contains("/erreur/403", (await member.GetAsync("/moderation/import", Cancel)).Headers.Location!.OriginalString, StringComparison.Ordinal);
+        DirectoryWebFactory.AssertRefused((await member.GetAsync("/moderation/import", Cancel)));
         var trial = await DirectoryWebFactory.ParseAsync(await UploadAsync(moderator, example, "recensement.csv", dryRun: true));
         Assert.Equal(before, await site.WithDatabaseAsync(db => db.Companies.CountAsync(Cancel)));
         Assert.Contains("rien n'a été enregistré", trial.QuerySelector("#import-rapport")!.TextContent, StringComparison.Ordinal);

@@ -81,16 +81,16 @@ public sealed class MySpaceTests(AccountSite site) : IClassFixture<AccountSite>
         var theirUrl = $"/mon-espace/entreprises/{theirs}/modifier";
         var before = await WithDatabaseAsync(db => db.Companies.Where(c => c.Id == theirs).Select(c => c.Version).SingleAsync(Cancel));
 
-        Assert.Contains("/erreur/403", (await member.GetAsync(theirUrl, Cancel)).Headers.Location!.OriginalString, StringComparison.Ordinal);
+        DirectoryWebFactory.AssertRefused((await member.GetAsync(theirUrl, Cancel)));
         Assert.StartsWith("/compte/connexion", (await anonymous.GetAsync(theirUrl, Cancel)).Headers.Location!.AbsolutePath, StringComparison.Ordinal);
         // The member's own form, sent to the other company's address.
         var form = await EditorFormAsync(member, $"/mon-espace/entreprises/{mine}/modifier");
         form.SetAttribute("action", theirUrl);
         var refused = await ProfileForms.PostAsync(member, form, ("Input.Identity.LegalName", "Prise de contrôle"));
-        Assert.Contains("/erreur/403", refused.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        DirectoryWebFactory.AssertRefused(refused);
         var confirm = (await DirectoryWebFactory.ParseAsync(await member.GetAsync("/mon-espace", Cancel)))
             .QuerySelectorAll<IHtmlFormElement>("form").First(f => f.GetAttribute("action") == "/mon-espace?handler=confirmer");
-        Assert.Contains("/erreur/403", (await ProfileForms.PostAsync(member, confirm, ("id", theirs.ToString()))).Headers.Location!.OriginalString, StringComparison.Ordinal);
+        DirectoryWebFactory.AssertRefused((await ProfileForms.PostAsync(member, confirm, ("id", theirs.ToString()))));
         Assert.Equal(before, await WithDatabaseAsync(db => db.Companies.Where(c => c.Id == theirs).Select(c => c.Version).SingleAsync(Cancel)));
 
         Assert.Equal(HttpStatusCode.OK, (await moderator.GetAsync(theirUrl, Cancel)).StatusCode);

@@ -54,7 +54,13 @@ public static partial class AccountsSetup
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.LoginPath = "/compte/connexion";
             options.LogoutPath = "/compte/deconnexion";
-            options.AccessDeniedPath = "/erreur/403";
+            // A signed-in visitor refused a page gets a 403 in place, with the French error page (status code pages
+            // re-execute /erreur/403): the status says what happened, and no redirect loses the address.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
             options.ReturnUrlParameter = "returnUrl";
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromDays(14);

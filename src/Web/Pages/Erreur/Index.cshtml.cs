@@ -16,6 +16,8 @@ public sealed class IndexModel : PageModel
 
     public bool IsTooManyRequests { get; private set; }
 
+    public bool IsForbidden { get; private set; }
+
     public string? RequestId { get; private set; }
 
     // No handler methods: any verb re-executed here (a POST that failed, say) renders the page without reading a form.
@@ -32,6 +34,7 @@ public sealed class IndexModel : PageModel
         IsNotFound = status == StatusCodes.Status404NotFound;
         IsUnavailable = status == StatusCodes.Status503ServiceUnavailable;
         IsTooManyRequests = status == StatusCodes.Status429TooManyRequests;
+        IsForbidden = status == StatusCodes.Status403Forbidden;
         if (IsUnavailable)
         {
             Response.Headers.RetryAfter = "30";
