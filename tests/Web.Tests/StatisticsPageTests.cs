@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -32,6 +33,41 @@ public sealed class StatisticsPageTests(SiteFixture site) : IClassFixture<SiteFi
         Assert.Contains(cells, text => text == "s"); // withheld so that a "< 3" cannot be worked out
         Assert.Equal("nord", page.QuerySelector("select#s-province option[selected]")!.GetAttribute("value"));
     }
+
+    [Fact]
+    public async Task A_search_links_to_the_statistics_of_its_segment_and_the_form_keeps_what_it_cannot_show()
+    {
+        var client = site.Factory.CreateClient();
+        var segment = new Core.Search.SearchRequest { Sectors = ["S05", "S04"], ECommerce = ["vente-en-ligne"], Provinces = ["sud"], PageSize = 1 };
+        var expected = (await site.SearchAsync(segment)).Total;
+
+        var results = await DirectoryWebFactory.ParseAsync(await client.GetAsync("/recherche?secteur=S05&ecommerce=vente-en-ligne&secteur=S04&province=sud&tri=nom&page=2", Cancel));
+        var link = results.QuerySelector(".results-stats a")!.GetAttribute("href")!;
+        Assert.Equal("/statistiques?secteur=S05&secteur=S04&province=sud&ecommerce=vente-en-ligne", link);
+
+        var page = await DirectoryWebFactory.ParseAsync(await client.GetAsync(link, Cancel));
+        Assert.Equal(expected, SiteFixture.Digits(page.QuerySelector(".key-figures dd")!.TextContent));
+        var form = page.QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("form.stats-filters")!;
+        Assert.Null(form.QuerySelector("select#s-secteur")); // two sectors: carried, not shown as one choice
+        Assert.Equal(["S05", "S04"], form.QuerySelectorAll("input[type=hidden][name=secteur]").Select(i => i.GetAttribute("value")));
+        Assert.Equal("sud", form.QuerySelector("select#s-province option[selected]")!.GetAttribute("value"));
+        var chips = page.QuerySelectorAll("ul.chips a.chip:not(.chip-clear)").Select(a => a.TextContent).ToList();
+        Assert.Equal(4, chips.Count);
+        Assert.Equal(SearchLinkFor(segment), page.QuerySelector(".stats-search-link a")!.GetAttribute("href"));
+
+        // Submitted as a browser would (hidden fields, the chosen options, the text box), the form keeps the segment.
+        var fields = form.QuerySelectorAll<AngleSharp.Html.Dom.IHtmlInputElement>("input[name]").Where(i => i.Type is "hidden" or "search").Select(i => (i.Name!, i.Value))
+            .Concat(form.QuerySelectorAll<AngleSharp.Html.Dom.IHtmlSelectElement>("select[name]").Select(sel => (sel.Name!, sel.Value ?? "")))
+            .Where(f => f.Item2.Length > 0);
+        var submitted = await DirectoryWebFactory.ParseAsync(await client.GetAsync("/statistiques?" + string.Join("&", fields.Select(f => $"{f.Item1}={Uri.EscapeDataString(f.Item2)}")), Cancel));
+        Assert.Equal(expected, SiteFixture.Digits(submitted.QuerySelector(".key-figures dd")!.TextContent));
+
+        // Removing a criterion keeps the others.
+        var withoutS04 = page.QuerySelectorAll("ul.chips a.chip").First(a => a.TextContent.Contains(Core.Taxonomy.TaxonomyCatalog.Default.Sectors.First(x => x.Code == "S04").Label, StringComparison.Ordinal)).GetAttribute("href");
+        Assert.Equal("/statistiques?secteur=S05&province=sud&ecommerce=vente-en-ligne", withoutS04);
+    }
+
+    private static string SearchLinkFor(Core.Search.SearchRequest segment) => "/recherche" + Search.SearchParameters.ToQueryString(segment with { PageSize = Core.Search.SearchRequest.DefaultPageSize });
 
     [Fact]
     public async Task Each_table_downloads_as_csv_with_the_same_figures_in_both_variants()

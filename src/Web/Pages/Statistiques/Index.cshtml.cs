@@ -1,5 +1,6 @@
 using AnnuaireFiliere.Core.Statistics;
 using AnnuaireFiliere.Core.Taxonomy;
+using AnnuaireFiliere.Web.Search;
 using AnnuaireFiliere.Web.Statistics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -71,6 +72,21 @@ public sealed class IndexModel(StatisticsReader reader, TaxonomyCatalog taxonomy
     public string? SnapshotLabel { get; private set; }
 
     public bool SnapshotLabelError { get; private set; }
+
+    /// <summary>The segment parameters the form's single-choice lists can show (one value at most each).</summary>
+    public static readonly string[] FormParameters = ["secteur", "province", "taille"];
+
+    /// <summary>Whether the form shows <paramref name="parameter"/> as a list (else it is carried as hidden fields).</summary>
+    public bool InForm(string parameter) =>
+        FormParameters.Contains(parameter) && Query.Segment.Selected(SearchParameters.Facets.First(f => f.Parameter == parameter).Facet).Count <= 1;
+
+    /// <summary>This page for another segment, at the same dates.</summary>
+    public string Link(Core.Search.SearchRequest segment) => "/statistiques" + (Query with { Segment = segment }).QueryString();
+
+    /// <summary>The segment's companies in the directory's search.</summary>
+    public string SearchLink => "/recherche" + SearchParameters.ToQueryString(Query.Segment);
+
+    public string Label(string facet, string code) => Core.Search.FacetLabels.For(facet, code, taxonomy);
 
     /// <summary>The address of a download of this view, with extra parameters.</summary>
     public string Download(string path, string? extra = null) =>
