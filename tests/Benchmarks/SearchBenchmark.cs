@@ -31,12 +31,12 @@ internal static class SearchBenchmark
         Console.WriteLine($"search: sizes {string.Join(", ", sizes.Select(s => s.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)))}; {iterations} iterations per query kind; {Environment.ProcessorCount} cores");
         foreach (var size in sizes)
         {
-            await RunSizeAsync(size, iterations, size <= naiveUpTo);
+            await RunSizeAsync(size, iterations, size <= naiveUpTo, options.Int("per-text", 0) == 1);
         }
         return 0;
     }
 
-    private static async Task RunSizeAsync(int size, int iterations, bool withNaive)
+    private static async Task RunSizeAsync(int size, int iterations, bool withNaive, bool perText)
     {
         var folder = Path.Combine(Path.GetTempPath(), "annuaire-bench", Guid.NewGuid().ToString("N"));
         try
@@ -76,6 +76,15 @@ internal static class SearchBenchmark
             {
                 var sample = await TimeAsync(iterations, i => search.SearchAsync(request(i)));
                 Report(name, sample);
+            }
+            if (perText)
+            {
+                // Which texts make the tail: each alone, with its hit count.
+                foreach (var text in Texts)
+                {
+                    var total = (await search.SearchAsync(new SearchRequest { Text = text })).Total;
+                    Report($"text \"{text}\" ({total:N0} hits)", await TimeAsync(Math.Max(30, iterations / 5), _ => search.SearchAsync(new SearchRequest { Text = text })));
+                }
             }
             Report("suggestions", await TimeAsync(iterations, i => search.SuggestAsync(Prefixes[i % Prefixes.Length])));
 
