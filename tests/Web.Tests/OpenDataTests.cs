@@ -26,6 +26,8 @@ public sealed class OpenDataTests(SiteFixture site) : IClassFixture<SiteFixture>
         "zone_territoire_entier", "zone_provinces", "zone_communes", "zone_pacifique", "zone_international", "vente_en_ligne",
         "boutique_en_ligne", "places_de_marche", "paiement_en_ligne", "livraison_territoire", "livraison_iles", "b2b", "b2c",
         "plateformes", "date_publication", "date_mise_a_jour", "date_confirmation",
+        // Appended after the first publication; earlier names and their order never change.
+        "url",
     ];
 
     private static readonly HashSet<string> TableSchemaTypes =
@@ -82,6 +84,8 @@ public sealed class OpenDataTests(SiteFixture site) : IClassFixture<SiteFixture>
             Assert.Equal(company.FoundingYear?.ToString(CultureInfo.InvariantCulture) ?? "", row["annee_creation"]);
             Assert.Equal(company.ECommerce.SellsOnline ? "true" : "false", row["vente_en_ligne"]);
             Assert.Equal(company.UpdatedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), row["date_mise_a_jour"]);
+            // No Site:PublicUrl here: the in-memory test server's address.
+            Assert.Equal("http://localhost/entreprises/" + company.Slug, row["url"]);
         }
     }
 
@@ -102,6 +106,7 @@ public sealed class OpenDataTests(SiteFixture site) : IClassFixture<SiteFixture>
             Assert.Equal(company.Phones, item.GetProperty("telephones").EnumerateArray().Select(p => p.GetString()));
             Assert.Equal(company.ECommerce.OnlinePayment, item.GetProperty("paiement_en_ligne").GetBoolean());
             Assert.Equal(company.FoundingYear, item.GetProperty("annee_creation").ValueKind == JsonValueKind.Null ? null : item.GetProperty("annee_creation").GetInt32());
+            Assert.Equal("http://localhost/entreprises/" + company.Slug, item.GetProperty("url").GetString());
         }
     }
 
@@ -157,7 +162,12 @@ public sealed class OpenDataTests(SiteFixture site) : IClassFixture<SiteFixture>
             });
             var names = fields.Select(f => f.GetProperty("name").GetString()!).ToList();
             Assert.Equal(names.Count, names.Distinct(StringComparer.Ordinal).Count());
-            var types = fields.ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("type").GetString()!, StringComparer.Ordinal);
+            var types = fields.ToDictionary(f => f.GetProperty("name").GetString()!,
+                f => f.GetProperty("type").GetString()! + (f.TryGetProperty("format", out var format) ? ":" + format.GetString() : ""), StringComparer.Ordinal);
+            if (names.Contains("identifiant"))
+            {
+                Assert.Equal("string:uri", types["url"]);
+            }
             foreach (var key in resource.GetProperty("schema").GetProperty("primaryKey").EnumerateArray())
             {
                 Assert.Contains(key.GetString()!, names);
@@ -186,6 +196,7 @@ public sealed class OpenDataTests(SiteFixture site) : IClassFixture<SiteFixture>
     private static bool CsvCellParses(string type, string value) => value.Length == 0 || type switch
     {
         "string" => true,
+        "string:uri" => Uri.TryCreate(value, UriKind.Absolute, out _),
         "integer" => long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
         "boolean" => value is "true" or "false",
         "date" => DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
@@ -195,6 +206,7 @@ public sealed class OpenDataTests(SiteFixture site) : IClassFixture<SiteFixture>
     private static bool JsonValueParses(string type, JsonElement value) => value.ValueKind == JsonValueKind.Null || type switch
     {
         "string" => value.ValueKind == JsonValueKind.String,
+        "string:uri" => value.ValueKind == JsonValueKind.String && CsvCellParses(type, value.GetString()!),
         "integer" => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _),
         "boolean" => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
         "date" => value.ValueKind == JsonValueKind.String && CsvCellParses("date", value.GetString()!),
@@ -329,9 +341,45 @@ public sealed class OpenDataTests(SiteFixture site) : IClassFixture<SiteFixture>
         Directory.Delete(store.Latest()!.Directory, recursive: true);
         Assert.Null(store.Latest());
 
-        var response = await factory.CreateClient().GetAsync("/donnees/entreprises.csv", Cancel);
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Host = "pirate.example";
+        var response = await client.GetAsync("/donnees/entreprises.csv", Cancel);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.NotNull(store.Latest());
+        // The request that happened to trigger the extract does not choose the address written for everyone.
+        var text = await response.Content.ReadAsStringAsync(Cancel);
+        Assert.DoesNotContain("pirate.example", text, StringComparison.Ordinal);
+        Assert.Contains(",http://localhost/entreprises/", text, StringComparison.Ordinal);
+    }
+
+    private static async Task<OpenDataSet> BackgroundExtractAsync(DirectoryWebFactory factory)
+    {
+        var store = factory.Services.GetRequiredService<OpenDataStore>();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (store.Latest() is null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20, Cancel);
+        }
+        return store.Latest() ?? throw new TimeoutException("The background service wrote no extract within 30 s.");
+    }
+
+    [Fact]
+    public async Task The_background_extract_links_each_profile_at_the_configured_public_address()
+    {
+        await using var factory = new DirectoryWebFactory();
+        factory.Settings["Site:PublicUrl"] = "https://annuaire.example.nc/";
+
+        // Read from disk before any request: written by the hosted service, outside any HTTP request.
+        var set = await BackgroundExtractAsync(factory);
+        var rows = ParseCsv(await File.ReadAllTextAsync(set.PathOf(OpenDataWriter.CompaniesCsv), Cancel), out _);
+        using var json = JsonDocument.Parse(await File.ReadAllBytesAsync(set.PathOf(OpenDataWriter.CompaniesJson), Cancel));
+
+        Assert.NotEmpty(rows);
+        Assert.All(rows, row => Assert.Equal("https://annuaire.example.nc/entreprises/" + row["identifiant"], row["url"]));
+        Assert.All(json.RootElement.EnumerateArray(), item =>
+            Assert.Equal("https://annuaire.example.nc/entreprises/" + item.GetProperty("identifiant").GetString(), item.GetProperty("url").GetString()));
+        var profile = await factory.CreateClient().GetAsync(new Uri(rows[0]["url"]).PathAndQuery, Cancel);
+        Assert.Equal(HttpStatusCode.OK, profile.StatusCode);
     }
 }

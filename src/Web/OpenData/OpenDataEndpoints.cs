@@ -30,7 +30,8 @@ public static class OpenDataEndpoints
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<OpenDataOptions>().BindConfiguration(OpenDataOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton(services => new OpenDataWriter(services.GetRequiredService<IServiceScopeFactory>(), services.GetRequiredService<TaxonomyCatalog>()));
+        builder.Services.AddSingleton(services => new OpenDataWriter(services.GetRequiredService<IServiceScopeFactory>(), services.GetRequiredService<TaxonomyCatalog>(),
+            services.GetRequiredService<Hosting.SiteLinks>().ConfiguredRoot));
         builder.Services.AddSingleton(services => new OpenDataStore(
             services.GetRequiredService<OpenDataWriter>(),
             Path.Combine(services.GetRequiredService<DataPaths>().DataDirectory, "donnees"),

@@ -14,8 +14,9 @@ namespace AnnuaireFiliere.Web.OpenData;
 /// Writes one extract of the open data into a folder: <c>entreprises.csv</c>, <c>entreprises.json</c>,
 /// <c>typologie.csv</c> and the <c>datapackage.json</c> descriptor (frictionless Data Package with Table Schemas).
 /// Published companies are streamed from the database in slug order, so memory stays flat however many there are.
+/// <paramref name="site"/> gives the site's public address (without a trailing slash) for the <c>url</c> column.
 /// </summary>
-public sealed class OpenDataWriter(IServiceScopeFactory scopes, TaxonomyCatalog taxonomy)
+public sealed class OpenDataWriter(IServiceScopeFactory scopes, TaxonomyCatalog taxonomy, Func<string> site)
 {
     public const string CompaniesCsv = "entreprises.csv";
     public const string CompaniesJson = "entreprises.json";
@@ -33,6 +34,7 @@ public sealed class OpenDataWriter(IServiceScopeFactory scopes, TaxonomyCatalog 
     public async Task<int> WriteAsync(string directory, DateOnly date, DateTimeOffset created, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(directory);
+        var context = new OpenDataContext(taxonomy, site());
         var count = 0;
         await using (var csvStream = File.Create(Path.Combine(directory, CompaniesCsv)))
         await using (var text = new StreamWriter(csvStream, Utf8))
@@ -48,8 +50,8 @@ public sealed class OpenDataWriter(IServiceScopeFactory scopes, TaxonomyCatalog 
             json.WriteStartArray();
             await foreach (var company in PublishedAsync(cancellationToken))
             {
-                WriteCsv(csv, company);
-                WriteJson(json, company);
+                WriteCsv(csv, company, context);
+                WriteJson(json, company, context);
                 count++;
                 if (json.BytesPending > 64 * 1024)
                 {
@@ -89,22 +91,22 @@ public sealed class OpenDataWriter(IServiceScopeFactory scopes, TaxonomyCatalog 
         }
     }
 
-    private void WriteCsv(CsvHelper.CsvWriter csv, Company company)
+    private static void WriteCsv(CsvHelper.CsvWriter csv, Company company, OpenDataContext context)
     {
         foreach (var field in OpenDataFields.Companies)
         {
-            csv.WriteField(field.CsvValue(company, taxonomy));
+            csv.WriteField(field.CsvValue(company, context));
         }
         csv.NextRecord();
     }
 
-    private void WriteJson(Utf8JsonWriter json, Company company)
+    private static void WriteJson(Utf8JsonWriter json, Company company, OpenDataContext context)
     {
         json.WriteStartObject();
         foreach (var field in OpenDataFields.Companies)
         {
             json.WritePropertyName(field.Name);
-            switch (field.Value(company, taxonomy))
+            switch (field.Value(company, context))
             {
                 case null: json.WriteNullValue(); break;
                 case string text: json.WriteStringValue(text); break;
@@ -209,7 +211,7 @@ public sealed class OpenDataWriter(IServiceScopeFactory scopes, TaxonomyCatalog 
         foreach (var field in OpenDataFields.Companies)
         {
             WriteField(json, field.Name, field.List && lists ? "array" : field.Type,
-                field.List && !lists ? field.Description + " Valeurs séparées par |." : field.Description);
+                field.List && !lists ? field.Description + " Valeurs séparées par |." : field.Description, field.Format);
         }
         json.WriteEndArray();
         json.WriteStartArray("primaryKey");
@@ -219,11 +221,15 @@ public sealed class OpenDataWriter(IServiceScopeFactory scopes, TaxonomyCatalog 
         json.WriteEndObject();
     }
 
-    private static void WriteField(Utf8JsonWriter json, string name, string type, string description)
+    private static void WriteField(Utf8JsonWriter json, string name, string type, string description, string? format = null)
     {
         json.WriteStartObject();
         json.WriteString("name", name);
         json.WriteString("type", type);
+        if (format is not null)
+        {
+            json.WriteString("format", format);
+        }
         if (type == "boolean")
         {
             json.WriteStartArray("trueValues");
