@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Net;
 using System.Text.Json;
 using AnnuaireFiliere.Core.Companies;
@@ -279,6 +280,8 @@ public sealed class OpenDataTests(SiteFixture site) : IClassFixture<SiteFixture>
             var url = new Uri(file.GetProperty("url").GetString()!);
             var body = await client.GetByteArrayAsync(url.PathAndQuery, Cancel);
             Assert.Equal(body.Length, file.GetProperty("bytes").GetInt64());
+            var compressed = await GetAsync(url.PathAndQuery, "gzip");
+            Assert.Equal((await compressed.Content.ReadAsByteArrayAsync(Cancel)).Length, file.GetProperty("gzipBytes").GetInt64());
         }
     }
 
@@ -353,6 +356,138 @@ public sealed class OpenDataTests(SiteFixture site) : IClassFixture<SiteFixture>
         Assert.Contains(",http://localhost/entreprises/", text, StringComparison.Ordinal);
     }
 
+    private async Task<HttpResponseMessage> GetAsync(string url, string? acceptEncoding, HttpMethod? method = null, Action<HttpRequestMessage>? configure = null)
+    {
+        using var request = new HttpRequestMessage(method ?? HttpMethod.Get, url);
+        if (acceptEncoding is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+        }
+        configure?.Invoke(request);
+        return await site.Factory.CreateClient().SendAsync(request, Cancel);
+    }
+
+    private static byte[] Gunzip(byte[] compressed)
+    {
+        using var input = new GZipStream(new MemoryStream(compressed), CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        input.CopyTo(output);
+        return output.ToArray();
+    }
+
+    [Theory]
+    [InlineData("entreprises.csv", "gzip")]
+    [InlineData("entreprises.json", "gzip, deflate, br")]
+    [InlineData("typologie.csv", "br;q=1.0, gzip;q=0.5")]
+    [InlineData("datapackage.json", "*")]
+    public async Task A_client_accepting_gzip_gets_the_precompressed_copy_of_exactly_the_plain_file(string file, string acceptEncoding)
+    {
+        var plain = await GetAsync("/donnees/" + file, null);
+        var compressed = await GetAsync("/donnees/" + file, acceptEncoding);
+
+        Assert.Equal(HttpStatusCode.OK, compressed.StatusCode);
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        Assert.Equal(["gzip"], compressed.Content.Headers.ContentEncoding); // once: not compressed again by the middleware
+        Assert.Contains("Accept-Encoding", compressed.Headers.Vary);
+        Assert.Contains("Accept-Encoding", plain.Headers.Vary);
+        Assert.Equal(plain.Content.Headers.ContentType, compressed.Content.Headers.ContentType);
+        Assert.Equal(plain.Content.Headers.ContentDisposition, compressed.Content.Headers.ContentDisposition);
+        var body = await compressed.Content.ReadAsByteArrayAsync(Cancel);
+        var original = await plain.Content.ReadAsByteArrayAsync(Cancel);
+        Assert.Equal(body.Length, compressed.Content.Headers.ContentLength);
+        Assert.Equal(original.Length, plain.Content.Headers.ContentLength);
+        Assert.Equal(original, Gunzip(body));
+        if (file.StartsWith("entreprises", StringComparison.Ordinal))
+        {
+            Assert.True(body.Length * 3 < original.Length, $"{file}: {body.Length} bytes compressed, {original.Length} plain");
+        }
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("gzip;q=0")]
+    [InlineData("br")]
+    [InlineData("identity")]
+    [InlineData("*;q=0")]
+    [InlineData("gzip;q=0, *")]
+    [InlineData("deflate, br;q=0.5")]
+    public async Task A_client_not_accepting_gzip_gets_the_plain_file_uncompressed(string? acceptEncoding)
+    {
+        var expected = await File.ReadAllBytesAsync((await site.Factory.Services.GetRequiredService<OpenDataStore>().LatestOrGenerateAsync(Cancel)).PathOf(OpenDataWriter.CompaniesJson), Cancel);
+
+        var response = await GetAsync("/donnees/entreprises.json", acceptEncoding);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(response.Content.Headers.ContentEncoding);
+        Assert.Equal(expected.Length, response.Content.Headers.ContentLength);
+        Assert.Equal(expected, await response.Content.ReadAsByteArrayAsync(Cancel));
+    }
+
+    [Theory]
+    [InlineData("entreprises.csv")]
+    [InlineData("entreprises.json")]
+    public async Task Each_representation_has_its_own_etag_and_answers_304_head_and_ranges(string file)
+    {
+        var url = "/donnees/" + file;
+        var plain = await GetAsync(url, null);
+        var compressed = await GetAsync(url, "gzip");
+        var plainTag = plain.Headers.ETag!;
+        var gzipTag = compressed.Headers.ETag!;
+        Assert.False(plainTag.IsWeak);
+        Assert.False(gzipTag.IsWeak);
+        Assert.NotEqual(plainTag, gzipTag);
+        Assert.EndsWith("-gzip\"", gzipTag.Tag, StringComparison.Ordinal);
+
+        foreach (var (encoding, tag, full) in new[] { ((string?)null, plainTag, plain), ("gzip", gzipTag, compressed) })
+        {
+            var bytes = await full.Content.ReadAsByteArrayAsync(Cancel);
+            var known = await GetAsync(url, encoding, configure: r => r.Headers.IfNoneMatch.Add(tag));
+            Assert.Equal(HttpStatusCode.NotModified, known.StatusCode);
+            Assert.Equal(tag, known.Headers.ETag);
+            var byDate = await GetAsync(url, encoding, configure: r => r.Headers.IfModifiedSince = full.Content.Headers.LastModified);
+            Assert.Equal(HttpStatusCode.NotModified, byDate.StatusCode);
+            // The other representation's tag does not match this one.
+            var other = await GetAsync(url, encoding, configure: r => r.Headers.IfNoneMatch.Add(tag == plainTag ? gzipTag : plainTag));
+            Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+            Assert.Equal(bytes, await other.Content.ReadAsByteArrayAsync(Cancel));
+
+            var head = await GetAsync(url, encoding, HttpMethod.Head);
+            Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+            Assert.Equal(tag, head.Headers.ETag);
+            Assert.Equal(bytes.Length, head.Content.Headers.ContentLength);
+            Assert.Equal(full.Content.Headers.ContentEncoding, head.Content.Headers.ContentEncoding);
+            Assert.Empty(await head.Content.ReadAsByteArrayAsync(Cancel));
+
+            // Ranges count the bytes of the representation sent (the compressed ones for gzip), so a download resumes.
+            var part = await GetAsync(url, encoding, configure: r => r.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(100, 1099));
+            Assert.Equal(HttpStatusCode.PartialContent, part.StatusCode);
+            Assert.Equal(bytes.Length, part.Content.Headers.ContentRange!.Length);
+            Assert.Equal(bytes.AsSpan(100, 1000).ToArray(), await part.Content.ReadAsByteArrayAsync(Cancel));
+            var resumed = await GetAsync(url, encoding, configure: r =>
+            {
+                r.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(100, null);
+                r.Headers.IfRange = new System.Net.Http.Headers.RangeConditionHeaderValue(tag);
+            });
+            Assert.Equal(HttpStatusCode.PartialContent, resumed.StatusCode);
+            Assert.Equal(bytes.AsSpan(100).ToArray(), await resumed.Content.ReadAsByteArrayAsync(Cancel));
+        }
+    }
+
+    [Theory]
+    [InlineData("gzip", true)]
+    [InlineData("GZIP;q=0.1", true)]
+    [InlineData("x-gzip", true)]
+    [InlineData("br, *;q=0.2", true)]
+    [InlineData("gzip;q=0", false)]
+    [InlineData("gzip;q=0.000", false)]
+    [InlineData("*;q=0", false)]
+    [InlineData("gzip;q=0, *", false)]
+    [InlineData("br", false)]
+    [InlineData("", false)]
+    public void Accept_encoding_is_read_with_its_weights(string header, bool gzip) =>
+        Assert.Equal(gzip, OpenDataEndpoints.AcceptsGzip(header));
+
     private static async Task<OpenDataSet> BackgroundExtractAsync(DirectoryWebFactory factory)
     {
         var store = factory.Services.GetRequiredService<OpenDataStore>();
@@ -381,5 +516,29 @@ public sealed class OpenDataTests(SiteFixture site) : IClassFixture<SiteFixture>
             Assert.Equal("https://annuaire.example.nc/entreprises/" + item.GetProperty("identifiant").GetString(), item.GetProperty("url").GetString()));
         var profile = await factory.CreateClient().GetAsync(new Uri(rows[0]["url"]).PathAndQuery, Cancel);
         Assert.Equal(HttpStatusCode.OK, profile.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_extract_written_before_the_gzip_copies_is_still_served_plain()
+    {
+        await using var factory = new DirectoryWebFactory();
+        var set = await BackgroundExtractAsync(factory);
+        foreach (var copy in Directory.GetFiles(set.Directory, "*" + OpenDataWriter.GzipSuffix))
+        {
+            File.Delete(copy);
+        }
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.TryAddWithoutValidation("Accept-Encoding", "gzip, br");
+
+        foreach (var (file, _, _) in OpenDataEndpoints.Files)
+        {
+            var response = await client.GetAsync("/donnees/" + file, Cancel);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Empty(response.Content.Headers.ContentEncoding);
+            Assert.Equal(await File.ReadAllBytesAsync(set.PathOf(file), Cancel), await response.Content.ReadAsByteArrayAsync(Cancel));
+        }
+        using var listing = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/api/v1/donnees", Cancel));
+        Assert.All(listing.RootElement.GetProperty("files").EnumerateArray(), f => Assert.Equal(JsonValueKind.Null, f.GetProperty("gzipBytes").ValueKind));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/donnees", Cancel)).StatusCode);
     }
 }

@@ -179,6 +179,13 @@ public sealed class PublicApiTests(SiteFixture site) : IClassFixture<SiteFixture
         Assert.Equal(figures.Properties!.Keys.Order(), answer.EnumerateObject().Select(p => p.Name).Order());
         var table = figures.Properties["distributions"].Items!;
         Assert.Equal(table.Properties!.Keys.Order(), answer.GetProperty("distributions")[0].EnumerateObject().Select(p => p.Name).Order());
+
+        var openData = document.Paths["/api/v1/donnees"].Operations![HttpMethod.Get].Responses!["200"].Content!["application/json"].Schema!;
+        var files = await JsonAsync("/api/v1/donnees");
+        Assert.Equal(openData.Properties!.Keys.Order(), files.EnumerateObject().Select(p => p.Name).Order());
+        var file = openData.Properties["files"].Items!;
+        Assert.Equal(file.Properties!.Keys.Order(), files.GetProperty("files")[0].EnumerateObject().Select(p => p.Name).Order());
+        Assert.True(file.Properties["gzipBytes"].Type!.Value.HasFlag(JsonSchemaType.Null)); // null for an extract written without gzip copies
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -12,9 +13,10 @@ namespace AnnuaireFiliere.Web.OpenData;
 
 /// <summary>
 /// Writes one extract of the open data into a folder: <c>entreprises.csv</c>, <c>entreprises.json</c>,
-/// <c>typologie.csv</c> and the <c>datapackage.json</c> descriptor (frictionless Data Package with Table Schemas).
-/// Published companies are streamed from the database in slug order, so memory stays flat however many there are.
-/// <paramref name="site"/> gives the site's public address (without a trailing slash) for the <c>url</c> column.
+/// <c>typologie.csv</c> and the <c>datapackage.json</c> descriptor (frictionless Data Package with Table Schemas),
+/// each with a gzip copy (<c>entreprises.csv.gz</c>…) served to clients that accept gzip. Published companies are
+/// streamed from the database in slug order, so memory stays flat however many there are. <paramref name="site"/>
+/// gives the site's public address (without a trailing slash) for the <c>url</c> column.
 /// </summary>
 public sealed class OpenDataWriter(IServiceScopeFactory scopes, TaxonomyCatalog taxonomy, Func<string> site)
 {
@@ -23,6 +25,18 @@ public sealed class OpenDataWriter(IServiceScopeFactory scopes, TaxonomyCatalog 
     public const string TypologyCsv = "typologie.csv";
     public const string Descriptor = "datapackage.json";
 
+    /// <summary>The suffix of each file's gzip copy.</summary>
+    public const string GzipSuffix = ".gz";
+
+    /// <summary>The data files of an extract (each also has its gzip copy).</summary>
+    public static readonly IReadOnlyList<string> DataFiles = [CompaniesCsv, CompaniesJson, TypologyCsv, Descriptor];
+
+    /// <summary>
+    /// zlib level 6: at 100,000 companies the CSV shrinks 8 times and the JSON 11 times in 1.2 and 1.5 s;
+    /// SmallestSize (level 9) saves 1 to 2 % more for nearly twice the time (docs/PERFORMANCE.md).
+    /// </summary>
+    public const CompressionLevel GzipLevel = CompressionLevel.Optimal;
+
     public const string LicenceName = "etalab-2.0";
     public const string LicenceTitle = "Licence Ouverte / Open Licence version 2.0";
     public const string LicenceUrl = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/";
@@ -30,7 +44,10 @@ public sealed class OpenDataWriter(IServiceScopeFactory scopes, TaxonomyCatalog 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All), Indented = false };
 
-    /// <summary>Writes the four files into <paramref name="directory"/> (which must exist); returns the number of companies.</summary>
+    /// <summary>
+    /// Writes the four files and their gzip copies into <paramref name="directory"/> (which must exist); returns the
+    /// number of companies.
+    /// </summary>
     public async Task<int> WriteAsync(string directory, DateOnly date, DateTimeOffset created, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(directory);
@@ -62,7 +79,18 @@ public sealed class OpenDataWriter(IServiceScopeFactory scopes, TaxonomyCatalog 
         }
         await File.WriteAllBytesAsync(Path.Combine(directory, TypologyCsv), CsvFile.Write(OpenDataFields.TypologyLines(taxonomy), excel: false), cancellationToken);
         await File.WriteAllBytesAsync(Path.Combine(directory, Descriptor), DataPackage(date, created, count), cancellationToken);
+        // In parallel: compressing is CPU-bound, and the CSV and the JSON take about the same time.
+        await Task.WhenAll(DataFiles.Select(file => Task.Run(() => CompressAsync(Path.Combine(directory, file), cancellationToken), cancellationToken)));
         return count;
+    }
+
+    /// <summary>Writes <paramref name="path"/>'s gzip copy next to it (<c>.gz</c>).</summary>
+    private static async Task CompressAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var source = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true);
+        await using var target = new FileStream(path + GzipSuffix, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true);
+        await using var gzip = new GZipStream(target, GzipLevel);
+        await source.CopyToAsync(gzip, 64 * 1024, cancellationToken);
     }
 
     /// <summary>
