@@ -1,6 +1,7 @@
 extern alias Web;
 
 using System.Diagnostics;
+using System.IO.Compression;
 using AnnuaireFiliere.Core.Data;
 using AnnuaireFiliere.Core.Demo;
 using AnnuaireFiliere.Core.Taxonomy;
@@ -32,7 +33,7 @@ internal static class OpenDataBenchmark
             var seeding = Stopwatch.StartNew();
             await host.Services.GetRequiredService<DemoSeeder>().SeedAsync(count, 2014);
             Console.WriteLine($"seeded in {seeding.Elapsed.TotalSeconds:0.0} s");
-            var writer = new OpenDataWriter(host.Services.GetRequiredService<IServiceScopeFactory>(), host.Services.GetRequiredService<TaxonomyCatalog>());
+            var writer = new OpenDataWriter(host.Services.GetRequiredService<IServiceScopeFactory>(), host.Services.GetRequiredService<TaxonomyCatalog>(), () => "https://annuaire.nc");
             var reading = Stopwatch.StartNew();
             var read = 0;
             var readAllocated = GC.GetTotalAllocatedBytes(precise: true);
@@ -55,6 +56,25 @@ internal static class OpenDataBenchmark
                     .Select(f => $"{Path.GetFileName(f)} {new FileInfo(f).Length / (1024d * 1024d):0.0} MB"));
                 Console.WriteLine($"run {run}: {written:N0} published companies in {watch.Elapsed.TotalSeconds:0.00} s; " +
                     $"allocated {allocated:N0} MB; peak working set {Environment.WorkingSet / (1024d * 1024d):N0} MB; {sizes}");
+            }
+            // The gzip copies' level (OpenDataWriter.GzipLevel): each level on the last run's two big files, one after the other.
+            foreach (var level in new[] { CompressionLevel.Fastest, CompressionLevel.Optimal, CompressionLevel.SmallestSize })
+            {
+                foreach (var file in new[] { OpenDataWriter.CompaniesCsv, OpenDataWriter.CompaniesJson })
+                {
+                    var source = Path.Combine(folder, "donnees-" + runs, file);
+                    var target = Path.Combine(folder, "niveau.gz");
+                    var watch = Stopwatch.StartNew();
+                    await using (var input = File.OpenRead(source))
+                    await using (var output = File.Create(target))
+                    await using (var gzip = new GZipStream(output, level))
+                    {
+                        await input.CopyToAsync(gzip);
+                    }
+                    Console.WriteLine($"gzip {level}: {file} {new FileInfo(source).Length / (1024d * 1024d):0.0} MB -> " +
+                        $"{new FileInfo(target).Length / (1024d * 1024d):0.0} MB in {watch.Elapsed.TotalSeconds:0.00} s");
+                    File.Delete(target);
+                }
             }
             return 0;
         }

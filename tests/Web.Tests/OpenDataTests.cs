@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Net;
 using System.Text.Json;
 using AnnuaireFiliere.Core.Companies;
@@ -26,6 +27,8 @@ public sealed class OpenDataTests(SiteFixture site) : IClassFixture<SiteFixture>
         "zone_territoire_entier", "zone_provinces", "zone_communes", "zone_pacifique", "zone_international", "vente_en_ligne",
         "boutique_en_ligne", "places_de_marche", "paiement_en_ligne", "livraison_territoire", "livraison_iles", "b2b", "b2c",
         "plateformes", "date_publication", "date_mise_a_jour", "date_confirmation",
+        // Appended after the first publication; earlier names and their order never change.
+        "url",
     ];
 
     private static readonly HashSet<string> TableSchemaTypes =
@@ -82,6 +85,8 @@ public sealed class OpenDataTests(SiteFixture site) : IClassFixture<SiteFixture>
             Assert.Equal(company.FoundingYear?.ToString(CultureInfo.InvariantCulture) ?? "", row["annee_creation"]);
             Assert.Equal(company.ECommerce.SellsOnline ? "true" : "false", row["vente_en_ligne"]);
             Assert.Equal(company.UpdatedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), row["date_mise_a_jour"]);
+            // No Site:PublicUrl here: the in-memory test server's address.
+            Assert.Equal("http://localhost/entreprises/" + company.Slug, row["url"]);
         }
     }
 
@@ -102,6 +107,7 @@ public sealed class OpenDataTests(SiteFixture site) : IClassFixture<SiteFixture>
             Assert.Equal(company.Phones, item.GetProperty("telephones").EnumerateArray().Select(p => p.GetString()));
             Assert.Equal(company.ECommerce.OnlinePayment, item.GetProperty("paiement_en_ligne").GetBoolean());
             Assert.Equal(company.FoundingYear, item.GetProperty("annee_creation").ValueKind == JsonValueKind.Null ? null : item.GetProperty("annee_creation").GetInt32());
+            Assert.Equal("http://localhost/entreprises/" + company.Slug, item.GetProperty("url").GetString());
         }
     }
 
@@ -157,7 +163,12 @@ public sealed class OpenDataTests(SiteFixture site) : IClassFixture<SiteFixture>
             });
             var names = fields.Select(f => f.GetProperty("name").GetString()!).ToList();
             Assert.Equal(names.Count, names.Distinct(StringComparer.Ordinal).Count());
-            var types = fields.ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("type").GetString()!, StringComparer.Ordinal);
+            var types = fields.ToDictionary(f => f.GetProperty("name").GetString()!,
+                f => f.GetProperty("type").GetString()! + (f.TryGetProperty("format", out var format) ? ":" + format.GetString() : ""), StringComparer.Ordinal);
+            if (names.Contains("identifiant"))
+            {
+                Assert.Equal("string:uri", types["url"]);
+            }
             foreach (var key in resource.GetProperty("schema").GetProperty("primaryKey").EnumerateArray())
             {
                 Assert.Contains(key.GetString()!, names);
@@ -186,6 +197,7 @@ public sealed class OpenDataTests(SiteFixture site) : IClassFixture<SiteFixture>
     private static bool CsvCellParses(string type, string value) => value.Length == 0 || type switch
     {
         "string" => true,
+        "string:uri" => Uri.TryCreate(value, UriKind.Absolute, out _),
         "integer" => long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
         "boolean" => value is "true" or "false",
         "date" => DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
@@ -195,6 +207,7 @@ public sealed class OpenDataTests(SiteFixture site) : IClassFixture<SiteFixture>
     private static bool JsonValueParses(string type, JsonElement value) => value.ValueKind == JsonValueKind.Null || type switch
     {
         "string" => value.ValueKind == JsonValueKind.String,
+        "string:uri" => value.ValueKind == JsonValueKind.String && CsvCellParses(type, value.GetString()!),
         "integer" => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _),
         "boolean" => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
         "date" => value.ValueKind == JsonValueKind.String && CsvCellParses("date", value.GetString()!),
@@ -267,6 +280,8 @@ public sealed class OpenDataTests(SiteFixture site) : IClassFixture<SiteFixture>
             var url = new Uri(file.GetProperty("url").GetString()!);
             var body = await client.GetByteArrayAsync(url.PathAndQuery, Cancel);
             Assert.Equal(body.Length, file.GetProperty("bytes").GetInt64());
+            var compressed = await GetAsync(url.PathAndQuery, "gzip");
+            Assert.Equal((await compressed.Content.ReadAsByteArrayAsync(Cancel)).Length, file.GetProperty("gzipBytes").GetInt64());
         }
     }
 
@@ -329,9 +344,201 @@ public sealed class OpenDataTests(SiteFixture site) : IClassFixture<SiteFixture>
         Directory.Delete(store.Latest()!.Directory, recursive: true);
         Assert.Null(store.Latest());
 
-        var response = await factory.CreateClient().GetAsync("/donnees/entreprises.csv", Cancel);
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Host = "pirate.example";
+        var response = await client.GetAsync("/donnees/entreprises.csv", Cancel);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.NotNull(store.Latest());
+        // The request that happened to trigger the extract does not choose the address written for everyone.
+        var text = await response.Content.ReadAsStringAsync(Cancel);
+        Assert.DoesNotContain("pirate.example", text, StringComparison.Ordinal);
+        Assert.Contains(",http://localhost/entreprises/", text, StringComparison.Ordinal);
+    }
+
+    private async Task<HttpResponseMessage> GetAsync(string url, string? acceptEncoding, HttpMethod? method = null, Action<HttpRequestMessage>? configure = null)
+    {
+        using var request = new HttpRequestMessage(method ?? HttpMethod.Get, url);
+        if (acceptEncoding is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+        }
+        configure?.Invoke(request);
+        return await site.Factory.CreateClient().SendAsync(request, Cancel);
+    }
+
+    private static byte[] Gunzip(byte[] compressed)
+    {
+        using var input = new GZipStream(new MemoryStream(compressed), CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        input.CopyTo(output);
+        return output.ToArray();
+    }
+
+    [Theory]
+    [InlineData("entreprises.csv", "gzip")]
+    [InlineData("entreprises.json", "gzip, deflate, br")]
+    [InlineData("typologie.csv", "br;q=1.0, gzip;q=0.5")]
+    [InlineData("datapackage.json", "*")]
+    public async Task A_client_accepting_gzip_gets_the_precompressed_copy_of_exactly_the_plain_file(string file, string acceptEncoding)
+    {
+        var plain = await GetAsync("/donnees/" + file, null);
+        var compressed = await GetAsync("/donnees/" + file, acceptEncoding);
+
+        Assert.Equal(HttpStatusCode.OK, compressed.StatusCode);
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        Assert.Equal(["gzip"], compressed.Content.Headers.ContentEncoding); // once: not compressed again by the middleware
+        Assert.Contains("Accept-Encoding", compressed.Headers.Vary);
+        Assert.Contains("Accept-Encoding", plain.Headers.Vary);
+        Assert.Equal(plain.Content.Headers.ContentType, compressed.Content.Headers.ContentType);
+        Assert.Equal(plain.Content.Headers.ContentDisposition, compressed.Content.Headers.ContentDisposition);
+        var body = await compressed.Content.ReadAsByteArrayAsync(Cancel);
+        var original = await plain.Content.ReadAsByteArrayAsync(Cancel);
+        Assert.Equal(body.Length, compressed.Content.Headers.ContentLength);
+        Assert.Equal(original.Length, plain.Content.Headers.ContentLength);
+        Assert.Equal(original, Gunzip(body));
+        if (file.StartsWith("entreprises", StringComparison.Ordinal))
+        {
+            Assert.True(body.Length * 3 < original.Length, $"{file}: {body.Length} bytes compressed, {original.Length} plain");
+        }
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("gzip;q=0")]
+    [InlineData("br")]
+    [InlineData("identity")]
+    [InlineData("*;q=0")]
+    [InlineData("gzip;q=0, *")]
+    [InlineData("deflate, br;q=0.5")]
+    public async Task A_client_not_accepting_gzip_gets_the_plain_file_uncompressed(string? acceptEncoding)
+    {
+        var expected = await File.ReadAllBytesAsync((await site.Factory.Services.GetRequiredService<OpenDataStore>().LatestOrGenerateAsync(Cancel)).PathOf(OpenDataWriter.CompaniesJson), Cancel);
+
+        var response = await GetAsync("/donnees/entreprises.json", acceptEncoding);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(response.Content.Headers.ContentEncoding);
+        Assert.Equal(expected.Length, response.Content.Headers.ContentLength);
+        Assert.Equal(expected, await response.Content.ReadAsByteArrayAsync(Cancel));
+    }
+
+    [Theory]
+    [InlineData("entreprises.csv")]
+    [InlineData("entreprises.json")]
+    public async Task Each_representation_has_its_own_etag_and_answers_304_head_and_ranges(string file)
+    {
+        var url = "/donnees/" + file;
+        var plain = await GetAsync(url, null);
+        var compressed = await GetAsync(url, "gzip");
+        var plainTag = plain.Headers.ETag!;
+        var gzipTag = compressed.Headers.ETag!;
+        Assert.False(plainTag.IsWeak);
+        Assert.False(gzipTag.IsWeak);
+        Assert.NotEqual(plainTag, gzipTag);
+        Assert.EndsWith("-gzip\"", gzipTag.Tag, StringComparison.Ordinal);
+
+        foreach (var (encoding, tag, full) in new[] { ((string?)null, plainTag, plain), ("gzip", gzipTag, compressed) })
+        {
+            var bytes = await full.Content.ReadAsByteArrayAsync(Cancel);
+            var known = await GetAsync(url, encoding, configure: r => r.Headers.IfNoneMatch.Add(tag));
+            Assert.Equal(HttpStatusCode.NotModified, known.StatusCode);
+            Assert.Equal(tag, known.Headers.ETag);
+            var byDate = await GetAsync(url, encoding, configure: r => r.Headers.IfModifiedSince = full.Content.Headers.LastModified);
+            Assert.Equal(HttpStatusCode.NotModified, byDate.StatusCode);
+            // The other representation's tag does not match this one.
+            var other = await GetAsync(url, encoding, configure: r => r.Headers.IfNoneMatch.Add(tag == plainTag ? gzipTag : plainTag));
+            Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+            Assert.Equal(bytes, await other.Content.ReadAsByteArrayAsync(Cancel));
+
+            var head = await GetAsync(url, encoding, HttpMethod.Head);
+            Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+            Assert.Equal(tag, head.Headers.ETag);
+            Assert.Equal(bytes.Length, head.Content.Headers.ContentLength);
+            Assert.Equal(full.Content.Headers.ContentEncoding, head.Content.Headers.ContentEncoding);
+            Assert.Empty(await head.Content.ReadAsByteArrayAsync(Cancel));
+
+            // Ranges count the bytes of the representation sent (the compressed ones for gzip), so a download resumes.
+            var part = await GetAsync(url, encoding, configure: r => r.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(100, 1099));
+            Assert.Equal(HttpStatusCode.PartialContent, part.StatusCode);
+            Assert.Equal(bytes.Length, part.Content.Headers.ContentRange!.Length);
+            Assert.Equal(bytes.AsSpan(100, 1000).ToArray(), await part.Content.ReadAsByteArrayAsync(Cancel));
+            var resumed = await GetAsync(url, encoding, configure: r =>
+            {
+                r.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(100, null);
+                r.Headers.IfRange = new System.Net.Http.Headers.RangeConditionHeaderValue(tag);
+            });
+            Assert.Equal(HttpStatusCode.PartialContent, resumed.StatusCode);
+            Assert.Equal(bytes.AsSpan(100).ToArray(), await resumed.Content.ReadAsByteArrayAsync(Cancel));
+        }
+    }
+
+    [Theory]
+    [InlineData("gzip", true)]
+    [InlineData("GZIP;q=0.1", true)]
+    [InlineData("x-gzip", true)]
+    [InlineData("br, *;q=0.2", true)]
+    [InlineData("gzip;q=0", false)]
+    [InlineData("gzip;q=0.000", false)]
+    [InlineData("*;q=0", false)]
+    [InlineData("gzip;q=0, *", false)]
+    [InlineData("br", false)]
+    [InlineData("", false)]
+    public void Accept_encoding_is_read_with_its_weights(string header, bool gzip) =>
+        Assert.Equal(gzip, OpenDataEndpoints.AcceptsGzip(header));
+
+    private static async Task<OpenDataSet> BackgroundExtractAsync(DirectoryWebFactory factory)
+    {
+        var store = factory.Services.GetRequiredService<OpenDataStore>();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (store.Latest() is null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20, Cancel);
+        }
+        return store.Latest() ?? throw new TimeoutException("The background service wrote no extract within 30 s.");
+    }
+
+    [Fact]
+    public async Task The_background_extract_links_each_profile_at_the_configured_public_address()
+    {
+        await using var factory = new DirectoryWebFactory();
+        factory.Settings["Site:PublicUrl"] = "https://annuaire.example.nc/";
+
+        // Read from disk before any request: written by the hosted service, outside any HTTP request.
+        var set = await BackgroundExtractAsync(factory);
+        var rows = ParseCsv(await File.ReadAllTextAsync(set.PathOf(OpenDataWriter.CompaniesCsv), Cancel), out _);
+        using var json = JsonDocument.Parse(await File.ReadAllBytesAsync(set.PathOf(OpenDataWriter.CompaniesJson), Cancel));
+
+        Assert.NotEmpty(rows);
+        Assert.All(rows, row => Assert.Equal("https://annuaire.example.nc/entreprises/" + row["identifiant"], row["url"]));
+        Assert.All(json.RootElement.EnumerateArray(), item =>
+            Assert.Equal("https://annuaire.example.nc/entreprises/" + item.GetProperty("identifiant").GetString(), item.GetProperty("url").GetString()));
+        var profile = await factory.CreateClient().GetAsync(new Uri(rows[0]["url"]).PathAndQuery, Cancel);
+        Assert.Equal(HttpStatusCode.OK, profile.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_extract_written_before_the_gzip_copies_is_still_served_plain()
+    {
+        await using var factory = new DirectoryWebFactory();
+        var set = await BackgroundExtractAsync(factory);
+        foreach (var copy in Directory.GetFiles(set.Directory, "*" + OpenDataWriter.GzipSuffix))
+        {
+            File.Delete(copy);
+        }
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.TryAddWithoutValidation("Accept-Encoding", "gzip, br");
+
+        foreach (var (file, _, _) in OpenDataEndpoints.Files)
+        {
+            var response = await client.GetAsync("/donnees/" + file, Cancel);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Empty(response.Content.Headers.ContentEncoding);
+            Assert.Equal(await File.ReadAllBytesAsync(set.PathOf(file), Cancel), await response.Content.ReadAsByteArrayAsync(Cancel));
+        }
+        using var listing = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/api/v1/donnees", Cancel));
+        Assert.All(listing.RootElement.GetProperty("files").EnumerateArray(), f => Assert.Equal(JsonValueKind.Null, f.GetProperty("gzipBytes").ValueKind));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/donnees", Cancel)).StatusCode);
     }
 }

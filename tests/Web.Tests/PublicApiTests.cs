@@ -190,6 +190,13 @@ public sealed class PublicApiTests(SiteFixture site) : IClassFixture<SiteFixture
         var series = await JsonAsync("/api/v1/statistiques/evolution?province=sud&points=3");
         Assert.Equal(seriesSchema.Properties!.Keys.Order(), series.EnumerateObject().Select(p => p.Name).Order());
         Assert.Equal(seriesSchema.Properties["series"].Items!.Properties!.Keys.Order(), series.GetProperty("series")[0].EnumerateObject().Select(p => p.Name).Order());
+
+        var openData = document.Paths["/api/v1/donnees"].Operations![HttpMethod.Get].Responses!["200"].Content!["application/json"].Schema!;
+        var files = await JsonAsync("/api/v1/donnees");
+        Assert.Equal(openData.Properties!.Keys.Order(), files.EnumerateObject().Select(p => p.Name).Order());
+        var file = openData.Properties["files"].Items!;
+        Assert.Equal(file.Properties!.Keys.Order(), files.GetProperty("files")[0].EnumerateObject().Select(p => p.Name).Order());
+        Assert.True(file.Properties["gzipBytes"].Type!.Value.HasFlag(JsonSchemaType.Null)); // null for an extract written without gzip copies
     }
 
     [Fact]

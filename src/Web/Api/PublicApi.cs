@@ -166,7 +166,7 @@ public static class PublicApi
         api.MapGet("/donnees", OpenData.OpenDataEndpoints.ListAsync)
             .WithName("Donnees")
             .WithSummary("Les fichiers de données ouvertes du jour (CSV, JSON, typologie, descripteur Data Package) : adresses, date, tailles")
-            .WithDescription("Entreprises publiées sans données personnelles, sous Licence Ouverte / Etalab 2.0, produites chaque jour (heure de Nouméa).")
+            .WithDescription("Entreprises publiées sans données personnelles, sous Licence Ouverte / Etalab 2.0, produites chaque jour (heure de Nouméa). bytes : taille du fichier ; gzipBytes : taille envoyée, compressée (Content-Encoding: gzip), à un client dont Accept-Encoding accepte gzip, null pour un extrait écrit sans copie compressée.")
             .Produces<OpenData.ApiOpenData>();
     }
 

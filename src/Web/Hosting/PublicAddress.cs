@@ -91,7 +91,7 @@ public static partial class PublicAddress
 
 /// <summary>
 /// Absolute links for mails, from a request or from a background service: the public address when configured, else
-/// the current request's, else the address the server listens on.
+/// the current request's, else the address the server listens on (<see cref="ConfiguredRoot"/> leaves the request out).
 /// </summary>
 public sealed class SiteLinks(IHttpContextAccessor accessor, IOptions<SiteOptions> options, Microsoft.AspNetCore.Hosting.Server.IServer server)
 {
@@ -101,9 +101,16 @@ public sealed class SiteLinks(IHttpContextAccessor accessor, IOptions<SiteOption
         {
             return PublicAddress.Absolute(context, pathAndQuery);
         }
-        var root = options.Value.PublicUrl?.AbsoluteUri
-            ?? server.Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses.FirstOrDefault()
-            ?? "http://localhost";
-        return new Uri(root.TrimEnd('/') + pathAndQuery);
+        return new Uri(ConfiguredRoot() + pathAndQuery);
     }
+
+    /// <summary>
+    /// The public address when configured, else the address the server listens on, without a trailing slash; never
+    /// the current request's. For what is written once and then served to everyone (the open-data files): a request
+    /// that happens to trigger it must not decide, with its <c>Host</c> header, what the others get.
+    /// </summary>
+    public string ConfiguredRoot() =>
+        (options.Value.PublicUrl?.AbsoluteUri
+            ?? server.Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? "http://localhost").TrimEnd('/');
 }

@@ -81,7 +81,8 @@ public static class WebSetup
         }
         app.UseStatusCodePagesWithReExecute("/erreur/{0}");
         app.UseSecurityHeaders();
-        app.UseResponseCompression();
+        // The open-data files carry their own gzip copies (and are too big to compress per request).
+        app.UseWhen(context => !OpenData.OpenDataEndpoints.IsDownload(context.Request.Path), branch => branch.UseResponseCompression());
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseCors();

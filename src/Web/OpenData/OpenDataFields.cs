@@ -5,17 +5,27 @@ using AnnuaireFiliere.Core.Taxonomy;
 namespace AnnuaireFiliere.Web.OpenData;
 
 /// <summary>
+/// What a column's value may depend on besides the company: the typology (labels of codes) and the site's public
+/// address (<paramref name="Site"/>, without a trailing slash, e.g. <c>https://annuaire.nc</c>).
+/// </summary>
+public sealed record OpenDataContext(TaxonomyCatalog Taxonomy, string Site)
+{
+    /// <summary>The absolute address of a company's public profile.</summary>
+    public string ProfileUrl(string slug) => $"{Site}/entreprises/{slug}";
+}
+
+/// <summary>
 /// A column of the open-data company file. Names are stable (reusers' scripts depend on them): add columns at the
 /// end, never rename or remove one. <paramref name="Type"/> is a Table Schema type (<c>string</c>, <c>integer</c>,
-/// <c>boolean</c>, <c>date</c>); a <paramref name="List"/> column is an <c>array</c> in JSON and its values joined by
-/// <c>|</c> in CSV.
+/// <c>boolean</c>, <c>date</c>), <paramref name="Format"/> its optional Table Schema format (<c>uri</c>); a
+/// <paramref name="List"/> column is an <c>array</c> in JSON and its values joined by <c>|</c> in CSV.
 /// </summary>
-public sealed record OpenDataField(string Name, string Type, string Description, bool List, Func<Company, TaxonomyCatalog, object?> Value)
+public sealed record OpenDataField(string Name, string Type, string Description, bool List, Func<Company, OpenDataContext, object?> Value, string? Format = null)
 {
     public const string ListSeparator = "|";
 
     /// <summary>The value as a CSV cell: invariant numbers, <c>true</c>/<c>false</c>, ISO dates, lists joined by <c>|</c>.</summary>
-    public string? CsvValue(Company company, TaxonomyCatalog taxonomy) => Value(company, taxonomy) switch
+    public string? CsvValue(Company company, OpenDataContext context) => Value(company, context) switch
     {
         null => null,
         string text => text,
@@ -48,19 +58,19 @@ public static class OpenDataFields
         new("sigle", "string", "Sigle, s'il y en a un.", false, (c, _) => c.Acronym),
         new("ridet", "string", "Numéro RIDET (Répertoire d'identification des entreprises et des établissements de Nouvelle-Calédonie, ISEE) : 7 chiffres, un point, 3 chiffres d'établissement.", false, (c, _) => c.Ridet?.ToString()),
         new("forme_juridique_code", "string", "Code de la forme juridique (voir la typologie de l'annuaire).", false, (c, _) => c.LegalFormCode),
-        new("forme_juridique", "string", "Libellé de la forme juridique.", false, (c, t) => Label(t.FindLegalForm(c.LegalFormCode))),
+        new("forme_juridique", "string", "Libellé de la forme juridique.", false, (c, x) => Label(x.Taxonomy.FindLegalForm(c.LegalFormCode))),
         new("annee_creation", "integer", "Année de création de l'entreprise.", false, (c, _) => c.FoundingYear),
         new("tranche_effectif_code", "string", "Code de la tranche d'effectif salarié (tranches INSEE regroupées : 0, 1-9, 10-49, 50-249, 250+).", false, (c, _) => c.SizeBandCode),
-        new("tranche_effectif", "string", "Libellé de la tranche d'effectif salarié.", false, (c, t) => Label(t.FindSizeBand(c.SizeBandCode))),
-        new("secteur_code", "string", "Code du secteur de l'activité principale (typologie de l'annuaire, fichier typologie.csv).", false, (c, t) => t.FindActivity(c.PrimaryActivityCode)?.SectorCode),
-        new("secteur", "string", "Libellé du secteur de l'activité principale.", false, (c, t) => Label(t.FindSector(t.FindActivity(c.PrimaryActivityCode)?.SectorCode))),
+        new("tranche_effectif", "string", "Libellé de la tranche d'effectif salarié.", false, (c, x) => Label(x.Taxonomy.FindSizeBand(c.SizeBandCode))),
+        new("secteur_code", "string", "Code du secteur de l'activité principale (typologie de l'annuaire, fichier typologie.csv).", false, (c, x) => x.Taxonomy.FindActivity(c.PrimaryActivityCode)?.SectorCode),
+        new("secteur", "string", "Libellé du secteur de l'activité principale.", false, (c, x) => Label(x.Taxonomy.FindSector(x.Taxonomy.FindActivity(c.PrimaryActivityCode)?.SectorCode))),
         new("activite_principale_code", "string", "Code de l'activité principale (typologie de l'annuaire, rattachée à des codes NAF rév. 2 dans typologie.csv).", false, (c, _) => c.PrimaryActivityCode),
-        new("activite_principale", "string", "Libellé de l'activité principale.", false, (c, t) => Label(t.FindActivity(c.PrimaryActivityCode))),
+        new("activite_principale", "string", "Libellé de l'activité principale.", false, (c, x) => Label(x.Taxonomy.FindActivity(c.PrimaryActivityCode))),
         new("activites_secondaires_codes", "string", "Codes des activités secondaires (au plus 5).", true, (c, _) => c.SecondaryActivities.Select(a => a.ActivityCode).Order(StringComparer.Ordinal).ToList()),
         new("commune_code", "string", "Code INSEE (COG) de la commune du siège.", false, (c, _) => c.CommuneCode),
-        new("commune", "string", "Nom de la commune du siège.", false, (c, t) => Label(t.FindCommune(c.CommuneCode))),
-        new("province_code", "string", "Code de la province de la commune du siège (sud, nord, iles).", false, (c, t) => t.FindCommune(c.CommuneCode)?.ProvinceCode),
-        new("province", "string", "Nom de la province de la commune du siège.", false, (c, t) => Label(t.FindProvince(t.FindCommune(c.CommuneCode)?.ProvinceCode))),
+        new("commune", "string", "Nom de la commune du siège.", false, (c, x) => Label(x.Taxonomy.FindCommune(c.CommuneCode))),
+        new("province_code", "string", "Code de la province de la commune du siège (sud, nord, iles).", false, (c, x) => x.Taxonomy.FindCommune(c.CommuneCode)?.ProvinceCode),
+        new("province", "string", "Nom de la province de la commune du siège.", false, (c, x) => Label(x.Taxonomy.FindProvince(x.Taxonomy.FindCommune(c.CommuneCode)?.ProvinceCode))),
         new("code_postal", "string", "Code postal de l'adresse du siège.", false, (c, _) => c.PostalCode),
         new("adresse", "string", "Adresse du siège (voie), telle que publiée sur la fiche.", false, (c, _) => c.StreetAddress),
         new("site_web", "string", "Site web de l'entreprise.", false, (c, _) => c.Website),
@@ -90,6 +100,7 @@ public static class OpenDataFields
         new("date_publication", "date", "Date de première publication de la fiche (UTC).", false, (c, _) => Day(c.PublishedAt)),
         new("date_mise_a_jour", "date", "Date de la dernière modification de la fiche (UTC).", false, (c, _) => Day(c.UpdatedAt)),
         new("date_confirmation", "date", "Date à laquelle l'entreprise a confirmé pour la dernière fois que sa fiche est exacte (UTC).", false, (c, _) => Day(c.LastConfirmedAt)),
+        new("url", "string", "Adresse de la fiche publique de l'entreprise dans l'annuaire (/entreprises/{identifiant} sur l'adresse publique du site).", false, (c, x) => x.ProfileUrl(c.Slug), Format: "uri"),
     ];
 
     /// <summary>The columns of <c>typologie.csv</c>: one line per activity, with its sector and NAF rév. 2 codes.</summary>

@@ -12,13 +12,18 @@ public sealed class IndexModel(OpenDataStore store, TaxonomyCatalog taxonomy) : 
 {
     public OpenDataSet Extract { get; private set; } = null!;
 
-    public IReadOnlyList<(string File, string Title, long Bytes)> Files { get; private set; } = [];
+    /// <summary>The files with their size, and the size of their gzip copy (null in an extract written without them).</summary>
+    public IReadOnlyList<(string File, string Title, long Bytes, long? GzipBytes)> Files { get; private set; } = [];
 
     public TaxonomyCatalog Taxonomy => taxonomy;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Extract = await store.LatestOrGenerateAsync(cancellationToken);
-        Files = [.. OpenDataEndpoints.Files.Select(f => (f.File, f.Title, new FileInfo(Extract.PathOf(f.File)).Length))];
+        Files = [.. OpenDataEndpoints.Files.Select(f =>
+        {
+            var gzip = new FileInfo(Extract.PathOf(f.File + OpenDataWriter.GzipSuffix));
+            return (f.File, f.Title, new FileInfo(Extract.PathOf(f.File)).Length, gzip.Exists ? gzip.Length : (long?)null);
+        })];
     }
 }
