@@ -83,7 +83,7 @@ public sealed class LogoTests(SiteFixture site) : IClassFixture<SiteFixture>
     [InlineData(1, 200, 100, "left")]
     public async Task A_jpeg_is_turned_the_way_its_exif_orientation_says(int orientation, int width, int height, string redSide)
     {
-        var company = await PublishedAsync(10 + orientation);
+        var company = await PublishedAsync(20 + orientation); // companies no other logo test uses
         var client = await AccountForms.MemberClientAsync(site.Factory, $"logo-exif-{orientation}@exemple.nc", company.Id, MemberRole.Editor);
         // Stored 200 × 100: red on the left half, blue on the right.
         using var bitmap = new SKBitmap(200, 100);
