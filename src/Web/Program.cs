@@ -1,13 +1,13 @@
 using AnnuaireFiliere.Core.Import;
 using AnnuaireFiliere.Core.Data;
 using AnnuaireFiliere.Core.Search;
-using AnnuaireFiliere.Web.Accounts;
-using AnnuaireFiliere.Web.Api;
-using AnnuaireFiliere.Web.Hosting;
-using AnnuaireFiliere.Web.Moderation;
-using AnnuaireFiliere.Web.MySpace;
-using AnnuaireFiliere.Web.OpenData;
-using AnnuaireFiliere.Web.Statistics;
+using AnnuaireFiliere.Web.Features.Accounts;
+using AnnuaireFiliere.Web.Features.Api;
+using AnnuaireFiliere.Web.Infrastructure;
+using AnnuaireFiliere.Web.Features.Moderation;
+using AnnuaireFiliere.Web.Features.MySpace;
+using AnnuaireFiliere.Web.Features.OpenData;
+using AnnuaireFiliere.Web.Features.Statistics;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddAppDatabase();   // Core/Data: SQLite under the data folder, taxonomy, company rules

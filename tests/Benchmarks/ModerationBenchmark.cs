@@ -7,7 +7,7 @@ using AnnuaireFiliere.Core.Demo;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using ModerationQueues = Web::AnnuaireFiliere.Web.Moderation.ModerationQueues;
+using ModerationQueues = Web::AnnuaireFiliere.Web.Features.Moderation.ModerationQueues;
 
 namespace AnnuaireFiliere.Benchmarks;
 

@@ -7,7 +7,7 @@ using AnnuaireFiliere.Core.Demo;
 using AnnuaireFiliere.Core.Taxonomy;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using OpenDataWriter = Web::AnnuaireFiliere.Web.OpenData.OpenDataWriter;
+using OpenDataWriter = Web::AnnuaireFiliere.Web.Features.OpenData.OpenDataWriter;
 
 namespace AnnuaireFiliere.Benchmarks;
 

@@ -170,7 +170,7 @@ internal static class PagesBenchmark
                 }
                 SearchBenchmark.Report("engine alone, after each page: q=…", interleaved);
                 var taxonomy = site.Services.GetRequiredService<AnnuaireFiliere.Core.Taxonomy.TaxonomyCatalog>();
-                var parsed = Texts.Select(t => Web::AnnuaireFiliere.Web.Search.SearchParameters.Parse(
+                var parsed = Texts.Select(t => Web::AnnuaireFiliere.Web.Features.Search.SearchParameters.Parse(
                     Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery("?q=" + Uri.EscapeDataString(t)), taxonomy, TimeProvider.System).Request).ToList();
                 Console.WriteLine($"the page's request: {parsed[0]}");
                 SearchBenchmark.Report("engine alone, the page's parsed request", await SearchBenchmark.TimeAsync(iterations, i => search.SearchAsync(parsed[i % parsed.Count])));

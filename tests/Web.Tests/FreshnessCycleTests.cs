@@ -1,6 +1,6 @@
 using System.Net;
 using AnnuaireFiliere.Core.Companies;
-using AnnuaireFiliere.Web.Moderation;
+using AnnuaireFiliere.Web.Features.Moderation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

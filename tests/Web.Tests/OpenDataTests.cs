@@ -3,7 +3,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Text.Json;
 using AnnuaireFiliere.Core.Companies;
-using AnnuaireFiliere.Web.OpenData;
+using AnnuaireFiliere.Web.Features.OpenData;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

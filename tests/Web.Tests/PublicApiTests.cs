@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using AnnuaireFiliere.Core.Companies;
 using AnnuaireFiliere.Core.Search;
-using AnnuaireFiliere.Web.Search;
+using AnnuaireFiliere.Web.Features.Search;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.OpenApi;

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Resources;
+using AnnuaireFiliere.Web.Infrastructure;
 
 namespace AnnuaireFiliere.Web.Tests;
 

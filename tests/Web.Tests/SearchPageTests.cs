@@ -2,7 +2,7 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AnnuaireFiliere.Core.Search;
-using AnnuaireFiliere.Web.Search;
+using AnnuaireFiliere.Web.Features.Search;
 
 namespace AnnuaireFiliere.Web.Tests;
 

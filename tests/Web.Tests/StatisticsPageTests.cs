@@ -67,7 +67,7 @@ public sealed class StatisticsPageTests(SiteFixture site) : IClassFixture<SiteFi
         Assert.Equal("/statistiques?secteur=S05&province=sud&ecommerce=vente-en-ligne", withoutS04);
     }
 
-    private static string SearchLinkFor(Core.Search.SearchRequest segment) => "/recherche" + Search.SearchParameters.ToQueryString(segment with { PageSize = Core.Search.SearchRequest.DefaultPageSize });
+    private static string SearchLinkFor(Core.Search.SearchRequest segment) => "/recherche" + Web.Features.Search.SearchParameters.ToQueryString(segment with { PageSize = Core.Search.SearchRequest.DefaultPageSize });
 
     [Fact]
     public async Task Each_table_downloads_as_csv_with_the_same_figures_in_both_variants()

@@ -1,5 +1,5 @@
 using AnnuaireFiliere.Core.Companies;
-using AnnuaireFiliere.Web.Moderation;
+using AnnuaireFiliere.Web.Features.Moderation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

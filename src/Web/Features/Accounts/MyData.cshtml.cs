@@ -1,0 +1,52 @@
+using System.Text.Json;
+using AnnuaireFiliere.Core.Accounts;
+using AnnuaireFiliere.Core.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace AnnuaireFiliere.Web.Features.Accounts;
+
+/// <summary><c>/compte/donnees</c>: everything the directory holds about the account, as a JSON download.</summary>
+[Authorize]
+public sealed class MyDataModel(UserManager<DirectoryUser> users, AppDbContext db) : PageModel
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+        var data = new
+        {
+            id = user.Id,
+            email = user.Email,
+            emailConfirmed = user.EmailConfirmed,
+            preferredLanguage = user.PreferredLanguage,
+            createdAt = user.CreatedAt,
+            roles = await users.GetRolesAsync(user),
+            externalLogins = (await users.GetLoginsAsync(user)).Select(l => new { provider = l.LoginProvider, displayName = l.ProviderDisplayName, key = l.ProviderKey }),
+            failedSignInAttempts = user.AccessFailedCount,
+            lockedOutUntil = user.LockoutEnd,
+            companies = await db.CompanyMembers.AsNoTracking().Where(m => m.UserId == user.Id)
+                .Join(db.Companies, m => m.CompanyId, c => c.Id, (m, c) => new { id = c.Id, name = c.LegalName, role = m.Role.ToString(), since = m.Since })
+                .ToListAsync(),
+            requests = await db.AccessRequests.AsNoTracking().Where(r => r.UserId == user.Id)
+                .Select(r => new { companyId = r.CompanyId, kind = r.Kind.ToString(), status = r.Status.ToString(), message = r.Message, createdAt = r.CreatedAt, decidedAt = r.DecidedAt, reason = r.Reason })
+                .ToListAsync(),
+            drafts = await db.RegistrationDrafts.AsNoTracking().Where(d => d.UserId == user.Id)
+                .Select(d => new { step = d.Step, data = d.Data, createdAt = d.CreatedAt, updatedAt = d.UpdatedAt })
+                .ToListAsync(),
+            changesMade = await db.CompanyChanges.AsNoTracking().Where(c => c.UserId == user.Id)
+                .Select(c => new { companyId = c.CompanyId, at = c.At, kind = c.Kind.ToString(), reason = c.Reason, fields = c.Fields })
+                .ToListAsync(),
+        };
+        Response.Headers.CacheControl = "no-store";
+        return File(JsonSerializer.SerializeToUtf8Bytes(data, Json), "application/json", "mes-donnees-annuaire.json");
+    }
+}

@@ -1,0 +1,17 @@
+using AnnuaireFiliere.Core.Accounts;
+using AnnuaireFiliere.Web.Features.Accounts;
+using AnnuaireFiliere.Web.Infrastructure.Mail;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace AnnuaireFiliere.Web.Features.Accounts;
+
+/// <summary><c>/compte/renvoyer-confirmation</c>: mails the confirmation link again to an account not yet confirmed.</summary>
+[EnableRateLimiting(AccountsSetup.PasswordLimit)]
+public sealed class ResendConfirmationModel(UserManager<DirectoryUser> users, AccountMails mails) : MailedLinkPage(users)
+{
+    protected override bool Wanted(DirectoryUser user) => !user.EmailConfirmed;
+
+    protected override Task SendAsync(DirectoryUser user, CancellationToken cancellationToken) =>
+        SignUpModel.SendConfirmationAsync(Users, mails, Request, user, cancellationToken);
+}

@@ -1,0 +1,222 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Threading.RateLimiting;
+using AnnuaireFiliere.Core.Data;
+using AnnuaireFiliere.Core.Search;
+using AnnuaireFiliere.Core.Taxonomy;
+using AnnuaireFiliere.Web.Features.Search;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using AnnuaireFiliere.Web.Infrastructure;
+
+namespace AnnuaireFiliere.Web.Features.Api;
+
+public sealed class ApiOptions
+{
+    public const string Section = "Api";
+
+    /// <summary>Requests per minute and client address before 429 (with <c>Retry-After</c>).</summary>
+    [Range(1, 100_000)]
+    public int RequestsPerMinute { get; set; } = 120;
+}
+
+/// <summary>
+/// The public read-only API, <c>/api/v1</c>: the same search as <c>/recherche</c> (same parameters), profiles,
+/// the typology. JSON, CORS for GET, ETags, a rate limit per client address, errors as RFC 9457 problem details
+/// in French. Described by <c>/openapi/v1.json</c>.
+/// </summary>
+public static class PublicApi
+{
+    public const string RateLimitPolicy = "api";
+    public const string CorsPolicy = "api";
+
+    /// <summary>The query parameters of a search, as the OpenAPI document describes them (they are read from the query string).</summary>
+    public sealed record SearchApiParameters(
+        [property: FromQuery(Name = "q")] string? Q,
+        [property: FromQuery(Name = "secteur")] string[]? Secteur,
+        [property: FromQuery(Name = "activite")] string[]? Activite,
+        [property: FromQuery(Name = "province")] string[]? Province,
+        [property: FromQuery(Name = "commune")] string[]? Commune,
+        [property: FromQuery(Name = "taille")] string[]? Taille,
+        [property: FromQuery(Name = "forme")] string[]? Forme,
+        [property: FromQuery(Name = "ecommerce")] string[]? Ecommerce,
+        [property: FromQuery(Name = "langue")] string[]? Langue,
+        [property: FromQuery(Name = "label")] string[]? Label,
+        [property: FromQuery(Name = "annee_min")] string? AnneeMin,
+        [property: FromQuery(Name = "annee_max")] string? AnneeMax,
+        [property: FromQuery(Name = "tri")] string? Tri,
+        [property: FromQuery(Name = "page")] string? Page,
+        [property: FromQuery(Name = "par_page")] string? ParPage);
+
+    /// <summary>The French descriptions of the API's parameters in the OpenAPI document.</summary>
+    private static readonly Dictionary<string, string> ParameterDescriptions = new(StringComparer.Ordinal)
+    {
+        ["q"] = "Texte libre (nom, activité, compétence…) ; les mots entre guillemets forment une expression.",
+        ["secteur"] = "Code de secteur de la typologie (répétable : l'un ou l'autre).",
+        ["activite"] = "Code d'activité de la typologie (répétable).",
+        ["province"] = "Code de province : sud, nord, iles (répétable).",
+        ["commune"] = "Code INSEE de commune (répétable).",
+        ["taille"] = "Tranche d'effectif salarié : 0, 1-9, 10-49, 50-249, 250+ (répétable).",
+        ["forme"] = "Code de forme juridique (répétable).",
+        ["ecommerce"] = "Capacité de vente en ligne (répétable ; voir /api/v1/typologie).",
+        ["langue"] = "Langue de travail, code ISO 639 (répétable).",
+        ["label"] = "Label ou certification (répétable).",
+        ["annee_min"] = "Année de création minimale.",
+        ["annee_max"] = "Année de création maximale.",
+        ["tri"] = "Ordre des résultats : pertinence (par défaut), nom, nouveautes, mises-a-jour.",
+        ["page"] = "Numéro de page, à partir de 1.",
+        ["par_page"] = "Résultats par page (1 à 50, 20 par défaut).",
+        ["instantane"] = "Identifiant d'un instantané des statistiques (voir /api/v1/statistiques/instantanes) : les chiffres à cette date ; sans lui, ceux d'aujourd'hui. Refusé par /api/v1/statistiques/evolution, qui lit tous les instantanés.",
+        ["points"] = "Nombre d'instantanés lus, les plus récents (1 à 36, 12 par défaut), en plus d'aujourd'hui.",
+        ["id"] = "Identifiant d'adresse de la fiche (slug) ou numéro RIDET (7 chiffres, avec ou sans établissement).",
+    };
+
+    public static IHostApplicationBuilder AddPublicApi(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi("v1", options =>
+        {
+            // The document describes the public API only, not the site's own form endpoints.
+            options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+            options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Annuaire de la filière numérique — API publique";
+            document.Info.Version = "v1";
+            document.Info.Description = "Recherche, fiches et typologie des entreprises du numérique de Nouvelle-Calédonie. Lecture seule, sans clé ; limite de débit par adresse.";
+            return Task.CompletedTask;
+        });
+            options.AddOperationTransformer((operation, _, _) =>
+            {
+                foreach (var parameter in (operation.Parameters ?? []).OfType<Microsoft.OpenApi.OpenApiParameter>())
+                {
+                    if (parameter.Name is { } name && ParameterDescriptions.TryGetValue(name, out var description))
+                    {
+                        parameter.Description = description;
+                    }
+                }
+                return Task.CompletedTask;
+            });
+        });
+        builder.Services.AddCors(options => options.AddPolicy(CorsPolicy, policy => policy
+            .AllowAnyOrigin().WithMethods("GET").WithExposedHeaders("ETag", "Retry-After")));
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.AddPolicy(RateLimitPolicy, context =>
+            {
+                var perMinute = context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.RequestsPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "inconnue", _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = perMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                });
+            });
+            options.OnRejected = async (rejected, cancellationToken) =>
+            {
+                var context = rejected.HttpContext;
+                var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? (int)Math.Ceiling(retryAfter.TotalSeconds) : 60;
+                context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                var text = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+                await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: text["Api.TooManyTitle"], detail: text["Api.TooManyDetail", seconds])
+                    .ExecuteAsync(context);
+            };
+        });
+        return builder;
+    }
+
+    public static void MapPublicApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapOpenApi("/openapi/{documentName}.json").RequireCors(CorsPolicy);
+        // The browsable reference (Swagger UI, served from the package: no CDN, no inline script, so the site's CSP holds).
+        app.UseSwaggerUI(options =>
+        {
+            options.RoutePrefix = "api/reference";
+            options.SwaggerEndpoint("/openapi/v1.json", "API publique v1");
+            options.DocumentTitle = "Référence de l'API publique · Annuaire de la filière numérique";
+        });
+        var api = app.MapGroup("/api/v1").RequireRateLimiting(RateLimitPolicy).RequireCors(CorsPolicy).WithTags("Annuaire");
+
+        api.MapGet("/recherche", SearchAsync)
+            .WithName("Rechercher")
+            .WithDescription("Recherche plein texte et filtres, comme la page /recherche : résultats paginés, facettes avec leurs effectifs, suggestion « vouliez-vous dire ». Seules les fiches publiées sont trouvées.")
+            .WithSummary("Rechercher des entreprises (mêmes paramètres que /recherche)")
+            .Produces<ApiSearchResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        api.MapGet("/entreprises/{id}", CompanyAsync)
+            .WithName("Entreprise")
+            .WithDescription("Ne contient jamais la personne de contact (donnée personnelle). 404 si la fiche n'existe pas ou n'est pas publiée.")
+            .WithSummary("La fiche publique d'une entreprise, par son identifiant d'adresse (slug) ou son RIDET")
+            .Produces<ApiCompany>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/typologie", (TaxonomyCatalog taxonomy) => TypedResults.Ok(taxonomy.ToApi()))
+            .WithName("Typologie")
+            .WithDescription("Les codes acceptés par les filtres de /api/v1/recherche, avec leurs libellés en français et en anglais.")
+            .WithSummary("Secteurs et activités (codes NAF), provinces et communes, tranches d'effectif, formes juridiques, langues, capacités de vente en ligne");
+
+        Statistics.StatisticsEndpoints.MapStatisticsApi(api);
+        api.MapGet("/donnees", OpenData.OpenDataEndpoints.ListAsync)
+            .WithName("Donnees")
+            .WithSummary("Les fichiers de données ouvertes du jour (CSV, JSON, typologie, descripteur Data Package) : adresses, date, tailles")
+            .WithDescription("Entreprises publiées sans données personnelles, sous Licence Ouverte / Etalab 2.0, produites chaque jour (heure de Nouméa). bytes : taille du fichier ; gzipBytes : taille envoyée, compressée (Content-Encoding: gzip), à un client dont Accept-Encoding accepte gzip, null pour un extrait écrit sans copie compressée.")
+            .Produces<OpenData.ApiOpenData>();
+    }
+
+    private static async Task<IResult> SearchAsync(
+        HttpContext context, ICompanySearch search, TaxonomyCatalog taxonomy, TimeProvider clock, IStringLocalizer<SharedResource> text,
+        [AsParameters] SearchApiParameters parameters)
+    {
+        var parsed = SearchParameters.Parse(context.Request.Query, taxonomy, clock);
+        var errors = parsed.Notices
+            .GroupBy(n => n.Parameter)
+            .ToDictionary(g => g.Key, g => g.Select(n => text["Api.Notice." + n.Kind, n.Parameter, n.Value].Value).ToArray());
+        var pageSize = SearchRequest.DefaultPageSize;
+        if (parameters.ParPage is { } size && (!int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > SearchRequest.MaxPageSize))
+        {
+            errors["par_page"] = [text["Api.BadPageSize", SearchRequest.MaxPageSize].Value];
+        }
+        if (errors.Count > 0)
+        {
+            return Results.ValidationProblem(errors, title: text["Api.BadParameters"], detail: text["Api.BadParametersDetail"]);
+        }
+        var request = parsed.Request with { PageSize = pageSize };
+        try
+        {
+            var result = await search.SearchAsync(request, context.RequestAborted);
+            return TypedResults.Ok(result.ToApi(request, taxonomy, PublicAddress.Of(context)));
+        }
+        catch (SearchUnavailableException)
+        {
+            context.Response.Headers.RetryAfter = "30";
+            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: text["Error.UnavailableTitle"], detail: text["Api.UnavailableDetail"]);
+        }
+    }
+
+    private static async Task<IResult> CompanyAsync(HttpContext context, AppDbContext db, TaxonomyCatalog taxonomy, IStringLocalizer<SharedResource> text, string id)
+    {
+        var company = await Features.Companies.ProfileModel.FindPublishedAsync(db, id, context.RequestAborted);
+        if (company is null && Core.Companies.Ridet.TryParse(id, out var ridet))
+        {
+            // By RIDET: the establishment when one is given, else the company's main (lowest) establishment.
+            var exact = ridet.ToString();
+            var prefix = ridet.Establishment is null ? ridet.Rid + ".%" : exact;
+            var ids = await db.Database
+                .SqlQuery<Guid>($"SELECT Id AS Value FROM Companies WHERE Status = 'Published' AND (Ridet = {exact} OR Ridet LIKE {prefix})")
+                .ToListAsync(context.RequestAborted);
+            var candidates = await db.Companies.AsNoTracking().Include(c => c.SecondaryActivities).Where(c => ids.Contains(c.Id)).ToListAsync(context.RequestAborted);
+            company = candidates.OrderBy(c => c.Ridet!.Value.ToString(), StringComparer.Ordinal).FirstOrDefault();
+        }
+        return company is null
+            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: text["Api.CompanyNotFound"], detail: text["Api.CompanyNotFoundDetail", id.Length > 80 ? id[..80] : id])
+            : TypedResults.Ok(company.ToApi(taxonomy, PublicAddress.Of(context)));
+    }
+}

@@ -1,0 +1,11 @@
+using AnnuaireFiliere.Core.Companies;
+using AnnuaireFiliere.Web.Features.Accounts;
+using AnnuaireFiliere.Web.Features.Moderation;
+using Microsoft.AspNetCore.Authorization;
+
+namespace AnnuaireFiliere.Web.Features.Moderation;
+
+/// <summary><c>/moderation/revendications</c>: accounts that claim an unclaimed company; those from the website's domain first.</summary>
+[Authorize(Policy = Policies.Moderator)]
+public sealed class ClaimsQueueModel(ModerationQueues queues, ModerationDecisions decisions)
+    : RequestQueuePage(queues, decisions, AccessRequestKind.Claim, "/moderation/revendications");

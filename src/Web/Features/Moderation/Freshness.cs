@@ -1,0 +1,119 @@
+using System.Security.Cryptography;
+using AnnuaireFiliere.Core.Companies;
+using AnnuaireFiliere.Core.Data;
+using AnnuaireFiliere.Web.Infrastructure;
+using AnnuaireFiliere.Web.Infrastructure.Mail;
+using AnnuaireFiliere.Web.Features.Search;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using AnnuaireFiliere.Web.Features.Accounts;
+
+namespace AnnuaireFiliere.Web.Features.Moderation;
+
+/// <summary>
+/// The one-click link of the yearly "is your profile still right?" mail: company and owner, signed and time-limited
+/// by ASP.NET Data Protection. Holding the mailed link is the proof: no sign-in is needed to confirm.
+/// </summary>
+public sealed class FreshnessLinks(IDataProtectionProvider protection, TimeProvider clock)
+{
+    public const string Purpose = "AnnuaireFiliere.Freshness.Confirm.v1";
+
+    /// <summary>How long a mailed link works.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromDays(60);
+
+    private ITimeLimitedDataProtector Protector => protection.CreateProtector(Purpose).ToTimeLimitedDataProtector();
+
+    public string Token(Guid companyId, Guid userId) =>
+        Protector.Protect($"{companyId:N}|{userId:N}", clock.GetUtcNow() + Lifetime);
+
+    /// <summary>The company and owner of a token, or <c>null</c> when it is forged, damaged or expired.</summary>
+    public (Guid CompanyId, Guid UserId)? Read(string? token)
+    {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 2000)
+        {
+            return null;
+        }
+        try
+        {
+            var parts = Protector.Unprotect(token, out var expiration).Split('|');
+            return expiration >= clock.GetUtcNow() && parts.Length == 2 && Guid.TryParseExact(parts[0], "N", out var company) && Guid.TryParseExact(parts[1], "N", out var user)
+                ? (company, user) : null;
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>
+/// Mails, once a year per company, each owner of a published profile not confirmed for 12 months, with a one-click
+/// confirmation link (<c>/mon-espace/confirmer</c>). Checks at start and every six hours; a pass mails at most
+/// <see cref="BatchSize"/> companies (the next pass goes on).
+/// </summary>
+public sealed partial class FreshnessMailer(IServiceScopeFactory scopes, TimeProvider clock, ILogger<FreshnessMailer> logger) : BackgroundService
+{
+    public const int BatchSize = 200;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(6), clock);
+        do
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception failed) when (failed is not OperationCanceledException)
+            {
+                LogFailed(logger, failed);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    /// <summary>One pass: mails the owners of the profiles due; returns how many companies were mailed.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<AppDbContext>();
+        var mails = services.GetRequiredService<AccountMails>();
+        var links = services.GetRequiredService<SiteLinks>();
+        var tokens = services.GetRequiredService<FreshnessLinks>();
+        var decisions = services.GetRequiredService<ModerationDecisions>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var yearAgo = now.AddMonths(-12);
+        var due = await db.Companies.AsNoTracking()
+            .Where(c => c.Status == PublicationStatus.Published
+                && (c.LastConfirmedAt ?? c.PublishedAt ?? c.CreatedAt) < yearAgo
+                && (c.FreshnessMailedAt == null || c.FreshnessMailedAt < yearAgo)
+                && db.CompanyMembers.Any(m => m.CompanyId == c.Id && m.Role == MemberRole.Owner))
+            .OrderBy(c => c.FreshnessMailedAt ?? c.CreatedAt)
+            .Select(c => new { c.Id, Name = c.TradeName ?? c.LegalName, Last = c.LastConfirmedAt ?? c.PublishedAt ?? c.CreatedAt })
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+        foreach (var company in due)
+        {
+            // Marked first, without touching the profile's version: a failed mail is not sent again every six hours.
+            await db.Companies.Where(c => c.Id == company.Id)
+                .ExecuteUpdateAsync(set => set.SetProperty(c => c.FreshnessMailedAt, now), cancellationToken);
+            foreach (var owner in await decisions.OwnersAsync(company.Id, cancellationToken))
+            {
+                var link = links.Absolute("/mon-espace/confirmer?jeton=" + Uri.EscapeDataString(tokens.Token(company.Id, owner.Id)));
+                await mails.SendAsync(owner, "Mail.Freshness", link, [company.Name, Display.Date(company.Last)], cancellationToken: cancellationToken);
+            }
+        }
+        if (due.Count > 0)
+        {
+            LogMailed(logger, due.Count);
+        }
+        return due.Count;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Freshness mails sent for {Companies} companies")]
+    private static partial void LogMailed(ILogger logger, int companies);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The freshness mails failed; next try in six hours")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,29 @@
+using AnnuaireFiliere.Web.Features.Moderation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AnnuaireFiliere.Web.Features.Moderation;
+
+/// <summary>What the moderation pages share: the page number and the notice of the last decision.</summary>
+public abstract class QueuePage : PageModel
+{
+    [FromQuery(Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    /// <summary>What the last decision did: <c>fait</c>, <c>deja-traite</c>, <c>motif-requis</c>, <c>introuvable</c>.</summary>
+    [FromQuery(Name = "resultat")]
+    public string? Outcome { get; set; }
+
+    protected int ValidPage => Math.Clamp(PageNumber, 1, 10_000);
+
+    public int CurrentPage => ValidPage;
+
+    /// <summary>Back to the page after a decision (PRG), saying how it went.</summary>
+    protected IActionResult After(DecisionOutcome outcome, string path) => Redirect(path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "resultat=" + outcome switch
+    {
+        DecisionOutcome.Done => "fait",
+        DecisionOutcome.AlreadyHandled => "deja-traite",
+        DecisionOutcome.ReasonRequired => "motif-requis",
+        _ => "introuvable",
+    });
+}

@@ -1,0 +1,27 @@
+using AnnuaireFiliere.Core.Companies;
+using AnnuaireFiliere.Web.Features.Moderation;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AnnuaireFiliere.Web.Features.Moderation;
+
+/// <summary>A queue of claims or join requests (<c>_Requests.cshtml</c>): approve, or refuse with a reason.</summary>
+public abstract class RequestQueuePage(ModerationQueues queues, ModerationDecisions decisions, AccessRequestKind kind, string path) : QueuePage
+{
+    public AccessRequestKind Kind => kind;
+
+    public string Path => path;
+
+    public IReadOnlyList<ModerationQueues.PendingRequest> Requests { get; private set; } = [];
+
+    public int Count { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Count = await queues.CountRequestsAsync(kind, cancellationToken);
+        Requests = await queues.RequestsAsync(kind, ValidPage, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, string? decision, string? motif, CancellationToken cancellationToken) => decision is "accepter" or "refuser"
+        ? After(await decisions.DecideRequestAsync(id, decision == "accepter", motif, User, cancellationToken), path)
+        : BadRequest();
+}

@@ -1,0 +1,132 @@
+using System.Security.Claims;
+using AnnuaireFiliere.Core.Companies;
+using AnnuaireFiliere.Core.Data;
+using AnnuaireFiliere.Core.Taxonomy;
+using AnnuaireFiliere.Web.Features.Accounts;
+using AnnuaireFiliere.Web.Features.MySpace;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace AnnuaireFiliere.Web.Features.MySpace;
+
+/// <summary>
+/// <c>/mon-espace/entreprises/{id}/modifier</c>: every field of a profile in one form, for its members and moderators.
+/// Optimistic concurrency: a save over a newer version shows the current values next to the user's, keeps what
+/// they typed, and lets them save again over the new version.
+/// </summary>
+[Authorize(Policy = Policies.Member)]
+public sealed class EditCompanyModel(AppDbContext db, IAuthorizationService authorization, CompanyValidator validator,
+    TaxonomyCatalog taxonomy, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
+{
+    public sealed record ConflictRow(string Label, string? Current, string? Yours);
+
+    [FromRoute]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public ProfileInput Input { get; set; } = new();
+
+    /// <summary>The version the form was read from (the concurrency token).</summary>
+    [BindProperty]
+    public int Version { get; set; }
+
+    public string CompanyName { get; private set; } = string.Empty;
+
+    /// <summary>After a conflict: the fields where the saved profile and the user's form differ.</summary>
+    public IReadOnlyList<ConflictRow> Conflict { get; private set; } = [];
+
+    [FromQuery(Name = "resultat")]
+    public string? Outcome { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await MayEditAsync())
+        {
+            return Forbid();
+        }
+        var company = await LoadAsync(cancellationToken);
+        if (company is null)
+        {
+            return NotFound();
+        }
+        Input = ProfileInput.From(company);
+        Version = company.Version;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!await MayEditAsync())
+        {
+            return Forbid();
+        }
+        var company = await LoadAsync(cancellationToken);
+        if (company is null)
+        {
+            return NotFound();
+        }
+        var problems = Input.Validate(validator, Enum.GetValues<ProfileSection>().ToHashSet(), key => text[key]);
+        if (problems.Count > 0)
+        {
+            foreach (var (key, message) in problems)
+            {
+                ModelState.AddModelError(key, message);
+            }
+            ModelState.AddModelError(string.Empty, text["Register.FixErrors"]);
+            return Page();
+        }
+        if (Version != company.Version)
+        {
+            return ShowConflict(company);
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var before = CompanyFields.Of(company);
+        Input.ApplyTo(company);
+        // A refused profile corrected by its members goes back to the moderators.
+        var resubmitted = company.Status == PublicationStatus.Rejected && !User.IsModerator();
+        if (resubmitted)
+        {
+            company.Status = PublicationStatus.PendingReview;
+        }
+        db.Entry(company).Property(c => c.Version).OriginalValue = Version;
+        db.CompanyChanges.Add(CompanyFields.Change(company, resubmitted ? ChangeKind.Submitted : ChangeKind.Edited, now, User.DirectoryUserId(),
+            User.FindFirstValue(ClaimTypes.Email) ?? User.Identity?.Name ?? "?", before));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return await LoadAsync(cancellationToken) is { } current ? ShowConflict(current) : NotFound();
+        }
+        return Redirect(resubmitted ? "/mon-espace?resultat=soumise" : $"/mon-espace/entreprises/{Id}/modifier?resultat=enregistre");
+    }
+
+    /// <summary>Keeps the user's form, shows what changed meanwhile, and takes the new version for the next save.</summary>
+    private PageResult ShowConflict(Company current)
+    {
+        var theirs = ProfileInput.From(current).Describe(taxonomy, key => text[key]);
+        var yours = Input.Describe(taxonomy, key => text[key]);
+        Conflict = [.. theirs.Zip(yours)
+            .Where(p => !string.Equals(p.First.Value ?? string.Empty, p.Second.Value ?? string.Empty, StringComparison.Ordinal))
+            .Select(p => new ConflictRow(p.First.Label, p.First.Value, p.Second.Value))];
+        Version = current.Version;
+        ModelState.Remove(nameof(Version));
+        ModelState.AddModelError(string.Empty, text["Edit.Conflict"]);
+        return Page();
+    }
+
+    private async Task<bool> MayEditAsync() =>
+        (await authorization.AuthorizeAsync(User, Id, CompanyOperation.Edit)).Succeeded;
+
+    private async Task<Company?> LoadAsync(CancellationToken cancellationToken)
+    {
+        var company = await db.Companies.Include(c => c.SecondaryActivities).SingleOrDefaultAsync(c => c.Id == Id, cancellationToken);
+        CompanyName = company?.DisplayName ?? string.Empty;
+        return company;
+    }
+}

@@ -1,0 +1,43 @@
+using AnnuaireFiliere.Core.Companies;
+using AnnuaireFiliere.Core.Data;
+using AnnuaireFiliere.Web.Features.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace AnnuaireFiliere.Web.Features.MySpace;
+
+/// <summary>
+/// <c>/mon-espace/entreprises/{id}/historique</c>: every change of a company, newest first (who, when, what, why,
+/// each field before and after), for its members and the moderators.
+/// </summary>
+[Authorize(Policy = Policies.Member)]
+public sealed class HistoryModel(AppDbContext db, IAuthorizationService authorization) : PageModel
+{
+    public const int PageSize = 100;
+
+    public string CompanyName { get; private set; } = string.Empty;
+
+    public IReadOnlyList<CompanyChange> Changes { get; private set; } = [];
+
+    public int Total { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!(await authorization.AuthorizeAsync(User, id, CompanyOperation.Edit)).Succeeded)
+        {
+            return Forbid();
+        }
+        var name = await db.Companies.AsNoTracking().Where(c => c.Id == id).Select(c => c.TradeName ?? c.LegalName).SingleOrDefaultAsync(cancellationToken);
+        if (name is null)
+        {
+            return NotFound();
+        }
+        CompanyName = name;
+        var changes = db.CompanyChanges.AsNoTracking().Where(c => c.CompanyId == id);
+        Total = await changes.CountAsync(cancellationToken);
+        Changes = await changes.OrderByDescending(c => c.At).ThenByDescending(c => c.Id).Take(PageSize).ToListAsync(cancellationToken);
+        return Page();
+    }
+}

@@ -1,0 +1,44 @@
+using AnnuaireFiliere.Web.Features.MySpace;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AnnuaireFiliere.Web.Features.MySpace;
+
+/// <summary>
+/// <c>/mon-espace/invitation?jeton=…</c>: the link of an invitation to manage a company. Anyone holding it sees the
+/// company and whom it was sent to; a signed-in account accepts it (once).
+/// </summary>
+public sealed class InvitationModel(MemberManagement members) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "jeton")]
+    public string? Token { get; set; }
+
+    public string? CompanyName { get; private set; }
+
+    public string? InvitedEmail { get; private set; }
+
+    public Guid CompanyId { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (await members.FindAsync(Token, cancellationToken) is { } found)
+        {
+            (CompanyName, InvitedEmail, CompanyId) = (found.CompanyName, found.Invitation.NormalizedEmail.ToLowerInvariant(), found.Invitation.CompanyId);
+        }
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            return Challenge();
+        }
+        var found = await members.FindAsync(Token, cancellationToken);
+        if (found is not null && await members.AcceptAsync(Token, User, cancellationToken) == MemberManagement.Outcome.Invited)
+        {
+            return Redirect($"/mon-espace/entreprises/{found.Value.Invitation.CompanyId}/membres?resultat=Joined");
+        }
+        await OnGetAsync(cancellationToken);
+        return Page();
+    }
+}

@@ -1,0 +1,143 @@
+using System.Security.Claims;
+using AnnuaireFiliere.Core.Companies;
+using AnnuaireFiliere.Core.Taxonomy;
+using AnnuaireFiliere.Web.Features.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace AnnuaireFiliere.Web.Features.MySpace;
+
+/// <summary>
+/// <c>/mon-espace/inscrire/{etape}</c>: the registration wizard (RIDET → identity → activities → location → contact →
+/// preview), saved as the account's draft at each step. The RIDET step offers to claim or join a company already listed.
+/// </summary>
+[Authorize(Policy = Policies.Member)]
+public sealed class RegisterModel(CompanyRegistration registration, CompanyValidator validator, TaxonomyCatalog taxonomy,
+    IStringLocalizer<SharedResource> text) : PageModel
+{
+    public const string Preview = "apercu";
+
+    private static readonly string[] StepNames = ["ridet", "identite", "activites", "localisation", "contact", Preview];
+
+    /// <summary>The steps' URL names, in order; all but the last are a <see cref="ProfileSection"/>.</summary>
+    public static IReadOnlyList<string> Steps => StepNames;
+
+    [FromRoute(Name = "etape")]
+    public string? Step { get; set; }
+
+    [BindProperty]
+    public ProfileInput Input { get; set; } = new();
+
+    public IReadOnlyList<RidetMatch> Matches { get; private set; } = [];
+
+    public IReadOnlyList<LikelyDuplicate> Duplicates { get; private set; } = [];
+
+    public int StepIndex => Array.IndexOf(StepNames, Step);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var draft = await registration.OpenDraftAsync(UserId, cancellationToken);
+        if (Step is null)
+        {
+            return Redirect("/mon-espace/inscrire/" + (draft?.Step ?? Steps[0]));
+        }
+        if (StepIndex < 0)
+        {
+            return NotFound();
+        }
+        Input = CompanyRegistration.Read(draft);
+        await LoadContextAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <summary>Saves the step (what was typed is kept even when invalid), then goes back, or forward when it is valid.</summary>
+    public async Task<IActionResult> OnPostAsync(string? direction, bool continuer, CancellationToken cancellationToken)
+    {
+        if (StepIndex < 0 || Step == Preview)
+        {
+            return NotFound();
+        }
+        var section = (ProfileSection)StepIndex;
+        var merged = CompanyRegistration.Read(await registration.OpenDraftAsync(UserId, cancellationToken));
+        merged.CopySection(section, Input);
+        Input = merged;
+        var problems = Input.Validate(validator, new HashSet<ProfileSection> { section }, key => text[key]);
+        if (direction == "precedent" && await registration.SaveAsync(UserId, Steps[Math.Max(0, StepIndex - 1)], Input, cancellationToken))
+        {
+            return Redirect("/mon-espace/inscrire/" + Steps[Math.Max(0, StepIndex - 1)]);
+        }
+        if (problems.Count > 0 || direction == "precedent")
+        {
+            // What was typed is kept in the draft too (when it fits), so leaving the page loses nothing.
+            await registration.SaveAsync(UserId, Step!, Input, cancellationToken);
+            return await ShowProblemsAsync(problems, cancellationToken);
+        }
+        var next = Steps[StepIndex + 1];
+        if (section == ProfileSection.Ridet && !continuer && Core.Companies.Ridet.TryParse(Input.Ridet.Number, out var ridet)
+            && (await registration.FindByRidetAsync(ridet, UserId, cancellationToken)).Count > 0)
+        {
+            next = Steps[0];
+        }
+        await registration.SaveAsync(UserId, next, Input, cancellationToken);
+        return Redirect("/mon-espace/inscrire/" + next);
+    }
+
+    /// <summary>Submits the draft for review once every step is valid.</summary>
+    public async Task<IActionResult> OnPostSoumettreAsync(CancellationToken cancellationToken)
+    {
+        var draft = await registration.OpenDraftAsync(UserId, cancellationToken);
+        if (draft is null)
+        {
+            return Redirect("/mon-espace/inscrire/" + Steps[0]);
+        }
+        Step = Preview;
+        Input = CompanyRegistration.Read(draft);
+        var problems = Input.Validate(validator, Enum.GetValues<ProfileSection>().ToHashSet(), key => text[key]);
+        if (problems.Count > 0)
+        {
+            return await ShowProblemsAsync(problems, cancellationToken);
+        }
+        await registration.SubmitAsync(draft, Input, UserId, Email, cancellationToken);
+        return Redirect("/mon-espace?resultat=soumise");
+    }
+
+    /// <summary>Claims the company (no owner yet) or asks its owners to join it.</summary>
+    public async Task<IActionResult> OnPostDemanderAsync(Guid companyId, string? message, CancellationToken cancellationToken)
+    {
+        var outcome = await registration.RequestAccessAsync(UserId, Email, companyId, message,
+            path => AccountLinks.Absolute(Request, path), cancellationToken);
+        return outcome == AccessRequestOutcome.UnknownCompany ? NotFound() : Redirect("/mon-espace?resultat=demande-" + outcome.ToString().ToLowerInvariant());
+    }
+
+    /// <summary>The preview's rows.</summary>
+    public IReadOnlyList<(string Label, string? Value)> Summary => Input.Describe(taxonomy, key => text[key]);
+
+    private async Task<IActionResult> ShowProblemsAsync(IReadOnlyList<(string Key, string Message)> problems, CancellationToken cancellationToken)
+    {
+        foreach (var (key, message) in problems)
+        {
+            ModelState.AddModelError(key, message);
+        }
+        ModelState.AddModelError(string.Empty, text["Register.FixErrors"]);
+        await LoadContextAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadContextAsync(CancellationToken cancellationToken)
+    {
+        if (Step == Steps[0] && Core.Companies.Ridet.TryParse(Input.Ridet.Number, out var ridet))
+        {
+            Matches = await registration.FindByRidetAsync(ridet, UserId, cancellationToken);
+        }
+        if (StepIndex > 1)
+        {
+            Duplicates = await registration.LikelyDuplicatesAsync([Input.Identity.LegalName, Input.Identity.TradeName], Input.Location.CommuneCode, cancellationToken);
+        }
+    }
+
+    private string Email => User.FindFirstValue(ClaimTypes.Email) ?? User.Identity?.Name ?? UserId.ToString();
+
+    private Guid UserId => User.DirectoryUserId() ?? throw new InvalidOperationException("A member page without a signed-in account.");
+}

@@ -1,0 +1,108 @@
+using AnnuaireFiliere.Core.Search;
+using AnnuaireFiliere.Core.Taxonomy;
+using AnnuaireFiliere.Web.Features.Search;
+using AnnuaireFiliere.Web.Features.Shortlist;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AnnuaireFiliere.Web.Features.Search;
+
+/// <summary>
+/// <c>/recherche</c>: the query string is the whole state. A plain GET renders the page; a request from the
+/// page's own script (<c>HX-Request</c>) gets only the results zone, which the script swaps in place.
+/// </summary>
+public sealed class SearchModel(ICompanySearch search, TaxonomyCatalog taxonomy, TimeProvider clock) : PageModel
+{
+    /// <summary>At most this many "remove this filter" proposals are counted for a search without results.</summary>
+    public const int MaxRelaxations = 6;
+
+    /// <summary>A filter to remove (or the text to drop) and how many companies the search would then find.</summary>
+    public sealed record Relaxation(string Facet, string? Code, string Label, long Total, string Url);
+
+    public SearchRequest Query { get; private set; } = new();
+
+    public SearchResult Result { get; private set; } = new();
+
+    public IReadOnlyList<SearchNotice> Notices { get; private set; } = [];
+
+    public IReadOnlyList<Relaxation> Relaxations { get; private set; } = [];
+
+    public IReadOnlySet<string> Selection { get; private set; } = new HashSet<string>();
+
+    public TaxonomyCatalog Taxonomy => taxonomy;
+
+    /// <summary>True when only the results zone is rendered (in-place update).</summary>
+    public bool OnlyResults { get; private set; }
+
+    public int PageCount => (int)Math.Min(SearchParameters.MaxPage, (Result.Total + SearchRequest.DefaultPageSize - 1) / SearchRequest.DefaultPageSize);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var parsed = SearchParameters.Parse(Request.Query, taxonomy, clock);
+        Query = parsed.Request;
+        Notices = parsed.Notices;
+        OnlyResults = Request.Headers.ContainsKey("HX-Request") && !Request.Headers.ContainsKey("HX-History-Restore-Request");
+        if (!OnlyResults && Notices.Count == 0 && HasEmptyOrDefaultParameters())
+        {
+            // A plain form post sends every field, empty or not: answer with the address a link would have.
+            return Redirect(Link(Query));
+        }
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        Result = await search.SearchAsync(Query, cancellationToken);
+        if (Result.Hits.Count == 0 && Result.Total > 0 && Query.Page > 1)
+        {
+            // A page past the end (page=40 of 3): show the last one rather than an empty list.
+            Query = Query with { Page = PageCount };
+            Result = await search.SearchAsync(Query, cancellationToken);
+        }
+        if (Result.Total == 0)
+        {
+            Relaxations = await RelaxationsAsync(cancellationToken);
+        }
+        // Time spent in the search engine, for browsers' developer tools and the benchmark (what the rest of the page costs).
+        Response.Headers["Server-Timing"] = FormattableString.Invariant($"search;dur={System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds:0.0}, engine;dur={Result.Elapsed.TotalMilliseconds:0.0}");
+        Selection = ShortlistCookie.Read(Request).ToHashSet(StringComparer.Ordinal);
+        Response.Headers.Vary = "HX-Request";
+        return Page();
+    }
+
+    private bool HasEmptyOrDefaultParameters() => Request.Query.Any(p =>
+        p.Value.All(string.IsNullOrWhiteSpace)
+        || (p.Key == SearchParameters.Sort && p.Value == SearchParameters.SortValue(SearchSort.Relevance))
+        || (p.Key == SearchParameters.Page && p.Value == "1"));
+
+    public string Link(SearchRequest request) => "/recherche" + SearchParameters.ToQueryString(request);
+
+    public string Label(string facet, string code) => FacetLabels.For(facet, code, taxonomy);
+
+    /// <summary>The INSEE size band of a company ("3 à 5 salariés"), finer than the facet's bands.</summary>
+    public string? SizeLabel(string? code) => taxonomy.FindSizeBand(code)?.Label;
+
+    /// <summary>For a search that finds nothing: each selected filter (and the text) dropped in turn, with the count it would give.</summary>
+    private async Task<IReadOnlyList<Relaxation>> RelaxationsAsync(CancellationToken cancellationToken)
+    {
+        var candidates = new List<(string Facet, string? Code, SearchRequest Request)>();
+        if (Query.Text is not null && Query.HasFilters())
+        {
+            candidates.Add(("q", null, Query with { Text = null, Page = 1 }));
+        }
+        foreach (var facet in FacetNames.All)
+        {
+            candidates.AddRange(Query.Selected(facet).Select(code => (facet, (string?)code, Query.Toggle(facet, code))));
+        }
+        if (Query.FoundedFrom is not null || Query.FoundedTo is not null)
+        {
+            candidates.Add((FacetNames.FoundingYear, null, Query with { FoundedFrom = null, FoundedTo = null, Page = 1 }));
+        }
+        var relaxations = new List<Relaxation>();
+        foreach (var (facet, code, relaxed) in candidates.Take(MaxRelaxations))
+        {
+            var total = (await search.SearchAsync(relaxed with { PageSize = 1 }, cancellationToken)).Total;
+            if (total > 0)
+            {
+                relaxations.Add(new Relaxation(facet, code, code is null ? facet : Label(facet, code), total, Link(relaxed)));
+            }
+        }
+        return [.. relaxations.OrderByDescending(r => r.Total)];
+    }
+}

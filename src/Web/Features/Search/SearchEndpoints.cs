@@ -1,0 +1,25 @@
+using AnnuaireFiliere.Core.Search;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace AnnuaireFiliere.Web.Features.Search;
+
+/// <summary><c>GET /recherche/suggestions?q=…</c>: what the search box proposes as the visitor types.</summary>
+internal static class SearchEndpoints
+{
+    public sealed record SuggestionItem(string Kind, string Text, string Url);
+
+    public static void MapSearchSuggestions(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/recherche/suggestions", async (ICompanySearch search, IStringLocalizer<SharedResource> text, [FromQuery] string? q, HttpContext context) =>
+        {
+            var prefix = q is { Length: > SearchRequest.MaxTextLength } ? q[..SearchRequest.MaxTextLength] : q;
+            var suggestions = await search.SuggestAsync(prefix, 8, context.RequestAborted);
+            context.Response.Headers.CacheControl = "private, max-age=60";
+            return Results.Json(suggestions.Select(s => new SuggestionItem(text["Suggestion." + s.Kind], s.Text, s.Kind switch
+            {
+                SuggestionKind.Company => "/entreprises/" + s.Code,
+                SuggestionKind.Activity => "/recherche" + SearchParameters.ToQueryString(new SearchRequest { Activities = [s.Code!] }),
+                _ => "/recherche" + SearchParameters.ToQueryString(new SearchRequest { Text = s.Text }),
+            })));
+        });
+}

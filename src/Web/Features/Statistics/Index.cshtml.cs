@@ -1,0 +1,94 @@
+using AnnuaireFiliere.Core.Statistics;
+using AnnuaireFiliere.Core.Taxonomy;
+using AnnuaireFiliere.Web.Features.Search;
+using AnnuaireFiliere.Web.Features.Statistics;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AnnuaireFiliere.Web.Features.Statistics;
+
+/// <summary>
+/// <c>/statistiques</c>: the sector's figures for any segment (the search's parameters, text included) today or at
+/// a snapshot (<c>instantane</c>), compared with another date (<c>comparer</c>), their evolution over the snapshots,
+/// each table with its chart and downloads.
+/// </summary>
+public sealed class StatisticsModel(StatisticsReader reader, TaxonomyCatalog taxonomy, IAuthorizationService authorization, SnapshotStore snapshots) : PageModel
+{
+    /// <summary>Time series columns shown in the page: a year of monthly snapshots and today.</summary>
+    public const int SeriesColumns = 13;
+
+    public StatisticsQuery Query { get; private set; } = null!;
+
+    public StatisticsReport Report { get; private set; } = null!;
+
+    /// <summary>The figures at the date compared with, when one is chosen.</summary>
+    public StatisticsReport? Compared { get; private set; }
+
+    public TimeSeries? Series { get; private set; }
+
+    public IReadOnlyList<SnapshotInfo> Snapshots { get; private set; } = [];
+
+    public TaxonomyCatalog Taxonomy => taxonomy;
+
+    /// <summary>The segment and date's query string, for the download links ("" or "?…").</summary>
+    public string QueryString => Query.QueryString(withCompare: false);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Query = await reader.ParseAsync(HttpContext, cancellationToken);
+        Snapshots = await reader.SnapshotsAsync(cancellationToken);
+        Report = await reader.ReportAsync(Query, Query.Snapshot, cancellationToken);
+        if (Query.CompareWith is not null)
+        {
+            Compared = await reader.ReportAsync(Query, Query.CompareWith, cancellationToken);
+        }
+        if (Snapshots.Count > 0)
+        {
+            Series = await reader.SeriesAsync(Query, SeriesColumns - 1, cancellationToken);
+        }
+    }
+
+    /// <summary>An analyst takes a snapshot now (with an optional label), then sees its figures.</summary>
+    public async Task<IActionResult> OnPostInstantaneAsync(string? libelle, CancellationToken cancellationToken)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Accounts.Policies.Analyst)).Succeeded)
+        {
+            return Forbid();
+        }
+        var label = string.IsNullOrWhiteSpace(libelle) ? null : libelle.Trim();
+        if (label is { Length: > StatisticsSnapshot.LabelMaxLength })
+        {
+            SnapshotLabelError = true;
+            SnapshotLabel = label;
+            await OnGetAsync(cancellationToken);
+            return Page();
+        }
+        var taken = await snapshots.TakeAsync(SnapshotKind.OnDemand, User.Identity?.Name, label, cancellationToken);
+        return Redirect($"/statistiques?{StatisticsQuery.SnapshotParameter}={taken.Id:N}");
+    }
+
+    /// <summary>The label typed in the snapshot form, kept when it is refused.</summary>
+    public string? SnapshotLabel { get; private set; }
+
+    public bool SnapshotLabelError { get; private set; }
+
+    /// <summary>The segment parameters the form's single-choice lists can show (one value at most each).</summary>
+    public static readonly string[] FormParameters = ["secteur", "province", "taille"];
+
+    /// <summary>Whether the form shows <paramref name="parameter"/> as a list (else it is carried as hidden fields).</summary>
+    public bool InForm(string parameter) =>
+        FormParameters.Contains(parameter) && Query.Segment.Selected(SearchParameters.Facets.First(f => f.Parameter == parameter).Facet).Count <= 1;
+
+    /// <summary>This page for another segment, at the same dates.</summary>
+    public string Link(Core.Search.SearchRequest segment) => "/statistiques" + (Query with { Segment = segment }).QueryString();
+
+    /// <summary>The segment's companies in the directory's search.</summary>
+    public string SearchLink => "/recherche" + SearchParameters.ToQueryString(Query.Segment);
+
+    public string Label(string facet, string code) => Core.Search.FacetLabels.For(facet, code, taxonomy);
+
+    /// <summary>The address of a download of this view, with extra parameters.</summary>
+    public string Download(string path, string? extra = null) =>
+        path + (extra is null ? QueryString : QueryString.Length == 0 ? "?" + extra : QueryString + "&" + extra);
+}

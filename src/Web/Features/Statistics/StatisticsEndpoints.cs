@@ -1,0 +1,159 @@
+using System.Globalization;
+using AnnuaireFiliere.Core.Statistics;
+using AnnuaireFiliere.Web.Features.Api;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace AnnuaireFiliere.Web.Features.Statistics;
+
+/// <summary>
+/// The downloads of <c>/statistiques</c> for the same segment and date: each table as CSV
+/// (<c>/statistiques/{table}.csv</c>, RFC 4180 UTF-8, or <c>?format=excel</c> with <c>;</c> and a byte order mark),
+/// each chart as SVG (<c>/statistiques/{table}.svg</c>; the page turns it into PNG in the browser), and the whole view
+/// as XLSX or JSON (<c>/statistiques/export.xlsx</c>, <c>.json</c>); and <c>/api/v1/statistiques</c>.
+/// </summary>
+internal static class StatisticsEndpoints
+{
+    /// <summary>The query parameters of <c>/api/v1/statistiques</c>, as the OpenAPI document describes them (they are read from the query string).</summary>
+    internal sealed record StatisticsApiParameters(
+        [property: FromQuery(Name = "q")] string? Q,
+        [property: FromQuery(Name = "secteur")] string[]? Secteur,
+        [property: FromQuery(Name = "activite")] string[]? Activite,
+        [property: FromQuery(Name = "province")] string[]? Province,
+        [property: FromQuery(Name = "commune")] string[]? Commune,
+        [property: FromQuery(Name = "taille")] string[]? Taille,
+        [property: FromQuery(Name = "forme")] string[]? Forme,
+        [property: FromQuery(Name = "ecommerce")] string[]? Ecommerce,
+        [property: FromQuery(Name = "langue")] string[]? Langue,
+        [property: FromQuery(Name = "label")] string[]? Label,
+        [property: FromQuery(Name = "annee_min")] string? AnneeMin,
+        [property: FromQuery(Name = "annee_max")] string? AnneeMax,
+        [property: FromQuery(Name = StatisticsQuery.SnapshotParameter)] string? Instantane);
+
+    public static IHostApplicationBuilder AddSectorStatistics(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddStatistics();
+        builder.Services.AddScoped<StatisticsReader>();
+        return builder;
+    }
+
+    /// <summary>How a cell reads in the page and in charts.</summary>
+    public static string Shown(Cell cell)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        return cell.Small ? "< 3" : cell.Secret ? "s" : cell.Count.ToString("N0", CultureInfo.CurrentCulture);
+    }
+
+    public static void MapStatisticsDownloads(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/statistiques/export.{format:regex(^(xlsx|json)$)}", async (HttpContext context, string format, StatisticsReader reader, IStringLocalizer<SharedResource> text) =>
+        {
+            var (query, report) = await ReadAsync(context, reader);
+            var name = FileName("statistiques", report, format);
+            return format == "xlsx"
+                ? Results.File(StatisticsExports.Xlsx(report, query, text), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name)
+                : Results.Json(StatisticsExports.Json(report, query, text), contentType: "application/json; charset=utf-8");
+        });
+        endpoints.MapGet("/statistiques/{table}.csv", async (HttpContext context, string table, StatisticsReader reader) =>
+        {
+            var (_, report) = await ReadAsync(context, reader);
+            if (StatisticsExports.Lines(report, table) is null)
+            {
+                return Results.NotFound();
+            }
+            var excel = string.Equals(context.Request.Query["format"], "excel", StringComparison.OrdinalIgnoreCase);
+            return Results.File(StatisticsExports.Csv(report, table, excel), "text/csv; charset=utf-8", FileName("statistiques-" + table, report, "csv"));
+        });
+        endpoints.MapGet("/statistiques/{table}.svg", async (HttpContext context, string table, StatisticsReader reader, IStringLocalizer<SharedResource> text) =>
+        {
+            var (_, report) = await ReadAsync(context, reader);
+            if (report.Distributions.FirstOrDefault(d => d.Name == table) is not { } distribution)
+            {
+                return Results.NotFound();
+            }
+            var title = $"{text["Stats.Table." + table]} — {report.ComputedAt.ToString("d MMMM yyyy", CultureInfo.CurrentCulture)}";
+            var svg = StatisticsChart.Standalone(distribution, title, Shown);
+            return Results.File(System.Text.Encoding.UTF8.GetBytes(svg), "image/svg+xml", FileName("statistiques-" + table, report, "svg"));
+        });
+    }
+
+    /// <summary><c>/api/v1/statistiques</c>: the same parameters as the page; a bad one is a 400 problem naming it.</summary>
+    public static void MapStatisticsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/statistiques/instantanes", async (StatisticsReader reader, CancellationToken cancellationToken) =>
+                TypedResults.Ok((await reader.SnapshotsAsync(cancellationToken))
+                    .Select(s => new ApiSnapshot(s.Id.ToString("N"), s.TakenAt, s.Kind == SnapshotKind.Monthly ? "mensuel" : "a-la-demande", s.Label, s.Published))
+                    .ToList()))
+            .WithName("Instantanés")
+            .WithSummary("Les instantanés des statistiques (mensuels et à la demande), du plus récent au plus ancien : leur identifiant sert au paramètre « instantane »")
+            .Produces<List<ApiSnapshot>>();
+        api.MapGet("/statistiques", async (HttpContext context, StatisticsReader reader, IStringLocalizer<SharedResource> text, [AsParameters] StatisticsApiParameters parameters) =>
+        {
+            var query = await reader.ParseAsync(context, context.RequestAborted);
+            if (Problem(query.Notices.Select(n => (n.Parameter, text["Api.Notice." + n.Kind, n.Parameter, n.Value].Value)), text) is { } problem)
+            {
+                return problem;
+            }
+            var report = await reader.ReportAsync(query, query.Snapshot, context.RequestAborted);
+            return TypedResults.Ok(StatisticsExports.Json(report, query, text));
+        })
+        .WithName("Statistiques")
+        .WithSummary("Les chiffres du secteur pour un segment (mêmes filtres que /recherche, plus « instantane » pour une date passée)")
+        .Produces<ApiStatistics>()
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        api.MapGet("/statistiques/evolution", async (
+            HttpContext context, StatisticsReader reader, IStringLocalizer<SharedResource> text,
+            [AsParameters] StatisticsApiParameters parameters, [FromQuery(Name = PointsParameter)] string? points) =>
+        {
+            var query = await reader.ParseAsync(context, context.RequestAborted);
+            var notices = query.Notices.Select(n => (n.Parameter, text["Api.Notice." + n.Kind, n.Parameter, n.Value].Value)).ToList();
+            var count = DefaultPoints;
+            if (points is not null && !(int.TryParse(points, NumberStyles.None, CultureInfo.InvariantCulture, out count) && count is >= 1 and <= SnapshotStore.MaxSeriesPoints))
+            {
+                notices.Add((PointsParameter, text["Api.Notice.BadPoints", PointsParameter, points, SnapshotStore.MaxSeriesPoints].Value));
+            }
+            if (query.Segment.Text is not null)
+            {
+                notices.Add(("q", text["Api.Notice.TextInSeries", "q"].Value));
+            }
+            if (query.Snapshot is not null)
+            {
+                notices.Add((StatisticsQuery.SnapshotParameter, text["Api.Notice.SnapshotInSeries", StatisticsQuery.SnapshotParameter].Value));
+            }
+            if (Problem(notices, text) is { } problem)
+            {
+                return problem;
+            }
+            var series = await reader.SeriesAsync(query, count, context.RequestAborted);
+            return TypedResults.Ok(StatisticsExports.Json(series, query, text));
+        })
+        .WithName("Évolution")
+        .WithSummary("Les indicateurs clés d'un segment à chaque instantané puis aujourd'hui (du plus ancien au plus récent) : total, secteurs, provinces, vente en ligne")
+        .Produces<ApiTimeSeries>()
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status429TooManyRequests);
+    }
+
+    /// <summary>The number of snapshots <c>/api/v1/statistiques/evolution</c> reads (besides today).</summary>
+    public const string PointsParameter = "points";
+
+    private const int DefaultPoints = 12;
+
+    /// <summary>A 400 problem naming each bad parameter, in French; null when there is none.</summary>
+    private static IResult? Problem(IEnumerable<(string Parameter, string Message)> notices, IStringLocalizer text)
+    {
+        var errors = notices.GroupBy(n => n.Parameter).ToDictionary(g => g.Key, g => g.Select(n => n.Message).ToArray());
+        return errors.Count == 0 ? null : Results.ValidationProblem(errors, title: text["Api.BadParameters"], detail: text["Api.BadParametersDetail"]);
+    }
+
+    private static async Task<(StatisticsQuery Query, StatisticsReport Report)> ReadAsync(HttpContext context, StatisticsReader reader)
+    {
+        var query = await reader.ParseAsync(context, context.RequestAborted);
+        return (query, await reader.ReportAsync(query, query.Snapshot, context.RequestAborted));
+    }
+
+    private static string FileName(string stem, StatisticsReport report, string extension) =>
+        $"{stem}-{report.ComputedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.{extension}";
+}

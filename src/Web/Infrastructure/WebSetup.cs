@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
+using AnnuaireFiliere.Core.Data;
+using AnnuaireFiliere.Core.Search;
+using AnnuaireFiliere.Web.Features.Api;
+using AnnuaireFiliere.Web.Features.Companies;
+using AnnuaireFiliere.Web.Features.Search;
+using AnnuaireFiliere.Web.Features.Shortlist;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.ResponseCompression;
+
+namespace AnnuaireFiliere.Web.Infrastructure;
+
+public static class WebSetup
+{
+    /// <summary>The cultures of the site: French (New Caledonia) first, English on request.</summary>
+    public static readonly CultureInfo[] Cultures = [CultureInfo.GetCultureInfo("fr-NC"), CultureInfo.GetCultureInfo("en")];
+
+    public static IHostApplicationBuilder AddDirectoryWeb(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        // Write French as French (é, not &#xE9;): HTML-significant characters are still encoded.
+        builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        // One folder per feature holds its pages, page models and services (docs/adr/0015).
+        builder.Services.AddRazorPages(options => options.RootDirectory = "/Features")
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(options =>
+                options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        builder.Services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            options.SupportedCultures = Cultures;
+            options.SupportedUICultures = Cultures;
+            // The language is the visitor's explicit choice (cookie), not the browser's: the site is French first.
+            options.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+        builder.Services.AddResponseCompression(options =>
+        {
+            options.EnableForHttps = true;
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+        });
+        var formTargets = Features.Accounts.AccountsSetup.ProviderOrigins(builder.Configuration);
+        builder.Services.AddSecurityHeaderPolicies(policies => policies.SetDefaultPolicy(SecurityHeaders.Policy(builder.Environment, formTargets))
+            .AddPolicy(SecurityHeaders.ApiReferencePolicy, SecurityHeaders.Policy(builder.Environment, formTargets, inlineStyles: true))
+            .SetPolicySelector(context => context.HttpContext.Request.Path.StartsWithSegments("/api/reference")
+                ? context.ConfiguredPolicies[SecurityHeaders.ApiReferencePolicy] : context.SelectedPolicy));
+        builder.Services.AddAntiforgery(options => options.Cookie.Name = "af.antiforgery");
+        // Bounded: every entry declares a size (statistics reports count 1), so no query string can fill the memory.
+        builder.Services.AddMemoryCache(options => options.SizeLimit = 500);
+        builder.Services.AddHealthChecks();
+        builder.AddPublicAddress();
+        builder.Services.AddSingleton<Features.Companies.ReportLimiter>();
+        return builder;
+    }
+
+    public static WebApplication UseDirectoryWeb(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        // First: the client's address and scheme as the trusted reverse proxy saw them (Site:KnownProxies).
+        app.UseForwardedHeaders();
+        PublicAddress.WarnWhenMissing(app);
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseDeveloperExceptionPage();
+        }
+        else
+        {
+            app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/erreur",
+                // A search engine that cannot answer is "temporarily unavailable", not a bug.
+                StatusCodeSelector = exception => exception is SearchUnavailableException ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+            });
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/erreur/{0}");
+        app.UseSecurityHeaders();
+        // The open-data files carry their own gzip copies (and are too big to compress per request).
+        app.UseWhen(context => !Features.OpenData.OpenDataEndpoints.IsDownload(context.Request.Path), branch => branch.UseResponseCompression());
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseCors();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseMiddleware<Features.Api.ConditionalGet>());
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(DatabaseExtensions.ReadyTag) });
+        app.MapStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
+        app.MapLanguageSwitch();
+        app.MapSearchSuggestions();
+        app.MapShortlist();
+        app.MapCrawlers();
+        app.MapPublicApi();
+        Features.Statistics.StatisticsEndpoints.MapStatisticsDownloads(app);
+        Features.OpenData.OpenDataEndpoints.MapOpenData(app);
+        Features.Companies.Logos.MapLogos(app);
+        return app;
+    }
+}
