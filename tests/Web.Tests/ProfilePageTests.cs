@@ -115,7 +115,7 @@ public sealed class ProfilePageTests(SiteFixture site) : IClassFixture<SiteFixtu
         _ = factory.Server;
         var slug = await FirstPublishedSlugAsync(factory);
         var client = factory.CreateBrowserLikeClient();
-        for (var i = 0; i < Features.Companies.ReportLimiter.PermitsPerHour; i++)
+        for (var i = 0; i < Features.Companies.ReportErrorModel.PermitsPerHour; i++)
         {
             var accepted = await client.PostAsync($"/entreprises/{slug}/signaler", Form(await ReportFormAsync(client, slug), $"Erreur numéro {i} sur la fiche.", null), Cancel);
             Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);

@@ -54,7 +54,7 @@ public static class WebSetup
         builder.Services.AddMemoryCache(options => options.SizeLimit = 500);
         builder.Services.AddHealthChecks();
         builder.AddPublicAddress();
-        builder.Services.AddSingleton<Features.Companies.ReportLimiter>();
+        builder.AddRateLimits();
         return builder;
     }
 
@@ -96,13 +96,6 @@ public static class WebSetup
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
         app.MapLanguageSwitch();
-        app.MapSearchSuggestions();
-        app.MapShortlist();
-        app.MapCrawlers();
-        app.MapPublicApi();
-        Features.Statistics.StatisticsEndpoints.MapStatisticsDownloads(app);
-        Features.OpenData.OpenDataEndpoints.MapOpenData(app);
-        Features.Companies.Logos.MapLogos(app);
         return app;
     }
 }

@@ -1,13 +1,12 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using System.Threading.RateLimiting;
 using AnnuaireFiliere.Core.Accounts;
 using AnnuaireFiliere.Core.Data;
+using AnnuaireFiliere.Web.Infrastructure;
 using AnnuaireFiliere.Web.Infrastructure.Mail;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace AnnuaireFiliere.Web.Features.Accounts;
@@ -74,6 +73,8 @@ public static partial class AccountsSetup
         });
         builder.Services.AddAuthorizationBuilder().AddDirectoryPolicies();
         builder.Services.AddScoped<AccountRoles>();
+        builder.Services.AddScoped<AccountMails>();
+        builder.Services.AddScoped<EmailConfirmation>();
         builder.Services.AddScoped<IAuthorizationHandler, CompanyAuthorizationHandler>();
         AddOpenIdProviders(builder);
         AddFormLimits(builder);
@@ -164,46 +165,14 @@ public static partial class AccountsSetup
         }
     }
 
-    /// <summary>Named rate limits of the account forms: POSTs only, per client address; a French 429 page.</summary>
+    /// <summary>Named rate limits of the account forms: POSTs only, per client address; the French 429 page.</summary>
     private static void AddFormLimits(IHostApplicationBuilder builder)
     {
-        builder.Services.AddRateLimiter(options =>
+        foreach (var name in new[] { SignInLimit, SignUpLimit, PasswordLimit })
         {
-            foreach (var name in new[] { SignInLimit, SignUpLimit, PasswordLimit })
-            {
-                options.AddPolicy(name, context =>
-                {
-                    if (!HttpMethods.IsPost(context.Request.Method))
-                    {
-                        return RateLimitPartition.GetNoLimiter(string.Empty);
-                    }
-                    var perMinute = context.RequestServices.GetRequiredService<IOptions<AccountsOptions>>().Value.FormPostsPerMinute;
-                    return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "inconnue", _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = perMinute,
-                        Window = TimeSpan.FromMinutes(1),
-                        QueueLimit = 0,
-                    });
-                });
-            }
-        });
-        // The API answers its 429 as JSON; an account page answers with the site's French error page (/erreur/429).
-        builder.Services.PostConfigure<RateLimiterOptions>(options =>
-        {
-            var api = options.OnRejected;
-            options.OnRejected = (rejected, cancellationToken) =>
-            {
-                var context = rejected.HttpContext;
-                if (!context.Request.Path.StartsWithSegments("/compte"))
-                {
-                    return api is null ? ValueTask.CompletedTask : api(rejected, cancellationToken);
-                }
-                var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? (int)Math.Ceiling(retryAfter.TotalSeconds) : 60;
-                context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                return ValueTask.CompletedTask;
-            };
-        });
+            builder.AddClientAddressPolicy(name, services => services.GetRequiredService<IOptions<AccountsOptions>>().Value.FormPostsPerMinute,
+                TimeSpan.FromMinutes(1), postsOnly: true);
+        }
     }
 
     [GeneratedRegex("^[A-Za-z0-9-]{1,40}$")]

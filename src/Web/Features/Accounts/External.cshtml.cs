@@ -17,7 +17,7 @@ namespace AnnuaireFiliere.Web.Features.Accounts;
 /// the provider comes back to <c>?handler=retour</c>, which signs in, links by a verified email, or creates the account.
 /// </summary>
 [EnableRateLimiting(AccountsSetup.SignInLimit)]
-public sealed class ExternalSignInModel(SignInManager<DirectoryUser> signIn, AccountRoles roles, AccountMails mails, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class ExternalSignInModel(SignInManager<DirectoryUser> signIn, AccountRoles roles, EmailConfirmation confirmation, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public string? Message { get; private set; }
 
@@ -90,7 +90,7 @@ public sealed class ExternalSignInModel(SignInManager<DirectoryUser> signIn, Acc
             if (!known.EmailConfirmed)
             {
                 await roles.ApplyAsync(known);
-                await SignUpModel.SendConfirmationAsync(users, mails, Request, known, cancellationToken);
+                await confirmation.SendAsync(known, returnUrl: null, cancellationToken);
                 await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
                 Message = text["Account.ExternalConfirm"];
                 return Page();

@@ -8,10 +8,10 @@ namespace AnnuaireFiliere.Web.Features.Accounts;
 
 /// <summary><c>/compte/renvoyer-confirmation</c>: mails the confirmation link again to an account not yet confirmed.</summary>
 [EnableRateLimiting(AccountsSetup.PasswordLimit)]
-public sealed class ResendConfirmationModel(UserManager<DirectoryUser> users, AccountMails mails) : MailedLinkPage(users)
+public sealed class ResendConfirmationModel(UserManager<DirectoryUser> users, EmailConfirmation confirmation) : MailedLinkPage(users)
 {
     protected override bool Wanted(DirectoryUser user) => !user.EmailConfirmed;
 
     protected override Task SendAsync(DirectoryUser user, CancellationToken cancellationToken) =>
-        SignUpModel.SendConfirmationAsync(Users, mails, Request, user, cancellationToken);
+        confirmation.SendAsync(user, returnUrl: null, cancellationToken);
 }

@@ -16,7 +16,7 @@ namespace AnnuaireFiliere.Web.Features.Accounts;
 /// <c>returnUrl</c> (an invitation, say) goes through the mailed link to the sign-in, which comes back to it.
 /// </summary>
 [EnableRateLimiting(AccountsSetup.SignUpLimit)]
-public sealed class SignUpModel(UserManager<DirectoryUser> users, AccountRoles roles, AccountMails mails, TimeProvider clock) : PageModel
+public sealed class SignUpModel(UserManager<DirectoryUser> users, AccountRoles roles, EmailConfirmation confirmation, TimeProvider clock) : PageModel
 {
     public sealed class SignUpInput
     {
@@ -69,16 +69,7 @@ public sealed class SignUpModel(UserManager<DirectoryUser> users, AccountRoles r
             return Page();
         }
         await roles.ApplyAsync(user);
-        await SendConfirmationAsync(users, mails, Request, user, cancellationToken, ReturnUrl);
+        await confirmation.SendAsync(user, ReturnUrl, cancellationToken);
         return Redirect("/compte/inscription?envoye=1");
-    }
-
-    internal static async Task SendConfirmationAsync(
-        UserManager<DirectoryUser> users, AccountMails mails, HttpRequest request, DirectoryUser user, CancellationToken cancellationToken, string? returnUrl = null)
-    {
-        var token = AccountLinks.EncodeToken(await users.GenerateEmailConfirmationTokenAsync(user));
-        var back = LocalUrl.OrHome(returnUrl);
-        var link = AccountLinks.Absolute(request, $"/compte/confirmer?utilisateur={user.Id}&code={token}" + (back == "/" ? "" : "&returnUrl=" + Uri.EscapeDataString(back)));
-        await mails.SendConfirmationAsync(user, link, cancellationToken);
     }
 }

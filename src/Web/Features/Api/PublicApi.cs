@@ -1,12 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using System.Threading.RateLimiting;
+using AnnuaireFiliere.Core.Companies;
 using AnnuaireFiliere.Core.Data;
 using AnnuaireFiliere.Core.Search;
 using AnnuaireFiliere.Core.Taxonomy;
 using AnnuaireFiliere.Web.Features.Search;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -104,28 +103,8 @@ public static class PublicApi
         });
         builder.Services.AddCors(options => options.AddPolicy(CorsPolicy, policy => policy
             .AllowAnyOrigin().WithMethods("GET").WithExposedHeaders("ETag", "Retry-After")));
-        builder.Services.AddRateLimiter(options =>
-        {
-            options.AddPolicy(RateLimitPolicy, context =>
-            {
-                var perMinute = context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.RequestsPerMinute;
-                return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "inconnue", _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = perMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                });
-            });
-            options.OnRejected = async (rejected, cancellationToken) =>
-            {
-                var context = rejected.HttpContext;
-                var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? (int)Math.Ceiling(retryAfter.TotalSeconds) : 60;
-                context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                var text = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-                await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: text["Api.TooManyTitle"], detail: text["Api.TooManyDetail", seconds])
-                    .ExecuteAsync(context);
-            };
-        });
+        builder.AddClientAddressPolicy(RateLimitPolicy, services => services.GetRequiredService<IOptions<ApiOptions>>().Value.RequestsPerMinute,
+            TimeSpan.FromMinutes(1), postsOnly: false);
         return builder;
     }
 
@@ -140,7 +119,7 @@ public static class PublicApi
             options.SwaggerEndpoint("/openapi/v1.json", "API publique v1");
             options.DocumentTitle = "Référence de l'API publique · Annuaire de la filière numérique";
         });
-        var api = app.MapGroup("/api/v1").RequireRateLimiting(RateLimitPolicy).RequireCors(CorsPolicy).WithTags("Annuaire");
+        var api = app.MapGroup("/api/v1").RequireRateLimiting(RateLimitPolicy).WithMetadata(new RateLimitAnswerAttribute(RateLimitAnswer.Problem)).RequireCors(CorsPolicy).WithTags("Annuaire");
 
         api.MapGet("/recherche", SearchAsync)
             .WithName("Rechercher")
@@ -203,18 +182,8 @@ public static class PublicApi
 
     private static async Task<IResult> CompanyAsync(HttpContext context, AppDbContext db, TaxonomyCatalog taxonomy, IStringLocalizer<SharedResource> text, string id)
     {
-        var company = await Features.Companies.ProfileModel.FindPublishedAsync(db, id, context.RequestAborted);
-        if (company is null && Core.Companies.Ridet.TryParse(id, out var ridet))
-        {
-            // By RIDET: the establishment when one is given, else the company's main (lowest) establishment.
-            var exact = ridet.ToString();
-            var prefix = ridet.Establishment is null ? ridet.Rid + ".%" : exact;
-            var ids = await db.Database
-                .SqlQuery<Guid>($"SELECT Id AS Value FROM Companies WHERE Status = 'Published' AND (Ridet = {exact} OR Ridet LIKE {prefix})")
-                .ToListAsync(context.RequestAborted);
-            var candidates = await db.Companies.AsNoTracking().Include(c => c.SecondaryActivities).Where(c => ids.Contains(c.Id)).ToListAsync(context.RequestAborted);
-            company = candidates.OrderBy(c => c.Ridet!.Value.ToString(), StringComparer.Ordinal).FirstOrDefault();
-        }
+        var company = await db.FindPublishedAsync(id, context.RequestAborted)
+            ?? (Ridet.TryParse(id, out var ridet) ? await db.FindPublishedAsync(ridet, context.RequestAborted) : null);
         return company is null
             ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: text["Api.CompanyNotFound"], detail: text["Api.CompanyNotFoundDetail", id.Length > 80 ? id[..80] : id])
             : TypedResults.Ok(company.ToApi(taxonomy, PublicAddress.Of(context)));

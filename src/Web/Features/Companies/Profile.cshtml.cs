@@ -26,7 +26,7 @@ public sealed class ProfileModel(AppDbContext db, TaxonomyCatalog taxonomy) : Pa
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
-        var company = await FindPublishedAsync(db, slug, cancellationToken);
+        var company = await db.FindPublishedAsync(slug, cancellationToken);
         if (company is null)
         {
             return NotFound();
@@ -40,18 +40,5 @@ public sealed class ProfileModel(AppDbContext db, TaxonomyCatalog taxonomy) : Pa
             : !string.IsNullOrWhiteSpace(second.Item1) ? (second.Item1, second.Item2)
             : null;
         return Page();
-    }
-
-    /// <summary>A published company by its slug (slugs are lower case: the address is matched as such).</summary>
-    internal static Task<Company?> FindPublishedAsync(AppDbContext db, string? slug, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrEmpty(slug) || slug.Length > 120)
-        {
-            return Task.FromResult<Company?>(null);
-        }
-        var lower = slug.ToLowerInvariant();
-        return db.Companies.AsNoTracking()
-            .Include(c => c.SecondaryActivities)
-            .FirstOrDefaultAsync(c => c.Slug == lower && c.Status == PublicationStatus.Published, cancellationToken);
     }
 }

@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using System.Threading.RateLimiting;
+using AnnuaireFiliere.Web.Infrastructure;
+using AnnuaireFiliere.Core.Companies;
 using AnnuaireFiliere.Core.Data;
 using AnnuaireFiliere.Core.Moderation;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
@@ -13,8 +15,15 @@ namespace AnnuaireFiliere.Web.Features.Companies;
 /// <c>/entreprises/{slug}/signaler</c>: "report an error" on a profile, stored for the moderators. Limited per
 /// client address; a refused or invalid report comes back with its text, so nothing typed is lost.
 /// </summary>
-public sealed class ReportErrorModel(AppDbContext db, ReportLimiter limiter, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+[EnableRateLimiting(PolicyName)]
+[RateLimitAnswer(RateLimitAnswer.InPage)]
+public sealed class ReportErrorModel(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
+    public const string PolicyName = "signalements";
+
+    /// <summary>Error reports allowed per client address and hour: a few are plenty for a person and useless for a robot.</summary>
+    public const int PermitsPerHour = 5;
+
     public sealed class ReportInput
     {
         [Required(ErrorMessage = "Report.MessageRequired")]
@@ -49,13 +58,9 @@ public sealed class ReportErrorModel(AppDbContext db, ReportLimiter limiter, Tim
         {
             return Page();
         }
-        using var lease = limiter.Acquire(HttpContext);
-        if (!lease.IsAcquired)
+        if (HttpContext.Features.Get<RateLimitRejection>() is { } refused)
         {
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            var minutes = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalMinutes)) : 60;
-            Response.Headers.RetryAfter = (minutes * 60).ToString(CultureInfo.InvariantCulture);
-            ModelState.AddModelError(string.Empty, text["Report.TooMany", minutes]);
+            ModelState.AddModelError(string.Empty, text["Report.TooMany", Math.Max(1, (int)Math.Ceiling(refused.RetryAfter.TotalMinutes))]);
             return Page();
         }
         db.ErrorReports.Add(new ErrorReport
@@ -72,7 +77,7 @@ public sealed class ReportErrorModel(AppDbContext db, ReportLimiter limiter, Tim
 
     private async Task<Core.Companies.Company?> LoadAsync(string slug, CancellationToken cancellationToken)
     {
-        var company = await ProfileModel.FindPublishedAsync(db, slug, cancellationToken);
+        var company = await db.FindPublishedAsync(slug, cancellationToken);
         if (company is not null)
         {
             CompanyName = company.DisplayName;
@@ -80,26 +85,4 @@ public sealed class ReportErrorModel(AppDbContext db, ReportLimiter limiter, Tim
         }
         return company;
     }
-}
-
-/// <summary>Error reports allowed per client address: a few an hour is plenty for a person and useless for a robot.</summary>
-public sealed class ReportLimiter : IDisposable
-{
-    public const int PermitsPerHour = 5;
-
-    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(address =>
-        RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = PermitsPerHour,
-            Window = TimeSpan.FromHours(1),
-            QueueLimit = 0,
-        }));
-
-    public RateLimitLease Acquire(HttpContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return _limiter.AttemptAcquire(context.Connection.RemoteIpAddress?.ToString() ?? "inconnue");
-    }
-
-    public void Dispose() => _limiter.Dispose();
 }

@@ -57,7 +57,6 @@ public static class MailSetup
             string.IsNullOrWhiteSpace(services.GetRequiredService<IOptions<MailOptions>>().Value.Smtp.Host)
                 ? ActivatorUtilities.CreateInstance<FileMailSender>(services)
                 : ActivatorUtilities.CreateInstance<SmtpMailSender>(services));
-        builder.Services.AddScoped<AccountMails>();
         return builder;
     }
 

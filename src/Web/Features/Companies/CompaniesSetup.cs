@@ -1,0 +1,21 @@
+using AnnuaireFiliere.Web.Infrastructure;
+
+namespace AnnuaireFiliere.Web.Features.Companies;
+
+/// <summary>The public side of a company: profiles, error reports, logos, sitemaps.</summary>
+public static class CompaniesSetup
+{
+    public static IHostApplicationBuilder AddCompanyPages(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddClientAddressPolicy(ReportErrorModel.PolicyName, _ => ReportErrorModel.PermitsPerHour, TimeSpan.FromHours(1), postsOnly: true);
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapCompanyPages(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapLogos();
+        endpoints.MapCrawlers();
+        return endpoints;
+    }
+}
