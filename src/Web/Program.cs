@@ -1,6 +1,7 @@
 using AnnuaireFiliere.Core.Data;
 using AnnuaireFiliere.Core.Import;
 using AnnuaireFiliere.Core.Search;
+using AnnuaireFiliere.ServiceDefaults;
 using AnnuaireFiliere.Web.Features.Accounts;
 using AnnuaireFiliere.Web.Features.Api;
 using AnnuaireFiliere.Web.Features.Companies;
@@ -14,6 +15,7 @@ using AnnuaireFiliere.Web.Infrastructure;
 using AnnuaireFiliere.Web.Infrastructure.Mail;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddDirectoryDefaults();    // ServiceDefaults: health checks, OpenTelemetry, JSON logs in Production (shared with the Indexer)
 builder.AddAppDatabase();       // Core/Data: SQLite under the data folder, taxonomy, company rules
 builder.AddDemoData();          // Core/Demo: demo companies for an empty database (on in Development)
 builder.AddCompanySearch();     // Core/Search: Lucene (embedded) or Elasticsearch, from configuration
@@ -31,7 +33,8 @@ builder.AddModeration();        // Features/Moderation: queues, decisions, impor
 
 var app = builder.Build();
 await app.Services.PrepareDataAsync();  // migrations, reference data, demo data
-app.UseDirectoryWeb();          // middleware, health endpoints, static assets, Razor Pages
+app.UseDirectoryWeb();          // middleware, static assets, Razor Pages
+app.MapDirectoryHealth();       // ServiceDefaults: /health/live, /health/ready
 app.MapSearchSuggestions();
 app.MapShortlist();
 app.MapCompanyPages();

@@ -53,7 +53,7 @@ internal static class SearchBenchmark
             var loading = Stopwatch.StartNew();
             var counter = new CountingIndex();
             await new IndexingPipeline(host.Services.GetRequiredService<IServiceScopeFactory>(), counter, host.Services.GetRequiredService<AnnuaireFiliere.Core.Taxonomy.TaxonomyCatalog>(),
-                host.Services.GetRequiredService<IOptions<IndexingOptions>>(), host.Services.GetRequiredService<ILogger<IndexingPipeline>>()).RebuildAsync();
+                host.Services.GetRequiredService<IOptions<IndexingOptions>>(), host.Services.GetRequiredService<IndexingMetrics>(), host.Services.GetRequiredService<ILogger<IndexingPipeline>>()).RebuildAsync();
             Console.WriteLine($"reading the projection alone: {counter.Count:N0} documents in {loading.Elapsed.TotalSeconds:0.00} s");
             var pipeline = host.Services.GetRequiredService<IndexingPipeline>();
             var index = host.Services.GetRequiredService<ISearchIndex>();

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using AngleSharp.Dom;
 
 namespace AnnuaireFiliere.Web.Tests;
@@ -127,19 +128,24 @@ public sealed class SitePagesTests(SiteFixture site) : IClassFixture<SiteFixture
     [Fact]
     public async Task Readiness_checks_the_database_and_the_search_index()
     {
-        // Degraded while the first index is built, healthy once the indexer has caught up.
+        // Not ready (503, with the reason) while the first index is built, healthy once the indexer has caught up.
         var client = site.Factory.CreateClient();
         var deadline = DateTime.UtcNow.AddSeconds(15);
-        string body;
+        string status;
         do
         {
             var response = await client.GetAsync("/health/ready", Cancel);
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            body = await response.Content.ReadAsStringAsync(Cancel);
-            Assert.True(body is "Healthy" or "Degraded", body);
+            using var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel));
+            status = report.RootElement.GetProperty("status").GetString()!;
+            Assert.Equal(status == "Unhealthy" ? HttpStatusCode.ServiceUnavailable : HttpStatusCode.OK, response.StatusCode);
+            Assert.True(report.RootElement.GetProperty("checks").TryGetProperty("database", out _));
+            if (status == "Unhealthy")
+            {
+                Assert.Contains("construction", report.RootElement.GetProperty("checks").GetProperty("search").GetProperty("description").GetString(), StringComparison.Ordinal);
+            }
         }
-        while (body != "Healthy" && DateTime.UtcNow < deadline && !await Pause());
-        Assert.Equal("Healthy", body);
+        while (status != "Healthy" && DateTime.UtcNow < deadline && !await Pause());
+        Assert.Equal("Healthy", status);
     }
 
     private static async Task<bool> Pause()

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Runtime.CompilerServices;
 using AnnuaireFiliere.Core.Companies;
 using AnnuaireFiliere.Core.Data;
+using AnnuaireFiliere.Core.Diagnostics;
 using AnnuaireFiliere.Core.Search;
 using AnnuaireFiliere.Core.Taxonomy;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +38,7 @@ public sealed record VerifyReport(int Published, long Indexed, IReadOnlyList<Gui
 /// A failed batch leaves the cursor where it was, so the same tasks are read again: nothing is skipped.
 /// </summary>
 public sealed partial class IndexingPipeline(
-    IServiceScopeFactory scopes, ISearchIndex index, TaxonomyCatalog taxonomy, IOptions<IndexingOptions> options, ILogger<IndexingPipeline> logger)
+    IServiceScopeFactory scopes, ISearchIndex index, TaxonomyCatalog taxonomy, IOptions<IndexingOptions> options, IndexingMetrics metrics, ILogger<IndexingPipeline> logger)
 {
     /// <summary>Indexes one batch; returns the number of tasks consumed (0 when the index is up to date).</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
@@ -54,17 +55,25 @@ public sealed partial class IndexingPipeline(
             .Where(t => t.Id > state.Cursor)
             .OrderBy(t => t.Id)
             .Take(options.Value.BatchSize)
-            .Select(t => new { t.Id, t.CompanyId })
+            .Select(t => new { t.Id, t.CompanyId, t.CreatedAt })
             .ToListAsync(cancellationToken);
         if (tasks.Count == 0)
         {
+            metrics.CaughtUp();
             return 0;
         }
+        metrics.Pending(tasks[0].CreatedAt);
         var ids = tasks.Select(t => t.CompanyId).Distinct().ToList();
         var published = await Published(db).Where(c => ids.Contains(c.Id)).ToListAsync(cancellationToken);
         var documents = published.Select(c => c.ToDocument(taxonomy)).ToList();
         var deletes = ids.Except(published.Select(c => c.Id)).ToList();
-        await index.ApplyAsync(documents, deletes, tasks[^1].Id, cancellationToken);
+        using (var activity = DirectoryTelemetry.Source.StartActivity("index.apply"))
+        {
+            activity?.SetTag("annuaire.index.upserts", documents.Count);
+            activity?.SetTag("annuaire.index.deletes", deletes.Count);
+            await index.ApplyAsync(documents, deletes, tasks[^1].Id, cancellationToken);
+        }
+        metrics.Written(documents.Count, deletes.Count);
         LogBatch(tasks.Count, documents.Count, deletes.Count, tasks[^1].Id);
         return tasks.Count;
     }
@@ -93,6 +102,7 @@ public sealed partial class IndexingPipeline(
             cursor = await scope.ServiceProvider.GetRequiredService<AppDbContext>().IndexingTasks.MaxAsync(t => (long?)t.Id, cancellationToken) ?? 0;
         }
         LogRebuilding(cursor);
+        using var activity = DirectoryTelemetry.Source.StartActivity("index.rebuild");
         await index.RebuildAsync(Counted(AllPublished(cancellationToken), progress), cursor, cancellationToken);
     }
 

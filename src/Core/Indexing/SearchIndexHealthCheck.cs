@@ -3,8 +3,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace AnnuaireFiliere.Core.Indexing;
 
 /// <summary>
-/// Ready when the search index is built and the indexer keeps up: degraded while the index is (re)built or
-/// when tasks wait longer than a minute, unhealthy when the index cannot be read.
+/// Ready when the search index is built and the indexer keeps up: not ready (unhealthy, 503) until the first
+/// index is complete or when the index cannot be read, degraded when tasks wait longer than a minute.
 /// </summary>
 internal sealed class SearchIndexHealthCheck(ISearchIndex index, IndexingPipeline pipeline, TimeProvider clock) : IHealthCheck
 {
@@ -15,7 +15,7 @@ internal sealed class SearchIndexHealthCheck(ISearchIndex index, IndexingPipelin
         var state = await index.GetStateAsync(cancellationToken);
         if (!state.Initialized)
         {
-            return HealthCheckResult.Degraded("Index de recherche en cours de construction.");
+            return HealthCheckResult.Unhealthy("Index de recherche en cours de construction.");
         }
         var (_, oldest) = await pipeline.BacklogAsync(cancellationToken);
         var lag = oldest is null ? TimeSpan.Zero : clock.GetUtcNow().UtcDateTime - oldest.Value;

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Diagnostics.Metrics;
 using AnnuaireFiliere.Core.Data;
 using AnnuaireFiliere.Core.Indexing;
 using AnnuaireFiliere.Core.Search.Elasticsearch;
@@ -19,7 +20,7 @@ public sealed class SearchOptions
 
     /// <summary><c>Lucene</c> (embedded, default) or <c>Elasticsearch</c>.</summary>
     [Required]
-    [RegularExpression("^(Lucene|Elasticsearch)$", ErrorMessage = "Search:Provider must be Lucene or Elasticsearch.")]
+    [RegularExpression("^(?i:lucene|elasticsearch)$", ErrorMessage = "Search:Provider must be Lucene or Elasticsearch.")]
     public string Provider { get; set; } = "Lucene";
 
     public bool IsElasticsearch => string.Equals(Provider, "Elasticsearch", StringComparison.OrdinalIgnoreCase);
@@ -43,8 +44,9 @@ public static class SearchSetup
             Path.Combine(services.GetRequiredService<DataPaths>().DataDirectory, "index"),
             services.GetRequiredService<ILogger<LuceneIndex>>()));
         builder.Services.AddSingleton<ISearchIndex>(services => services.GetRequiredService<LuceneIndex>());
-        builder.Services.AddSingleton<ICompanySearch>(services => new LuceneCompanySearch(
-            services.GetRequiredService<LuceneIndex>(), services.GetRequiredService<TaxonomyCatalog>(), services.GetRequiredService<SynonymCatalog>()));
+        builder.Services.AddSingleton<ICompanySearch>(services => new InstrumentedSearch(
+            new LuceneCompanySearch(services.GetRequiredService<LuceneIndex>(), services.GetRequiredService<TaxonomyCatalog>(), services.GetRequiredService<SynonymCatalog>()),
+            "lucene", services.GetRequiredService<IMeterFactory>()));
         return builder;
     }
 
@@ -58,7 +60,9 @@ public static class SearchSetup
         builder.Services.AddSingleton(services => new ElasticsearchClient(services.GetRequiredService<IOptions<ElasticsearchOptions>>().Value.ClientSettings()));
         builder.Services.AddSingleton<ElasticsearchIndex>();
         builder.Services.AddSingleton<ISearchIndex>(services => services.GetRequiredService<ElasticsearchIndex>());
-        builder.Services.AddSingleton<ICompanySearch, ElasticsearchCompanySearch>();
+        builder.Services.AddSingleton<ElasticsearchCompanySearch>();
+        builder.Services.AddSingleton<ICompanySearch>(services => new InstrumentedSearch(
+            services.GetRequiredService<ElasticsearchCompanySearch>(), "elasticsearch", services.GetRequiredService<IMeterFactory>()));
         builder.Services.AddHealthChecks().AddCheck<ElasticsearchHealthCheck>("elasticsearch", failureStatus: null, tags: [DatabaseExtensions.ReadyTag], timeout: TimeSpan.FromSeconds(5));
         return builder;
     }
@@ -69,6 +73,7 @@ public static class SearchSetup
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<IndexingOptions>().BindConfiguration(IndexingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IndexingPipeline>();
+        builder.Services.AddSingleton<IndexingMetrics>();
         builder.Services.AddHealthChecks().AddCheck<SearchIndexHealthCheck>("search", tags: [DatabaseExtensions.ReadyTag]);
         if (builder.Configuration.GetValue($"{IndexingOptions.Section}:{nameof(IndexingOptions.RunInProcess)}", defaultValue: true))
         {

@@ -1,11 +1,9 @@
 using AnnuaireFiliere.Core.Data;
 using AnnuaireFiliere.Core.Indexing;
 using AnnuaireFiliere.Core.Search.Elasticsearch;
+using AnnuaireFiliere.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -38,6 +36,7 @@ internal sealed class RunCommand : AsyncCommand<RunSettings>
                 ApplicationName = "AnnuaireFiliere.Indexer",
             });
             settings.Configure(builder, runIndexing: true);
+            builder.AddDirectoryDefaults();
             var urls = settings.HealthUrls ?? builder.Configuration["Indexer:HealthUrls"] ?? DefaultHealthUrls;
             builder.WebHost.UseUrls(urls);
             await using var app = builder.Build();
@@ -47,12 +46,7 @@ internal sealed class RunCommand : AsyncCommand<RunSettings>
             }
             // Open the index now: an index another process writes is refused before anything starts.
             var index = app.Services.GetRequiredService<ISearchIndex>();
-            app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-            app.MapHealthChecks("/health/ready", new HealthCheckOptions
-            {
-                Predicate = check => check.Tags.Contains(DatabaseExtensions.ReadyTag),
-                ResponseWriter = WriteReportAsync,
-            });
+            app.MapDirectoryHealth();
 
             IndexerCli.Say("green", CliText.Running, await SearchIndexHost.DescribeAsync(index, cancellationToken), urls);
             // Start and wait rather than RunAsync, which disposes the services before the final state is read.
@@ -76,19 +70,5 @@ internal sealed class RunCommand : AsyncCommand<RunSettings>
         {
             return ["?", "?"];
         }
-    }
-
-    /// <summary>
-    /// The report as JSON (an internal endpoint: operators and orchestrators read the cursor, the lag and the
-    /// cluster state; no exception details are written).
-    /// </summary>
-    private static Task WriteReportAsync(HttpContext context, HealthReport report)
-    {
-        context.Response.ContentType = "application/json; charset=utf-8";
-        return context.Response.WriteAsJsonAsync(new
-        {
-            status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description, data = e.Value.Data }),
-        });
     }
 }

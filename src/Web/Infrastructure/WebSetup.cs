@@ -8,7 +8,6 @@ using AnnuaireFiliere.Web.Features.Api;
 using AnnuaireFiliere.Web.Features.Companies;
 using AnnuaireFiliere.Web.Features.Search;
 using AnnuaireFiliere.Web.Features.Shortlist;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.ResponseCompression;
 
@@ -52,7 +51,6 @@ public static class WebSetup
         builder.Services.AddAntiforgery(options => options.Cookie.Name = "af.antiforgery");
         // Bounded: every entry declares a size (statistics reports count 1), so no query string can fill the memory.
         builder.Services.AddMemoryCache(options => options.SizeLimit = 500);
-        builder.Services.AddHealthChecks();
         builder.AddPublicAddress();
         builder.AddRateLimits();
         return builder;
@@ -91,8 +89,6 @@ public static class WebSetup
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseMiddleware<Features.Api.ConditionalGet>());
         app.UseAntiforgery();
 
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(DatabaseExtensions.ReadyTag) });
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
         app.MapLanguageSwitch();

@@ -24,7 +24,7 @@ public sealed class IndexingPipelineTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
-        _services = new ServiceCollection().AddScoped(_ => _database.Context()).BuildServiceProvider();
+        _services = new ServiceCollection().AddScoped(_ => _database.Context()).AddMetrics().AddSingleton(TimeProvider.System).AddSingleton<IndexingMetrics>().BuildServiceProvider();
         _indexFolder = Path.Combine(_database.Folder, "index");
         _index = OpenIndex();
     }
@@ -40,7 +40,7 @@ public sealed class IndexingPipelineTests : IAsyncLifetime
 
     private IndexingPipeline Pipeline(ISearchIndex? index = null, int batchSize = 500) =>
         new(_services.GetRequiredService<IServiceScopeFactory>(), index ?? _index, TaxonomyCatalog.Default,
-            Options.Create(new IndexingOptions { BatchSize = batchSize }), NullLogger<IndexingPipeline>.Instance);
+            Options.Create(new IndexingOptions { BatchSize = batchSize }), _services.GetRequiredService<IndexingMetrics>(), NullLogger<IndexingPipeline>.Instance);
 
     private LuceneCompanySearch Search => new LuceneCompanySearch(_index, TaxonomyCatalog.Default, SynonymCatalog.Default);
 
@@ -119,6 +119,31 @@ public sealed class IndexingPipelineTests : IAsyncLifetime
         await Pipeline(failing).CatchUpAsync(Cancel);
         Assert.Equal(2, await TotalAsync());
         Assert.True((await _index.GetStateAsync(Cancel)).Cursor > before);
+    }
+
+    [Fact]
+    public async Task The_lag_metric_grows_while_writes_fail_and_is_zero_once_caught_up()
+    {
+        await Pipeline().CatchUpAsync(Cancel);
+        await AddAsync("en-retard");
+        await using var db = _database.Context();
+        var written = await db.IndexingTasks.MaxAsync(t => t.CreatedAt, Cancel);
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(written, TimeSpan.Zero).AddMinutes(5));
+        var metrics = new IndexingMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), clock);
+        var failing = new IndexingPipeline(_services.GetRequiredService<IServiceScopeFactory>(), new FailingIndex(_index, failures: 2), TaxonomyCatalog.Default,
+            Options.Create(new IndexingOptions()), metrics, NullLogger<IndexingPipeline>.Instance);
+        Assert.Equal(0, metrics.LagSeconds);
+
+        await Assert.ThrowsAsync<IOException>(() => failing.RunOnceAsync(Cancel));
+        var first = metrics.LagSeconds;
+        Assert.Equal(300, first, precision: 3);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await Assert.ThrowsAsync<IOException>(() => failing.RunOnceAsync(Cancel));
+        Assert.Equal(first + 60, metrics.LagSeconds, precision: 3);
+
+        await failing.CatchUpAsync(Cancel);
+        Assert.Equal(0, metrics.LagSeconds);
+        Assert.Equal(1, await TotalAsync("en retard"));
     }
 
     [Fact]

@@ -25,6 +25,7 @@ public sealed class MailOptions
     [Required]
     public string From { get; init; } = "Annuaire de la filière numérique <ne-pas-repondre@annuaire-numerique.nc>";
 
+    [ValidateObjectMembers]
     public SmtpOptions Smtp { get; init; } = new();
 
     public sealed class SmtpOptions
@@ -44,13 +45,17 @@ public sealed class MailOptions
     }
 }
 
+/// <summary>Checks <see cref="MailOptions"/> and its nested <see cref="MailOptions.SmtpOptions"/> at start (source-generated).</summary>
+[OptionsValidator]
+internal sealed partial class MailOptionsValidator : IValidateOptions<MailOptions>;
+
 public static class MailSetup
 {
     public static IHostApplicationBuilder AddMail(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidator>();
         builder.Services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section)
-            .ValidateDataAnnotations()
             .Validate(options => MailboxAddress.TryParse(options.From, out _), "Mail:From is not a valid address (example: Annuaire <ne-pas-repondre@exemple.nc>).")
             .ValidateOnStart();
         builder.Services.AddSingleton<IMailSender>(services =>
