@@ -12,6 +12,7 @@ return scenario switch
     "statistics" => await StatisticsBenchmark.RunAsync(options),
     "donnees" => await OpenDataBenchmark.RunAsync(options),
     "moderation" => await ModerationBenchmark.RunAsync(options),
+    "relevance" => await RelevanceBenchmark.RunAsync(options),
     _ => Usage(),
 };
 
@@ -25,7 +26,9 @@ static int Usage()
           dotnet run -c Release --project tests/Benchmarks -- statistics [--count 100000] [--iterations 50]
           dotnet run -c Release --project tests/Benchmarks -- donnees [--count 100000] [--runs 3]
           dotnet run -c Release --project tests/Benchmarks -- moderation [--count 100000] [--iterations 50]
+          dotnet run -c Release --project tests/Benchmarks -- relevance [--set dev] [--queries 1]
         Prints medians and 95th percentiles; see docs/PERFORMANCE.md for the figures on record.
+        relevance prints nDCG@10, P@5, MRR per query class; its figures on record: tests/Search.Relevance/Data/<set>/recorded.json.
         """);
     return 2;
 }
