@@ -125,7 +125,7 @@ public sealed class StatisticsTests
             Activities = Some(Taxonomy.Activities.Select(a => a.Code), 0.15),
             Provinces = Some(Taxonomy.Provinces.Select(p => p.Code), 0.4),
             Communes = Some(Taxonomy.Communes.Select(c => c.Code), 0.15),
-            SizeBands = Some(FacetLabels.SizeBandOrder, 0.3),
+            SizeBands = Some(FacetCatalog.SizeBandOrder, 0.3),
             LegalForms = Some(Taxonomy.LegalForms.Select(l => l.Code), 0.2),
             ECommerce = Some(ECommerceCapabilities.All, 0.3),
             Languages = Some(Taxonomy.Languages.Select(l => l.Code), 0.15),

@@ -166,7 +166,7 @@ public sealed class PublicApiTests(SiteFixture site) : IClassFixture<SiteFixture
         Assert.Equal(["/api/v1/recherche", "/api/v1/entreprises/{id}", "/api/v1/typologie", "/api/v1/statistiques/instantanes", "/api/v1/statistiques", "/api/v1/statistiques/evolution", "/api/v1/donnees"], document.Paths.Keys);
         var search = document.Paths["/api/v1/recherche"].Operations![HttpMethod.Get];
         var parameters = search.Parameters!.Select(p => p.Name!).ToHashSet();
-        Assert.Superset(SearchParameters.Facets.Select(f => f.Parameter).Concat(["q", "annee_min", "annee_max", "tri", "page", "par_page"]).ToHashSet(), parameters);
+        Assert.Superset(Core.Search.FacetCatalog.All.Select(f => f.Parameter).Concat(["q", "annee_min", "annee_max", "tri", "page", "par_page"]).ToHashSet(), parameters);
         Assert.All(search.Parameters!, p => Assert.False(string.IsNullOrWhiteSpace(p.Description), $"{p.Name} has no description"));
         Assert.All(document.Paths.Values.SelectMany(p => p.Operations!.Values), o => Assert.False(string.IsNullOrWhiteSpace(o.Summary)));
 
@@ -177,7 +177,7 @@ public sealed class PublicApiTests(SiteFixture site) : IClassFixture<SiteFixture
         Assert.Equal(hit.Properties!.Keys.Order(), actual.GetProperty("hits")[0].EnumerateObject().Select(p => p.Name).Order());
 
         var statistics = document.Paths["/api/v1/statistiques"].Operations![HttpMethod.Get];
-        Assert.Superset(SearchParameters.Facets.Select(f => f.Parameter).Concat(["q", "annee_min", "annee_max", "instantane"]).ToHashSet(), statistics.Parameters!.Select(p => p.Name!).ToHashSet());
+        Assert.Superset(Core.Search.FacetCatalog.All.Select(f => f.Parameter).Concat(["q", "annee_min", "annee_max", "instantane"]).ToHashSet(), statistics.Parameters!.Select(p => p.Name!).ToHashSet());
         var figures = statistics.Responses!["200"].Content!["application/json"].Schema!;
         var answer = await JsonAsync("/api/v1/statistiques?province=sud");
         Assert.Equal(figures.Properties!.Keys.Order(), answer.EnumerateObject().Select(p => p.Name).Order());

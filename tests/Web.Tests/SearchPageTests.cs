@@ -50,7 +50,7 @@ public sealed class SearchPageTests(SiteFixture site) : IClassFixture<SiteFixtur
     {
         var all = await site.SearchAsync(new SearchRequest());
         var value = all.Facet(facet).Values.Where(v => v.Count > 0).OrderByDescending(v => v.Count).First();
-        var parameter = SearchParameters.ParameterOf(facet);
+        var parameter = Core.Search.FacetCatalog.Get(facet).Parameter;
 
         var page = await PageAsync($"/recherche?{parameter}={Uri.EscapeDataString(value.Code)}");
 

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace AnnuaireFiliere.Core.Search;
 
 /// <summary>How results are ordered.</summary>
@@ -24,20 +26,25 @@ public sealed record SearchRequest
     /// <summary>Longer input is cut: nobody types more, and it bounds the work of a query.</summary>
     public const int MaxTextLength = 200;
 
+    private ImmutableDictionary<string, IReadOnlyList<string>> _filters = ImmutableDictionary.Create<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+
     public string? Text { get; init; }
-    public IReadOnlyList<string> Sectors { get; init; } = [];
-    public IReadOnlyList<string> Activities { get; init; } = [];
-    public IReadOnlyList<string> Provinces { get; init; } = [];
-    public IReadOnlyList<string> Communes { get; init; } = [];
+
+    // Shorthands for the facets of FacetCatalog; any facet is reached with Selected and WithFacet.
+    public IReadOnlyList<string> Sectors { get => Selected(FacetNames.Sector); init => _filters = With(FacetNames.Sector, value); }
+    public IReadOnlyList<string> Activities { get => Selected(FacetNames.Activity); init => _filters = With(FacetNames.Activity, value); }
+    public IReadOnlyList<string> Provinces { get => Selected(FacetNames.Province); init => _filters = With(FacetNames.Province, value); }
+    public IReadOnlyList<string> Communes { get => Selected(FacetNames.Commune); init => _filters = With(FacetNames.Commune, value); }
 
     /// <summary>Size facet bands: <c>0</c>, <c>1-9</c>, <c>10-49</c>, <c>50-249</c>, <c>250+</c>.</summary>
-    public IReadOnlyList<string> SizeBands { get; init; } = [];
-    public IReadOnlyList<string> LegalForms { get; init; } = [];
+    public IReadOnlyList<string> SizeBands { get => Selected(FacetNames.SizeBand); init => _filters = With(FacetNames.SizeBand, value); }
+    public IReadOnlyList<string> LegalForms { get => Selected(FacetNames.LegalForm); init => _filters = With(FacetNames.LegalForm, value); }
 
     /// <summary>E-commerce capabilities (<see cref="ECommerceCapabilities"/>).</summary>
-    public IReadOnlyList<string> ECommerce { get; init; } = [];
-    public IReadOnlyList<string> Languages { get; init; } = [];
-    public IReadOnlyList<string> Labels { get; init; } = [];
+    public IReadOnlyList<string> ECommerce { get => Selected(FacetNames.ECommerce); init => _filters = With(FacetNames.ECommerce, value); }
+    public IReadOnlyList<string> Languages { get => Selected(FacetNames.Language); init => _filters = With(FacetNames.Language, value); }
+    public IReadOnlyList<string> Labels { get => Selected(FacetNames.Label); init => _filters = With(FacetNames.Label, value); }
+
     public int? FoundedFrom { get; init; }
     public int? FoundedTo { get; init; }
     public SearchSort Sort { get; init; } = SearchSort.Relevance;
@@ -46,20 +53,21 @@ public sealed record SearchRequest
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = DefaultPageSize;
 
-    /// <summary>The selected values of a facet by its name.</summary>
-    public IReadOnlyList<string> Selected(string facet) => facet switch
+    /// <summary>The selected values of a facet by its name (<see cref="FacetCatalog"/>).</summary>
+    public IReadOnlyList<string> Selected(string facet) => _filters.TryGetValue(facet, out var codes) ? codes : [];
+
+    /// <summary>The same request with the values of one facet replaced.</summary>
+    public SearchRequest WithFacet(string facet, IReadOnlyList<string> codes)
     {
-        FacetNames.Sector => Sectors,
-        FacetNames.Activity => Activities,
-        FacetNames.Province => Provinces,
-        FacetNames.Commune => Communes,
-        FacetNames.SizeBand => SizeBands,
-        FacetNames.LegalForm => LegalForms,
-        FacetNames.ECommerce => ECommerce,
-        FacetNames.Language => Languages,
-        FacetNames.Label => Labels,
-        _ => [],
-    };
+        _ = FacetCatalog.Get(facet); // an unknown facet throws
+        return this with { _filters = With(facet, codes) };
+    }
+
+    /// <summary>True when a facet or the founding years narrow the search.</summary>
+    public bool HasFilters => !_filters.IsEmpty || FoundedFrom is not null || FoundedTo is not null;
+
+    private ImmutableDictionary<string, IReadOnlyList<string>> With(string facet, IReadOnlyList<string>? codes) =>
+        codes is null || codes.Count == 0 ? _filters.Remove(facet) : _filters.SetItem(facet, codes);
 
     /// <summary>The same request with page and page size brought within bounds.</summary>
     public SearchRequest Normalized() => this with
@@ -70,7 +78,7 @@ public sealed record SearchRequest
     };
 }
 
-/// <summary>Names of the facets, used in requests, results and index fields.</summary>
+/// <summary>Names of the facets, used in requests, results and index fields; each is described in <see cref="FacetCatalog"/>.</summary>
 public static class FacetNames
 {
     public const string Sector = "sector";
@@ -84,8 +92,6 @@ public static class FacetNames
     public const string Label = "label";
     public const string FoundingYear = "year";
 
-    /// <summary>The facets whose values are codes, in display order.</summary>
-    public static readonly string[] All = [Sector, Activity, Province, Commune, SizeBand, LegalForm, ECommerce, Language, Label];
 }
 
 /// <summary>Codes of the e-commerce capabilities a buyer can filter on.</summary>
@@ -108,7 +114,7 @@ public sealed record SearchResult
     public long Total { get; init; }
     public IReadOnlyList<SearchHit> Hits { get; init; } = [];
 
-    /// <summary>Every facet of <see cref="FacetNames.All"/>; sectors carry their activities, provinces their communes.</summary>
+    /// <summary>Every facet of <see cref="FacetCatalog.All"/>; sectors carry their activities, provinces their communes.</summary>
     public IReadOnlyList<Facet> Facets { get; init; } = [];
 
     /// <summary>Founding years present in the results (disjunctive: ignores the year range).</summary>

@@ -58,20 +58,7 @@ public static class SearchFields
     public static IReadOnlyList<string> FacetValues(CompanyDocument company, string facet)
     {
         ArgumentNullException.ThrowIfNull(company);
-        IEnumerable<string> values = facet switch
-        {
-            FacetNames.Sector => company.SectorCodes,
-            FacetNames.Activity => company.ActivityCodes,
-            FacetNames.Province => company.ProvinceCodes,
-            FacetNames.Commune => [company.CommuneCode],
-            FacetNames.SizeBand => company.SizeFacetBand is null ? [] : [company.SizeFacetBand],
-            FacetNames.LegalForm => company.LegalFormCode is null ? [] : [company.LegalFormCode],
-            FacetNames.ECommerce => company.ECommerce,
-            FacetNames.Language => company.Languages,
-            FacetNames.Label => company.Labels,
-            _ => throw new ArgumentOutOfRangeException(nameof(facet), facet, "Unknown facet."),
-        };
-        return [.. values.Distinct(StringComparer.Ordinal)];
+        return [.. FacetCatalog.Get(facet).ValuesOf(company).Distinct(StringComparer.Ordinal)];
     }
 
     /// <summary>Autocomplete keys of the name: the folded name from each of its words on ("cyber lagon", "lagon").</summary>

@@ -37,7 +37,7 @@ public static class StatisticsCalculator
             return KeyFigures(facts, rows, audience, asOf, taxonomy);
         }
 
-        var bands = FacetLabels.SizeBandOrder.Select(b => (b, FacetLabels.For(FacetNames.SizeBand, b, taxonomy))).ToList();
+        var bands = FacetCatalog.SizeBandOrder.Select(b => (b, FacetCatalog.SizeBand.LabelOf(b, taxonomy))).ToList();
         Distribution Of(string name, Dimension dimension, List<(string Code, string Label)> keys) => CountDistribution(name, facts, rows, dimension, keys);
 
         var years = new SortedDictionary<int, long>();
@@ -86,7 +86,7 @@ public static class StatisticsCalculator
             Of(StatisticsNames.LegalForm, Dimension.LegalForm, Keys(taxonomy.LegalForms)),
             Build(StatisticsNames.FoundingYear, [.. years.Keys.Select(y => (Year(y), Year(y)))], [.. years.Values], rows.Length),
             // Capabilities are not exclusive: each row counts the companies that have it (the total is the segment's).
-            new(StatisticsNames.ECommerce, [.. ECommerceCapabilities.All.Select((code, bit) => new Row(code, FacetLabels.For(FacetNames.ECommerce, code, taxonomy),
+            new(StatisticsNames.ECommerce, [.. ECommerceCapabilities.All.Select((code, bit) => new Row(code, FacetCatalog.ECommerce.LabelOf(code, taxonomy),
                 new Cell(capabilities[bit])))], rows.Length),
             Build(StatisticsNames.Freshness, [.. FreshnessKeys], [.. freshness], rows.Length),
             Build(StatisticsNames.PublishedPerMonth, [.. months.Select(m => m.ToString("yyyy-MM", CultureInfo.InvariantCulture)).Select(m => (m, m))], [.. perMonth], rows.Length),
@@ -95,7 +95,7 @@ public static class StatisticsCalculator
         {
             distributions.Add(Build(StatisticsNames.Status, [.. Enum.GetValues<PublicationStatus>().Select(s => (s.ToString(), StatusLabel(s)))], [.. statuses], rows.Length));
         }
-        var sellingOnline = FacetLabels.For(FacetNames.ECommerce, ECommerceCapabilities.SellsOnline, taxonomy);
+        var sellingOnline = FacetCatalog.ECommerce.LabelOf(ECommerceCapabilities.SellsOnline, taxonomy);
         var onlineBit = Array.IndexOf(ECommerceCapabilities.All, ECommerceCapabilities.SellsOnline);
         var sectors = Keys(taxonomy.Sectors);
         var crossTabs = new List<CrossTab>
@@ -118,7 +118,7 @@ public static class StatisticsCalculator
         [
             Of(StatisticsNames.Sector, Dimension.PrimarySector, Keys(taxonomy.Sectors)),
             Of(StatisticsNames.Province, Dimension.MainProvince, Keys(taxonomy.Provinces)),
-            new(StatisticsNames.ECommerce, [new Row(ECommerceCapabilities.SellsOnline, FacetLabels.For(FacetNames.ECommerce, ECommerceCapabilities.SellsOnline, taxonomy),
+            new(StatisticsNames.ECommerce, [new Row(ECommerceCapabilities.SellsOnline, FacetCatalog.ECommerce.LabelOf(ECommerceCapabilities.SellsOnline, taxonomy),
                 new Cell(online))], rows.Length),
         ], [], asOf);
         return audience == StatisticsAudience.Public ? Disclosure.Protect(report, taxonomy) : report;
@@ -159,7 +159,7 @@ public static class StatisticsCalculator
             }
         }
         return new CrossTab(StatisticsNames.SectorByECommerce, sectors,
-            [.. KeyCapabilities.Select(c => (c, FacetLabels.For(FacetNames.ECommerce, c, taxonomy)))],
+            [.. KeyCapabilities.Select(c => (c, FacetCatalog.ECommerce.LabelOf(c, taxonomy)))],
             [.. Enumerable.Range(0, sectors.Count).Select(r => (IReadOnlyList<Cell>)[.. Enumerable.Range(0, bits.Length).Select(c => new Cell(counts[r, c]))])],
             [.. sectorTotals.Select(t => new Cell(t))],
             [.. columnTotals.Select(t => new Cell(t))],

@@ -84,7 +84,7 @@ public sealed class ElasticsearchCompanySearch(ElasticsearchClient client, IOpti
     {
         ArgumentNullException.ThrowIfNull(response);
         var matched = plan.HighlightTerms.ToHashSet(StringComparer.Ordinal);
-        var counts = FacetNames.All.ToDictionary(f => f, f => Counts(response.Aggregations, f), StringComparer.Ordinal);
+        var counts = FacetCatalog.Names.ToDictionary(f => f, f => Counts(response.Aggregations, f), StringComparer.Ordinal);
         var years = response.Aggregations?.GetFilter(FacetNames.FoundingYear)?.Aggregations;
         return new SearchResult
         {
@@ -114,7 +114,7 @@ public sealed class ElasticsearchCompanySearch(ElasticsearchClient client, IOpti
         ActivityCodes = source.ActivityCodes,
         CommuneCode = source.CommuneCode,
         SizeBandCode = source.SizeCode,
-        ECommerce = source.ECommerce ?? [],
+        ECommerce = source.FacetCodes(FacetNames.ECommerce),
         // The same extracts as the embedded engine (shared code): matched stems in <mark>, the rest HTML-encoded.
         SnippetHtml = source.SnippetText is null ? null : Snippets.Build(source.SnippetText, matched, SnippetLength),
     };

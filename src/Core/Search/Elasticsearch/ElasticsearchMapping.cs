@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Elastic.Clients.Elasticsearch;
 using Elastic.Clients.Elasticsearch.Analysis;
@@ -108,7 +109,7 @@ public static class ElasticsearchMapping
             { SuggestName, new CompletionProperty { Analyzer = FoldedKeyword, SearchAnalyzer = FoldedKeyword, PreserveSeparators = true } },
             { SuggestSkill, new KeywordProperty() },
         };
-        foreach (var facet in FacetNames.All)
+        foreach (var facet in FacetCatalog.Names)
         {
             properties.Add(SearchFields.Facet(facet), new KeywordProperty());
         }
@@ -143,15 +144,7 @@ public static class ElasticsearchMapping
             Updated = DateTime.SpecifyKind(company.UpdatedAt, DateTimeKind.Utc),
             SuggestName = new CompletionInput(SearchFields.NameSuggestKeys(company)),
             SuggestSkill = SearchFields.SkillSuggestEntries(company),
-            Sector = SearchFields.FacetValues(company, FacetNames.Sector),
-            Activity = SearchFields.FacetValues(company, FacetNames.Activity),
-            Province = SearchFields.FacetValues(company, FacetNames.Province),
-            Commune = SearchFields.FacetValues(company, FacetNames.Commune),
-            SizeBand = SearchFields.FacetValues(company, FacetNames.SizeBand),
-            LegalForm = SearchFields.FacetValues(company, FacetNames.LegalForm),
-            ECommerce = SearchFields.FacetValues(company, FacetNames.ECommerce),
-            Language = SearchFields.FacetValues(company, FacetNames.Language),
-            Label = SearchFields.FacetValues(company, FacetNames.Label),
+            Facets = FacetCatalog.All.ToDictionary(f => f.IndexField, f => (object)SearchFields.FacetValues(company, f.Name), StringComparer.Ordinal),
         };
     }
 
@@ -182,15 +175,17 @@ public sealed record ElasticsearchCompany
     [JsonPropertyName(ElasticsearchMapping.Updated)] public DateTime? Updated { get; init; }
     [JsonPropertyName(ElasticsearchMapping.SuggestName)] public CompletionInput? SuggestName { get; init; }
     [JsonPropertyName(ElasticsearchMapping.SuggestSkill)] public IReadOnlyList<string>? SuggestSkill { get; init; }
-    [JsonPropertyName("f_" + FacetNames.Sector)] public IReadOnlyList<string>? Sector { get; init; }
-    [JsonPropertyName("f_" + FacetNames.Activity)] public IReadOnlyList<string>? Activity { get; init; }
-    [JsonPropertyName("f_" + FacetNames.Province)] public IReadOnlyList<string>? Province { get; init; }
-    [JsonPropertyName("f_" + FacetNames.Commune)] public IReadOnlyList<string>? Commune { get; init; }
-    [JsonPropertyName("f_" + FacetNames.SizeBand)] public IReadOnlyList<string>? SizeBand { get; init; }
-    [JsonPropertyName("f_" + FacetNames.LegalForm)] public IReadOnlyList<string>? LegalForm { get; init; }
-    [JsonPropertyName("f_" + FacetNames.ECommerce)] public IReadOnlyList<string>? ECommerce { get; init; }
-    [JsonPropertyName("f_" + FacetNames.Language)] public IReadOnlyList<string>? Language { get; init; }
-    [JsonPropertyName("f_" + FacetNames.Label)] public IReadOnlyList<string>? Label { get; init; }
+
+    /// <summary>The keyword field of each facet of <see cref="FacetCatalog"/> (<c>f_sector</c>…), written and read as the document's other fields.</summary>
+    [JsonExtensionData] public Dictionary<string, object>? Facets { get; init; }
+
+    /// <summary>The codes of a facet in a document read back (or built by <see cref="ElasticsearchMapping.ToSource"/>).</summary>
+    public IReadOnlyList<string> FacetCodes(string facet) => Facets?.GetValueOrDefault(SearchFields.Facet(facet)) switch
+    {
+        IReadOnlyList<string> codes => codes,
+        JsonElement { ValueKind: JsonValueKind.Array } array => [.. array.EnumerateArray().Select(e => e.GetString()).OfType<string>()],
+        _ => [],
+    };
 }
 
 /// <summary>The inputs of a completion field.</summary>

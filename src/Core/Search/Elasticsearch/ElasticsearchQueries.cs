@@ -36,7 +36,7 @@ public static class ElasticsearchQueries
         var beyond = window > SearchRequest.MaxResultWindow;
         var filters = Filters(request);
         var aggregations = new Dictionary<string, Aggregation>(StringComparer.Ordinal);
-        foreach (var facet in FacetNames.All)
+        foreach (var facet in FacetCatalog.Names)
         {
             aggregations[facet] = new Aggregation
             {
@@ -247,7 +247,7 @@ public static class ElasticsearchQueries
     private static Dictionary<string, Query> Filters(SearchRequest request)
     {
         var filters = new Dictionary<string, Query>(StringComparer.Ordinal);
-        foreach (var facet in FacetNames.All)
+        foreach (var facet in FacetCatalog.Names)
         {
             var selected = request.Selected(facet);
             if (selected.Count > 0)

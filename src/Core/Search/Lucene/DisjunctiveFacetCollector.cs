@@ -28,12 +28,12 @@ internal sealed class DisjunctiveFacetCollector : ICollector
     public DisjunctiveFacetCollector(ICollector hits, SearchRequest request)
     {
         _hits = hits;
-        _selected = [.. FacetNames.All.Select(f => request.Selected(f).ToHashSet(StringComparer.Ordinal))];
+        _selected = [.. FacetCatalog.Names.Select(f => request.Selected(f).ToHashSet(StringComparer.Ordinal))];
         _filtered = [.. _selected.Select(s => s.Count > 0)];
         _yearFiltered = request.FoundedFrom is not null || request.FoundedTo is not null;
         _yearFrom = request.FoundedFrom ?? int.MinValue + 1;
         _yearTo = request.FoundedTo ?? int.MaxValue;
-        _counts = [.. FacetNames.All.Select(_ => new Dictionary<string, long>(StringComparer.Ordinal))];
+        _counts = [.. FacetCatalog.Names.Select(_ => new Dictionary<string, long>(StringComparer.Ordinal))];
     }
 
     public long TotalHits { get; private set; }
@@ -42,7 +42,7 @@ internal sealed class DisjunctiveFacetCollector : ICollector
 
     public bool AcceptsDocsOutOfOrder => false;
 
-    public IReadOnlyDictionary<string, long> Counts(string facet) => _counts[Array.IndexOf(FacetNames.All, facet)];
+    public IReadOnlyDictionary<string, long> Counts(string facet) => _counts[FacetCatalog.IndexOf(facet)];
 
     public void SetScorer(Scorer scorer) => _hits.SetScorer(scorer);
 

@@ -85,7 +85,7 @@ internal static class LuceneFields
             document.Add(new NumericDocValuesField(Year, year));
         }
 
-        foreach (var facet in FacetNames.All)
+        foreach (var facet in FacetCatalog.Names)
         {
             Keywords(document, facet, SearchFields.FacetValues(company, facet), stored: facet == FacetNames.ECommerce);
         }

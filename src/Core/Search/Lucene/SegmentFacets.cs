@@ -18,18 +18,18 @@ internal sealed class SegmentFacets
 
     private SegmentFacets(AtomicReader reader)
     {
-        var facets = FacetNames.All;
-        Starts = new int[facets.Length][];
-        Ords = new int[facets.Length][];
-        Codes = new string[facets.Length][];
-        OrdOf = new Dictionary<string, int>[facets.Length];
-        for (var f = 0; f < facets.Length; f++)
+        var facets = FacetCatalog.Names;
+        Starts = new int[facets.Count][];
+        Ords = new int[facets.Count][];
+        Codes = new string[facets.Count][];
+        OrdOf = new Dictionary<string, int>[facets.Count];
+        for (var f = 0; f < facets.Count; f++)
         {
             Load(reader, f, LuceneFields.Facet(facets[f]));
         }
         // All facets in one ordinal space (facet offset + ordinal), one run per document: a full hit counts in one loop.
-        Offsets = new int[facets.Length + 1];
-        for (var f = 0; f < facets.Length; f++)
+        Offsets = new int[facets.Count + 1];
+        for (var f = 0; f < facets.Count; f++)
         {
             Offsets[f + 1] = Offsets[f] + Codes[f].Length;
         }
@@ -39,7 +39,7 @@ internal sealed class SegmentFacets
         for (var doc = 0; doc < reader.MaxDoc; doc++)
         {
             AllStarts[doc] = next;
-            for (var f = 0; f < facets.Length; f++)
+            for (var f = 0; f < facets.Count; f++)
             {
                 for (var i = Starts[f][doc]; i < Starts[f][doc + 1]; i++)
                 {

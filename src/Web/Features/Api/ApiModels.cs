@@ -63,7 +63,7 @@ internal static class ApiMapping
                 Coded(FacetNames.Commune, h.CommuneCode, taxonomy),
                 taxonomy.FindSizeBand(h.SizeBandCode) is { } band ? new CodeLabel(band.Code, band.Label) : null,
                 h.ECommerce, h.SnippetHtml, $"{baseUrl}/entreprises/{h.Slug}"))],
-            [.. result.Facets.Select(f => new ApiFacet(f.Name, Search.SearchParameters.ParameterOf(f.Name), [.. f.Values.Select(ToApi)]))],
+            [.. result.Facets.Select(f => new ApiFacet(f.Name, FacetCatalog.Get(f.Name).Parameter, [.. f.Values.Select(ToApi)]))],
             new ApiYears(result.MinFoundingYear, result.MaxFoundingYear),
             result.DidYouMean);
     }
@@ -71,7 +71,7 @@ internal static class ApiMapping
     private static ApiFacetValue ToApi(FacetValue value) =>
         new(value.Code, value.Label, value.Count, value.Selected, [.. value.Children.Select(ToApi)]);
 
-    private static CodeLabel Coded(string facet, string code, TaxonomyCatalog taxonomy) => new(code, FacetLabels.For(facet, code, taxonomy));
+    private static CodeLabel Coded(string facet, string code, TaxonomyCatalog taxonomy) => new(code, FacetCatalog.Get(facet).LabelOf(code, taxonomy));
 
     public static ApiCompany ToApi(this Company company, TaxonomyCatalog taxonomy, string baseUrl)
     {
@@ -113,8 +113,8 @@ internal static class ApiMapping
             [.. taxonomy.LegalForms.Select(Plain)],
             [.. taxonomy.Languages.Select(Plain)],
             [.. ECommerceCapabilities.All.Select(code => new ApiTypologyEntry(code,
-                FacetLabels.For(FacetNames.ECommerce, code, taxonomy, french),
-                FacetLabels.For(FacetNames.ECommerce, code, taxonomy, english)))]);
+                FacetCatalog.ECommerce.LabelOf(code, taxonomy, french),
+                FacetCatalog.ECommerce.LabelOf(code, taxonomy, english)))]);
     }
 }
 

@@ -32,44 +32,10 @@ public static class PublicApi
     public const string RateLimitPolicy = "api";
     public const string CorsPolicy = "api";
 
-    /// <summary>The query parameters of a search, as the OpenAPI document describes them (they are read from the query string).</summary>
-    public sealed record SearchApiParameters(
-        [property: FromQuery(Name = "q")] string? Q,
-        [property: FromQuery(Name = "secteur")] string[]? Secteur,
-        [property: FromQuery(Name = "activite")] string[]? Activite,
-        [property: FromQuery(Name = "province")] string[]? Province,
-        [property: FromQuery(Name = "commune")] string[]? Commune,
-        [property: FromQuery(Name = "taille")] string[]? Taille,
-        [property: FromQuery(Name = "forme")] string[]? Forme,
-        [property: FromQuery(Name = "ecommerce")] string[]? Ecommerce,
-        [property: FromQuery(Name = "langue")] string[]? Langue,
-        [property: FromQuery(Name = "label")] string[]? Label,
-        [property: FromQuery(Name = "annee_min")] string? AnneeMin,
-        [property: FromQuery(Name = "annee_max")] string? AnneeMax,
-        [property: FromQuery(Name = "tri")] string? Tri,
-        [property: FromQuery(Name = "page")] string? Page,
-        [property: FromQuery(Name = "par_page")] string? ParPage);
-
-    /// <summary>The French descriptions of the API's parameters in the OpenAPI document.</summary>
+    /// <summary>The French descriptions of the API's own parameters in the OpenAPI document (the search's come from <see cref="SearchQueryParameters"/>).</summary>
     private static readonly Dictionary<string, string> ParameterDescriptions = new(StringComparer.Ordinal)
     {
-        ["q"] = "Texte libre (nom, activité, compétence…) ; les mots entre guillemets forment une expression.",
-        ["secteur"] = "Code de secteur de la typologie (répétable : l'un ou l'autre).",
-        ["activite"] = "Code d'activité de la typologie (répétable).",
-        ["province"] = "Code de province : sud, nord, iles (répétable).",
-        ["commune"] = "Code INSEE de commune (répétable).",
-        ["taille"] = "Tranche d'effectif salarié : 0, 1-9, 10-49, 50-249, 250+ (répétable).",
-        ["forme"] = "Code de forme juridique (répétable).",
-        ["ecommerce"] = "Capacité de vente en ligne (répétable ; voir /api/v1/typologie).",
-        ["langue"] = "Langue de travail, code ISO 639 (répétable).",
-        ["label"] = "Label ou certification (répétable).",
-        ["annee_min"] = "Année de création minimale.",
-        ["annee_max"] = "Année de création maximale.",
-        ["tri"] = "Ordre des résultats : pertinence (par défaut), nom, nouveautes, mises-a-jour.",
-        ["page"] = "Numéro de page, à partir de 1.",
-        ["par_page"] = "Résultats par page (1 à 50, 20 par défaut).",
-        ["instantane"] = "Identifiant d'un instantané des statistiques (voir /api/v1/statistiques/instantanes) : les chiffres à cette date ; sans lui, ceux d'aujourd'hui. Refusé par /api/v1/statistiques/evolution, qui lit tous les instantanés.",
-        ["points"] = "Nombre d'instantanés lus, les plus récents (1 à 36, 12 par défaut), en plus d'aujourd'hui.",
+        [Statistics.StatisticsEndpoints.PointsParameter] = "Nombre d'instantanés lus, les plus récents (1 à 36, 12 par défaut), en plus d'aujourd'hui.",
         ["id"] = "Identifiant d'adresse de la fiche (slug) ou numéro RIDET (7 chiffres, avec ou sans établissement).",
     };
 
@@ -89,6 +55,7 @@ public static class PublicApi
             document.Info.Description = "Recherche, fiches et typologie des entreprises du numérique de Nouvelle-Calédonie. Lecture seule, sans clé ; limite de débit par adresse.";
             return Task.CompletedTask;
         });
+            options.AddOperationTransformer(SearchQueryParameters.DescribeAsync);
             options.AddOperationTransformer((operation, _, _) =>
             {
                 foreach (var parameter in (operation.Parameters ?? []).OfType<Microsoft.OpenApi.OpenApiParameter>())
@@ -125,6 +92,7 @@ public static class PublicApi
             .WithName("Rechercher")
             .WithDescription("Recherche plein texte et filtres, comme la page /recherche : résultats paginés, facettes avec leurs effectifs, suggestion « vouliez-vous dire ». Seules les fiches publiées sont trouvées.")
             .WithSummary("Rechercher des entreprises (mêmes paramètres que /recherche)")
+            .WithMetadata(new SearchQueryParameters(SearchParameters.Sort, SearchParameters.Page, SearchParameters.PageSize))
             .Produces<ApiSearchResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
@@ -151,17 +119,16 @@ public static class PublicApi
     }
 
     private static async Task<IResult> SearchAsync(
-        HttpContext context, ICompanySearch search, TaxonomyCatalog taxonomy, TimeProvider clock, IStringLocalizer<SharedResource> text,
-        [AsParameters] SearchApiParameters parameters)
+        HttpContext context, ICompanySearch search, TaxonomyCatalog taxonomy, TimeProvider clock, IStringLocalizer<SharedResource> text)
     {
         var parsed = SearchParameters.Parse(context.Request.Query, taxonomy, clock);
         var errors = parsed.Notices
             .GroupBy(n => n.Parameter)
             .ToDictionary(g => g.Key, g => g.Select(n => text["Api.Notice." + n.Kind, n.Parameter, n.Value].Value).ToArray());
         var pageSize = SearchRequest.DefaultPageSize;
-        if (parameters.ParPage is { } size && (!int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > SearchRequest.MaxPageSize))
+        if (context.Request.Query[SearchParameters.PageSize].FirstOrDefault() is { } size && (!int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > SearchRequest.MaxPageSize))
         {
-            errors["par_page"] = [text["Api.BadPageSize", SearchRequest.MaxPageSize].Value];
+            errors[SearchParameters.PageSize] = [text["Api.BadPageSize", SearchRequest.MaxPageSize].Value];
         }
         if (errors.Count > 0)
         {

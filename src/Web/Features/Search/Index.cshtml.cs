@@ -73,7 +73,7 @@ public sealed class SearchModel(ICompanySearch search, TaxonomyCatalog taxonomy,
 
     public string Link(SearchRequest request) => "/recherche" + SearchParameters.ToQueryString(request);
 
-    public string Label(string facet, string code) => FacetLabels.For(facet, code, taxonomy);
+    public string Label(string facet, string code) => FacetCatalog.Get(facet).LabelOf(code, taxonomy);
 
     /// <summary>The INSEE size band of a company ("3 à 5 salariés"), finer than the facet's bands.</summary>
     public string? SizeLabel(string? code) => taxonomy.FindSizeBand(code)?.Label;
@@ -82,11 +82,11 @@ public sealed class SearchModel(ICompanySearch search, TaxonomyCatalog taxonomy,
     private async Task<IReadOnlyList<Relaxation>> RelaxationsAsync(CancellationToken cancellationToken)
     {
         var candidates = new List<(string Facet, string? Code, SearchRequest Request)>();
-        if (Query.Text is not null && Query.HasFilters())
+        if (Query.Text is not null && Query.HasFilters)
         {
             candidates.Add(("q", null, Query with { Text = null, Page = 1 }));
         }
-        foreach (var facet in FacetNames.All)
+        foreach (var facet in FacetCatalog.Names)
         {
             candidates.AddRange(Query.Selected(facet).Select(code => (facet, (string?)code, Query.Toggle(facet, code))));
         }

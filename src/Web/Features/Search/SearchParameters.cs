@@ -38,30 +38,16 @@ public static class SearchParameters
     public const string Sort = "tri";
     public const string Page = "page";
 
+    /// <summary>Results per page: the API's only (the site shows <see cref="SearchRequest.DefaultPageSize"/>).</summary>
+    public const string PageSize = "par_page";
+
     /// <summary>Values beyond this many in one parameter are ignored: it bounds the work of a query.</summary>
     public const int MaxValuesPerParameter = 30;
-
-    /// <summary>A free-text value (a label) longer than this is not a label.</summary>
-    public const int MaxValueLength = 100;
 
     public const int EarliestYear = 1850;
 
     /// <summary>The pages a visitor can reach at the default page size.</summary>
     public static int MaxPage => SearchRequest.MaxResultWindow / SearchRequest.DefaultPageSize;
-
-    /// <summary>Facet name → query parameter, in the order parameters are written.</summary>
-    public static readonly IReadOnlyList<(string Facet, string Parameter)> Facets =
-    [
-        (FacetNames.Sector, "secteur"),
-        (FacetNames.Activity, "activite"),
-        (FacetNames.Province, "province"),
-        (FacetNames.Commune, "commune"),
-        (FacetNames.SizeBand, "taille"),
-        (FacetNames.LegalForm, "forme"),
-        (FacetNames.ECommerce, "ecommerce"),
-        (FacetNames.Language, "langue"),
-        (FacetNames.Label, "label"),
-    ];
 
     private static readonly IReadOnlyList<(SearchSort Sort, string Value)> Sorts =
     [
@@ -72,8 +58,6 @@ public static class SearchParameters
     ];
 
     public static IEnumerable<SearchSort> AllSorts => Sorts.Select(s => s.Sort);
-
-    public static string ParameterOf(string facet) => Facets.First(f => f.Facet == facet).Parameter;
 
     public static string SortValue(SearchSort sort) => Sorts.First(s => s.Sort == sort).Value;
 
@@ -87,9 +71,9 @@ public static class SearchParameters
             .GroupBy(p => p.Key, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.SelectMany(p => p.Value).OfType<string>().ToList(), StringComparer.OrdinalIgnoreCase);
         var notices = new List<SearchNotice>();
-        IReadOnlyList<string> Codes(string facet)
+        IReadOnlyList<string> Codes(FacetDefinition facet)
         {
-            var parameter = ParameterOf(facet);
+            var parameter = facet.Parameter;
             var given = values.GetValueOrDefault(parameter) ?? [];
             var kept = new List<string>();
             foreach (var raw in given.Select(v => Clean(v).Trim()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal))
@@ -99,7 +83,7 @@ public static class SearchParameters
                     notices.Add(new SearchNotice(SearchNoticeKind.TooManyValues, parameter, MaxValuesPerParameter.ToString(CultureInfo.InvariantCulture)));
                     break;
                 }
-                if (Canonical(facet, raw, taxonomy) is { } code)
+                if (facet.Canonical(raw, taxonomy) is { } code)
                 {
                     kept.Add(code);
                 }
@@ -173,20 +157,15 @@ public static class SearchParameters
         var request = new SearchRequest
         {
             Text = text.Length == 0 ? null : text,
-            Sectors = Codes(FacetNames.Sector),
-            Activities = Codes(FacetNames.Activity),
-            Provinces = Codes(FacetNames.Province),
-            Communes = Codes(FacetNames.Commune),
-            SizeBands = Codes(FacetNames.SizeBand),
-            LegalForms = Codes(FacetNames.LegalForm),
-            ECommerce = Codes(FacetNames.ECommerce),
-            Languages = Codes(FacetNames.Language),
-            Labels = Codes(FacetNames.Label),
             FoundedFrom = from,
             FoundedTo = to,
             Sort = sort,
             Page = page,
         };
+        foreach (var facet in FacetCatalog.All)
+        {
+            request = request.WithFacet(facet.Name, Codes(facet));
+        }
         return new ParsedSearch(request, notices);
     }
 
@@ -199,9 +178,9 @@ public static class SearchParameters
         {
             pairs.Add((Text, request.Text));
         }
-        foreach (var (facet, parameter) in Facets)
+        foreach (var facet in FacetCatalog.All)
         {
-            pairs.AddRange(request.Selected(facet).Select(code => (parameter, code)));
+            pairs.AddRange(request.Selected(facet.Name).Select(code => (facet.Parameter, code)));
         }
         if (request.FoundedFrom is { } from)
         {
@@ -250,45 +229,6 @@ public static class SearchParameters
         ArgumentNullException.ThrowIfNull(request);
         return new SearchRequest { Text = request.Text, Sort = request.Sort };
     }
-
-    public static bool HasFilters(this SearchRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return FacetNames.All.Any(f => request.Selected(f).Count > 0) || request.FoundedFrom is not null || request.FoundedTo is not null;
-    }
-
-    public static SearchRequest WithFacet(this SearchRequest request, string facet, IReadOnlyList<string> codes)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return facet switch
-        {
-            FacetNames.Sector => request with { Sectors = codes },
-            FacetNames.Activity => request with { Activities = codes },
-            FacetNames.Province => request with { Provinces = codes },
-            FacetNames.Commune => request with { Communes = codes },
-            FacetNames.SizeBand => request with { SizeBands = codes },
-            FacetNames.LegalForm => request with { LegalForms = codes },
-            FacetNames.ECommerce => request with { ECommerce = codes },
-            FacetNames.Language => request with { Languages = codes },
-            FacetNames.Label => request with { Labels = codes },
-            _ => throw new ArgumentOutOfRangeException(nameof(facet), facet, "Unknown facet."),
-        };
-    }
-
-    /// <summary>The code as the index stores it, or null when the facet has no such value.</summary>
-    private static string? Canonical(string facet, string value, TaxonomyCatalog taxonomy) => facet switch
-    {
-        FacetNames.Sector => taxonomy.FindSector(value)?.Code,
-        FacetNames.Activity => taxonomy.FindActivity(value)?.Code,
-        FacetNames.Province => taxonomy.FindProvince(value)?.Code,
-        FacetNames.Commune => taxonomy.FindCommune(value)?.Code,
-        FacetNames.LegalForm => taxonomy.FindLegalForm(value)?.Code,
-        FacetNames.Language => taxonomy.FindLanguage(value)?.Code,
-        FacetNames.SizeBand => FacetLabels.SizeBandOrder.FirstOrDefault(b => b == value),
-        FacetNames.ECommerce => ECommerceCapabilities.All.FirstOrDefault(c => string.Equals(c, value, StringComparison.OrdinalIgnoreCase)),
-        FacetNames.Label => value.Length <= MaxValueLength ? value : null,
-        _ => null,
-    };
 
     private static string? First(Dictionary<string, List<string>> values, string parameter) =>
         values.GetValueOrDefault(parameter)?.Select(v => v.Trim()).FirstOrDefault(v => v.Length > 0);

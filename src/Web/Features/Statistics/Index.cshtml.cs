@@ -1,3 +1,4 @@
+using AnnuaireFiliere.Core.Search;
 using AnnuaireFiliere.Core.Statistics;
 using AnnuaireFiliere.Core.Taxonomy;
 using AnnuaireFiliere.Web.Features.Search;
@@ -73,12 +74,11 @@ public sealed class StatisticsModel(StatisticsReader reader, TaxonomyCatalog tax
 
     public bool SnapshotLabelError { get; private set; }
 
-    /// <summary>The segment parameters the form's single-choice lists can show (one value at most each).</summary>
-    public static readonly string[] FormParameters = ["secteur", "province", "taille"];
+    /// <summary>The facets the form's single-choice lists can show (one value at most each).</summary>
+    public static IReadOnlyList<FacetDefinition> FormFacets { get; } = [FacetCatalog.Sector, FacetCatalog.Province, FacetCatalog.SizeBand];
 
-    /// <summary>Whether the form shows <paramref name="parameter"/> as a list (else it is carried as hidden fields).</summary>
-    public bool InForm(string parameter) =>
-        FormParameters.Contains(parameter) && Query.Segment.Selected(SearchParameters.Facets.First(f => f.Parameter == parameter).Facet).Count <= 1;
+    /// <summary>Whether the form shows <paramref name="facet"/> as a list (else it is carried as hidden fields).</summary>
+    public bool InForm(FacetDefinition facet) => FormFacets.Contains(facet) && Query.Segment.Selected(facet.Name).Count <= 1;
 
     /// <summary>This page for another segment, at the same dates.</summary>
     public string Link(Core.Search.SearchRequest segment) => "/statistiques" + (Query with { Segment = segment }).QueryString();
@@ -86,7 +86,7 @@ public sealed class StatisticsModel(StatisticsReader reader, TaxonomyCatalog tax
     /// <summary>The segment's companies in the directory's search.</summary>
     public string SearchLink => "/recherche" + SearchParameters.ToQueryString(Query.Segment);
 
-    public string Label(string facet, string code) => Core.Search.FacetLabels.For(facet, code, taxonomy);
+    public string Label(string facet, string code) => FacetCatalog.Get(facet).LabelOf(code, taxonomy);
 
     /// <summary>The address of a download of this view, with extra parameters.</summary>
     public string Download(string path, string? extra = null) =>

@@ -14,22 +14,6 @@ namespace AnnuaireFiliere.Web.Features.Statistics;
 /// </summary>
 internal static class StatisticsEndpoints
 {
-    /// <summary>The query parameters of <c>/api/v1/statistiques</c>, as the OpenAPI document describes them (they are read from the query string).</summary>
-    internal sealed record StatisticsApiParameters(
-        [property: FromQuery(Name = "q")] string? Q,
-        [property: FromQuery(Name = "secteur")] string[]? Secteur,
-        [property: FromQuery(Name = "activite")] string[]? Activite,
-        [property: FromQuery(Name = "province")] string[]? Province,
-        [property: FromQuery(Name = "commune")] string[]? Commune,
-        [property: FromQuery(Name = "taille")] string[]? Taille,
-        [property: FromQuery(Name = "forme")] string[]? Forme,
-        [property: FromQuery(Name = "ecommerce")] string[]? Ecommerce,
-        [property: FromQuery(Name = "langue")] string[]? Langue,
-        [property: FromQuery(Name = "label")] string[]? Label,
-        [property: FromQuery(Name = "annee_min")] string? AnneeMin,
-        [property: FromQuery(Name = "annee_max")] string? AnneeMax,
-        [property: FromQuery(Name = StatisticsQuery.SnapshotParameter)] string? Instantane);
-
     public static IHostApplicationBuilder AddSectorStatistics(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -88,7 +72,7 @@ internal static class StatisticsEndpoints
             .WithName("Instantanés")
             .WithSummary("Les instantanés des statistiques (mensuels et à la demande), du plus récent au plus ancien : leur identifiant sert au paramètre « instantane »")
             .Produces<List<ApiSnapshot>>();
-        api.MapGet("/statistiques", async (HttpContext context, StatisticsReader reader, IStringLocalizer<SharedResource> text, [AsParameters] StatisticsApiParameters parameters) =>
+        api.MapGet("/statistiques", async (HttpContext context, StatisticsReader reader, IStringLocalizer<SharedResource> text) =>
         {
             var query = await reader.ParseAsync(context, context.RequestAborted);
             if (Problem(query.Notices.Select(n => (n.Parameter, text["Api.Notice." + n.Kind, n.Parameter, n.Value].Value)), text) is { } problem)
@@ -100,12 +84,13 @@ internal static class StatisticsEndpoints
         })
         .WithName("Statistiques")
         .WithSummary("Les chiffres du secteur pour un segment (mêmes filtres que /recherche, plus « instantane » pour une date passée)")
+        .WithMetadata(new SearchQueryParameters(StatisticsQuery.SnapshotParameter))
         .Produces<ApiStatistics>()
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapGet("/statistiques/evolution", async (
             HttpContext context, StatisticsReader reader, IStringLocalizer<SharedResource> text,
-            [AsParameters] StatisticsApiParameters parameters, [FromQuery(Name = PointsParameter)] string? points) =>
+            [FromQuery(Name = PointsParameter)] string? points) =>
         {
             var query = await reader.ParseAsync(context, context.RequestAborted);
             var notices = query.Notices.Select(n => (n.Parameter, text["Api.Notice." + n.Kind, n.Parameter, n.Value].Value)).ToList();
@@ -131,6 +116,7 @@ internal static class StatisticsEndpoints
         })
         .WithName("Évolution")
         .WithSummary("Les indicateurs clés d'un segment à chaque instantané puis aujourd'hui (du plus ancien au plus récent) : total, secteurs, provinces, vente en ligne")
+        .WithMetadata(new SearchQueryParameters(StatisticsQuery.SnapshotParameter))
         .Produces<ApiTimeSeries>()
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status429TooManyRequests);
