@@ -11,7 +11,7 @@ internal static class FakeCluster
 
     public static Answer Acknowledged => Answer.Json("""{"acknowledged":true}""");
 
-    public static Answer Mapping(long cursor) => Meta(schema: 1, cursor);
+    public static Answer Mapping(long cursor) => Meta(Core.Search.Elasticsearch.ElasticsearchMapping.SchemaVersion, cursor);
 
     public static Answer Meta(int schema, long cursor) =>
         Answer.Json("{\"" + LiveIndex + "\":{\"mappings\":{\"_meta\":{\"schema\":" + schema.ToString(CultureInfo.InvariantCulture)

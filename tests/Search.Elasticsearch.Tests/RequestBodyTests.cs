@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using AnnuaireFiliere.Core.Search;
 using AnnuaireFiliere.Core.Search.Elasticsearch;
 using AnnuaireFiliere.Core.Taxonomy;
@@ -91,6 +92,18 @@ public sealed class RequestBodyTests
 
     [Fact]
     public void Index_settings_and_mapping() => Golden.Match("create-index", Body(ElasticsearchMapping.CreateIndex("annuaire-companies-20261128-120000-000", replicas: 0, cursor: 0)));
+
+    [Fact]
+    public void The_index_removes_the_stop_words_of_the_embedded_engine()
+    {
+        // Not `_french_`: Elasticsearch 9's list (Lucene 10) and Lucene.NET 4.8's differ; both engines read one file.
+        var settings = JsonNode.Parse(Body(ElasticsearchMapping.CreateIndex("annuaire-companies-20261128-120000-000", replicas: 0, cursor: 0)))!["settings"]!;
+        var stop = settings["analysis"]!["filter"]!["french_stop"]!;
+
+        Assert.Equal("stop", stop["type"]!.GetValue<string>());
+        Assert.Equal(FrenchTextAnalyzer.StopWords, stop["stopwords"]!.AsArray().Select(w => w!.GetValue<string>()));
+        Assert.Contains("est", FrenchTextAnalyzer.Stemming.Terms("le son est là"));
+    }
 
     [Fact]
     public void A_company_document() =>

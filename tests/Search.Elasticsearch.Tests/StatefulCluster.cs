@@ -44,7 +44,7 @@ internal sealed class StatefulCluster
     {
         lock (_lock)
         {
-            _indices[index] = new IndexData { Cursor = cursor, Schema = 1 };
+            _indices[index] = new IndexData { Cursor = cursor, Schema = Core.Search.Elasticsearch.ElasticsearchMapping.SchemaVersion };
             foreach (var (id, version) in versions)
             {
                 _indices[index].Versions[id] = version;
@@ -99,7 +99,7 @@ internal sealed class StatefulCluster
         {
             return new Answer(400, """{"error":{"type":"resource_already_exists_exception","reason":"exists"},"status":400}""");
         }
-        _indices[name] = new IndexData { Schema = 1 };
+        _indices[name] = new IndexData { Schema = Core.Search.Elasticsearch.ElasticsearchMapping.SchemaVersion };
         return Ok(new JsonObject { ["acknowledged"] = true, ["index"] = name });
     }
 

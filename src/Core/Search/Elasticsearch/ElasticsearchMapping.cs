@@ -12,8 +12,11 @@ namespace AnnuaireFiliere.Core.Search.Elasticsearch;
 /// </summary>
 public static class ElasticsearchMapping
 {
-    /// <summary>Bump when the mapping changes: an index of another schema counts as not built, and is rebuilt.</summary>
-    public const int SchemaVersion = 1;
+    /// <summary>
+    /// Bump when the mapping or the analysis changes: an index of another schema counts as not built, and is
+    /// rebuilt. 2: the shared French stop list.
+    /// </summary>
+    public const int SchemaVersion = 2;
 
     public const string CursorKey = "cursor";
     public const string SchemaKey = "schema";
@@ -51,7 +54,8 @@ public static class ElasticsearchMapping
                 TokenFilters = new TokenFilters
                 {
                     { "french_elision", new ElisionTokenFilter { Articles = Articles, ArticlesCase = true } },
-                    { "french_stop", new StopTokenFilter { Stopwords = StopWordLanguage.French } },
+                    // The list of FrenchTextAnalyzer, word for word (not `_french_`: Lucene.NET 4.8's list is older).
+                    { "french_stop", new StopTokenFilter { Stopwords = new List<string>(FrenchTextAnalyzer.StopWords) } },
                     { "french_light_stem", new StemmerTokenFilter { Language = "light_french" } },
                 },
                 Analyzers = new Analyzers
