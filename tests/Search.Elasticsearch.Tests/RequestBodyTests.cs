@@ -106,6 +106,17 @@ public sealed class RequestBodyTests
     }
 
     [Fact]
+    public void Completion_inputs_are_as_long_as_the_longest_name_a_form_accepts()
+    {
+        // Elasticsearch cuts completion inputs at 50 characters unless told otherwise; Lucene keeps the whole name.
+        var mappings = JsonNode.Parse(Body(ElasticsearchMapping.CreateIndex("annuaire-companies-20261128-120000-000", replicas: 0, cursor: 0)))!["mappings"]!;
+        var completion = mappings["properties"]![ElasticsearchMapping.SuggestName]!;
+
+        Assert.Equal("completion", completion["type"]!.GetValue<string>());
+        Assert.Equal(Core.Companies.CompanyValidator.NameMaxLength, completion["max_input_length"]?.GetValue<int>());
+    }
+
+    [Fact]
     public void A_company_document() =>
         Golden.Match("document", Body(ElasticsearchMapping.ToSource(Conformance.ConformanceCompanies.Documents(TaxonomyCatalog.Default).Single(c => c.Slug == "cyber-lagon"))));
 

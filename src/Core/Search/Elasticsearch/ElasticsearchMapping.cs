@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using AnnuaireFiliere.Core.Companies;
 using Elastic.Clients.Elasticsearch;
 using Elastic.Clients.Elasticsearch.Analysis;
 using Elastic.Clients.Elasticsearch.IndexManagement;
@@ -14,7 +15,7 @@ public static class ElasticsearchMapping
 {
     /// <summary>
     /// Bump when the mapping or the analysis changes: an index of another schema counts as not built, and is
-    /// rebuilt. 2: the shared French stop list.
+    /// rebuilt. 2: the shared French stop list, completion inputs as long as a name.
     /// </summary>
     public const int SchemaVersion = 2;
 
@@ -109,7 +110,8 @@ public static class ElasticsearchMapping
             { Year, new IntegerNumberProperty() },
             { Published, new DateProperty() },
             { Updated, new DateProperty() },
-            { SuggestName, new CompletionProperty { Analyzer = FoldedKeyword, SearchAnalyzer = FoldedKeyword, PreserveSeparators = true } },
+            // Inputs are cut at 50 characters unless told otherwise; Lucene keeps the whole name, so do we.
+            { SuggestName, new CompletionProperty { Analyzer = FoldedKeyword, SearchAnalyzer = FoldedKeyword, PreserveSeparators = true, MaxInputLength = CompanyValidator.NameMaxLength } },
             { SuggestSkill, new KeywordProperty() },
         };
         foreach (var facet in FacetNames.All)
