@@ -23,6 +23,9 @@ internal static class Cluster
     public static ElasticsearchIndex Index(Uri node, CapturingLogger<ElasticsearchIndex> logger, int bulkSize = 1_000) =>
         new(Client(node), Microsoft.Extensions.Options.Options.Create(Options(node, bulkSize)), TimeProvider.System, logger);
 
+    public static ElasticsearchHealthCheck HealthCheck(Uri node) =>
+        new(Client(node), Microsoft.Extensions.Options.Options.Create(Options(node)));
+
     public static ElasticsearchCompanySearch Search(Uri node) =>
         new(Client(node), Microsoft.Extensions.Options.Options.Create(Options(node)), TaxonomyCatalog.Default, SynonymCatalog.Default);
 }

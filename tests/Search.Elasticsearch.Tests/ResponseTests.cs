@@ -156,22 +156,41 @@ public sealed class ResponseTests : IAsyncLifetime
     [InlineData("green", HealthStatus.Healthy)]
     [InlineData("yellow", HealthStatus.Degraded)]
     [InlineData("red", HealthStatus.Unhealthy)]
-    public async Task The_health_check_reports_the_cluster_state(string colour, HealthStatus expected)
+    public async Task The_health_check_reports_the_state_of_this_sites_index(string colour, HealthStatus expected)
     {
         _server.Script = request => request.Path.StartsWith("/_cluster/health", StringComparison.Ordinal)
-            ? Answer.Json($$"""{"cluster_name":"annuaire","status":"{{colour}}","timed_out":false,"number_of_nodes":1,"number_of_data_nodes":1,"active_primary_shards":1,"active_shards":1,"relocating_shards":0,"initializing_shards":0,"unassigned_shards":1,"unassigned_primary_shards":0,"delayed_unassigned_shards":0,"number_of_pending_tasks":0,"number_of_in_flight_fetch":0,"task_max_waiting_in_queue_millis":0,"active_shards_percent_as_number":50.0}""")
+            ? Answer.Json(CannedResponses.Text("health").Replace("\"green\"", $"\"{colour}\"", StringComparison.Ordinal))
             : new Answer(404, "{}");
 
-        var result = await new ElasticsearchHealthCheck(Cluster.Client(_server.Url)).CheckHealthAsync(new HealthCheckContext(), Cancel);
+        var result = await Cluster.HealthCheck(_server.Url).CheckHealthAsync(new HealthCheckContext(), Cancel);
 
         Assert.Equal(expected, result.Status);
         Assert.Equal(colour, result.Data["status"].ToString(), ignoreCase: true);
+        // The health of this site's alias only: on a shared cluster, another site's yellow index is not ours. No
+        // waiting (timeout=0s): without the alias, the cluster would otherwise wait 30 s for it to appear.
+        var asked = Assert.Single(_server.Received);
+        Assert.StartsWith($"/_cluster/health/{FakeCluster.Alias}?", asked.Path, StringComparison.Ordinal);
+        Assert.Contains("timeout=0s", asked.Path, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_health_check_says_when_the_index_is_not_built_yet()
+    {
+        // What the cluster answers at once for a name that does not exist: red, timed out, no shard.
+        _server.Script = _ => Answer.Json(CannedResponses.Text("health-no-index"));
+
+        var result = await Cluster.HealthCheck(_server.Url).CheckHealthAsync(new HealthCheckContext(), Cancel);
+
+        // Degraded, not unhealthy: the site stays up (and compose starts the Indexer, which builds the index).
+        Assert.Equal(HealthStatus.Degraded, result.Status);
+        Assert.Contains(FakeCluster.Alias, result.Description, StringComparison.Ordinal);
+        Assert.Contains("n'existe pas", result.Description, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task The_health_check_is_unhealthy_when_the_cluster_does_not_answer()
     {
-        var result = await new ElasticsearchHealthCheck(Cluster.Client(LoopbackElasticsearch.Refusing())).CheckHealthAsync(new HealthCheckContext(), Cancel);
+        var result = await Cluster.HealthCheck(LoopbackElasticsearch.Refusing()).CheckHealthAsync(new HealthCheckContext(), Cancel);
 
         Assert.Equal(HealthStatus.Unhealthy, result.Status);
         Assert.IsType<ElasticsearchRequestException>(result.Exception);

@@ -69,7 +69,7 @@ internal sealed class StatefulCluster
                 ("GET", ["_alias", var alias]) => _aliases.TryGetValue(alias, out var target)
                     ? Ok(new JsonObject { [target] = new JsonObject { ["aliases"] = new JsonObject { [alias] = new JsonObject() } } })
                     : AliasMissing(alias),
-                ("GET", ["_cluster", "health"]) => Ok(new JsonObject { ["cluster_name"] = "fake", ["status"] = "green", ["number_of_nodes"] = 1 }),
+                ("GET", ["_cluster", "health", var name]) => new Answer(200, CannedResponses.Text(Resolve(name) is null ? "health-no-index" : "health")),
                 ("PUT", [var name]) => Create(name),
                 ("DELETE", [var name]) => _indices.Remove(name) ? Ok(new JsonObject { ["acknowledged"] = true }) : NotFound(name),
                 ("GET", [var pattern]) when pattern.EndsWith('*') => Ok(new JsonObject(_indices.Keys
