@@ -23,9 +23,13 @@ internal static class Cluster
     public static ElasticsearchIndex Index(Uri node, CapturingLogger<ElasticsearchIndex> logger, int bulkSize = 1_000) =>
         new(Client(node), Microsoft.Extensions.Options.Options.Create(Options(node, bulkSize)), TimeProvider.System, logger);
 
-    public static ElasticsearchHealthCheck HealthCheck(Uri node) =>
-        new(Client(node), Microsoft.Extensions.Options.Options.Create(Options(node)));
+    public static ElasticsearchHealthCheck HealthCheck(Uri node, ElasticsearchExpensiveQueries? expensive = null) =>
+        new(Client(node), Microsoft.Extensions.Options.Options.Create(Options(node)), expensive ?? Expensive());
 
-    public static ElasticsearchCompanySearch Search(Uri node) =>
-        new(Client(node), Microsoft.Extensions.Options.Options.Create(Options(node)), TaxonomyCatalog.Default, SynonymCatalog.Default);
+    public static ElasticsearchCompanySearch Search(Uri node, ElasticsearchExpensiveQueries? expensive = null) =>
+        new(Client(node), Microsoft.Extensions.Options.Options.Create(Options(node)), TaxonomyCatalog.Default, SynonymCatalog.Default, expensive ?? Expensive());
+
+    /// <summary>What the engine knows of the cluster's refusal of expensive queries: nothing yet.</summary>
+    public static ElasticsearchExpensiveQueries Expensive(Microsoft.Extensions.Logging.ILogger<ElasticsearchExpensiveQueries>? logger = null) =>
+        new(logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<ElasticsearchExpensiveQueries>.Instance);
 }

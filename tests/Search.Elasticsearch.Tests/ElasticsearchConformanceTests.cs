@@ -65,7 +65,7 @@ public sealed class ElasticsearchConformanceCluster(Xunit.Sdk.IMessageSink diagn
         var options = Microsoft.Extensions.Options.Options.Create(_options);
         var index = new ElasticsearchIndex(_client, options, TimeProvider.System, NullLogger<ElasticsearchIndex>.Instance);
         await index.RebuildAsync(ConformanceCompanies.Documents(TaxonomyCatalog.Default).ToAsyncEnumerable(), cursor: 0, TestContext.Current.CancellationToken);
-        Search = new ElasticsearchCompanySearch(_client, options, TaxonomyCatalog.Default, SynonymCatalog.Default);
+        Search = new ElasticsearchCompanySearch(_client, options, TaxonomyCatalog.Default, SynonymCatalog.Default, new ElasticsearchExpensiveQueries(NullLogger<ElasticsearchExpensiveQueries>.Instance));
     }
 
     public async ValueTask DisposeAsync()

@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using AnnuaireFiliere.Core.Search;
+using AnnuaireFiliere.Core.Taxonomy;
+using AnnuaireFiliere.Search.Conformance;
 
 namespace AnnuaireFiliere.Search.Elasticsearch.Tests;
 
@@ -65,6 +68,35 @@ internal static class FakeCluster
         }
         return actions;
     }
+
+    /// <summary>
+    /// The answer to a vocabulary look-up (<c>ElasticsearchQueries.KnownWords</c>): one bucket per word asked, in
+    /// order, counting the conformance companies whose <c>spell</c> field holds the word (the same analysis builds
+    /// that field's terms), as a cluster holding them answers. Canned/known-words.json is a recorded one.
+    /// </summary>
+    public static Answer KnownWords(string body)
+    {
+        var words = JsonNode.Parse(body)!["aggregations"]!["known"]!["filters"]!["filters"]!.AsArray()
+            .Select(filter => filter!["term"]!["spell"]!["value"]!.GetValue<string>());
+        var buckets = new JsonArray([.. words.Select(word => (JsonNode)new JsonObject { ["doc_count"] = SpellVocabulary.Value.GetValueOrDefault(word) })]);
+        return Answer.Json(new JsonObject
+        {
+            ["took"] = 1,
+            ["timed_out"] = false,
+            ["_shards"] = new JsonObject { ["total"] = 1, ["successful"] = 1, ["skipped"] = 0, ["failed"] = 0 },
+            ["hits"] = new JsonObject { ["total"] = new JsonObject { ["value"] = ConformanceCompanies.All.Count, ["relation"] = "eq" }, ["max_score"] = null, ["hits"] = new JsonArray() },
+            ["aggregations"] = new JsonObject { ["filters#known"] = new JsonObject { ["buckets"] = buckets } },
+        }.ToJsonString());
+    }
+
+    /// <summary>Whether a request is a vocabulary look-up.</summary>
+    public static bool IsKnownWords(ReceivedRequest request) => request.Body.Contains("\"known\"", StringComparison.Ordinal);
+
+    private static readonly Lazy<Dictionary<string, int>> SpellVocabulary = new(() =>
+        ConformanceCompanies.Documents(TaxonomyCatalog.Default)
+            .SelectMany(company => FrenchTextAnalyzer.Folding.Terms(SearchFields.SpellText(company)).Distinct(StringComparer.Ordinal))
+            .GroupBy(term => term, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal));
 
     /// <summary>The cursor a mapping update writes, if it is one.</summary>
     public static long? CursorWritten(ReceivedRequest request) =>

@@ -30,11 +30,11 @@ public sealed class RequestBodyTests
         return stream.ToArray();
     }
 
-    private static string SearchBody(string? text, Func<Core.Search.SearchRequest, Core.Search.SearchRequest>? with = null)
+    private static string SearchBody(string? text, Func<Core.Search.SearchRequest, Core.Search.SearchRequest>? with = null, bool typosAndPrefixes = true)
     {
         var request = new Core.Search.SearchRequest { Text = text };
         request = (with is null ? request : with(request)).Normalized();
-        return Body(ElasticsearchQueries.Search(Index, request, TextQueryPlan.Parse(request.Text, SynonymCatalog.Default), Known.Contains));
+        return Body(ElasticsearchQueries.Search(Index, request, TextQueryPlan.Parse(request.Text, SynonymCatalog.Default), Known.Contains, typosAndPrefixes));
     }
 
     [Fact]
@@ -48,6 +48,18 @@ public sealed class RequestBodyTests
     public void Unknown_words_get_typo_tolerance_by_length() =>
         // "devloppement" (12 letters, unknown): two edits; "resau" (5): one; "ia" (2): none.
         Golden.Match("search-typos", SearchBody("devloppement resau ia "));
+
+    [Fact]
+    public void A_cluster_that_refuses_expensive_queries_gets_no_fuzzy_nor_prefix()
+    {
+        // The same words as search-typos and search-synonyms, the last one being typed: stems and synonyms only.
+        var body = SearchBody("devloppement resau seo dév", typosAndPrefixes: false);
+
+        Assert.DoesNotContain("\"fuzzy\"", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"prefix\"", body, StringComparison.Ordinal);
+        Assert.Contains("\"fuzzy\"", SearchBody("devloppement resau seo dév"), StringComparison.Ordinal);
+        Golden.Match("search-without-typos-and-prefixes", body);
+    }
 
     [Fact]
     public void Synonyms_become_alternatives_and_multi_word_ones_phrases() =>
@@ -128,7 +140,7 @@ public sealed class RequestBodyTests
         var settings = new ElasticsearchClientSettings(CannedResponses.Invoker("search-response"))
             .DisableDirectStreaming()
             .OnRequestCompleted(call => sent = call.RequestBodyInBytes);
-        var search = new ElasticsearchCompanySearch(new ElasticsearchClient(settings), Options.Create(new ElasticsearchOptions()), TaxonomyCatalog.Default, SynonymCatalog.Default);
+        var search = new ElasticsearchCompanySearch(new ElasticsearchClient(settings), Options.Create(new ElasticsearchOptions()), TaxonomyCatalog.Default, SynonymCatalog.Default, Cluster.Expensive());
 
         await search.SearchAsync(new Core.Search.SearchRequest(), TestContext.Current.CancellationToken);
 

@@ -1,6 +1,7 @@
 using AnnuaireFiliere.Core.Search;
 using AnnuaireFiliere.Core.Search.Elasticsearch;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
 
 namespace AnnuaireFiliere.Search.Elasticsearch.Tests;
 
@@ -130,6 +131,42 @@ public sealed class ResponseTests : IAsyncLifetime
 
         Assert.IsType<ElasticsearchRequestException>(unavailable.InnerException);
         await Assert.ThrowsAsync<SearchUnavailableException>(() => Cluster.Search(_server.Url).SuggestAsync("web", 10, Cancel));
+    }
+
+    [Fact]
+    public async Task A_cluster_that_refuses_expensive_queries_is_searched_without_typos_and_prefixes()
+    {
+        // search.allow_expensive_queries: false makes the cluster refuse fuzzy and prefix queries with a 400.
+        var logs = new CapturingLogger<ElasticsearchExpensiveQueries>();
+        var expensive = Cluster.Expensive(logs);
+        _server.Script = request => request switch
+        {
+            _ when FakeCluster.IsKnownWords(request) => FakeCluster.KnownWords(request.Body),
+            _ when request.Path.StartsWith("/_cluster/health", StringComparison.Ordinal) => Answer.Json(CannedResponses.Text("health")),
+            _ when request.Body.Contains("\"fuzzy\"", StringComparison.Ordinal) || request.Body.Contains("\"prefix\"", StringComparison.Ordinal)
+                => new Answer(400, CannedResponses.Text("expensive-queries-refused")),
+            _ => Answer.Json(CannedResponses.Text("search-filtered")),
+        };
+        var search = Cluster.Search(_server.Url, expensive);
+
+        var first = await search.SearchAsync(CannedRequests.Filtered with { Text = "informatique caledonie" }, Cancel);
+        var received = _server.Received.Count;
+        var second = await search.SearchAsync(CannedRequests.Filtered with { Text = "infromatique" }, Cancel);
+        var ids = await search.MatchingIdsAsync("informatiq", Cancel);
+
+        Assert.True(first.Total > 0);
+        Assert.Equal(first.Total, second.Total);
+        Assert.NotEmpty(ids);
+        // Detected once: later searches ask once, without typos, prefixes, or the vocabulary look-up they need.
+        Assert.Single(logs.At(LogLevel.Warning), m => m.Contains("search.allow_expensive_queries", StringComparison.Ordinal));
+        var later = _server.Received.Skip(received).ToList();
+        Assert.Equal(2, later.Count);
+        Assert.All(later, r => Assert.DoesNotContain("\"fuzzy\"", r.Body, StringComparison.Ordinal));
+        Assert.All(later, r => Assert.DoesNotContain("\"prefix\"", r.Body, StringComparison.Ordinal));
+        // And /health/ready says so.
+        var health = await Cluster.HealthCheck(_server.Url, expensive).CheckHealthAsync(new HealthCheckContext(), Cancel);
+        Assert.Equal(HealthStatus.Degraded, health.Status);
+        Assert.Contains("search.allow_expensive_queries", health.Description, StringComparison.Ordinal);
     }
 
     [Fact]

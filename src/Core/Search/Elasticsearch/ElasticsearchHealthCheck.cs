@@ -10,7 +10,8 @@ namespace AnnuaireFiliere.Core.Search.Elasticsearch;
 /// The state of this site's index (the alias), not of the whole cluster: on a shared cluster, another site's yellow
 /// index is not ours. Green is healthy, yellow (a replica missing) or no index yet degraded, red or no answer unhealthy.
 /// </summary>
-internal sealed class ElasticsearchHealthCheck(ElasticsearchClient client, IOptions<ElasticsearchOptions> options) : IHealthCheck
+internal sealed class ElasticsearchHealthCheck(ElasticsearchClient client, IOptions<ElasticsearchOptions> options, ElasticsearchExpensiveQueries expensive)
+    : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -41,11 +42,18 @@ internal sealed class ElasticsearchHealthCheck(ElasticsearchClient client, IOpti
             // must stay "ready enough" for compose to start the Indexer after it).
             return HealthCheckResult.Degraded($"Elasticsearch {health.ClusterName} : l'index {alias} n'existe pas encore.", data: data);
         }
-        return health.Status switch
+        var state = health.Status switch
         {
             ClusterHealth.Green => HealthCheckResult.Healthy($"Elasticsearch {health.ClusterName}, {alias} : vert.", data),
             ClusterHealth.Yellow => HealthCheckResult.Degraded($"Elasticsearch {health.ClusterName}, {alias} : jaune (réplicas non alloués).", data: data),
             _ => HealthCheckResult.Unhealthy($"Elasticsearch {health.ClusterName}, {alias} : rouge.", data: data),
         };
+        if (expensive.Allowed)
+        {
+            return state;
+        }
+        data["expensiveQueries"] = "refused";
+        var notice = $"{state.Description} Recherche sans tolérance aux fautes de frappe ni préfixes : le cluster refuse les requêtes coûteuses ({ElasticsearchExpensiveQueries.Setting}: false).";
+        return state.Status == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy ? HealthCheckResult.Unhealthy(notice, data: data) : HealthCheckResult.Degraded(notice, data: data);
     }
 }
