@@ -72,7 +72,7 @@ public sealed class ElasticsearchConformanceCluster(Xunit.Sdk.IMessageSink diagn
     {
         if (_client is not null && _options is not null)
         {
-            await _client.Indices.DeleteAsync(new DeleteIndexRequest((Indices)$"{_options.Alias}-*"));
+            await Cluster.DeleteIndicesAsync(_client, _options.IndexPrefix);
         }
         if (_container is not null)
         {

@@ -16,9 +16,19 @@ internal static class FakeCluster
 
     public static Answer Mapping(long cursor) => Meta(Core.Search.Elasticsearch.ElasticsearchMapping.SchemaVersion, cursor);
 
-    public static Answer Meta(int schema, long cursor) =>
-        Answer.Json("{\"" + LiveIndex + "\":{\"mappings\":{\"_meta\":{\"schema\":" + schema.ToString(CultureInfo.InvariantCulture)
-            + ",\"cursor\":" + cursor.ToString(CultureInfo.InvariantCulture) + "},\"properties\":{}}}}");
+    /// <summary>
+    /// GET {alias}/_mapping: the mapping a real cluster returns for the index (Canned/mapping.json: every field,
+    /// the completion field's defaults, position_increment_gap), with the given <c>_meta</c>.
+    /// </summary>
+    public static Answer Meta(int schema, long cursor) => Answer.Json(MappingOf(LiveIndex, schema, cursor).ToJsonString());
+
+    /// <summary>The canned mapping answer for an index, with its <c>_meta</c>.</summary>
+    public static JsonObject MappingOf(string index, int schema, long cursor)
+    {
+        var mappings = JsonNode.Parse(CannedResponses.Text("mapping"))!.AsObject().Single().Value!["mappings"]!.DeepClone().AsObject();
+        mappings["_meta"] = new JsonObject { ["schema"] = schema, ["cursor"] = cursor };
+        return new JsonObject { [index] = new JsonObject { ["mappings"] = mappings } };
+    }
 
     public static Answer Count(long count) =>
         Answer.Json($$$"""{"count":{{{count.ToString(CultureInfo.InvariantCulture)}}},"_shards":{"total":1,"successful":1,"skipped":0,"failed":0}}""");

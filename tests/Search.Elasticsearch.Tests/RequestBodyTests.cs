@@ -137,7 +137,7 @@ public sealed class RequestBodyTests
     {
         // Through the whole client: the body the transport writes is the one checked above.
         byte[]? sent = null;
-        var settings = new ElasticsearchClientSettings(CannedResponses.Invoker("search-response"))
+        var settings = new ElasticsearchClientSettings(CannedResponses.Invoker("search-empty"))
             .DisableDirectStreaming()
             .OnRequestCompleted(call => sent = call.RequestBodyInBytes);
         var search = new ElasticsearchCompanySearch(new ElasticsearchClient(settings), Options.Create(new ElasticsearchOptions()), TaxonomyCatalog.Default, SynonymCatalog.Default, Cluster.Expensive());

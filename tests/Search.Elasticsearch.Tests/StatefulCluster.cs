@@ -71,7 +71,12 @@ internal sealed class StatefulCluster
                     : AliasMissing(alias),
                 ("GET", ["_cluster", "health", var name]) => new Answer(200, CannedResponses.Text(Resolve(name) is null ? "health-no-index" : "health")),
                 ("PUT", [var name]) => Create(name),
-                ("DELETE", [var name]) => _indices.Remove(name) ? Ok(new JsonObject { ["acknowledged"] = true }) : NotFound(name),
+                // Wildcards are refused, as action.destructive_requires_name (true by default since 8.0) does.
+                ("DELETE", [var name]) when name.Contains('*', StringComparison.Ordinal) => new Answer(400,
+                    """{"error":{"type":"illegal_argument_exception","reason":"Wildcard expressions or all indices are not allowed"},"status":400}"""),
+                ("DELETE", [var names]) => names.Split(',').All(_indices.ContainsKey)
+                    ? Ok(new JsonObject { ["acknowledged"] = names.Split(',').All(_indices.Remove) })
+                    : NotFound(names.Split(',').First(n => !_indices.ContainsKey(n))),
                 ("GET", [var pattern]) when pattern.EndsWith('*') => Ok(new JsonObject(_indices.Keys
                     .Where(k => k.StartsWith(pattern.TrimEnd('*'), StringComparison.Ordinal))
                     .Select(k => KeyValuePair.Create(k, (JsonNode?)(request.Path.Contains("features=aliases", StringComparison.Ordinal)
@@ -80,7 +85,7 @@ internal sealed class StatefulCluster
                 (_, [var name, "_bulk"]) => Bulk(name, Resolve(name) is { } index ? _indices[index] : null, request.Body),
                 ("PUT", [var name, "_mapping"]) => Resolve(name) is { } index ? PutMeta(_indices[index], request.Body) : NotFound(name),
                 ("GET", [var name, "_mapping"]) => Resolve(name) is { } index
-                    ? Ok(new JsonObject { [index] = new JsonObject { ["mappings"] = new JsonObject { ["_meta"] = new JsonObject { ["schema"] = _indices[index].Schema, ["cursor"] = _indices[index].Cursor } } } })
+                    ? Ok(FakeCluster.MappingOf(index, _indices[index].Schema, _indices[index].Cursor))
                     : NotFound(name),
                 (_, [var name, "_count"]) => Resolve(name) is { } index ? Ok(new JsonObject { ["count"] = _indices[index].Versions.Count }) : NotFound(name),
                 ("PUT", [var name, "_settings"]) => Resolve(name) is not null ? Ok(new JsonObject { ["acknowledged"] = true }) : NotFound(name),
