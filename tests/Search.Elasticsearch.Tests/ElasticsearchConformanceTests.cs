@@ -26,14 +26,14 @@ public sealed class ElasticsearchConformanceCluster(Xunit.Sdk.IMessageSink diagn
         var wrapped = Microsoft.Extensions.Options.Options.Create(_options);
         var index = new ElasticsearchIndex(_client, wrapped, TimeProvider.System, NullLogger<ElasticsearchIndex>.Instance);
         await index.RebuildAsync(ConformanceCompanies.Documents(TaxonomyCatalog.Default).ToAsyncEnumerable(), cursor: 0, cancellationToken);
-        Search = new ElasticsearchCompanySearch(_client, wrapped, TaxonomyCatalog.Default, SynonymCatalog.Default);
+        Search = new ElasticsearchCompanySearch(_client, wrapped, TaxonomyCatalog.Default, SynonymCatalog.Default, new ElasticsearchExpensiveQueries(NullLogger<ElasticsearchExpensiveQueries>.Instance));
     }
 
     protected override async Task UnloadAsync()
     {
         if (_client is not null && _options is not null)
         {
-            await _client.Indices.DeleteAsync(new DeleteIndexRequest((Indices)$"{_options.Alias}-*"));
+            await Cluster.DeleteIndicesAsync(_client, _options.IndexPrefix);
         }
     }
 }

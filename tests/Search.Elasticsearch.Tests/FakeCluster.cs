@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using AnnuaireFiliere.Core.Search;
+using AnnuaireFiliere.Core.Taxonomy;
+using AnnuaireFiliere.Search.Conformance;
 
 namespace AnnuaireFiliere.Search.Elasticsearch.Tests;
 
@@ -11,11 +14,21 @@ internal static class FakeCluster
 
     public static Answer Acknowledged => Answer.Json("""{"acknowledged":true}""");
 
-    public static Answer Mapping(long cursor) => Meta(schema: 1, cursor);
+    public static Answer Mapping(long cursor) => Meta(Core.Search.Elasticsearch.ElasticsearchMapping.SchemaVersion, cursor);
 
-    public static Answer Meta(int schema, long cursor) =>
-        Answer.Json("{\"" + LiveIndex + "\":{\"mappings\":{\"_meta\":{\"schema\":" + schema.ToString(CultureInfo.InvariantCulture)
-            + ",\"cursor\":" + cursor.ToString(CultureInfo.InvariantCulture) + "},\"properties\":{}}}}");
+    /// <summary>
+    /// GET {alias}/_mapping: the mapping a real cluster returns for the index (Canned/mapping.json: every field,
+    /// the completion field's defaults, position_increment_gap), with the given <c>_meta</c>.
+    /// </summary>
+    public static Answer Meta(int schema, long cursor) => Answer.Json(MappingOf(LiveIndex, schema, cursor).ToJsonString());
+
+    /// <summary>The canned mapping answer for an index, with its <c>_meta</c>.</summary>
+    public static JsonObject MappingOf(string index, int schema, long cursor)
+    {
+        var mappings = JsonNode.Parse(CannedResponses.Text("mapping"))!.AsObject().Single().Value!["mappings"]!.DeepClone().AsObject();
+        mappings["_meta"] = new JsonObject { ["schema"] = schema, ["cursor"] = cursor };
+        return new JsonObject { [index] = new JsonObject { ["mappings"] = mappings } };
+    }
 
     public static Answer Count(long count) =>
         Answer.Json($$$"""{"count":{{{count.ToString(CultureInfo.InvariantCulture)}}},"_shards":{"total":1,"successful":1,"skipped":0,"failed":0}}""");
@@ -65,6 +78,35 @@ internal static class FakeCluster
         }
         return actions;
     }
+
+    /// <summary>
+    /// The answer to a vocabulary look-up (<c>ElasticsearchQueries.KnownWords</c>): one bucket per word asked, in
+    /// order, counting the conformance companies whose <c>spell</c> field holds the word (the same analysis builds
+    /// that field's terms), as a cluster holding them answers. Canned/known-words.json is a recorded one.
+    /// </summary>
+    public static Answer KnownWords(string body)
+    {
+        var words = JsonNode.Parse(body)!["aggregations"]!["known"]!["filters"]!["filters"]!.AsArray()
+            .Select(filter => filter!["term"]!["spell"]!["value"]!.GetValue<string>());
+        var buckets = new JsonArray([.. words.Select(word => (JsonNode)new JsonObject { ["doc_count"] = SpellVocabulary.Value.GetValueOrDefault(word) })]);
+        return Answer.Json(new JsonObject
+        {
+            ["took"] = 1,
+            ["timed_out"] = false,
+            ["_shards"] = new JsonObject { ["total"] = 1, ["successful"] = 1, ["skipped"] = 0, ["failed"] = 0 },
+            ["hits"] = new JsonObject { ["total"] = new JsonObject { ["value"] = ConformanceCompanies.All.Count, ["relation"] = "eq" }, ["max_score"] = null, ["hits"] = new JsonArray() },
+            ["aggregations"] = new JsonObject { ["filters#known"] = new JsonObject { ["buckets"] = buckets } },
+        }.ToJsonString());
+    }
+
+    /// <summary>Whether a request is a vocabulary look-up.</summary>
+    public static bool IsKnownWords(ReceivedRequest request) => request.Body.Contains("\"known\"", StringComparison.Ordinal);
+
+    private static readonly Lazy<Dictionary<string, int>> SpellVocabulary = new(() =>
+        ConformanceCompanies.Documents(TaxonomyCatalog.Default)
+            .SelectMany(company => FrenchTextAnalyzer.Folding.Terms(SearchFields.SpellText(company)).Distinct(StringComparer.Ordinal))
+            .GroupBy(term => term, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal));
 
     /// <summary>The cursor a mapping update writes, if it is one.</summary>
     public static long? CursorWritten(ReceivedRequest request) =>

@@ -103,6 +103,21 @@ public sealed class IndexFaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_delete_through_a_missing_alias_fails_the_batch_and_leaves_the_cursor()
+    {
+        // require_alias only applies to index, create and update: a delete through a missing alias is refused item
+        // by item with index_not_found_exception (also a 404), which is not "already gone" but a missing index.
+        Script((_, _) => Answer.Json(CannedResponses.Text("bulk-delete-missing-index")));
+
+        var failed = await Assert.ThrowsAsync<ElasticsearchRequestException>(
+            () => Cluster.Index(_server.Url, _logs).ApplyAsync([], [Guid.Parse("00000000-0000-7000-8000-0000000000fd")], cursor: 8, Cancel));
+
+        Assert.Contains("index_not_found_exception", failed.Message, StringComparison.Ordinal);
+        Assert.Contains(FakeCluster.Alias, failed.Message, StringComparison.Ordinal);
+        Assert.Empty(CursorsWritten);   // the indexing loop logs the failure and tries again (then finds no index: rebuild)
+    }
+
+    [Fact]
     public async Task Items_refused_for_load_make_the_whole_batch_retry()
     {
         var refused = Documents[1].Id.ToString("D");

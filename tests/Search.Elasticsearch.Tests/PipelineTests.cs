@@ -8,6 +8,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -77,6 +78,20 @@ public sealed class PipelineTests : IAsyncLifetime
         Assert.IsType<ElasticsearchIndex>(_host.Services.GetRequiredService<ISearchIndex>());
         Assert.NotNull(_host.Services.GetService<ElasticsearchCompanySearch>());   // behind the instrumented contract
         Assert.Null(_host.Services.GetService<Core.Search.Lucene.LuceneIndex>());
+    }
+
+    [Fact]
+    public async Task Readiness_reads_the_health_of_this_sites_index_not_of_the_cluster()
+    {
+        var health = _host.Services.GetRequiredService<HealthCheckService>();
+
+        var before = await health.CheckHealthAsync(check => check.Name == "elasticsearch", Cancel);
+        await Pipeline.CatchUpAsync(Cancel);
+        var after = await health.CheckHealthAsync(check => check.Name == "elasticsearch", Cancel);
+
+        Assert.Equal(HealthStatus.Degraded, before.Status);   // no index built yet
+        Assert.Equal(HealthStatus.Healthy, after.Status);
+        Assert.All(_server.To("GET", "/_cluster/health"), r => Assert.StartsWith($"/_cluster/health/{Alias}?", r.Path, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using AnnuaireFiliere.Core.Search;
 using AnnuaireFiliere.Core.Search.Elasticsearch;
 using AnnuaireFiliere.Core.Taxonomy;
@@ -29,11 +30,11 @@ public sealed class RequestBodyTests
         return stream.ToArray();
     }
 
-    private static string SearchBody(string? text, Func<Core.Search.SearchRequest, Core.Search.SearchRequest>? with = null)
+    private static string SearchBody(string? text, Func<Core.Search.SearchRequest, Core.Search.SearchRequest>? with = null, bool typosAndPrefixes = true)
     {
         var request = new Core.Search.SearchRequest { Text = text };
         request = (with is null ? request : with(request)).Normalized();
-        return Body(ElasticsearchQueries.Search(Index, request, TextQueryPlan.Parse(request.Text, SynonymCatalog.Default), Known.Contains));
+        return Body(ElasticsearchQueries.Search(Index, request, TextQueryPlan.Parse(request.Text, SynonymCatalog.Default), Known.Contains, typosAndPrefixes));
     }
 
     [Fact]
@@ -47,6 +48,18 @@ public sealed class RequestBodyTests
     public void Unknown_words_get_typo_tolerance_by_length() =>
         // "devloppement" (12 letters, unknown): two edits; "resau" (5): one; "ia" (2): none.
         Golden.Match("search-typos", SearchBody("devloppement resau ia "));
+
+    [Fact]
+    public void A_cluster_that_refuses_expensive_queries_gets_no_fuzzy_nor_prefix()
+    {
+        // The same words as search-typos and search-synonyms, the last one being typed: stems and synonyms only.
+        var body = SearchBody("devloppement resau seo dév", typosAndPrefixes: false);
+
+        Assert.DoesNotContain("\"fuzzy\"", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"prefix\"", body, StringComparison.Ordinal);
+        Assert.Contains("\"fuzzy\"", SearchBody("devloppement resau seo dév"), StringComparison.Ordinal);
+        Golden.Match("search-without-typos-and-prefixes", body);
+    }
 
     [Fact]
     public void Synonyms_become_alternatives_and_multi_word_ones_phrases() =>
@@ -93,6 +106,29 @@ public sealed class RequestBodyTests
     public void Index_settings_and_mapping() => Golden.Match("create-index", Body(ElasticsearchMapping.CreateIndex("annuaire-companies-20261128-120000-000", replicas: 0, cursor: 0)));
 
     [Fact]
+    public void The_index_removes_the_stop_words_of_the_embedded_engine()
+    {
+        // Not `_french_`: Elasticsearch 9's list (Lucene 10) and Lucene.NET 4.8's differ; both engines read one file.
+        var settings = JsonNode.Parse(Body(ElasticsearchMapping.CreateIndex("annuaire-companies-20261128-120000-000", replicas: 0, cursor: 0)))!["settings"]!;
+        var stop = settings["analysis"]!["filter"]!["french_stop"]!;
+
+        Assert.Equal("stop", stop["type"]!.GetValue<string>());
+        Assert.Equal(FrenchTextAnalyzer.StopWords, stop["stopwords"]!.AsArray().Select(w => w!.GetValue<string>()));
+        Assert.Contains("est", FrenchTextAnalyzer.Stemming.Terms("le son est là"));
+    }
+
+    [Fact]
+    public void Completion_inputs_are_as_long_as_the_longest_name_a_form_accepts()
+    {
+        // Elasticsearch cuts completion inputs at 50 characters unless told otherwise; Lucene keeps the whole name.
+        var mappings = JsonNode.Parse(Body(ElasticsearchMapping.CreateIndex("annuaire-companies-20261128-120000-000", replicas: 0, cursor: 0)))!["mappings"]!;
+        var completion = mappings["properties"]![ElasticsearchMapping.SuggestName]!;
+
+        Assert.Equal("completion", completion["type"]!.GetValue<string>());
+        Assert.Equal(Core.Companies.CompanyValidator.NameMaxLength, completion["max_input_length"]?.GetValue<int>());
+    }
+
+    [Fact]
     public void A_company_document() =>
         Golden.Match("document", Body(ElasticsearchMapping.ToSource(Conformance.ConformanceCompanies.Documents(TaxonomyCatalog.Default).Single(c => c.Slug == "cyber-lagon"))));
 
@@ -101,10 +137,10 @@ public sealed class RequestBodyTests
     {
         // Through the whole client: the body the transport writes is the one checked above.
         byte[]? sent = null;
-        var settings = new ElasticsearchClientSettings(CannedResponses.Invoker("search-response"))
+        var settings = new ElasticsearchClientSettings(CannedResponses.Invoker("search-empty"))
             .DisableDirectStreaming()
             .OnRequestCompleted(call => sent = call.RequestBodyInBytes);
-        var search = new ElasticsearchCompanySearch(new ElasticsearchClient(settings), Options.Create(new ElasticsearchOptions()), TaxonomyCatalog.Default, SynonymCatalog.Default);
+        var search = new ElasticsearchCompanySearch(new ElasticsearchClient(settings), Options.Create(new ElasticsearchOptions()), TaxonomyCatalog.Default, SynonymCatalog.Default, Cluster.Expensive());
 
         await search.SearchAsync(new Core.Search.SearchRequest(), TestContext.Current.CancellationToken);
 

@@ -44,7 +44,7 @@ internal sealed class StatefulCluster
     {
         lock (_lock)
         {
-            _indices[index] = new IndexData { Cursor = cursor, Schema = 1 };
+            _indices[index] = new IndexData { Cursor = cursor, Schema = Core.Search.Elasticsearch.ElasticsearchMapping.SchemaVersion };
             foreach (var (id, version) in versions)
             {
                 _indices[index].Versions[id] = version;
@@ -69,18 +69,23 @@ internal sealed class StatefulCluster
                 ("GET", ["_alias", var alias]) => _aliases.TryGetValue(alias, out var target)
                     ? Ok(new JsonObject { [target] = new JsonObject { ["aliases"] = new JsonObject { [alias] = new JsonObject() } } })
                     : AliasMissing(alias),
-                ("GET", ["_cluster", "health"]) => Ok(new JsonObject { ["cluster_name"] = "fake", ["status"] = "green", ["number_of_nodes"] = 1 }),
+                ("GET", ["_cluster", "health", var name]) => new Answer(200, CannedResponses.Text(Resolve(name) is null ? "health-no-index" : "health")),
                 ("PUT", [var name]) => Create(name),
-                ("DELETE", [var name]) => _indices.Remove(name) ? Ok(new JsonObject { ["acknowledged"] = true }) : NotFound(name),
+                // Wildcards are refused, as action.destructive_requires_name (true by default since 8.0) does.
+                ("DELETE", [var name]) when name.Contains('*', StringComparison.Ordinal) => new Answer(400,
+                    """{"error":{"type":"illegal_argument_exception","reason":"Wildcard expressions or all indices are not allowed"},"status":400}"""),
+                ("DELETE", [var names]) => names.Split(',').All(_indices.ContainsKey)
+                    ? Ok(new JsonObject { ["acknowledged"] = names.Split(',').All(_indices.Remove) })
+                    : NotFound(names.Split(',').First(n => !_indices.ContainsKey(n))),
                 ("GET", [var pattern]) when pattern.EndsWith('*') => Ok(new JsonObject(_indices.Keys
                     .Where(k => k.StartsWith(pattern.TrimEnd('*'), StringComparison.Ordinal))
                     .Select(k => KeyValuePair.Create(k, (JsonNode?)(request.Path.Contains("features=aliases", StringComparison.Ordinal)
                         ? new JsonObject { ["aliases"] = new JsonObject() }
                         : new JsonObject { ["aliases"] = new JsonObject(), ["mappings"] = new JsonObject(), ["settings"] = new JsonObject() }))))),
-                (_, [var name, "_bulk"]) => Resolve(name) is { } index ? Bulk(_indices[index], request.Body) : NotFound(name),
+                (_, [var name, "_bulk"]) => Bulk(name, Resolve(name) is { } index ? _indices[index] : null, request.Body),
                 ("PUT", [var name, "_mapping"]) => Resolve(name) is { } index ? PutMeta(_indices[index], request.Body) : NotFound(name),
                 ("GET", [var name, "_mapping"]) => Resolve(name) is { } index
-                    ? Ok(new JsonObject { [index] = new JsonObject { ["mappings"] = new JsonObject { ["_meta"] = new JsonObject { ["schema"] = _indices[index].Schema, ["cursor"] = _indices[index].Cursor } } } })
+                    ? Ok(FakeCluster.MappingOf(index, _indices[index].Schema, _indices[index].Cursor))
                     : NotFound(name),
                 (_, [var name, "_count"]) => Resolve(name) is { } index ? Ok(new JsonObject { ["count"] = _indices[index].Versions.Count }) : NotFound(name),
                 ("PUT", [var name, "_settings"]) => Resolve(name) is not null ? Ok(new JsonObject { ["acknowledged"] = true }) : NotFound(name),
@@ -99,7 +104,7 @@ internal sealed class StatefulCluster
         {
             return new Answer(400, """{"error":{"type":"resource_already_exists_exception","reason":"exists"},"status":400}""");
         }
-        _indices[name] = new IndexData { Schema = 1 };
+        _indices[name] = new IndexData { Schema = Core.Search.Elasticsearch.ElasticsearchMapping.SchemaVersion };
         return Ok(new JsonObject { ["acknowledged"] = true, ["index"] = name });
     }
 
@@ -130,7 +135,12 @@ internal sealed class StatefulCluster
         return Ok(new JsonObject { ["acknowledged"] = true });
     }
 
-    private static Answer Bulk(IndexData index, string body)
+    /// <summary>
+    /// A bulk answer as Elasticsearch gives it: one item per action, with its result (<c>created</c>, <c>updated</c>,
+    /// <c>deleted</c>, <c>not_found</c>) or its error. Without an index behind <paramref name="name"/>, every item is
+    /// refused with <c>index_not_found_exception</c> (writes carry require_alias; deletes never create an index).
+    /// </summary>
+    private static Answer Bulk(string name, IndexData? index, string body)
     {
         var lines = body.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var items = new JsonArray();
@@ -138,24 +148,45 @@ internal sealed class StatefulCluster
         {
             var (operation, spec) = JsonNode.Parse(lines[i])!.AsObject().Single();
             var id = spec!["_id"]!.GetValue<string>();
-            int status;
-            if (operation == "delete")
+            var version = spec["version"]?.GetValue<long>() ?? 1;
+            if (operation != "delete")
             {
-                status = index.Versions.Remove(id) ? 200 : 404;
+                i++;   // the document line
+            }
+            var item = new JsonObject { ["_index"] = name, ["_id"] = id };
+            if (index is null)
+            {
+                item["status"] = 404;
+                item["error"] = IndexNotFound(name);
+            }
+            else if (operation == "delete")
+            {
+                var found = index.Versions.Remove(id);
+                item["_version"] = version;
+                item["result"] = found ? "deleted" : "not_found";
+                item["status"] = found ? 200 : 404;
+            }
+            else if (index.Versions.TryGetValue(id, out var current) && current > version)
+            {
+                item["status"] = 409;
+                item["error"] = new JsonObject
+                {
+                    ["type"] = "version_conflict_engine_exception",
+                    ["reason"] = $"[{id}]: version conflict, current version [{current}] is higher than the one provided [{version}]",
+                };
             }
             else
             {
-                i++;   // the document line
-                var version = spec["version"]?.GetValue<long>() ?? 1;
-                status = index.Versions.TryGetValue(id, out var current) && current > version ? 409 : 201;
-                if (status == 201)
-                {
-                    index.Versions[id] = version;
-                }
+                var created = !index.Versions.ContainsKey(id);
+                index.Versions[id] = version;
+                item["_version"] = version;
+                item["result"] = created ? "created" : "updated";
+                item["status"] = created ? 201 : 200;
             }
-            items.Add(new JsonObject { [operation] = new JsonObject { ["_id"] = id, ["status"] = status } });
+            items.Add(new JsonObject { [operation] = item });
         }
-        return Ok(new JsonObject { ["took"] = 1, ["errors"] = items.Any(i => i!.AsObject().Single().Value!["status"]!.GetValue<int>() == 409), ["items"] = items });
+        var errors = items.Any(i => i!.AsObject().Single().Value!["error"] is not null);
+        return Ok(new JsonObject { ["errors"] = errors, ["took"] = 1, ["items"] = items });
     }
 
     private static Answer ListIds(IndexData index, string body)
@@ -183,7 +214,17 @@ internal sealed class StatefulCluster
     private static Answer AliasMissing(string alias) => new(404, $$"""{"error":"alias [{{alias}}] missing","status":404}""");
 
     private static Answer NotFound(string name) =>
-        new(404, $$"""{"error":{"type":"index_not_found_exception","reason":"no such index [{{name}}]"},"status":404}""");
+        new(404, new JsonObject { ["error"] = IndexNotFound(name), ["status"] = 404 }.ToJsonString());
+
+    private static JsonObject IndexNotFound(string name) => new()
+    {
+        ["type"] = "index_not_found_exception",
+        ["reason"] = $"no such index [{name}]",
+        ["resource.type"] = "index_or_alias",
+        ["resource.id"] = name,
+        ["index_uuid"] = "_na_",
+        ["index"] = name,
+    };
 
     private sealed class IndexData
     {

@@ -88,7 +88,7 @@ public sealed class ElasticsearchRelevanceIndex : IAsyncDisposable
         var client = new ElasticsearchClient(options.ClientSettings());
         var wrapped = Microsoft.Extensions.Options.Options.Create(options);
         var index = new ElasticsearchIndex(client, wrapped, TimeProvider.System, NullLogger<ElasticsearchIndex>.Instance);
-        var created = new ElasticsearchRelevanceIndex(client, options, new ElasticsearchCompanySearch(client, wrapped, TaxonomyCatalog.Default, SynonymCatalog.Default));
+        var created = new ElasticsearchRelevanceIndex(client, options, new ElasticsearchCompanySearch(client, wrapped, TaxonomyCatalog.Default, SynonymCatalog.Default, new ElasticsearchExpensiveQueries(Microsoft.Extensions.Logging.Abstractions.NullLogger<ElasticsearchExpensiveQueries>.Instance)));
         try
         {
             await index.RebuildAsync(set.Documents(TaxonomyCatalog.Default).ToAsyncEnumerable(), cursor: 1, cancellationToken).ConfigureAwait(false);

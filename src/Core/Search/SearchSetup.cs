@@ -58,6 +58,7 @@ public static class SearchSetup
     {
         builder.Services.AddOptions<ElasticsearchOptions>().BindConfiguration(ElasticsearchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(services => new ElasticsearchClient(services.GetRequiredService<IOptions<ElasticsearchOptions>>().Value.ClientSettings()));
+        builder.Services.AddSingleton<ElasticsearchExpensiveQueries>();
         builder.Services.AddSingleton<ElasticsearchIndex>();
         builder.Services.AddSingleton<ISearchIndex>(services => services.GetRequiredService<ElasticsearchIndex>());
         builder.Services.AddSingleton<ElasticsearchCompanySearch>();

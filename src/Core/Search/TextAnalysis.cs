@@ -21,6 +21,14 @@ public sealed class FrenchTextAnalyzer : Analyzer
     private static readonly CharArraySet Articles = new(Version,
         ["l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"], ignoreCase: true);
 
+    /// <summary>
+    /// The French stop words of both engines (<c>Search/french-stopwords.txt</c>): Snowball's list as Lucene 10 and
+    /// Elasticsearch 9 ship it, not Lucene.NET 4.8's older one, which also removes "son", "est", "été"…
+    /// </summary>
+    public static IReadOnlyList<string> StopWords { get; } = LoadStopWords();
+
+    private static readonly CharArraySet StopSet = new CharArraySet(Version, StopWords, ignoreCase: false).AsReadOnly();
+
     private readonly bool _stem;
 
     private FrenchTextAnalyzer(bool stem) => _stem = stem;
@@ -38,7 +46,7 @@ public sealed class FrenchTextAnalyzer : Analyzer
         stream = new LowerCaseFilter(Version, stream);
         if (_stem)
         {
-            stream = new StopFilter(Version, stream, FrenchAnalyzer.DefaultStopSet);
+            stream = new StopFilter(Version, stream, StopSet);
         }
         stream = new ASCIIFoldingFilter(stream);
         if (_stem)
@@ -85,4 +93,12 @@ public sealed class FrenchTextAnalyzer : Analyzer
 
     /// <summary>Lower case and accents folded, whole text kept (for exact names and sorting).</summary>
     public static string Fold(string text) => string.Join(' ', Folding.Terms(text));
+
+    private static List<string> LoadStopWords()
+    {
+        using var stream = typeof(FrenchTextAnalyzer).Assembly.GetManifestResourceStream("AnnuaireFiliere.Core.Search.french-stopwords.txt")
+            ?? throw new InvalidDataException("Search/french-stopwords.txt is not embedded.");
+        using var reader = new StreamReader(stream);
+        return [.. reader.ReadToEnd().Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0 && !line.StartsWith('#'))];
+    }
 }

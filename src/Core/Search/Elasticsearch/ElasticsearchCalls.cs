@@ -56,10 +56,21 @@ public static partial class ElasticsearchCalls
         var details = response.ApiCallDetails;
         var status = details?.HttpStatusCode;
         response.TryGetOriginalException(out var original);
-        var reason = response.ElasticsearchServerError?.Error is { } error ? $"{error.Type}: {error.Reason}" : original?.Message ?? "no details";
+        var reason = response.ElasticsearchServerError?.Error is { } error ? Reason(error) : original?.Message ?? "no details";
         var transient = status is null or 429 or >= 500 || (status is >= 200 and < 300);
         var answer = status is null ? "did not answer" : $"answered {status}";
         throw new ElasticsearchRequestException($"Elasticsearch {answer} to {what} ({reason}).", status, transient, original);
+    }
+
+    /// <summary>
+    /// The error and its root causes: "all shards failed" says little, the shard's cause says what was refused
+    /// (a query the cluster's settings forbid, a field that does not exist).
+    /// </summary>
+    private static string Reason(Error error)
+    {
+        var causes = (error.RootCause ?? []).Select(c => $"{c.Type}: {c.Reason}").Distinct(StringComparer.Ordinal).ToList();
+        var top = $"{error.Type}: {error.Reason}";
+        return causes.Count == 0 || causes is [var only] && only == top ? top : $"{top}; {string.Join("; ", causes)}";
     }
 
     /// <summary>

@@ -10,9 +10,11 @@ namespace AnnuaireFiliere.Core.Search.Elasticsearch;
 /// <summary>
 /// The search contract on Elasticsearch, through the alias. When the cluster cannot answer (no connection, 429,
 /// 5xx, an unreadable answer, or no index built yet) it throws <see cref="SearchUnavailableException"/>: pages show
-/// their "temporarily unavailable" page and work again as soon as the cluster does.
+/// their "temporarily unavailable" page and work again as soon as the cluster does. A cluster that refuses
+/// expensive queries is searched without typos and prefixes (<see cref="ElasticsearchExpensiveQueries"/>).
 /// </summary>
-public sealed class ElasticsearchCompanySearch(ElasticsearchClient client, IOptions<ElasticsearchOptions> options, TaxonomyCatalog taxonomy, SynonymCatalog synonyms)
+public sealed class ElasticsearchCompanySearch(
+    ElasticsearchClient client, IOptions<ElasticsearchOptions> options, TaxonomyCatalog taxonomy, SynonymCatalog synonyms, ElasticsearchExpensiveQueries expensive)
     : ICompanySearch
 {
     private const int SnippetLength = 180;
@@ -53,30 +55,52 @@ public sealed class ElasticsearchCompanySearch(ElasticsearchClient client, IOpti
     {
         const int PageSize = 5000;
         var plan = TextQueryPlan.Parse(text, synonyms);
-        var known = await KnownWordsAsync(plan.WordsToLookUp(), cancellationToken);
-        var ids = new HashSet<Guid>();
-        string? after = null;
-        while (true)
+        return await WithTyposAndPrefixesIfAllowedAsync(plan, async (isKnown, typosAndPrefixes) =>
         {
-            var response = await CallAsync(
-                c => c.SearchAsync<ElasticsearchCompany>(ElasticsearchQueries.MatchingIds(Alias, plan, known.Contains, after, PageSize), cancellationToken), "matching ids");
-            var page = response.Hits.Where(h => h.Source is not null).Select(h => h.Source!.Id).ToList();
-            ids.UnionWith(page.Select(Guid.Parse));
-            if (page.Count < PageSize)
+            var ids = new HashSet<Guid>();
+            string? after = null;
+            while (true)
             {
-                return ids;
+                var response = await CallAsync(
+                    c => c.SearchAsync<ElasticsearchCompany>(ElasticsearchQueries.MatchingIds(Alias, plan, isKnown, after, PageSize, typosAndPrefixes), cancellationToken), "matching ids");
+                var page = response.Hits.Where(h => h.Source is not null).Select(h => h.Source!.Id).ToList();
+                ids.UnionWith(page.Select(Guid.Parse));
+                if (page.Count < PageSize)
+                {
+                    return ids;
+                }
+                after = page[^1];
             }
-            after = page[^1];
-        }
+        }, cancellationToken);
     }
 
     private async Task<SearchResult> RunAsync(SearchRequest request, CancellationToken cancellationToken)
     {
         var plan = TextQueryPlan.Parse(request.Text, synonyms);
-        var known = await KnownWordsAsync(plan.WordsToLookUp(), cancellationToken);
-        var response = await CallAsync(
-            c => c.SearchAsync<ElasticsearchCompany>(ElasticsearchQueries.Search(Alias, request, plan, known.Contains), cancellationToken), "search");
+        var response = await WithTyposAndPrefixesIfAllowedAsync(plan, (isKnown, typosAndPrefixes) => CallAsync(
+            c => c.SearchAsync<ElasticsearchCompany>(ElasticsearchQueries.Search(Alias, request, plan, isKnown, typosAndPrefixes), cancellationToken), "search"), cancellationToken);
         return Read(response, request, plan);
+    }
+
+    /// <summary>
+    /// Runs a text search with typos and prefixes (after the vocabulary look-up they need) while the cluster allows
+    /// them; on its first refusal, again without, as every later search does.
+    /// </summary>
+    private async Task<T> WithTyposAndPrefixesIfAllowedAsync<T>(TextQueryPlan plan, Func<Func<string, bool>, bool, Task<T>> run, CancellationToken cancellationToken)
+    {
+        if (expensive.Allowed)
+        {
+            var known = await KnownWordsAsync(plan.WordsToLookUp(), cancellationToken);
+            try
+            {
+                return await run(known.Contains, true);
+            }
+            catch (ElasticsearchRequestException failed) when (ElasticsearchExpensiveQueries.IsRefusal(failed))
+            {
+                expensive.Refused(failed);
+            }
+        }
+        return await run(_ => false, false);
     }
 
     /// <summary>Reads an answer to <see cref="ElasticsearchQueries.Search"/> (typed-key aggregations).</summary>

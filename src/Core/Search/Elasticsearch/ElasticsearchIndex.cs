@@ -148,8 +148,8 @@ public sealed partial class ElasticsearchIndex : ISearchIndex
 
     /// <summary>
     /// One bulk request, retried as a whole on transient failures (its writes are idempotent). Items refused as
-    /// stale (409) are expected; items refused for being too many (429) make the batch retry; any other item
-    /// error fails the batch, so that the cursor stays before it.
+    /// stale (409) and deletes of documents already gone are expected; items refused for being too many (429)
+    /// make the batch retry; any other item error fails the batch, so that the cursor stays before it.
     /// </summary>
     private Task BulkAsync(string index, List<IBulkOperation> operations, CancellationToken cancellationToken, bool requireAlias = false) =>
         _retries.ExecuteAsync(async token =>
@@ -158,7 +158,7 @@ public sealed partial class ElasticsearchIndex : ISearchIndex
             var response = await ElasticsearchCalls.CallAsync(
                 () => _client.BulkAsync(new BulkRequest(index) { Operations = new BulkOperationsCollection(operations), RequireAlias = requireAlias ? true : null }, token), what,
                 accept: bulk => bulk.ApiCallDetails?.HttpStatusCode == 200 && bulk.Items?.Count == operations.Count);
-            var failed = response.Items.Where(i => i.Status >= 300 && !(i.Operation == "delete" && i.Status == 404)).ToList();
+            var failed = response.Items.Where(i => i.Status >= 300 && !IsAlreadyGone(i)).ToList();
             foreach (var stale in failed.Where(i => i.Status == 409))
             {
                 LogStaleSkipped(stale.Id, stale.Error?.Reason);
@@ -172,6 +172,14 @@ public sealed partial class ElasticsearchIndex : ISearchIndex
                     first.Status, isTransient: errors.All(e => e.Status == 429 || e.Status >= 500), null);
             }
         }, cancellationToken).AsTask();
+
+    /// <summary>
+    /// A delete of a document the index does not hold: 404 with the result <c>not_found</c> and no error. Any other
+    /// 404 of a delete is <c>index_not_found_exception</c>: the alias is missing (<c>require_alias</c> does not apply
+    /// to deletes), and the batch fails like any refused item, so that the cursor stays before it.
+    /// </summary>
+    private static bool IsAlreadyGone(ResponseItem item) =>
+        item.Operation == "delete" && item.Status == 404 && item.Error is null && item.Result == "not_found";
 
     /// <summary>The cursor, written only after the documents before it were acknowledged.</summary>
     private Task SetCursorAsync(string index, long cursor, CancellationToken cancellationToken) =>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using AnnuaireFiliere.Core.Companies;
 using Elastic.Clients.Elasticsearch;
 using Elastic.Clients.Elasticsearch.Analysis;
 using Elastic.Clients.Elasticsearch.IndexManagement;
@@ -13,8 +14,11 @@ namespace AnnuaireFiliere.Core.Search.Elasticsearch;
 /// </summary>
 public static class ElasticsearchMapping
 {
-    /// <summary>Bump when the mapping changes: an index of another schema counts as not built, and is rebuilt.</summary>
-    public const int SchemaVersion = 1;
+    /// <summary>
+    /// Bump when the mapping or the analysis changes: an index of another schema counts as not built, and is
+    /// rebuilt. 2: the shared French stop list, completion inputs as long as a name.
+    /// </summary>
+    public const int SchemaVersion = 2;
 
     public const string CursorKey = "cursor";
     public const string SchemaKey = "schema";
@@ -52,7 +56,8 @@ public static class ElasticsearchMapping
                 TokenFilters = new TokenFilters
                 {
                     { "french_elision", new ElisionTokenFilter { Articles = Articles, ArticlesCase = true } },
-                    { "french_stop", new StopTokenFilter { Stopwords = StopWordLanguage.French } },
+                    // The list of FrenchTextAnalyzer, word for word (not `_french_`: Lucene.NET 4.8's list is older).
+                    { "french_stop", new StopTokenFilter { Stopwords = new List<string>(FrenchTextAnalyzer.StopWords) } },
                     { "french_light_stem", new StemmerTokenFilter { Language = "light_french" } },
                 },
                 Analyzers = new Analyzers
@@ -106,7 +111,8 @@ public static class ElasticsearchMapping
             { Year, new IntegerNumberProperty() },
             { Published, new DateProperty() },
             { Updated, new DateProperty() },
-            { SuggestName, new CompletionProperty { Analyzer = FoldedKeyword, SearchAnalyzer = FoldedKeyword, PreserveSeparators = true } },
+            // Inputs are cut at 50 characters unless told otherwise; Lucene keeps the whole name, so do we.
+            { SuggestName, new CompletionProperty { Analyzer = FoldedKeyword, SearchAnalyzer = FoldedKeyword, PreserveSeparators = true, MaxInputLength = CompanyValidator.NameMaxLength } },
             { SuggestSkill, new KeywordProperty() },
         };
         foreach (var facet in FacetCatalog.Names)

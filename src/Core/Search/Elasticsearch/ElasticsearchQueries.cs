@@ -27,8 +27,12 @@ public static class ElasticsearchQueries
     /// <summary>The fields a hit needs (the rest of the source stays on the server).</summary>
     private static readonly string[] HitFields = ["id", "version", "slug", "name", "legal_name", "activity_codes", "commune_code", "size_code", "snippet_text", SearchFields.Facet(FacetNames.ECommerce)];
 
-    /// <summary>The page of results with facet counts; <paramref name="isKnown"/> tells which words the index knows.</summary>
-    public static EsSearchRequest Search(string index, SearchRequest request, TextQueryPlan plan, Func<string, bool> isKnown)
+    /// <summary>
+    /// The page of results with facet counts; <paramref name="isKnown"/> tells which words the index knows.
+    /// Without <paramref name="typosAndPrefixes"/> (a cluster that refuses expensive queries), words match by
+    /// their stems and synonyms only: no <c>fuzzy</c>, no <c>prefix</c>.
+    /// </summary>
+    public static EsSearchRequest Search(string index, SearchRequest request, TextQueryPlan plan, Func<string, bool> isKnown, bool typosAndPrefixes = true)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(plan);
@@ -58,7 +62,7 @@ public static class ElasticsearchQueries
         };
         return new EsSearchRequest(index)
         {
-            Query = TextQuery(plan, isKnown),
+            Query = TextQuery(plan, isKnown, typosAndPrefixes),
             PostFilter = filters.Count == 0 ? null : AllOf(filters.Values),
             Aggregations = aggregations,
             From = beyond ? 0 : (request.Page - 1) * request.PageSize,
@@ -121,12 +125,12 @@ public static class ElasticsearchQueries
     }
 
     /// <summary>The ids of every company the text matches, a page at a time in id order (after <paramref name="after"/>).</summary>
-    public static EsSearchRequest MatchingIds(string index, TextQueryPlan plan, Func<string, bool> isKnown, string? after, int size)
+    public static EsSearchRequest MatchingIds(string index, TextQueryPlan plan, Func<string, bool> isKnown, string? after, int size, bool typosAndPrefixes = true)
     {
         ArgumentNullException.ThrowIfNull(plan);
         return new EsSearchRequest(index)
         {
-            Query = TextQuery(plan, isKnown),
+            Query = TextQuery(plan, isKnown, typosAndPrefixes),
             Size = size,
             Sort = [new FieldSort(ElasticsearchMapping.Id) { Order = SortOrder.Asc }],
             SearchAfter = after is null ? null : [FieldValue.String(after)],
@@ -182,13 +186,16 @@ public static class ElasticsearchQueries
         return escaped.ToString();
     }
 
-    private static Query TextQuery(TextQueryPlan plan, Func<string, bool> isKnown)
+    private static Query TextQuery(TextQueryPlan plan, Func<string, bool> isKnown, bool typosAndPrefixes)
     {
         if (!plan.HasText)
         {
             return new MatchAllQuery();
         }
-        var must = plan.Map(word => WordQuery(word, isKnown(word.Word)), SynonymQuery, phrase => PhraseAcrossFields(phrase.Phrase)).ToList();
+        var must = plan.Map(
+            word => WordQuery(word, isKnown(word.Word), typosAndPrefixes),
+            synonym => SynonymQuery(synonym, typosAndPrefixes),
+            phrase => PhraseAcrossFields(phrase.Phrase)).ToList();
         return new BoolQuery
         {
             Must = must,
@@ -196,9 +203,13 @@ public static class ElasticsearchQueries
         };
     }
 
-    private static Query WordQuery(WordClause word, bool isKnown)
+    private static Query WordQuery(WordClause word, bool isKnown, bool typosAndPrefixes)
     {
         var any = TermsAcrossFields(word.Stem);
+        if (!typosAndPrefixes)
+        {
+            return DisMax(any);
+        }
         var edits = TextQueryPlan.TypoEdits(word.Word, isKnown);
         if (edits > 0)
         {
@@ -218,10 +229,10 @@ public static class ElasticsearchQueries
         return DisMax(any);
     }
 
-    private static Query SynonymQuery(SynonymClause synonym)
+    private static Query SynonymQuery(SynonymClause synonym, bool typosAndPrefixes)
     {
         var any = synonym.Variants.Select(v => v.Terms.Count == 1 ? DisMax(TermsAcrossFields(v.Terms[0])) : PhraseAcrossFields(v)).ToList();
-        if (TextQueryPlan.IsPrefix(synonym))
+        if (typosAndPrefixes && TextQueryPlan.IsPrefix(synonym))
         {
             any.Add(new PrefixQuery(SearchFields.Spell, synonym.PartialWord!) { Boost = TextQueryPlan.PrefixBoost });
         }

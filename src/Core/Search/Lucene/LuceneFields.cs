@@ -6,8 +6,11 @@ namespace AnnuaireFiliere.Core.Search.Lucene;
 /// <summary>The index schema: field names and how a <see cref="CompanyDocument"/> becomes a Lucene document.</summary>
 internal static class LuceneFields
 {
-    /// <summary>Bump when the fields change: a new version is built beside the old one, which is then removed.</summary>
-    public const int SchemaVersion = 2;
+    /// <summary>
+    /// Bump when the fields or their analysis change: a new version is built beside the old one, which is then
+    /// removed. 3: the shared French stop list (Search/french-stopwords.txt).
+    /// </summary>
+    public const int SchemaVersion = 3;
 
     public const string Id = "id";
     public const string Version = "version";
