@@ -25,7 +25,9 @@ ENV ASPNETCORE_HTTP_PORTS=8080 \
     Storage__DataDirectory=/data
 EXPOSE 8080
 VOLUME /data
-# No curl in the runtime image: bash's /dev/tcp asks /health/ready and looks for "200 OK".
+# The container is healthy once the site answers (it has migrated the database by then): /health/live. Whether it
+# can serve searches is /health/ready (503 until the first index is built), for a load balancer to route by.
+# No curl in the runtime image: bash's /dev/tcp asks and looks for "200 OK".
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
-    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /health/ready HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
+    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /health/live HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
 ENTRYPOINT ["dotnet", "AnnuaireFiliere.Web.dll"]
