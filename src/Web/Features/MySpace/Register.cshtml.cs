@@ -14,7 +14,7 @@ namespace AnnuaireFiliere.Web.Features.MySpace;
 /// preview), saved as the account's draft at each step. The RIDET step offers to claim or join a company already listed.
 /// </summary>
 [Authorize(Policy = Policies.Member)]
-public sealed class RegisterModel(CompanyRegistration registration, CompanyValidator validator, TaxonomyCatalog taxonomy,
+public sealed class RegisterModel(CompanyRegistration registration, CompanyLifecycle lifecycle, CompanyValidator validator, TaxonomyCatalog taxonomy,
     IStringLocalizer<SharedResource> text) : PageModel
 {
     public const string Preview = "apercu";
@@ -99,15 +99,14 @@ public sealed class RegisterModel(CompanyRegistration registration, CompanyValid
         {
             return await ShowProblemsAsync(problems, cancellationToken);
         }
-        await registration.SubmitAsync(draft, Input, UserId, Email, cancellationToken);
+        await lifecycle.SubmitAsync(Input.ToCompany(), draft, User.ToActor(), cancellationToken);
         return Redirect("/mon-espace?resultat=soumise");
     }
 
     /// <summary>Claims the company (no owner yet) or asks its owners to join it.</summary>
     public async Task<IActionResult> OnPostDemanderAsync(Guid companyId, string? message, CancellationToken cancellationToken)
     {
-        var outcome = await registration.RequestAccessAsync(UserId, Email, companyId, message,
-            path => AccountLinks.Absolute(Request, path), cancellationToken);
+        var outcome = await registration.RequestAccessAsync(UserId, Email, companyId, message, cancellationToken);
         return outcome == AccessRequestOutcome.UnknownCompany ? NotFound() : Redirect("/mon-espace?resultat=demande-" + outcome.ToString().ToLowerInvariant());
     }
 
