@@ -42,8 +42,8 @@ public sealed class ModeratedCompanyModel(AppDbContext db, CompanyLifecycle life
     }
 
     public async Task<IActionResult> OnPostDepublierAsync(Guid id, string? motif, CancellationToken cancellationToken) =>
-        After(await lifecycle.UnpublishAsync(id, motif, User.ToActor(), cancellationToken), $"/moderation/entreprises/{id}");
+        After(await lifecycle.UnpublishAsync(id, motif, User.ToActor(), cancellationToken));
 
     public async Task<IActionResult> OnPostRepublierAsync(Guid id, CancellationToken cancellationToken) =>
-        After(await lifecycle.RepublishAsync(id, User.ToActor(), cancellationToken), $"/moderation/entreprises/{id}");
+        After(await lifecycle.RepublishAsync(id, User.ToActor(), cancellationToken));
 }

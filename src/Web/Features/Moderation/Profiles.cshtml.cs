@@ -24,8 +24,8 @@ public sealed class ProfilesQueueModel(ModerationQueues queues, CompanyLifecycle
 
     public async Task<IActionResult> OnPostAsync(Guid id, string? decision, string? motif, CancellationToken cancellationToken) => decision switch
     {
-        "accepter" => After(await lifecycle.ApproveAsync(id, motif, User.ToActor(), cancellationToken), "/moderation/profils"),
-        "refuser" => After(await lifecycle.RefuseAsync(id, motif, User.ToActor(), cancellationToken), "/moderation/profils"),
+        "accepter" => After(await lifecycle.ApproveAsync(id, motif, User.ToActor(), cancellationToken)),
+        "refuser" => After(await lifecycle.RefuseAsync(id, motif, User.ToActor(), cancellationToken)),
         _ => BadRequest(),
     };
 }

@@ -26,5 +26,5 @@ public sealed class ToCheckModel(ModerationQueues queues, CompanyLifecycle lifec
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken) =>
-        After(await lifecycle.MarkCheckedAsync(id, User.ToActor(), cancellationToken), "/moderation/a-verifier");
+        After(await lifecycle.MarkCheckedAsync(id, User.ToActor(), cancellationToken));
 }

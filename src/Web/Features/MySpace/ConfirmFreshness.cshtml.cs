@@ -37,6 +37,6 @@ public sealed class ConfirmFreshnessModel(AppDbContext db, FreshnessLinks links,
         {
             return Page();
         }
-        return Redirect($"/mon-espace/confirmer?jeton={Uri.EscapeDataString(Token!)}&fait=1");
+        return RedirectToPage(new { jeton = Token, fait = 1 });
     }
 }

@@ -87,7 +87,9 @@ public sealed class EditCompanyModel(AppDbContext db, IAuthorizationService auth
         {
             return await LoadAsync(cancellationToken) is { } current ? ShowConflict(current) : NotFound();
         }
-        return Redirect(outcome == LifecycleOutcome.Resubmitted ? "/mon-espace?resultat=soumise" : $"/mon-espace/entreprises/{Id}/modifier?resultat=enregistre");
+        return outcome == LifecycleOutcome.Resubmitted
+            ? RedirectToPage("/MySpace/Index", new { resultat = "soumise" })
+            : RedirectToPage(new { id = Id, resultat = "enregistre" });
     }
 
     /// <summary>Keeps the user's form, shows what changed meanwhile, and takes the new version for the next save.</summary>

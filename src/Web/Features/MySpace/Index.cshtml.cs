@@ -61,7 +61,7 @@ public sealed class MySpaceModel(AppDbContext db, CompanyRegistration registrati
             return Forbid();
         }
         return await lifecycle.ConfirmAsync(id, User.ToActor(), cancellationToken) == LifecycleOutcome.NotFound ? NotFound()
-            : Redirect("/mon-espace?resultat=confirmee");
+            : RedirectToPage(new { resultat = "confirmee" });
     }
 
     private Guid UserId => User.DirectoryUserId() ?? throw new InvalidOperationException("A member page without a signed-in account.");

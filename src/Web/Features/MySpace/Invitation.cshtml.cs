@@ -37,7 +37,7 @@ public sealed class InvitationModel(MemberManagement members, CompanyLifecycle l
         var found = await members.FindAsync(Token, cancellationToken);
         if (found is not null && await lifecycle.AcceptInvitationAsync(Token, User.ToActor(), cancellationToken) == LifecycleOutcome.Done)
         {
-            return Redirect($"/mon-espace/entreprises/{found.Value.Invitation.CompanyId}/membres?resultat=Joined");
+            return RedirectToPage("/MySpace/Members", new { id = found.Value.Invitation.CompanyId, resultat = "Joined" });
         }
         await OnGetAsync(cancellationToken);
         return Page();

@@ -49,7 +49,7 @@ public sealed class LogoModel(AppDbContext db, IAuthorizationService authorizati
             return Page();
         }
         await ReplaceAsync(await Logos.SaveAsync(paths, id, webp, cancellationToken), cancellationToken);
-        return Redirect($"/mon-espace/entreprises/{id}/logo?fait=envoye");
+        return RedirectToPage(new { id, fait = "envoye" });
     }
 
     public async Task<IActionResult> OnPostSupprimerAsync(Guid id, CancellationToken cancellationToken)
@@ -62,7 +62,7 @@ public sealed class LogoModel(AppDbContext db, IAuthorizationService authorizati
         {
             await ReplaceAsync(null, cancellationToken);
         }
-        return Redirect($"/mon-espace/entreprises/{id}/logo?fait=supprime");
+        return RedirectToPage(new { id, fait = "supprime" });
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)

@@ -81,7 +81,7 @@ public sealed class MembersModel(AppDbContext db, IAuthorizationService authoriz
                 return Done(LifecycleOutcome.NotFound, "NotFound");
             }
             var outcome = await lifecycle.DecideRequestAsync(demande, decision == "accepter", motif, User.ToActor(), cancellationToken);
-            return Redirect($"/mon-espace/entreprises/{Id}/membres?resultat=demande-" + outcome.ToString().ToLowerInvariant());
+            return RedirectToPage(new { id = Id, resultat = "demande-" + outcome.ToString().ToLowerInvariant() });
         });
 
     public async Task<IActionResult> OnPostQuitterAsync(CancellationToken cancellationToken)
@@ -91,7 +91,7 @@ public sealed class MembersModel(AppDbContext db, IAuthorizationService authoriz
             return Forbid();
         }
         var outcome = await lifecycle.LeaveAsync(Id, User.ToActor(), cancellationToken);
-        return outcome == LifecycleOutcome.Done ? Redirect("/mon-espace?resultat=quittee") : Done(outcome, "Left");
+        return outcome == LifecycleOutcome.Done ? RedirectToPage("/MySpace/Index", new { resultat = "quittee" }) : Done(outcome, "Left");
     }
 
     private async Task<IActionResult> ManageAsync(Func<Task<IActionResult>> change) =>
@@ -99,8 +99,8 @@ public sealed class MembersModel(AppDbContext db, IAuthorizationService authoriz
             : await db.Companies.AnyAsync(c => c.Id == Id) ? await change() : NotFound();
 
     /// <summary>Back to the members page (PRG) with the notice of what happened: <paramref name="done"/> when it was done.</summary>
-    private RedirectResult Done(LifecycleOutcome outcome, string done) =>
-        Redirect($"/mon-espace/entreprises/{Id}/membres?resultat={(outcome == LifecycleOutcome.Done ? done : outcome.ToString())}");
+    private RedirectToPageResult Done(LifecycleOutcome outcome, string done) =>
+        RedirectToPage(new { id = Id, resultat = outcome == LifecycleOutcome.Done ? done : outcome.ToString() });
 
     private async Task<bool> MayAsync(CompanyOperation operation) => (await authorization.AuthorizeAsync(User, Id, operation)).Succeeded;
 

@@ -41,7 +41,7 @@ public sealed class RegisterModel(CompanyRegistration registration, CompanyLifec
         var draft = await registration.OpenDraftAsync(UserId, cancellationToken);
         if (Step is null)
         {
-            return Redirect("/mon-espace/inscrire/" + (draft?.Step ?? Steps[0]));
+            return RedirectToPage(new { etape = draft?.Step ?? Steps[0] });
         }
         if (StepIndex < 0)
         {
@@ -66,7 +66,7 @@ public sealed class RegisterModel(CompanyRegistration registration, CompanyLifec
         var problems = Input.Validate(validator, new HashSet<ProfileSection> { section }, key => text[key]);
         if (direction == "precedent" && await registration.SaveAsync(UserId, Steps[Math.Max(0, StepIndex - 1)], Input, cancellationToken))
         {
-            return Redirect("/mon-espace/inscrire/" + Steps[Math.Max(0, StepIndex - 1)]);
+            return RedirectToPage(new { etape = Steps[Math.Max(0, StepIndex - 1)] });
         }
         if (problems.Count > 0 || direction == "precedent")
         {
@@ -81,7 +81,7 @@ public sealed class RegisterModel(CompanyRegistration registration, CompanyLifec
             next = Steps[0];
         }
         await registration.SaveAsync(UserId, next, Input, cancellationToken);
-        return Redirect("/mon-espace/inscrire/" + next);
+        return RedirectToPage(new { etape = next });
     }
 
     /// <summary>Submits the draft for review once every step is valid.</summary>
@@ -90,7 +90,7 @@ public sealed class RegisterModel(CompanyRegistration registration, CompanyLifec
         var draft = await registration.OpenDraftAsync(UserId, cancellationToken);
         if (draft is null)
         {
-            return Redirect("/mon-espace/inscrire/" + Steps[0]);
+            return RedirectToPage(new { etape = Steps[0] });
         }
         Step = Preview;
         Input = CompanyRegistration.Read(draft);
@@ -100,14 +100,15 @@ public sealed class RegisterModel(CompanyRegistration registration, CompanyLifec
             return await ShowProblemsAsync(problems, cancellationToken);
         }
         await lifecycle.SubmitAsync(Input.ToCompany(), draft, User.ToActor(), cancellationToken);
-        return Redirect("/mon-espace?resultat=soumise");
+        return RedirectToPage("/MySpace/Index", new { resultat = "soumise" });
     }
 
     /// <summary>Claims the company (no owner yet) or asks its owners to join it.</summary>
     public async Task<IActionResult> OnPostDemanderAsync(Guid companyId, string? message, CancellationToken cancellationToken)
     {
         var outcome = await registration.RequestAccessAsync(UserId, Email, companyId, message, cancellationToken);
-        return outcome == AccessRequestOutcome.UnknownCompany ? NotFound() : Redirect("/mon-espace?resultat=demande-" + outcome.ToString().ToLowerInvariant());
+        return outcome == AccessRequestOutcome.UnknownCompany ? NotFound()
+            : RedirectToPage("/MySpace/Index", new { resultat = "demande-" + outcome.ToString().ToLowerInvariant() });
     }
 
     /// <summary>The preview's rows.</summary>
