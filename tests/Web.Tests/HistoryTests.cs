@@ -71,19 +71,25 @@ public sealed class HistoryTests(AccountSite site) : IClassFixture<AccountSite>
                     reason: "Aucun lien établi.", note: ChangeNote.Request(AccessRequestKind.Claim, "curieux@exemple.nc")),
                 TestCompanies.HistoryEntry(company, ChangeKind.MemberRoleChanged, at.AddMinutes(2), null, "gerant@exemple.nc", same,
                     note: ChangeNote.RoleChanged("membre@exemple.nc", MemberRole.Owner)),
-                TestCompanies.HistoryEntry(company, ChangeKind.Imported, at.AddMinutes(3), null, "import", same, note: ChangeNote.ImportedFile("recensement.csv")));
+                TestCompanies.HistoryEntry(company, ChangeKind.Imported, at.AddMinutes(3), null, "import", same, note: ChangeNote.ImportedFile("recensement.csv")),
+                TestCompanies.HistoryEntry(company, ChangeKind.Edited, at.AddMinutes(4), null, CompanyChange.DeletedAccountActor, same));
         })).Id;
         var owner = await AccountForms.MemberClientAsync(site.Factory, "gerant.hienghene@exemple.nc", company);
         var url = $"/mon-espace/entreprises/{company}/historique";
 
         var french = await NotesAsync(owner, url);
+        var frenchAuthor = await LatestAuthorAsync(owner, url);
         await AccountForms.SubmitAsync(owner, url, "/langue", ("culture", "en"), ("returnUrl", url));
         var english = await NotesAsync(owner, url);
+        var englishAuthor = await LatestAuthorAsync(owner, url);
 
         Assert.Equal(["Import du fichier recensement.csv", "membre@exemple.nc devient propriétaire", "Revendication de curieux@exemple.nc : Aucun lien établi.",
             "Confirmée depuis le courriel annuel"], french);
         Assert.Equal(["Import of the file recensement.csv", "membre@exemple.nc is now owner", "Claim by curieux@exemple.nc: Aucun lien établi.",
             "Confirmed from the yearly mail"], english);
+        // A deleted account is named in the reader's language too.
+        Assert.EndsWith("· compte supprimé", frenchAuthor, StringComparison.Ordinal);
+        Assert.EndsWith("· deleted account", englishAuthor, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -96,6 +102,9 @@ public sealed class HistoryTests(AccountSite site) : IClassFixture<AccountSite>
             Assert.All(ChangeNote.Codes, code => Assert.Contains("History.Note." + code, keys));
         }
     }
+
+    private static async Task<string> LatestAuthorAsync(HttpClient client, string url) =>
+        (await DirectoryWebFactory.ParseAsync(await client.GetAsync(url, Cancel))).QuerySelector("[data-change] h2 .hint")!.TextContent.Trim();
 
     private static async Task<List<string>> NotesAsync(HttpClient client, string url) =>
         [.. (await DirectoryWebFactory.ParseAsync(await client.GetAsync(url, Cancel))).QuerySelectorAll("[data-reason]").Select(r => r.TextContent)];

@@ -35,6 +35,9 @@ public sealed class CompanyChange
     public const int ReasonMaxLength = 1000;
     public const int DetailsMaxLength = 1000;
 
+    /// <summary>How the history names a deleted account (<see cref="UserId"/> then <c>null</c>); shown in the reader's language.</summary>
+    public const string DeletedAccountActor = "compte supprimé";
+
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
     public Guid CompanyId { get; init; }

@@ -42,6 +42,13 @@ public sealed class HistoryModel(AppDbContext db, IAuthorizationService authoriz
         return Page();
     }
 
+    /// <summary>Who made the change, as it was then (their email, or the import); a deleted account in the reader's language.</summary>
+    public string Who(CompanyChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return change is { UserId: null, Actor: CompanyChange.DeletedAccountActor } ? text["History.DeletedAccount"].Value : change.Actor;
+    }
+
     /// <summary>What an entry says, in the reader's language: the site's note (<c>History.Note.{code}</c>), then what a person typed.</summary>
     public string? Why(CompanyChange change)
     {
