@@ -1,10 +1,7 @@
 using AnnuaireFiliere.Core.Companies;
-using AnnuaireFiliere.Core.Data;
 using AnnuaireFiliere.Web.Features.Accounts;
-using AnnuaireFiliere.Web.Features.Moderation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace AnnuaireFiliere.Web.Features.Moderation;
 
