@@ -1,5 +1,6 @@
 extern alias Web;
 
+using System.Text.Json;
 using AnnuaireFiliere.Core.Accounts;
 using AnnuaireFiliere.Core.Companies;
 using AnnuaireFiliere.Core.Data;
@@ -40,7 +41,16 @@ internal static class ModerationBenchmark
                 var companies = await db.Companies.AsNoTracking().OrderBy(c => c.Id).Take(2_000).ToListAsync();
                 db.AccessRequests.AddRange(companies.Select((c, i) => new AccessRequest { CompanyId = c.Id, UserId = user.Id, Kind = AccessRequestKind.Claim, EmailDomainMatchesWebsite = i % 7 == 0, CreatedAt = DateTime.UtcNow.AddMinutes(-i) }));
                 historyCompany = companies[0].Id;
-                db.CompanyChanges.AddRange(Enumerable.Range(0, 20).Select(i => CompanyFields.Change(companies[0], ChangeKind.Edited, DateTime.UtcNow.AddDays(-i), user.Id, user.Email)));
+                // History made by hand, as a page reads it (the site writes it through the company life cycle).
+                db.CompanyChanges.AddRange(Enumerable.Range(0, 20).Select(i => new CompanyChange
+                {
+                    CompanyId = companies[0].Id,
+                    At = DateTime.UtcNow.AddDays(-i),
+                    UserId = user.Id,
+                    Actor = user.Email,
+                    Kind = ChangeKind.Edited,
+                    Fields = JsonSerializer.Serialize(CompanyFields.Diff(new Dictionary<string, string?>(), CompanyFields.Of(companies[0])), JsonSerializerOptions.Web),
+                }));
                 await db.SaveChangesAsync();
             }
 

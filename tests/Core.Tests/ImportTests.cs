@@ -91,7 +91,7 @@ public sealed class ImportTests : IAsyncLifetime
         Assert.False(upload.CanSeek);
 
         await using var db = _database.Context();
-        var report = await new ImportService(db, TaxonomyCatalog.Default, new CompanyValidator(TaxonomyCatalog.Default, _database.Clock), _database.Clock)
+        var report = await new ImportService(db, TaxonomyCatalog.Default, new CompanyValidator(TaxonomyCatalog.Default, _database.Clock), _database.Lifecycle(db))
             .ImportAsync(upload, "recensement.xlsx", new ImportOptions(), cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Null(report.FileError);
@@ -200,7 +200,7 @@ public sealed class ImportTests : IAsyncLifetime
         // (the unchanged third import adds nothing).
         var history = await check.CompanyChanges.OrderBy(h => h.At).ThenBy(h => h.Id).ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal([ChangeKind.Imported, ChangeKind.Imported], history.Select(h => h.Kind));
-        Assert.All(history, h => Assert.Equal(("import", "Import du fichier fichier.csv."), (h.Actor, h.Reason)));
+        Assert.All(history, h => Assert.Equal(("import", ChangeNote.ImportedFile("fichier.csv"), null), (h.Actor, h.Note, h.Reason)));
         Assert.Contains(history[0].FieldChanges, f => f is { Field: "tradeName", Before: null, After: "Cagou Soft" });
         var update = Assert.Single(history[1].FieldChanges);
         Assert.Equal(new FieldChange("secondaryActivities", "A0501", "A0501, A0601"), update);
@@ -286,7 +286,7 @@ public sealed class ImportTests : IAsyncLifetime
     private async Task<ImportReport> ImportAsync(byte[] content, string fileName = "fichier.csv", ImportOptions? options = null)
     {
         await using var db = _database.Context();
-        var service = new ImportService(db, TaxonomyCatalog.Default, new CompanyValidator(TaxonomyCatalog.Default, _database.Clock), _database.Clock);
+        var service = new ImportService(db, TaxonomyCatalog.Default, new CompanyValidator(TaxonomyCatalog.Default, _database.Clock), _database.Lifecycle(db));
         using var stream = new MemoryStream(content);
         var report = await service.ImportAsync(stream, fileName, options ?? new ImportOptions(), cancellationToken: TestContext.Current.CancellationToken);
         Assert.True(stream.CanRead, "The caller's stream stays open: the caller owns it.");

@@ -1,3 +1,4 @@
+using AnnuaireFiliere.Core.Companies;
 using AnnuaireFiliere.Core.Data;
 using AnnuaireFiliere.Core.Taxonomy;
 using Microsoft.Data.Sqlite;
@@ -43,6 +44,10 @@ public sealed class TestDatabase : IAsyncDisposable
             .UseSqlite($"Data Source={File}")
             .AddInterceptors(interceptors)
             .Options, Clock);
+
+    /// <summary>The company life cycle on <paramref name="db"/> and this database's clock; it tells nobody unless given whom.</summary>
+    public CompanyLifecycle Lifecycle(AppDbContext db, ICompanyNotifications? notifications = null) =>
+        new(db, notifications ?? new NoCompanyNotifications(), new Microsoft.AspNetCore.Identity.UpperInvariantLookupNormalizer(), Clock);
 
     /// <summary>The services the demo seeder and statistics snapshots need, on this database and its clock.</summary>
     public ServiceProvider DemoServices() =>

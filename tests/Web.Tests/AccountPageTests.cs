@@ -118,7 +118,7 @@ public sealed class AccountPageTests(AccountSite site) : IClassFixture<AccountSi
         var change = await WithDatabaseAsync(async db =>
         {
             var company = await db.Companies.FirstAsync(Cancel);
-            var entry = Core.Companies.CompanyFields.Change(company, Core.Companies.ChangeKind.Edited, DateTime.UtcNow, userId, renewed);
+            var entry = TestCompanies.HistoryEntry(company, Core.Companies.ChangeKind.Edited, DateTime.UtcNow, userId, renewed);
             db.CompanyChanges.Add(entry);
             await db.SaveChangesAsync(Cancel);
             return entry.Id;

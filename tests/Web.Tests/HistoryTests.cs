@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using System.Resources;
 using AnnuaireFiliere.Core.Accounts;
 using AnnuaireFiliere.Core.Companies;
 using Microsoft.EntityFrameworkCore;
@@ -56,15 +58,66 @@ public sealed class HistoryTests(AccountSite site) : IClassFixture<AccountSite>
         Assert.Equal(HttpStatusCode.NotFound, (await moderator.GetAsync($"/mon-espace/entreprises/{Guid.NewGuid()}/historique", Cancel)).StatusCode);
     }
 
+    [Fact]
+    public async Task The_site_s_notes_are_shown_in_the_reader_s_language_and_what_people_typed_as_they_typed_it()
+    {
+        var company = (await TestCompanies.AddAsync(site.Factory, "Hienghène Numérique", PublicationStatus.Published, (company, db) =>
+        {
+            var at = new DateTime(2026, 3, 12, 3, 5, 0, DateTimeKind.Utc);
+            var same = CompanyFields.Of(company);
+            db.CompanyChanges.AddRange(
+                TestCompanies.HistoryEntry(company, ChangeKind.Confirmed, at, null, "gerant@exemple.nc", same, note: ChangeNote.ConfirmedFromMail),
+                TestCompanies.HistoryEntry(company, ChangeKind.Rejected, at.AddMinutes(1), null, "moderation@annuaire-test.nc", same,
+                    reason: "Aucun lien établi.", note: ChangeNote.Request(AccessRequestKind.Claim, "curieux@exemple.nc")),
+                TestCompanies.HistoryEntry(company, ChangeKind.MemberRoleChanged, at.AddMinutes(2), null, "gerant@exemple.nc", same,
+                    note: ChangeNote.RoleChanged("membre@exemple.nc", MemberRole.Owner)),
+                TestCompanies.HistoryEntry(company, ChangeKind.Imported, at.AddMinutes(3), null, "import", same, note: ChangeNote.ImportedFile("recensement.csv")),
+                TestCompanies.HistoryEntry(company, ChangeKind.Edited, at.AddMinutes(4), null, CompanyChange.DeletedAccountActor, same));
+        })).Id;
+        var owner = await AccountForms.MemberClientAsync(site.Factory, "gerant.hienghene@exemple.nc", company);
+        var url = $"/mon-espace/entreprises/{company}/historique";
+
+        var french = await NotesAsync(owner, url);
+        var frenchAuthor = await LatestAuthorAsync(owner, url);
+        await AccountForms.SubmitAsync(owner, url, "/langue", ("culture", "en"), ("returnUrl", url));
+        var english = await NotesAsync(owner, url);
+        var englishAuthor = await LatestAuthorAsync(owner, url);
+
+        Assert.Equal(["Import du fichier recensement.csv", "membre@exemple.nc devient propriétaire", "Revendication de curieux@exemple.nc : Aucun lien établi.",
+            "Confirmée depuis le courriel annuel"], french);
+        Assert.Equal(["Import of the file recensement.csv", "membre@exemple.nc is now owner", "Claim by curieux@exemple.nc: Aucun lien établi.",
+            "Confirmed from the yearly mail"], english);
+        // A deleted account is named in the reader's language too.
+        Assert.EndsWith("· compte supprimé", frenchAuthor, StringComparison.Ordinal);
+        Assert.EndsWith("· deleted account", englishAuthor, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_code_of_the_site_s_notes_has_a_text_in_french_and_in_english()
+    {
+        var manager = new ResourceManager("AnnuaireFiliere.Web.Resources.SharedResource", typeof(SharedResource).Assembly);
+        foreach (var culture in new[] { CultureInfo.InvariantCulture, CultureInfo.GetCultureInfo("en") })
+        {
+            var keys = ResourceTests.Keys(manager, culture);
+            Assert.All(ChangeNote.Codes, code => Assert.Contains("History.Note." + code, keys));
+        }
+    }
+
+    private static async Task<string> LatestAuthorAsync(HttpClient client, string url) =>
+        (await DirectoryWebFactory.ParseAsync(await client.GetAsync(url, Cancel))).QuerySelector("[data-change] h2 .hint")!.TextContent.Trim();
+
+    private static async Task<List<string>> NotesAsync(HttpClient client, string url) =>
+        [.. (await DirectoryWebFactory.ParseAsync(await client.GetAsync(url, Cancel))).QuerySelectorAll("[data-reason]").Select(r => r.TextContent)];
+
     /// <summary>A published company with two history entries: its creation, then a change of its trade name.</summary>
     private async Task<Guid> CompanyWithHistoryAsync(string name) =>
         (await TestCompanies.AddAsync(site.Factory, name, PublicationStatus.Published, (company, db) =>
         {
             company.TradeName = "Ancien Nom " + name;
-            db.CompanyChanges.Add(CompanyFields.Change(company, ChangeKind.Created, new DateTime(2025, 6, 1, 0, 0, 0, DateTimeKind.Utc), null, "import"));
+            db.CompanyChanges.Add(TestCompanies.HistoryEntry(company, ChangeKind.Created, new DateTime(2025, 6, 1, 0, 0, 0, DateTimeKind.Utc), null, "import"));
             var before = CompanyFields.Of(company);
             company.TradeName = "Nouveau Nom " + name;
-            db.CompanyChanges.Add(CompanyFields.Change(company, ChangeKind.Edited, new DateTime(2026, 3, 12, 3, 5, 0, DateTimeKind.Utc), null,
+            db.CompanyChanges.Add(TestCompanies.HistoryEntry(company, ChangeKind.Edited, new DateTime(2026, 3, 12, 3, 5, 0, DateTimeKind.Utc), null,
                 "ancien.gerant@exemple.nc", before, "Nouvelle marque commerciale."));
         })).Id;
 }

@@ -28,4 +28,22 @@ internal static class TestCompanies
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
             return company;
         });
+
+    /// <summary>
+    /// A history entry made by hand, for a page to show (the site's own entries are written by the company life cycle):
+    /// the fields of <paramref name="company"/> that differ from <paramref name="before"/> (or all of them).
+    /// </summary>
+    public static CompanyChange HistoryEntry(Company company, ChangeKind kind, DateTime at, Guid? userId, string actor,
+        IReadOnlyDictionary<string, string?>? before = null, string? reason = null, ChangeNote? note = null) => new()
+    {
+        CompanyId = company.Id,
+        At = at,
+        UserId = userId,
+        Actor = actor,
+        Kind = kind,
+        Reason = reason,
+        Details = note?.ToJson(),
+        Fields = System.Text.Json.JsonSerializer.Serialize(CompanyFields.Diff(before ?? new Dictionary<string, string?>(), CompanyFields.Of(company)),
+            System.Text.Json.JsonSerializerOptions.Web),
+    };
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace AnnuaireFiliere.Core.Companies;
 
@@ -25,12 +27,16 @@ public sealed record FieldChange(string Field, string? Before, string? After);
 
 /// <summary>
 /// The history of a company (who, when, what, which fields before/after), shown to its members and to moderators.
-/// Appended by whoever changes the company; never updated.
+/// Appended by <see cref="CompanyLifecycle"/>, the only writer; never updated.
 /// </summary>
 public sealed class CompanyChange
 {
     public const int ActorMaxLength = 256;
     public const int ReasonMaxLength = 1000;
+    public const int DetailsMaxLength = 1000;
+
+    /// <summary>How the history names a deleted account (<see cref="UserId"/> then <c>null</c>); shown in the reader's language.</summary>
+    public const string DeletedAccountActor = "compte supprimé";
 
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
@@ -46,8 +52,13 @@ public sealed class CompanyChange
 
     public ChangeKind Kind { get; init; }
 
-    /// <summary>The reason given (rejection, unpublication), or a note.</summary>
+    /// <summary>Words a person typed: a moderator's reason for a refusal or an unpublication, never the site's own text.</summary>
     public string? Reason { get; init; }
+
+    /// <summary>What the site says about the change, coded (JSON of a <see cref="ChangeNote"/>), or <c>null</c>.</summary>
+    public string? Details { get; init; }
+
+    public ChangeNote? Note => ChangeNote.Parse(Details);
 
     /// <summary>JSON array of <see cref="FieldChange"/>.</summary>
     public string Fields { get; init; } = "[]";
@@ -117,24 +128,6 @@ public static class CompanyFields
         return changes;
     }
 
-    /// <summary>A history entry for a change of <paramref name="company"/> from <paramref name="before"/> (or from nothing).</summary>
-    public static CompanyChange Change(Company company, ChangeKind kind, DateTime at, Guid? userId, string actor,
-        IReadOnlyDictionary<string, string?>? before = null, string? reason = null)
-    {
-        ArgumentNullException.ThrowIfNull(company);
-        var fields = Diff(before ?? new Dictionary<string, string?>(), Of(company));
-        return new CompanyChange
-        {
-            CompanyId = company.Id,
-            At = at,
-            UserId = userId,
-            Actor = actor.Length > CompanyChange.ActorMaxLength ? actor[..CompanyChange.ActorMaxLength] : actor,
-            Kind = kind,
-            Reason = reason,
-            Fields = JsonSerializer.Serialize(fields, Json),
-        };
-    }
-
     private static string? Normalize(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static IEnumerable<string> ServiceAreaParts(ServiceArea area)
@@ -155,5 +148,78 @@ public static class CompanyFields
         if (e.DeliversIslands) yield return "livraison-iles";
         if (e.B2B) yield return "b2b";
         if (e.B2C) yield return "b2c";
+    }
+}
+
+/// <summary>
+/// The site's own words about a history entry, as a code and values, rendered in the reader's language (resource
+/// <c>History.Note.{code}</c>, with the email as <c>{0}</c>, the role as <c>{1}</c>, the file as <c>{2}</c>). Stored as JSON
+/// in <see cref="CompanyChange.Details"/>: <c>{"note":"claim","email":"x@y.nc"}</c>. The codes are listed in <see cref="Codes"/>.
+/// </summary>
+public sealed record ChangeNote
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // Accented file names and addresses stay readable in the database.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    [JsonPropertyName("note")]
+    public required string Code { get; init; }
+
+    public string? Email { get; init; }
+
+    public MemberRole? Role { get; init; }
+
+    public string? File { get; init; }
+
+    /// <summary>Every code the life cycle writes (each has a text in French and English).</summary>
+    public static IReadOnlyList<string> Codes { get; } =
+    [
+        "confirmed-from-mail", "checked-by-moderation", "import-file", "claim", "join-request", "invitation",
+        "invitation-accepted", "role-changed", "member-removed", "ownership-transferred",
+    ];
+
+    /// <summary>An owner confirmed the profile with the yearly mail's link.</summary>
+    public static ChangeNote ConfirmedFromMail { get; } = new() { Code = "confirmed-from-mail" };
+
+    /// <summary>A moderator checked a profile nobody had confirmed for long.</summary>
+    public static ChangeNote CheckedByModeration { get; } = new() { Code = "checked-by-moderation" };
+
+    public static ChangeNote ImportedFile(string file) => new() { Code = "import-file", File = file };
+
+    /// <summary>The decision on a claim or a join request by <paramref name="email"/>.</summary>
+    public static ChangeNote Request(AccessRequestKind kind, string? email) =>
+        new() { Code = kind == AccessRequestKind.Claim ? "claim" : "join-request", Email = email };
+
+    public static ChangeNote Invitation(string email, MemberRole role) => new() { Code = "invitation", Email = email, Role = role };
+
+    public static ChangeNote InvitationAccepted(string email, MemberRole role) => new() { Code = "invitation-accepted", Email = email, Role = role };
+
+    public static ChangeNote RoleChanged(string? email, MemberRole role) => new() { Code = "role-changed", Email = email, Role = role };
+
+    public static ChangeNote MemberRemoved(string? email) => new() { Code = "member-removed", Email = email };
+
+    public static ChangeNote OwnershipTransferred(string? email) => new() { Code = "ownership-transferred", Email = email };
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>The note stored as <paramref name="json"/>, or <c>null</c> (none, or not a note).</summary>
+    public static ChangeNote? Parse(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return null;
+        }
+        try
+        {
+            return JsonSerializer.Deserialize<ChangeNote>(json, Json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }

@@ -1,3 +1,8 @@
+using System.Security.Cryptography;
+using System.Text;
+using AnnuaireFiliere.Core.Accounts;
+using AnnuaireFiliere.Core.Data;
+
 namespace AnnuaireFiliere.Core.Companies;
 
 /// <summary>What a member may do with a company: an editor edits the profile, an owner also manages its members.</summary>
@@ -96,6 +101,36 @@ public sealed class MemberInvitation
     public Guid? AcceptedBy { get; set; }
 
     public DateTime? RevokedAt { get; set; }
+
+    /// <summary>What is kept of a mailed token: its SHA-256, in lower-case hexadecimal.</summary>
+    public static string Hash(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token))).ToLowerInvariant();
+    }
+}
+
+/// <summary>Queries about who manages a company, shared by the life cycle and the pages.</summary>
+public static class Memberships
+{
+    /// <summary>The owners of a company (those told about its profile).</summary>
+    public static IQueryable<DirectoryUser> Owners(this AppDbContext db, Guid companyId)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.CompanyMembers.Where(m => m.CompanyId == companyId && m.Role == MemberRole.Owner)
+            .Join(db.Users, m => m.UserId, u => u.Id, (_, u) => u);
+    }
+
+    /// <summary>The invitation a mailed token stands for, if it can still be accepted (none for what cannot be a token).</summary>
+    public static IQueryable<MemberInvitation> AcceptableWith(this IQueryable<MemberInvitation> invitations, string? token, DateTime now)
+    {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 100)
+        {
+            return invitations.Where(_ => false);
+        }
+        var hash = MemberInvitation.Hash(token);
+        return invitations.Where(i => i.TokenHash == hash && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now);
+    }
 }
 
 /// <summary>

@@ -1,6 +1,7 @@
 using AnnuaireFiliere.Core.Companies;
 using AnnuaireFiliere.Core.Indexing;
 using AnnuaireFiliere.Core.Taxonomy;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,8 +18,9 @@ public static class DatabaseExtensions
     public const string ReadyTag = "ready";
 
     /// <summary>
-    /// The SQLite database under the data folder, the taxonomy catalogue, the clock and the company rules.
-    /// Shared by Web and Indexer.
+    /// The SQLite database under the data folder, the taxonomy catalogue, the clock, the company rules and the
+    /// company life cycle (which tells nobody unless the host registers its own <see cref="ICompanyNotifications"/>,
+    /// as the site does to mail). Shared by Web and Indexer.
     /// </summary>
     public static IHostApplicationBuilder AddAppDatabase(this IHostApplicationBuilder builder)
     {
@@ -30,6 +32,9 @@ public static class DatabaseExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton(TaxonomyCatalog.Default);
         builder.Services.TryAddSingleton<CompanyValidator>();
+        builder.Services.TryAddSingleton<ILookupNormalizer, UpperInvariantLookupNormalizer>();
+        builder.Services.TryAddSingleton<ICompanyNotifications, NoCompanyNotifications>();
+        builder.Services.AddScoped<CompanyLifecycle>();
         builder.Services.AddSingleton<DataPaths>();
         builder.Services.TryAddSingleton<IndexingSignal>();
         builder.Services.AddDbContext<AppDbContext>((services, options) =>

@@ -23,5 +23,4 @@ internal static class ImportMessages
     public const string InvalidYesNo = "Valeur oui/non invalide pour {0} : « {1} ».";
     public const string Invalid = "Fiche invalide : {0}";
     public const string KeptOwnerEdits = "Champs conservés car modifiés hors import : {0}.";
-    public const string HistoryNote = "Import du fichier {0}.";
 }

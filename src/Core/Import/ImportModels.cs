@@ -1,3 +1,5 @@
+using AnnuaireFiliere.Core.Companies;
+
 namespace AnnuaireFiliere.Core.Import;
 
 /// <summary>The two kinds of file an import reads (see docs/IMPORT.md).</summary>
@@ -34,11 +36,8 @@ public sealed record ImportOptions
     /// <summary>Rows written per transaction.</summary>
     public int BatchSize { get; init; } = 500;
 
-    /// <summary>Who imports, for the companies' history: a moderator's email, or "import" from the command line.</summary>
-    public string Actor { get; init; } = "import";
-
-    /// <summary>The moderator's account, when the import comes from the site.</summary>
-    public Guid? UserId { get; init; }
+    /// <summary>Who imports, for the companies' history: a moderator's account, or the command line.</summary>
+    public Actor Actor { get; init; } = Actor.Import;
 }
 
 /// <summary>What happened to one row (its number in the file, header = 1); the reason is in French.</summary>

@@ -14,9 +14,11 @@ namespace AnnuaireFiliere.Core.Import;
 /// actives au RIDET" (see docs/IMPORT.md). Stream in, report out: a bad row is reported and the others go on;
 /// a file that cannot be read gives <see cref="ImportReport.FileError"/>. Idempotent by RIDET; a field is
 /// overwritten only while it still holds the value the last import wrote (<see cref="Company.ImportedValues"/>).
-/// New companies are published and unclaimed (no member account).
+/// New companies are published and unclaimed (no member account); what is saved goes through
+/// <see cref="CompanyLifecycle.ImportAsync"/>, which writes the history (both on the scope's one <see cref="AppDbContext"/>,
+/// which tracks the updated companies between them).
 /// </summary>
-public sealed class ImportService(AppDbContext db, TaxonomyCatalog taxonomy, CompanyValidator validator, TimeProvider clock)
+public sealed class ImportService(AppDbContext db, TaxonomyCatalog taxonomy, CompanyValidator validator, CompanyLifecycle lifecycle)
 {
     private readonly ImportRowMapper _mapper = new(taxonomy);
 
@@ -89,9 +91,6 @@ public sealed class ImportService(AppDbContext db, TaxonomyCatalog taxonomy, Com
 
     private async Task WriteBatchAsync(List<(ImportRow Row, MappedRow Mapped)> batch, ImportOptions options, string? fileName, ImportReport report, CancellationToken cancellationToken)
     {
-        var dryRun = options.DryRun;
-        var now = clock.GetUtcNow().UtcDateTime;
-        var note = string.IsNullOrEmpty(fileName) ? null : Format(ImportMessages.HistoryNote, Path.GetFileName(fileName));
         if (batch.Count == 0)
         {
             return;
@@ -100,6 +99,7 @@ public sealed class ImportService(AppDbContext db, TaxonomyCatalog taxonomy, Com
         var existing = await db.Companies.Include(c => c.SecondaryActivities)
             .Where(c => keys.Contains(c.Ridet))
             .ToDictionaryAsync(c => c.Ridet!.Value, cancellationToken);
+        var updated = new List<(Company, IReadOnlyDictionary<string, string?>)>();
         var created = new List<Company>();
         var slugs = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (row, mapped) in batch)
@@ -115,7 +115,7 @@ public sealed class ImportService(AppDbContext db, TaxonomyCatalog taxonomy, Com
                 result = Update(row.Number, company, mapped);
                 if (result.Outcome == ImportOutcome.Updated)
                 {
-                    db.CompanyChanges.Add(CompanyFields.Change(company, ChangeKind.Imported, now, options.UserId, options.Actor, before, note));
+                    updated.Add((company, before));
                 }
             }
             else
@@ -128,17 +128,9 @@ public sealed class ImportService(AppDbContext db, TaxonomyCatalog taxonomy, Com
             }
             report.Rows.Add(result);
         }
-        if (!dryRun && report.Rows.Skip(report.Rows.Count - batch.Count).Any(r => r.Outcome == ImportOutcome.Updated))
+        if (!options.DryRun)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        if (!dryRun && created.Count > 0)
-        {
-            await new CompanyBulkWriter(db, clock).InsertAsync(created, cancellationToken);
-            db.CompanyChanges.AddRange(created.Select(c => CompanyFields.Change(c, ChangeKind.Imported, now, options.UserId, options.Actor, reason: note)));
-            await db.SaveChangesAsync(cancellationToken);
+            await lifecycle.ImportAsync(updated, created, fileName, options.Actor, cancellationToken);
         }
         db.ChangeTracker.Clear();
     }
@@ -154,7 +146,6 @@ public sealed class ImportService(AppDbContext db, TaxonomyCatalog taxonomy, Com
             PrimaryActivityCode = string.Empty,
             CommuneCode = string.Empty,
             Ridet = ridet,
-            Status = PublicationStatus.Published,
             ImportedValues = Snapshot(null, mapped.Values),
         };
         foreach (var (name, value) in mapped.Values)

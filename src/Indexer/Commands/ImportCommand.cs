@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using AnnuaireFiliere.Core.Companies;
 using AnnuaireFiliere.Core.Data;
 using AnnuaireFiliere.Core.Import;
 using CsvHelper;
@@ -57,7 +58,7 @@ internal sealed class ImportCommand : AsyncCommand<ImportSettings>
         await using var scope = host.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
         var importer = scope.ServiceProvider.GetRequiredService<ImportService>();
-        var options = new ImportOptions { Format = settings.ParsedFormat, DryRun = settings.DryRun, Actor = "import (Indexer)" };
+        var options = new ImportOptions { Format = settings.ParsedFormat, DryRun = settings.DryRun, Actor = new Actor(null, "import (Indexer)") };
         var stopwatch = Stopwatch.StartNew();
         ImportReport report = null!;
         await AnsiConsole.Progress()

@@ -72,6 +72,7 @@ public static partial class PublicAddress
     {
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<SiteLinks>();
+        builder.Services.AddSingleton<PageLinks>();
         builder.Services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<SiteOptions>>((options, site) =>
         {

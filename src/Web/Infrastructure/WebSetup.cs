@@ -26,6 +26,9 @@ public static class WebSetup
         builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         // One folder per feature holds its pages, page models and services (docs/adr/0015).
         builder.Services.AddRazorPages(options => options.RootDirectory = "/Features")
+            // Forms are checked on the server and answered with the page (no client validation script): tag helpers
+            // write no data-val-* attributes, whose messages would be the framework's English ones.
+            .AddViewOptions(options => options.HtmlHelperOptions.ClientValidationEnabled = false)
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

@@ -161,7 +161,7 @@ public sealed class AccountBrowserTests(AccountBrowserSite site) : IClassFixture
 
         // The moderation home, a queue with an item, a company as moderators see it and its history.
         var pending = (await TestCompanies.AddAsync(site.Factory, "Fiche en attente", Core.Companies.PublicationStatus.PendingReview, (company, db) =>
-            db.CompanyChanges.Add(Core.Companies.CompanyFields.Change(company, Core.Companies.ChangeKind.Submitted, DateTime.UtcNow, null, "proprio@exemple.nc")))).Id;
+            db.CompanyChanges.Add(TestCompanies.HistoryEntry(company, Core.Companies.ChangeKind.Submitted, DateTime.UtcNow, null, "proprio@exemple.nc")))).Id;
         foreach (var path in new[] { "/moderation", "/moderation/profils", $"/moderation/entreprises/{pending}", $"/mon-espace/entreprises/{pending}/historique", $"/mon-espace/entreprises/{pending}/membres", "/mon-espace/invitation?jeton=perime" })
         {
             await page.GotoAsync(new Uri(new Uri(page.Url), path).ToString());

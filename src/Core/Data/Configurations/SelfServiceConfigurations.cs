@@ -73,7 +73,9 @@ internal sealed class CompanyChangeConfiguration : IEntityTypeConfiguration<Comp
         builder.Property(c => c.Actor).HasMaxLength(CompanyChange.ActorMaxLength);
         builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.Reason).HasMaxLength(CompanyChange.ReasonMaxLength);
+        builder.Property(c => c.Details).HasMaxLength(CompanyChange.DetailsMaxLength);
         builder.Ignore(c => c.FieldChanges);
+        builder.Ignore(c => c.Note);
         // The history outlives the account that made a change (the actor's email is kept as text).
         builder.HasOne<Company>().WithMany().HasForeignKey(c => c.CompanyId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(c => new { c.CompanyId, c.At });

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using AnnuaireFiliere.Core.Accounts;
-using AnnuaireFiliere.Core.Data;
+using AnnuaireFiliere.Core.Companies;
 using AnnuaireFiliere.Web.Infrastructure.Mail;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -17,11 +17,8 @@ namespace AnnuaireFiliere.Web.Features.Accounts;
 /// providers (link, unlink), language, data download, deletion.
 /// </summary>
 [Authorize]
-public sealed class AccountModel(SignInManager<DirectoryUser> signIn, AccountMails mails, AppDbContext db, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class AccountModel(SignInManager<DirectoryUser> signIn, AccountMails mails, CompanyLifecycle lifecycle, IStringLocalizer<SharedResource> text) : PageModel
 {
-    /// <summary>A deleted account's entries in companies' histories keep the change but no longer name who made it.</summary>
-    public const string DeletedActor = "compte supprimé";
-
     public bool HasPassword { get; private set; }
 
     public bool TwoFactor { get; private set; }
@@ -116,8 +113,7 @@ public sealed class AccountModel(SignInManager<DirectoryUser> signIn, AccountMai
             ModelState.AddModelError("confirmation", text["Account.DeleteConfirmRequired"]);
             return Page();
         }
-        await db.CompanyChanges.Where(c => c.UserId == user.Id)
-            .ExecuteUpdateAsync(c => c.SetProperty(x => x.UserId, (Guid?)null).SetProperty(x => x.Actor, DeletedActor));
+        await lifecycle.ForgetAccountAsync(user.Id, HttpContext.RequestAborted);
         var deleted = await signIn.UserManager.DeleteAsync(user);
         if (!deleted.Succeeded)
         {

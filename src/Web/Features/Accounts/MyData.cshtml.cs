@@ -43,7 +43,7 @@ public sealed class MyDataModel(UserManager<DirectoryUser> users, AppDbContext d
                 .Select(d => new { step = d.Step, data = d.Data, createdAt = d.CreatedAt, updatedAt = d.UpdatedAt })
                 .ToListAsync(),
             changesMade = await db.CompanyChanges.AsNoTracking().Where(c => c.UserId == user.Id)
-                .Select(c => new { companyId = c.CompanyId, at = c.At, kind = c.Kind.ToString(), reason = c.Reason, fields = c.Fields })
+                .Select(c => new { companyId = c.CompanyId, at = c.At, kind = c.Kind.ToString(), reason = c.Reason, details = c.Details, fields = c.Fields })
                 .ToListAsync(),
         };
         Response.Headers.CacheControl = "no-store";

@@ -7,5 +7,5 @@ namespace AnnuaireFiliere.Web.Features.Moderation;
 
 /// <summary><c>/moderation/revendications</c>: accounts that claim an unclaimed company; those from the website's domain first.</summary>
 [Authorize(Policy = Policies.Moderator)]
-public sealed class ClaimsQueueModel(ModerationQueues queues, ModerationDecisions decisions)
-    : RequestQueuePage(queues, decisions, AccessRequestKind.Claim, "/moderation/revendications");
+public sealed class ClaimsQueueModel(ModerationQueues queues, CompanyLifecycle lifecycle)
+    : RequestQueuePage(queues, lifecycle, AccessRequestKind.Claim, "/Moderation/Claims");

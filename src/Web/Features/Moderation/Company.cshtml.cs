@@ -13,7 +13,7 @@ namespace AnnuaireFiliere.Web.Features.Moderation;
 /// pending requests, and the actions on its publication (unpublish with a reason, publish again).
 /// </summary>
 [Authorize(Policy = Policies.Moderator)]
-public sealed class ModeratedCompanyModel(AppDbContext db, ModerationDecisions decisions) : QueuePage
+public sealed class ModeratedCompanyModel(AppDbContext db, CompanyLifecycle lifecycle) : QueuePage
 {
     public sealed record Member(string? Email, MemberRole Role, DateTime Since);
 
@@ -42,8 +42,8 @@ public sealed class ModeratedCompanyModel(AppDbContext db, ModerationDecisions d
     }
 
     public async Task<IActionResult> OnPostDepublierAsync(Guid id, string? motif, CancellationToken cancellationToken) =>
-        After(await decisions.UnpublishAsync(id, motif, User, cancellationToken), $"/moderation/entreprises/{id}");
+        After(await lifecycle.UnpublishAsync(id, motif, User.ToActor(), cancellationToken));
 
     public async Task<IActionResult> OnPostRepublierAsync(Guid id, CancellationToken cancellationToken) =>
-        After(await decisions.RepublishAsync(id, User, cancellationToken), $"/moderation/entreprises/{id}");
+        After(await lifecycle.RepublishAsync(id, User.ToActor(), cancellationToken));
 }

@@ -79,9 +79,8 @@ public sealed partial class FreshnessMailer(IServiceScopeFactory scopes, TimePro
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<AppDbContext>();
         var mails = services.GetRequiredService<AccountMails>();
-        var links = services.GetRequiredService<SiteLinks>();
+        var links = services.GetRequiredService<PageLinks>();
         var tokens = services.GetRequiredService<FreshnessLinks>();
-        var decisions = services.GetRequiredService<ModerationDecisions>();
         var now = clock.GetUtcNow().UtcDateTime;
         var yearAgo = now.AddMonths(-12);
         var due = await db.Companies.AsNoTracking()
@@ -98,9 +97,9 @@ public sealed partial class FreshnessMailer(IServiceScopeFactory scopes, TimePro
             // Marked first, without touching the profile's version: a failed mail is not sent again every six hours.
             await db.Companies.Where(c => c.Id == company.Id)
                 .ExecuteUpdateAsync(set => set.SetProperty(c => c.FreshnessMailedAt, now), cancellationToken);
-            foreach (var owner in await decisions.OwnersAsync(company.Id, cancellationToken))
+            foreach (var owner in await db.Owners(company.Id).AsNoTracking().ToListAsync(cancellationToken))
             {
-                var link = links.Absolute("/mon-espace/confirmer?jeton=" + Uri.EscapeDataString(tokens.Token(company.Id, owner.Id)));
+                var link = links.Absolute("/MySpace/ConfirmFreshness", new { jeton = tokens.Token(company.Id, owner.Id) });
                 await mails.SendAsync(owner, "Mail.Freshness", link, [company.Name, Display.Date(company.Last)], cancellationToken: cancellationToken);
             }
         }

@@ -63,7 +63,7 @@ public sealed class ImportModel(ImportService imports) : PageModel
         using var content = new MemoryStream((int)Fichier.Length);
         await Fichier.CopyToAsync(content, cancellationToken);
         content.Position = 0;
-        Report = await imports.ImportAsync(content, Path.GetFileName(Fichier.FileName), new ImportOptions { Format = format, DryRun = Essai, Actor = User.Identity?.Name ?? "import", UserId = User.DirectoryUserId() }, cancellationToken: cancellationToken);
+        Report = await imports.ImportAsync(content, Path.GetFileName(Fichier.FileName), new ImportOptions { Format = format, DryRun = Essai, Actor = User.ToActor() }, cancellationToken: cancellationToken);
         return Page();
     }
 

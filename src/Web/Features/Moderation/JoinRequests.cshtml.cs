@@ -7,5 +7,5 @@ namespace AnnuaireFiliere.Web.Features.Moderation;
 
 /// <summary><c>/moderation/adhesions</c>: requests to join a claimed company (its owners usually decide; moderators can).</summary>
 [Authorize(Policy = Policies.Moderator)]
-public sealed class JoinRequestsModel(ModerationQueues queues, ModerationDecisions decisions)
-    : RequestQueuePage(queues, decisions, AccessRequestKind.Join, "/moderation/adhesions");
+public sealed class JoinRequestsModel(ModerationQueues queues, CompanyLifecycle lifecycle)
+    : RequestQueuePage(queues, lifecycle, AccessRequestKind.Join, "/Moderation/JoinRequests");

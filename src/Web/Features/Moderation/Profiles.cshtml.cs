@@ -1,6 +1,6 @@
+using AnnuaireFiliere.Core.Companies;
 using AnnuaireFiliere.Core.Taxonomy;
 using AnnuaireFiliere.Web.Features.Accounts;
-using AnnuaireFiliere.Web.Features.Moderation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -8,7 +8,7 @@ namespace AnnuaireFiliere.Web.Features.Moderation;
 
 /// <summary><c>/moderation/profils</c>: profiles submitted through the registration, to publish or refuse (with a reason).</summary>
 [Authorize(Policy = Policies.Moderator)]
-public sealed class ProfilesQueueModel(ModerationQueues queues, ModerationDecisions decisions, TaxonomyCatalog taxonomy) : QueuePage
+public sealed class ProfilesQueueModel(ModerationQueues queues, CompanyLifecycle lifecycle, TaxonomyCatalog taxonomy) : QueuePage
 {
     public IReadOnlyList<ModerationQueues.PendingProfile> Profiles { get; private set; } = [];
 
@@ -22,7 +22,10 @@ public sealed class ProfilesQueueModel(ModerationQueues queues, ModerationDecisi
         Profiles = await queues.ProfilesAsync(ValidPage, cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, string? decision, string? motif, CancellationToken cancellationToken) => decision is "accepter" or "refuser"
-        ? After(await decisions.DecideProfileAsync(id, decision == "accepter", motif, User, cancellationToken), "/moderation/profils")
-        : BadRequest();
+    public async Task<IActionResult> OnPostAsync(Guid id, string? decision, string? motif, CancellationToken cancellationToken) => decision switch
+    {
+        "accepter" => After(await lifecycle.ApproveAsync(id, motif, User.ToActor(), cancellationToken)),
+        "refuser" => After(await lifecycle.RefuseAsync(id, motif, User.ToActor(), cancellationToken)),
+        _ => BadRequest(),
+    };
 }

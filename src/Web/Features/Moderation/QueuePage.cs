@@ -1,4 +1,4 @@
-using AnnuaireFiliere.Web.Features.Moderation;
+using AnnuaireFiliere.Core.Companies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -18,12 +18,13 @@ public abstract class QueuePage : PageModel
 
     public int CurrentPage => ValidPage;
 
-    /// <summary>Back to the page after a decision (PRG), saying how it went.</summary>
-    protected IActionResult After(DecisionOutcome outcome, string path) => Redirect(path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "resultat=" + outcome switch
+    /// <summary>Back to the page that took the decision (PRG, same route values), saying how it went.</summary>
+    protected IActionResult After(LifecycleOutcome outcome) => RedirectToPage(new { resultat = outcome switch
     {
-        DecisionOutcome.Done => "fait",
-        DecisionOutcome.AlreadyHandled => "deja-traite",
-        DecisionOutcome.ReasonRequired => "motif-requis",
+        LifecycleOutcome.Done => "fait",
+        // Not (or no longer) in the state the decision starts from: someone decided, or the page was old.
+        LifecycleOutcome.AlreadyHandled or LifecycleOutcome.NotAllowed => "deja-traite",
+        LifecycleOutcome.ReasonRequired => "motif-requis",
         _ => "introuvable",
-    });
+    } });
 }

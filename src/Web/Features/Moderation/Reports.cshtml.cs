@@ -56,6 +56,6 @@ public sealed class ReportsModel(AppDbContext db, TimeProvider clock) : PageMode
         var updated = await db.ErrorReports
             .Where(r => r.Id == id && r.Status == ErrorReportStatus.Open)
             .ExecuteUpdateAsync(set => set.SetProperty(r => r.Status, status.Value).SetProperty(r => r.HandledAt, clock.GetUtcNow().UtcDateTime), cancellationToken);
-        return Redirect("/moderation/signalements?resultat=" + (updated == 1 ? "traite" : "deja-traite"));
+        return RedirectToPage(new { resultat = updated == 1 ? "traite" : "deja-traite" });
     }
 }

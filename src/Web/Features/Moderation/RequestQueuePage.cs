@@ -1,15 +1,16 @@
 using AnnuaireFiliere.Core.Companies;
-using AnnuaireFiliere.Web.Features.Moderation;
+using AnnuaireFiliere.Web.Features.Accounts;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AnnuaireFiliere.Web.Features.Moderation;
 
 /// <summary>A queue of claims or join requests (<c>_Requests.cshtml</c>): approve, or refuse with a reason.</summary>
-public abstract class RequestQueuePage(ModerationQueues queues, ModerationDecisions decisions, AccessRequestKind kind, string path) : QueuePage
+public abstract class RequestQueuePage(ModerationQueues queues, CompanyLifecycle lifecycle, AccessRequestKind kind, string pageName) : QueuePage
 {
     public AccessRequestKind Kind => kind;
 
-    public string Path => path;
+    /// <summary>The queue's page (<c>/Moderation/Claims</c>), where its forms post and its pager leads.</summary>
+    public string PageName => pageName;
 
     public IReadOnlyList<ModerationQueues.PendingRequest> Requests { get; private set; } = [];
 
@@ -22,6 +23,6 @@ public abstract class RequestQueuePage(ModerationQueues queues, ModerationDecisi
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, string? decision, string? motif, CancellationToken cancellationToken) => decision is "accepter" or "refuser"
-        ? After(await decisions.DecideRequestAsync(id, decision == "accepter", motif, User, cancellationToken), path)
+        ? After(await lifecycle.DecideRequestAsync(id, decision == "accepter", motif, User.ToActor(), cancellationToken))
         : BadRequest();
 }

@@ -1,10 +1,7 @@
 using AnnuaireFiliere.Core.Companies;
-using AnnuaireFiliere.Core.Data;
 using AnnuaireFiliere.Web.Features.Accounts;
-using AnnuaireFiliere.Web.Features.Moderation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace AnnuaireFiliere.Web.Features.Moderation;
 
@@ -13,7 +10,7 @@ namespace AnnuaireFiliere.Web.Features.Moderation;
 /// marks it verified (its confirmation date becomes today, in its history) or unpublishes it from its page.
 /// </summary>
 [Authorize(Policy = Policies.Moderator)]
-public sealed class ToCheckModel(ModerationQueues queues, AppDbContext db, TimeProvider clock) : QueuePage
+public sealed class ToCheckModel(ModerationQueues queues, CompanyLifecycle lifecycle) : QueuePage
 {
     public IReadOnlyList<ModerationQueues.StaleProfile> Profiles { get; private set; } = [];
 
@@ -25,17 +22,6 @@ public sealed class ToCheckModel(ModerationQueues queues, AppDbContext db, TimeP
         Profiles = await queues.StaleAsync(ValidPage, cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
-    {
-        var company = await db.Companies.Include(c => c.SecondaryActivities).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (company is null)
-        {
-            return After(DecisionOutcome.NotFound, "/moderation/a-verifier");
-        }
-        var now = clock.GetUtcNow().UtcDateTime;
-        company.LastConfirmedAt = now;
-        db.CompanyChanges.Add(CompanyFields.Change(company, ChangeKind.Confirmed, now, User.DirectoryUserId(), ModerationDecisions.Actor(User), CompanyFields.Of(company), "vérifiée par la modération"));
-        await db.SaveChangesAsync(cancellationToken);
-        return After(DecisionOutcome.Done, "/moderation/a-verifier");
-    }
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken) =>
+        After(await lifecycle.MarkCheckedAsync(id, User.ToActor(), cancellationToken));
 }

@@ -2,9 +2,9 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using AnnuaireFiliere.Core.Companies;
 using AnnuaireFiliere.Core.Data;
-using AnnuaireFiliere.Web.Infrastructure.Mail;
-using Microsoft.EntityFrameworkCore;
 using AnnuaireFiliere.Web.Features.Accounts;
+using AnnuaireFiliere.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace AnnuaireFiliere.Web.Features.MySpace;
 
@@ -24,9 +24,9 @@ public enum AccessRequestOutcome
 
 /// <summary>
 /// The registration wizard's work behind <c>/mon-espace/inscrire</c>: the account's open draft, RIDET look-up,
-/// claims and join requests, likely duplicates, and the submission of the new company for review.
+/// claims and join requests, likely duplicates. The submission itself is <see cref="CompanyLifecycle.SubmitAsync"/>.
 /// </summary>
-public sealed class CompanyRegistration(AppDbContext db, AccountMails mails, TimeProvider clock)
+public sealed class CompanyRegistration(AppDbContext db, AccountMails mails, PageLinks links, TimeProvider clock)
 {
     // Accented letters kept as they are, so a draft's size is close to what was typed.
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -100,10 +100,8 @@ public sealed class CompanyRegistration(AppDbContext db, AccountMails mails, Tim
     /// Asks for a company: a claim when it has no owner (moderators decide), a request to join otherwise (its owners
     /// are mailed a link to their members page). One pending request per account and company.
     /// </summary>
-    public async Task<AccessRequestOutcome> RequestAccessAsync(Guid userId, string email, Guid companyId, string? message,
-        Func<string, Uri> link, CancellationToken cancellationToken)
+    public async Task<AccessRequestOutcome> RequestAccessAsync(Guid userId, string email, Guid companyId, string? message, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(link);
         var company = await db.Companies.AsNoTracking()
             .Where(c => c.Id == companyId && c.Status != PublicationStatus.Archived)
             .Select(c => new { c.Id, Name = c.TradeName ?? c.LegalName, c.Website })
@@ -135,7 +133,7 @@ public sealed class CompanyRegistration(AppDbContext db, AccountMails mails, Tim
         await db.SaveChangesAsync(cancellationToken);
         foreach (var owner in owners.Where(o => o.Email is not null))
         {
-            await mails.SendAsync(owner, "Mail.JoinRequest", link($"/mon-espace/entreprises/{companyId}/membres"),
+            await mails.SendAsync(owner, "Mail.JoinRequest", links.Absolute("/MySpace/Members", new { id = companyId }),
                 [email, company.Name], text, cancellationToken);
         }
         return AccessRequestOutcome.Created;
@@ -184,37 +182,20 @@ public sealed class CompanyRegistration(AppDbContext db, AccountMails mails, Tim
         var words = Slugs.From(name).Split('-', StringSplitOptions.RemoveEmptyEntries).Where(w => !LegalFormWords.Contains(w));
         return string.Join(' ', words) is { Length: > 0 } normalized && normalized != "entreprise" ? normalized : string.Empty;
     }
-
-    /// <summary>
-    /// Creates the company from the draft, waiting for review, with the account as its owner and a "submitted"
-    /// history entry; the draft then points to it.
-    /// </summary>
-    public async Task<Company> SubmitAsync(RegistrationDraft draft, ProfileInput input, Guid userId, string actor, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(draft);
-        ArgumentNullException.ThrowIfNull(input);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var company = input.ToCompany();
-        company.Status = PublicationStatus.PendingReview;
-        company.Slug = await Slugs.UniqueAsync(company.DisplayName, candidate => db.Companies.AnyAsync(c => c.Slug == candidate, cancellationToken));
-        db.Companies.Add(company);
-        db.CompanyMembers.Add(new CompanyMember { CompanyId = company.Id, UserId = userId, Role = MemberRole.Owner, Since = now });
-        db.CompanyChanges.Add(CompanyFields.Change(company, ChangeKind.Submitted, now, userId, actor));
-        draft.CompanyId = company.Id;
-        draft.UpdatedAt = now;
-        await db.SaveChangesAsync(cancellationToken);
-        return company;
-    }
 }
 
 public static class MySpaceStartup
 {
-    /// <summary>The professionals' space (<c>/mon-espace</c>): registration of companies.</summary>
+    /// <summary>
+    /// The professionals' space (<c>/mon-espace</c>): registration of companies, members, and the mails of the
+    /// company life cycle (in place of Core's silent default).
+    /// </summary>
     public static IHostApplicationBuilder AddMySpace(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddScoped<CompanyRegistration>();
         builder.Services.AddScoped<MemberManagement>();
+        builder.Services.AddScoped<ICompanyNotifications, CompanyMails>();
         return builder;
     }
 }

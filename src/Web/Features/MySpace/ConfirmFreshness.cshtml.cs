@@ -11,7 +11,7 @@ namespace AnnuaireFiliere.Web.Features.MySpace;
 /// <c>/mon-espace/confirmer?jeton=…</c>: the yearly mail's link. The page names the company and asks for one click
 /// (mail scanners follow links: a GET changes nothing); the POST dates the confirmation and writes it to the history.
 /// </summary>
-public sealed class ConfirmFreshnessModel(AppDbContext db, FreshnessLinks links, TimeProvider clock) : PageModel
+public sealed class ConfirmFreshnessModel(AppDbContext db, FreshnessLinks links, CompanyLifecycle lifecycle) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "jeton")]
     public string? Token { get; set; }
@@ -31,21 +31,12 @@ public sealed class ConfirmFreshnessModel(AppDbContext db, FreshnessLinks links,
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var target = links.Read(Token);
-        var company = target is null ? null
-            : await db.Companies.Include(c => c.SecondaryActivities).SingleOrDefaultAsync(c => c.Id == target.Value.CompanyId, cancellationToken);
-        // Still an owner: a link mailed before someone left confirms nothing.
-        var owner = target is null ? null
-            : await db.CompanyMembers.Where(m => m.CompanyId == target.Value.CompanyId && m.UserId == target.Value.UserId && m.Role == MemberRole.Owner)
-                .Join(db.Users, m => m.UserId, u => u.Id, (_, u) => u.Email).SingleOrDefaultAsync(cancellationToken);
-        if (company is null || owner is null)
+        // Only while the link's account is still an owner: a link mailed before someone left confirms nothing.
+        if (links.Read(Token) is not { } target
+            || await lifecycle.ConfirmFromMailAsync(target.CompanyId, target.UserId, cancellationToken) != LifecycleOutcome.Done)
         {
             return Page();
         }
-        var now = clock.GetUtcNow().UtcDateTime;
-        company.LastConfirmedAt = now;
-        db.CompanyChanges.Add(CompanyFields.Change(company, ChangeKind.Confirmed, now, target!.Value.UserId, owner, CompanyFields.Of(company), "confirmée depuis le courriel annuel"));
-        await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/mon-espace/confirmer?jeton={Uri.EscapeDataString(Token!)}&fait=1");
+        return RedirectToPage(new { jeton = Token, fait = 1 });
     }
 }

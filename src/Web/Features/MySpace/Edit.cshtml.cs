@@ -1,9 +1,7 @@
-using System.Security.Claims;
 using AnnuaireFiliere.Core.Companies;
 using AnnuaireFiliere.Core.Data;
 using AnnuaireFiliere.Core.Taxonomy;
 using AnnuaireFiliere.Web.Features.Accounts;
-using AnnuaireFiliere.Web.Features.MySpace;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,7 +17,7 @@ namespace AnnuaireFiliere.Web.Features.MySpace;
 /// </summary>
 [Authorize(Policy = Policies.Member)]
 public sealed class EditCompanyModel(AppDbContext db, IAuthorizationService authorization, CompanyValidator validator,
-    TaxonomyCatalog taxonomy, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
+    TaxonomyCatalog taxonomy, IStringLocalizer<SharedResource> text, CompanyLifecycle lifecycle) : PageModel
 {
     public sealed record ConflictRow(string Label, string? Current, string? Yours);
 
@@ -82,28 +80,16 @@ public sealed class EditCompanyModel(AppDbContext db, IAuthorizationService auth
         {
             return ShowConflict(company);
         }
-        var now = clock.GetUtcNow().UtcDateTime;
         var before = CompanyFields.Of(company);
         Input.ApplyTo(company);
-        // A refused profile corrected by its members goes back to the moderators.
-        var resubmitted = company.Status == PublicationStatus.Rejected && !User.IsModerator();
-        if (resubmitted)
+        var outcome = await lifecycle.SaveEditAsync(company, before, Version, User.ToActor(), cancellationToken);
+        if (outcome == LifecycleOutcome.Stale)
         {
-            company.Status = PublicationStatus.PendingReview;
-        }
-        db.Entry(company).Property(c => c.Version).OriginalValue = Version;
-        db.CompanyChanges.Add(CompanyFields.Change(company, resubmitted ? ChangeKind.Submitted : ChangeKind.Edited, now, User.DirectoryUserId(),
-            User.FindFirstValue(ClaimTypes.Email) ?? User.Identity?.Name ?? "?", before));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
             return await LoadAsync(cancellationToken) is { } current ? ShowConflict(current) : NotFound();
         }
-        return Redirect(resubmitted ? "/mon-espace?resultat=soumise" : $"/mon-espace/entreprises/{Id}/modifier?resultat=enregistre");
+        return outcome == LifecycleOutcome.Resubmitted
+            ? RedirectToPage("/MySpace/Index", new { resultat = "soumise" })
+            : RedirectToPage(new { id = Id, resultat = "enregistre" });
     }
 
     /// <summary>Keeps the user's form, shows what changed meanwhile, and takes the new version for the next save.</summary>

@@ -1,8 +1,6 @@
-using System.Security.Claims;
 using AnnuaireFiliere.Core.Companies;
 using AnnuaireFiliere.Core.Data;
 using AnnuaireFiliere.Web.Features.Accounts;
-using AnnuaireFiliere.Web.Features.MySpace;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,7 +13,7 @@ namespace AnnuaireFiliere.Web.Features.MySpace;
 /// unfinished registration, and a one-click "my profile is up to date".
 /// </summary>
 [Authorize(Policy = Policies.Member)]
-public sealed class MySpaceModel(AppDbContext db, CompanyRegistration registration, IAuthorizationService authorization, TimeProvider clock) : PageModel
+public sealed class MySpaceModel(AppDbContext db, CompanyRegistration registration, IAuthorizationService authorization, CompanyLifecycle lifecycle) : PageModel
 {
     public sealed record MyCompany(Guid Id, string Name, string Slug, PublicationStatus Status, MemberRole Role, DateTime? LastConfirmedAt);
 
@@ -62,20 +60,9 @@ public sealed class MySpaceModel(AppDbContext db, CompanyRegistration registrati
         {
             return Forbid();
         }
-        var company = await db.Companies.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (company is null)
-        {
-            return NotFound();
-        }
-        var now = clock.GetUtcNow().UtcDateTime;
-        var before = CompanyFields.Of(company);
-        company.LastConfirmedAt = now;
-        db.CompanyChanges.Add(CompanyFields.Change(company, ChangeKind.Confirmed, now, UserId, Actor, before));
-        await db.SaveChangesAsync(cancellationToken);
-        return Redirect("/mon-espace?resultat=confirmee");
+        return await lifecycle.ConfirmAsync(id, User.ToActor(), cancellationToken) == LifecycleOutcome.NotFound ? NotFound()
+            : RedirectToPage(new { resultat = "confirmee" });
     }
-
-    private string Actor => User.FindFirstValue(ClaimTypes.Email) ?? User.Identity?.Name ?? UserId.ToString();
 
     private Guid UserId => User.DirectoryUserId() ?? throw new InvalidOperationException("A member page without a signed-in account.");
 }

@@ -1,4 +1,5 @@
-using AnnuaireFiliere.Web.Features.MySpace;
+using AnnuaireFiliere.Core.Companies;
+using AnnuaireFiliere.Web.Features.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -8,7 +9,7 @@ namespace AnnuaireFiliere.Web.Features.MySpace;
 /// <c>/mon-espace/invitation?jeton=…</c>: the link of an invitation to manage a company. Anyone holding it sees the
 /// company and whom it was sent to; a signed-in account accepts it (once).
 /// </summary>
-public sealed class InvitationModel(MemberManagement members) : PageModel
+public sealed class InvitationModel(MemberManagement members, CompanyLifecycle lifecycle) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "jeton")]
     public string? Token { get; set; }
@@ -34,9 +35,9 @@ public sealed class InvitationModel(MemberManagement members) : PageModel
             return Challenge();
         }
         var found = await members.FindAsync(Token, cancellationToken);
-        if (found is not null && await members.AcceptAsync(Token, User, cancellationToken) == MemberManagement.Outcome.Invited)
+        if (found is not null && await lifecycle.AcceptInvitationAsync(Token, User.ToActor(), cancellationToken) == LifecycleOutcome.Done)
         {
-            return Redirect($"/mon-espace/entreprises/{found.Value.Invitation.CompanyId}/membres?resultat=Joined");
+            return RedirectToPage("/MySpace/Members", new { id = found.Value.Invitation.CompanyId, resultat = "Joined" });
         }
         await OnGetAsync(cancellationToken);
         return Page();

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using AnnuaireFiliere.Core.Companies;
 using AnnuaireFiliere.Core.Data;
 using AnnuaireFiliere.Web.Features.Accounts;
@@ -16,7 +15,7 @@ namespace AnnuaireFiliere.Web.Features.MySpace;
 /// </summary>
 [Authorize(Policy = Policies.Member)]
 [RequestFormLimits(MultipartBodyLengthLimit = 4 * Logos.MaxBytes)]
-public sealed class LogoModel(AppDbContext db, IAuthorizationService authorization, DataPaths paths, TimeProvider clock) : PageModel
+public sealed class LogoModel(AppDbContext db, IAuthorizationService authorization, DataPaths paths, CompanyLifecycle lifecycle) : PageModel
 {
     public Company Company { get; private set; } = null!;
 
@@ -50,7 +49,7 @@ public sealed class LogoModel(AppDbContext db, IAuthorizationService authorizati
             return Page();
         }
         await ReplaceAsync(await Logos.SaveAsync(paths, id, webp, cancellationToken), cancellationToken);
-        return Redirect($"/mon-espace/entreprises/{id}/logo?fait=envoye");
+        return RedirectToPage(new { id, fait = "envoye" });
     }
 
     public async Task<IActionResult> OnPostSupprimerAsync(Guid id, CancellationToken cancellationToken)
@@ -63,7 +62,7 @@ public sealed class LogoModel(AppDbContext db, IAuthorizationService authorizati
         {
             await ReplaceAsync(null, cancellationToken);
         }
-        return Redirect($"/mon-espace/entreprises/{id}/logo?fait=supprime");
+        return RedirectToPage(new { id, fait = "supprime" });
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
@@ -84,15 +83,10 @@ public sealed class LogoModel(AppDbContext db, IAuthorizationService authorizati
     private async Task ReplaceAsync(string? file, CancellationToken cancellationToken)
     {
         var former = Company.LogoFile;
-        if (former == file)
+        // The former file goes once the company no longer points to it (the same file again changes nothing).
+        if (await lifecycle.ChangeLogoAsync(Company.Id, file, User.ToActor(), cancellationToken) == LifecycleOutcome.Done)
         {
-            return;
+            Logos.Delete(paths, former);
         }
-        var before = CompanyFields.Of(Company);
-        Company.LogoFile = file;
-        db.CompanyChanges.Add(CompanyFields.Change(Company, ChangeKind.Edited, clock.GetUtcNow().UtcDateTime, User.DirectoryUserId(),
-            User.FindFirstValue(ClaimTypes.Email) ?? User.Identity?.Name ?? "?", before));
-        await db.SaveChangesAsync(cancellationToken);
-        Logos.Delete(paths, former);
     }
 }

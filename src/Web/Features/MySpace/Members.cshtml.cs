@@ -1,8 +1,6 @@
 using AnnuaireFiliere.Core.Companies;
 using AnnuaireFiliere.Core.Data;
 using AnnuaireFiliere.Web.Features.Accounts;
-using AnnuaireFiliere.Web.Features.Moderation;
-using AnnuaireFiliere.Web.Features.MySpace;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,7 +13,7 @@ namespace AnnuaireFiliere.Web.Features.MySpace;
 /// (and moderators) invite, change roles, remove, transfer ownership and decide join requests.
 /// </summary>
 [Authorize(Policy = Policies.Member)]
-public sealed class MembersModel(AppDbContext db, IAuthorizationService authorization, MemberManagement members, ModerationDecisions decisions) : PageModel
+public sealed class MembersModel(AppDbContext db, IAuthorizationService authorization, MemberManagement members, CompanyLifecycle lifecycle) : PageModel
 {
     public sealed record JoinRequest(Guid Id, string? Email, string? Message, DateTime CreatedAt);
 
@@ -50,28 +48,28 @@ public sealed class MembersModel(AppDbContext db, IAuthorizationService authoriz
     public Task<IActionResult> OnPostInviterAsync(string? courriel, MemberRole role, CancellationToken cancellationToken) =>
         ManageAsync(async () =>
         {
-            var outcome = await members.InviteAsync(Id, courriel, role, User, cancellationToken);
-            if (outcome is MemberManagement.Outcome.Invited)
+            var outcome = await lifecycle.InviteAsync(Id, courriel, role, User.ToActor(), cancellationToken);
+            if (outcome is LifecycleOutcome.Done)
             {
-                return Done(outcome);
+                return Done(outcome, "Invited");
             }
             InviteEmail = courriel;
-            ModelState.AddModelError("courriel", Notice(outcome));
+            ModelState.AddModelError("courriel", outcome.ToString());
             await LoadAsync(cancellationToken);
             return Page();
         });
 
     public Task<IActionResult> OnPostRevoquerAsync(Guid invitation, CancellationToken cancellationToken) =>
-        ManageAsync(async () => Done(await members.RevokeAsync(Id, invitation, cancellationToken)));
+        ManageAsync(async () => Done(await lifecycle.RevokeInvitationAsync(Id, invitation, cancellationToken), "Revoked"));
 
     public Task<IActionResult> OnPostRoleAsync(Guid membre, MemberRole role, CancellationToken cancellationToken) =>
-        ManageAsync(async () => Done(await members.ChangeRoleAsync(Id, membre, role, User, cancellationToken)));
+        ManageAsync(async () => Done(await lifecycle.ChangeRoleAsync(Id, membre, role, User.ToActor(), cancellationToken), "RoleChanged"));
 
     public Task<IActionResult> OnPostRetirerAsync(Guid membre, CancellationToken cancellationToken) =>
-        ManageAsync(async () => Done(await members.RemoveAsync(Id, membre, User, cancellationToken)));
+        ManageAsync(async () => Done(await lifecycle.RemoveMemberAsync(Id, membre, User.ToActor(), cancellationToken), "Removed"));
 
     public Task<IActionResult> OnPostTransfererAsync(Guid membre, CancellationToken cancellationToken) =>
-        ManageAsync(async () => Done(await members.TransferAsync(Id, membre, User, cancellationToken)));
+        ManageAsync(async () => Done(await lifecycle.TransferOwnershipAsync(Id, membre, User.ToActor(), cancellationToken), "Transferred"));
 
     public Task<IActionResult> OnPostDemandeAsync(Guid demande, string? decision, string? motif, CancellationToken cancellationToken) =>
         ManageAsync(async () =>
@@ -80,10 +78,10 @@ public sealed class MembersModel(AppDbContext db, IAuthorizationService authoriz
             var ours = await db.AccessRequests.AnyAsync(r => r.Id == demande && r.CompanyId == Id && r.Kind == AccessRequestKind.Join, cancellationToken);
             if (!ours || decision is not ("accepter" or "refuser"))
             {
-                return Done(MemberManagement.Outcome.NotFound);
+                return Done(LifecycleOutcome.NotFound, "NotFound");
             }
-            var outcome = await decisions.DecideRequestAsync(demande, decision == "accepter", motif, User, cancellationToken);
-            return Redirect($"/mon-espace/entreprises/{Id}/membres?resultat=demande-" + outcome.ToString().ToLowerInvariant());
+            var outcome = await lifecycle.DecideRequestAsync(demande, decision == "accepter", motif, User.ToActor(), cancellationToken);
+            return RedirectToPage(new { id = Id, resultat = "demande-" + outcome.ToString().ToLowerInvariant() });
         });
 
     public async Task<IActionResult> OnPostQuitterAsync(CancellationToken cancellationToken)
@@ -92,17 +90,17 @@ public sealed class MembersModel(AppDbContext db, IAuthorizationService authoriz
         {
             return Forbid();
         }
-        var outcome = await members.LeaveAsync(Id, User, cancellationToken);
-        return outcome == MemberManagement.Outcome.Left ? Redirect("/mon-espace?resultat=quittee") : Done(outcome);
+        var outcome = await lifecycle.LeaveAsync(Id, User.ToActor(), cancellationToken);
+        return outcome == LifecycleOutcome.Done ? RedirectToPage("/MySpace/Index", new { resultat = "quittee" }) : Done(outcome, "Left");
     }
-
-    public string Notice(MemberManagement.Outcome outcome) => outcome.ToString();
 
     private async Task<IActionResult> ManageAsync(Func<Task<IActionResult>> change) =>
         !await MayAsync(CompanyOperation.ManageMembers) ? Forbid()
             : await db.Companies.AnyAsync(c => c.Id == Id) ? await change() : NotFound();
 
-    private RedirectResult Done(MemberManagement.Outcome outcome) => Redirect($"/mon-espace/entreprises/{Id}/membres?resultat={outcome}");
+    /// <summary>Back to the members page (PRG) with the notice of what happened: <paramref name="done"/> when it was done.</summary>
+    private RedirectToPageResult Done(LifecycleOutcome outcome, string done) =>
+        RedirectToPage(new { id = Id, resultat = outcome == LifecycleOutcome.Done ? done : outcome.ToString() });
 
     private async Task<bool> MayAsync(CompanyOperation operation) => (await authorization.AuthorizeAsync(User, Id, operation)).Succeeded;
 

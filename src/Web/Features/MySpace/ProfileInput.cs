@@ -264,11 +264,6 @@ public sealed class ProfileInput
         ];
     }
 
-    /// <summary>The e-commerce checkboxes, by property name (resource key <c>Register.ECommerce.{name}</c>).</summary>
-    public static readonly IReadOnlyList<string> ECommerceOptions =
-        [nameof(ContactInput.SellsOnOwnShop), nameof(ContactInput.SellsOnMarketplaces), nameof(ContactInput.OnlinePayment),
-         nameof(ContactInput.DeliversTerritory), nameof(ContactInput.DeliversIslands), nameof(ContactInput.B2B), nameof(ContactInput.B2C)];
-
     private static IEnumerable<string> ECommerceFlags(ECommerceProfile e)
     {
         if (e.SellsOnOwnShop) yield return nameof(ContactInput.SellsOnOwnShop);
@@ -346,17 +341,4 @@ public sealed class ContactInput
     public string? Platforms { get; set; }
     public string? ContactName { get; set; }
     public string? ContactRole { get; set; }
-
-    /// <summary>An e-commerce checkbox's value by name (see <see cref="ProfileInput.ECommerceOptions"/>).</summary>
-    public bool Flag(string name) => name switch
-    {
-        nameof(SellsOnOwnShop) => SellsOnOwnShop,
-        nameof(SellsOnMarketplaces) => SellsOnMarketplaces,
-        nameof(OnlinePayment) => OnlinePayment,
-        nameof(DeliversTerritory) => DeliversTerritory,
-        nameof(DeliversIslands) => DeliversIslands,
-        nameof(B2B) => B2B,
-        nameof(B2C) => B2C,
-        _ => false,
-    };
 }

@@ -14,7 +14,7 @@ namespace AnnuaireFiliere.Web.Features.MySpace;
 /// preview), saved as the account's draft at each step. The RIDET step offers to claim or join a company already listed.
 /// </summary>
 [Authorize(Policy = Policies.Member)]
-public sealed class RegisterModel(CompanyRegistration registration, CompanyValidator validator, TaxonomyCatalog taxonomy,
+public sealed class RegisterModel(CompanyRegistration registration, CompanyLifecycle lifecycle, CompanyValidator validator, TaxonomyCatalog taxonomy,
     IStringLocalizer<SharedResource> text) : PageModel
 {
     public const string Preview = "apercu";
@@ -41,7 +41,7 @@ public sealed class RegisterModel(CompanyRegistration registration, CompanyValid
         var draft = await registration.OpenDraftAsync(UserId, cancellationToken);
         if (Step is null)
         {
-            return Redirect("/mon-espace/inscrire/" + (draft?.Step ?? Steps[0]));
+            return RedirectToPage(new { etape = draft?.Step ?? Steps[0] });
         }
         if (StepIndex < 0)
         {
@@ -66,7 +66,7 @@ public sealed class RegisterModel(CompanyRegistration registration, CompanyValid
         var problems = Input.Validate(validator, new HashSet<ProfileSection> { section }, key => text[key]);
         if (direction == "precedent" && await registration.SaveAsync(UserId, Steps[Math.Max(0, StepIndex - 1)], Input, cancellationToken))
         {
-            return Redirect("/mon-espace/inscrire/" + Steps[Math.Max(0, StepIndex - 1)]);
+            return RedirectToPage(new { etape = Steps[Math.Max(0, StepIndex - 1)] });
         }
         if (problems.Count > 0 || direction == "precedent")
         {
@@ -81,7 +81,7 @@ public sealed class RegisterModel(CompanyRegistration registration, CompanyValid
             next = Steps[0];
         }
         await registration.SaveAsync(UserId, next, Input, cancellationToken);
-        return Redirect("/mon-espace/inscrire/" + next);
+        return RedirectToPage(new { etape = next });
     }
 
     /// <summary>Submits the draft for review once every step is valid.</summary>
@@ -90,7 +90,7 @@ public sealed class RegisterModel(CompanyRegistration registration, CompanyValid
         var draft = await registration.OpenDraftAsync(UserId, cancellationToken);
         if (draft is null)
         {
-            return Redirect("/mon-espace/inscrire/" + Steps[0]);
+            return RedirectToPage(new { etape = Steps[0] });
         }
         Step = Preview;
         Input = CompanyRegistration.Read(draft);
@@ -99,16 +99,16 @@ public sealed class RegisterModel(CompanyRegistration registration, CompanyValid
         {
             return await ShowProblemsAsync(problems, cancellationToken);
         }
-        await registration.SubmitAsync(draft, Input, UserId, Email, cancellationToken);
-        return Redirect("/mon-espace?resultat=soumise");
+        await lifecycle.SubmitAsync(Input.ToCompany(), draft, User.ToActor(), cancellationToken);
+        return RedirectToPage("/MySpace/Index", new { resultat = "soumise" });
     }
 
     /// <summary>Claims the company (no owner yet) or asks its owners to join it.</summary>
     public async Task<IActionResult> OnPostDemanderAsync(Guid companyId, string? message, CancellationToken cancellationToken)
     {
-        var outcome = await registration.RequestAccessAsync(UserId, Email, companyId, message,
-            path => AccountLinks.Absolute(Request, path), cancellationToken);
-        return outcome == AccessRequestOutcome.UnknownCompany ? NotFound() : Redirect("/mon-espace?resultat=demande-" + outcome.ToString().ToLowerInvariant());
+        var outcome = await registration.RequestAccessAsync(UserId, Email, companyId, message, cancellationToken);
+        return outcome == AccessRequestOutcome.UnknownCompany ? NotFound()
+            : RedirectToPage("/MySpace/Index", new { resultat = "demande-" + outcome.ToString().ToLowerInvariant() });
     }
 
     /// <summary>The preview's rows.</summary>
