@@ -65,7 +65,9 @@ public sealed partial class CompanyFactsSource(IServiceScopeFactory scopes, Taxo
         {
             return current!;
         }
-        if (current is null || await Task.WhenAny(reloading, Task.Delay(ReloadWait, cancellationToken)) == reloading)
+        // A zero wait does not wait at all (not even for a reload that happens to be done already): it answers from
+        // the previous facts, which makes it predictable.
+        if (current is null || (ReloadWait > TimeSpan.Zero && await Task.WhenAny(reloading, Task.Delay(ReloadWait, cancellationToken)) == reloading))
         {
             return await reloading;
         }
