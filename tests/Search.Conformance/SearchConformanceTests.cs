@@ -79,9 +79,18 @@ public abstract class SearchConformanceTests
     [Fact]
     public async Task Only_the_last_word_is_a_prefix()
     {
-        Assert.Contains("nautile-cloud", await Slugs("nauti"));
-        Assert.Empty(await Slugs("nauti cloud "));
-        Assert.Empty(await Slugs("nauti "));
+        Assert.Contains("informatique-caledonienne", await Slugs("informat"));
+        Assert.Empty(await Slugs("informat "));
+        // Not the last word: "informat" is no word of any company (nor close to one), so it is set aside, and said so.
+        var finished = await Find("informat maintenance ");
+        Assert.Equal(["informat"], finished.SetAside);
+    }
+
+    [Fact]
+    public async Task A_prefix_needs_three_letters()
+    {
+        Assert.Contains("nautile-cloud", await Slugs("nau"));
+        Assert.DoesNotContain("nautile-cloud", await Slugs("na"));
     }
 
     [Theory]
@@ -121,10 +130,108 @@ public abstract class SearchConformanceTests
     }
 
     [Fact]
-    public async Task Every_word_must_match()
+    public async Task Companies_with_every_word_come_first_then_those_with_most_of_them()
     {
-        Assert.Contains("alpha-reseaux", await Slugs("fibre nouméa "));
-        Assert.Empty(await Slugs("fibre photographie "));
+        var result = await Find("cloud sauvegarde ");
+
+        Assert.Equal("nautile-cloud", result.Hits[0].Slug);           // both words
+        Assert.Empty(result.Hits[0].MissingWords);
+        Assert.Equal(1, result.ExactTotal);
+        Assert.Contains(result.Hits, h => h.Slug == "dumbea-securite" && h.MissingWords.SequenceEqual(["cloud"]));
+        Assert.All(result.Hits.Skip(1), h => Assert.Single(h.MissingWords));
+    }
+
+    [Fact]
+    public async Task No_company_with_every_word_still_shows_those_with_some()
+    {
+        var result = await Find("fibre photographie ");
+
+        Assert.Equal(0, result.ExactTotal);
+        Assert.Contains(result.Hits, h => h.Slug == "alpha-reseaux" && h.MissingWords.SequenceEqual(["photographie"]));
+        Assert.Contains(result.Hits, h => h.Slug == "mare-images" && h.MissingWords.SequenceEqual(["fibre"]));
+    }
+
+    [Fact]
+    public async Task A_word_no_company_has_is_set_aside_and_said_so()
+    {
+        var result = await Find("formation personnel ");
+
+        Assert.Equal(["personnel"], result.SetAside);
+        Assert.Contains(result.Hits, h => h.Slug == "caillou-formation");
+        Assert.All(result.Hits, h => Assert.Empty(h.MissingWords));
+        Assert.Empty(await Slugs("boulangerie "));   // nothing to set aside for: nothing
+    }
+
+    // ---- Words and their forms -----------------------------------------------------------------------------
+
+    [Theory]
+    [InlineData("réparer ", "kone-numerique")]        // "Réparation d'ordinateurs"
+    [InlineData("dépanner ", "koumac-informatique")]  // "Dépannage informatique"
+    [InlineData("traduire ", "tricot-traduction")]    // "Traduction et interprétation"
+    [InlineData("former ", "caillou-formation")]      // "Formation aux outils numériques"
+    [InlineData("développeur web ", "cagou-developpement")]
+    public async Task A_verb_finds_its_noun(string text, string expected) =>
+        Assert.Contains(expected, await Slugs(text));
+
+    [Theory]
+    [InlineData("wifi ")]
+    [InlineData("wi fi ")]
+    [InlineData("wi-fi ")]
+    public async Task Words_written_in_two_parts_meet_their_one_word_form(string text) =>
+        Assert.Contains("lifou-connect", await Slugs(text));   // "Accès internet et Wi-Fi"
+
+    [Fact]
+    public async Task A_synonym_widens_and_never_narrows()
+    {
+        var ordered = await Slugs("maintenance informatique ");
+        var bothWords = (await Find("informatique maintenance ")).Hits.Where(h => h.MissingWords.Count == 0).Select(h => h.Slug);
+
+        Assert.Superset(bothWords.ToHashSet(), ordered.ToHashSet());   // every company with both words, in any order
+        Assert.Contains("informatique-caledonienne", ordered);   // "maintenance du parc informatique": the words apart
+        Assert.Contains("koumac-informatique", ordered);         // "dépannage informatique": a variant
+    }
+
+    [Fact]
+    public async Task An_unknown_word_is_read_as_the_closest_known_one_and_said_so()
+    {
+        var corrected = await Find("cybersécruité ");
+        Assert.Contains(corrected.Hits, h => h.Slug == "cyber-lagon");
+        Assert.Contains(corrected.Corrections, c => c.Typed == "cybersecruite" && c.Corrected == "cybersecurite");
+
+        var asTyped = await Find("cybersécruité ", r => r with { ExactSpelling = true });
+        Assert.Empty(asTyped.Corrections);
+        Assert.DoesNotContain(asTyped.Hits, h => h.Slug == "cyber-lagon");
+    }
+
+    // ---- Places --------------------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task A_commune_in_the_text_ranks_its_companies_first_and_keeps_the_others()
+    {
+        var result = await Find("informatique Koumac ");
+
+        Assert.Equal("koumac-informatique", result.Hits[0].Slug);
+        Assert.Contains(result.Hits, h => h.Slug == "informatique-caledonienne");   // "informatique", in Nouméa
+        Assert.Equal(["Koumac"], result.Places);
+    }
+
+    [Fact]
+    public async Task A_place_is_not_a_word_to_match()
+    {
+        // Koné Numérique does not write "Koné" in its text, but it is there.
+        var result = await Find("réparation Koné ");
+        Assert.Equal("kone-numerique", result.Hits[0].Slug);
+        Assert.Empty(result.SetAside);
+    }
+
+    [Fact]
+    public async Task A_place_alone_shows_the_companies_there()
+    {
+        Assert.Equal(["koumac-informatique"], await Slugs("Koumac "));
+        var greater = await Find("Grand Nouméa ");
+        Assert.NotEmpty(greater.Hits);
+        Assert.All(greater.Hits, h => Assert.Contains(h.Slug, ConformanceCompanies.All.Where(c => c.CommuneCode is "98818" or "98805" or "98817" or "98821").Select(c => c.Slug)));
+        Assert.Contains(await Slugs("province Nord "), s => s == "kone-numerique");
     }
 
     // ---- Relevance -----------------------------------------------------------------------------------------
@@ -440,9 +547,11 @@ public abstract class SearchConformanceTests
     [Fact]
     public async Task Operators_are_plain_words()
     {
-        // "AND" is not an operator: "web AND mobile" needs a company with the word "and".
-        Assert.NotEmpty(await Slugs("web mobile "));
-        Assert.Empty(await Slugs("web AND mobile "));
+        // "AND" is not an operator but a word like any other: companies with "web" and "mobile" are all still there
+        // (first those that also have "and", if any).
+        var plain = await Slugs("web mobile ");
+        Assert.NotEmpty(plain);
+        Assert.Superset(plain.ToHashSet(), (await Slugs("web AND mobile ")).ToHashSet());
     }
 
     // ---- Suggestions and "did you mean" --------------------------------------------------------------------
@@ -478,10 +587,16 @@ public abstract class SearchConformanceTests
     [Fact]
     public async Task Did_you_mean_corrects_a_word_when_nothing_matches()
     {
-        // Two edits from "fibre" (a skill): beyond typo tolerance for a 6-letter word, so nothing matches.
-        var result = await Find("fbires ");
-        Assert.Equal(0, result.Total);
-        Assert.Equal("fibre", result.DidYouMean);
+        // Two edits from "fibre" (a skill): beyond typo tolerance for a 6-letter word. Searched as typed, nothing
+        // matches and "did you mean" proposes the correction; otherwise the word is read as "fibre" and said so.
+        var asTyped = await Find("fbires ", r => r with { ExactSpelling = true });
+        Assert.Equal(0, asTyped.Total);
+        Assert.Equal("fibre", asTyped.DidYouMean);
+
+        var corrected = await Find("fbires ");
+        Assert.Contains(corrected.Hits, h => h.Slug == "alpha-reseaux");
+        Assert.Contains(corrected.Corrections, c => c.Typed == "fbires" && c.Corrected == "fibre");
+        Assert.Null(corrected.DidYouMean);
     }
 
     [Fact]

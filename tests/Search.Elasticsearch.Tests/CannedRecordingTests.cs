@@ -162,6 +162,6 @@ internal static class CannedRecorder
             var buckets = lookUp.Aggregations!.GetFilters(ElasticsearchQueries.KnownAggregation)!.Buckets.ToList();
             known.UnionWith(words.Where((_, i) => buckets[i].DocCount > 0));
         }
-        return ElasticsearchQueries.Search(alias, request, plan, known.Contains);
+        return ElasticsearchQueries.Search(alias, request, plan, new TextMatching(known.Contains, new Dictionary<string, string>(), TyposAndPrefixes: true), TaxonomyCatalog.Default);
     }
 }

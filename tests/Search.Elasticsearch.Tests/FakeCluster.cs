@@ -86,8 +86,9 @@ internal static class FakeCluster
     /// </summary>
     public static Answer KnownWords(string body)
     {
+        // Each filter asks the word in the folded vocabulary first (then its stem in the weighted fields).
         var words = JsonNode.Parse(body)!["aggregations"]!["known"]!["filters"]!["filters"]!.AsArray()
-            .Select(filter => filter!["term"]!["spell"]!["value"]!.GetValue<string>());
+            .Select(filter => filter!["bool"]!["should"]![0]!["term"]!["spell"]!["value"]!.GetValue<string>());
         var buckets = new JsonArray([.. words.Select(word => (JsonNode)new JsonObject { ["doc_count"] = SpellVocabulary.Value.GetValueOrDefault(word) })]);
         return Answer.Json(new JsonObject
         {

@@ -30,11 +30,13 @@ public sealed class RequestBodyTests
         return stream.ToArray();
     }
 
-    private static string SearchBody(string? text, Func<Core.Search.SearchRequest, Core.Search.SearchRequest>? with = null, bool typosAndPrefixes = true)
+    private static string SearchBody(string? text, Func<Core.Search.SearchRequest, Core.Search.SearchRequest>? with = null, bool typosAndPrefixes = true,
+        IReadOnlyDictionary<string, string>? corrections = null, int? atLeast = null)
     {
         var request = new Core.Search.SearchRequest { Text = text };
         request = (with is null ? request : with(request)).Normalized();
-        return Body(ElasticsearchQueries.Search(Index, request, TextQueryPlan.Parse(request.Text, SynonymCatalog.Default), Known.Contains, typosAndPrefixes));
+        var matching = new TextMatching(Known.Contains, corrections ?? new Dictionary<string, string>(), typosAndPrefixes);
+        return Body(ElasticsearchQueries.Search(Index, request, TextQueryPlan.Parse(request.Text, SynonymCatalog.Default), matching, TaxonomyCatalog.Default, atLeast));
     }
 
     [Fact]
@@ -64,6 +66,39 @@ public sealed class RequestBodyTests
     [Fact]
     public void Synonyms_become_alternatives_and_multi_word_ones_phrases() =>
         Golden.Match("search-synonyms", SearchBody("seo dev web "));
+
+    [Fact]
+    public void A_place_ranks_its_companies_and_is_no_word_to_match() =>
+        Golden.Match("search-place", SearchBody("informatique Koumac "));
+
+    [Fact]
+    public void A_place_alone_keeps_the_companies_there() =>
+        Golden.Match("search-place-alone", SearchBody("Grand Nouméa "));
+
+    [Fact]
+    public void A_widened_search_names_each_clause_and_rewards_each_one_matched() =>
+        Golden.Match("search-widened", SearchBody("cloud sauvegarde personnel ", atLeast: 2));
+
+    [Fact]
+    public void A_correction_is_an_alternative_to_the_word_typed() =>
+        Golden.Match("search-corrected", SearchBody("cybersecruite ", corrections: new Dictionary<string, string> { ["cybersecruite"] = "cybersecurite" }));
+
+    [Fact]
+    public void Clause_counts_ask_each_clause_over_the_whole_index() =>
+        Golden.Match("clause-counts", Body(ElasticsearchQueries.ClauseCounts(Index, TextQueryPlan.Parse("formation personnel ", SynonymCatalog.Default),
+            new TextMatching(Known.Contains, new Dictionary<string, string>(), TyposAndPrefixes: true))));
+
+    [Fact]
+    public void The_index_knows_the_word_families_of_the_embedded_engine()
+    {
+        var settings = JsonNode.Parse(Body(ElasticsearchMapping.CreateIndex("annuaire-companies-20261128-120000-000", replicas: 0, cursor: 0)))!["settings"]!;
+        var forms = settings["analysis"]!["filter"]!["french_word_forms"]!;
+
+        Assert.Equal("stemmer_override", forms["type"]!.GetValue<string>());
+        Assert.Equal(WordForms.Rules, forms["rules"]!.AsArray().Select(r => r!.GetValue<string>()));
+        var chain = settings["analysis"]!["analyzer"]![ElasticsearchMapping.FrenchText]!["filter"]!.AsArray().Select(f => f!.GetValue<string>()).ToList();
+        Assert.True(chain.IndexOf("french_word_forms") < chain.IndexOf("french_light_stem"), "word families before stemming, as in FrenchTextAnalyzer");
+    }
 
     [Fact]
     public void Quoted_words_are_a_phrase() =>

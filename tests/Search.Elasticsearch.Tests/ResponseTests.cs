@@ -104,7 +104,8 @@ public sealed class ResponseTests : IAsyncLifetime
             _ => Answer.Json(CannedResponses.Text("search-empty")),
         };
 
-        var result = await SearchAsync(CannedRequests.Empty);
+        // Searched as typed (no correction), a word no company has finds nothing, and "did you mean" proposes one.
+        var result = await SearchAsync(CannedRequests.Empty with { ExactSpelling = true });
 
         Assert.Equal(0, result.Total);
         // The term suggester's only candidate: "fibre", two edits away with the first letter kept (a candidate two
@@ -113,6 +114,25 @@ public sealed class ResponseTests : IAsyncLifetime
         var spelling = Assert.Single(_server.Received, r => r.Body.Contains("\"spelling\"", StringComparison.Ordinal));
         Assert.Contains("\"suggest_mode\":\"missing\"", spelling.Body, StringComparison.Ordinal);
         Assert.Contains(_server.Received, r => r.Body.Contains("\"fibre\"", StringComparison.Ordinal) && r.Body.Contains("\"size\":1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_misspelt_word_is_searched_as_its_closest_spelling_and_the_correction_said()
+    {
+        _server.Script = request => request.Body switch
+        {
+            _ when FakeCluster.IsKnownWords(request) => FakeCluster.KnownWords(request.Body),
+            var body when body.Contains("\"spelling\"", StringComparison.Ordinal) => Answer.Json(CannedResponses.Text("spelling")),
+            var body when body.Contains("\"fibr\"", StringComparison.Ordinal) => Answer.Json(CannedResponses.Text("search-fibre")),   // the correction's stem
+            _ => Answer.Json(CannedResponses.Text("search-empty")),
+        };
+
+        var result = await SearchAsync(CannedRequests.Empty);
+
+        Assert.Equal(1, result.Total);
+        Assert.Equal([new SpellingCorrection("fbires", "fibre")], result.Corrections);
+        Assert.Null(result.DidYouMean);
+        Assert.Single(_server.Received, r => r.Body.Contains("\"spelling\"", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -186,10 +206,12 @@ public sealed class ResponseTests : IAsyncLifetime
         Assert.True(first.Total > 0);
         Assert.Equal(first.Total, second.Total);
         Assert.NotEmpty(ids);
-        // Detected once: later searches ask once, without typos, prefixes, or the vocabulary look-up they need.
+        // Detected once: later searches ask without typos, prefixes, corrections, or the vocabulary look-up they need
+        // (the search, the counts of its words as it finds few, the matching ids).
         Assert.Single(logs.At(LogLevel.Warning), m => m.Contains("search.allow_expensive_queries", StringComparison.Ordinal));
         var later = _server.Received.Skip(received).ToList();
-        Assert.Equal(2, later.Count);
+        Assert.Equal(3, later.Count);
+        Assert.DoesNotContain(later, r => FakeCluster.IsKnownWords(r) || r.Body.Contains("\"spelling\"", StringComparison.Ordinal));
         Assert.All(later, r => Assert.DoesNotContain("\"fuzzy\"", r.Body, StringComparison.Ordinal));
         Assert.All(later, r => Assert.DoesNotContain("\"prefix\"", r.Body, StringComparison.Ordinal));
         // And /health/ready says so.

@@ -19,6 +19,11 @@ public sealed record CompanyDocument
     public IReadOnlyList<string> ActivityLabels { get; init; } = [];
     public required string CommuneCode { get; init; }
     public IReadOnlyList<string> ProvinceCodes { get; init; } = [];
+
+    /// <summary>Where the company works besides its commune: communes and provinces it names, or the whole territory.</summary>
+    public IReadOnlyList<string> AreaCommunes { get; init; } = [];
+    public IReadOnlyList<string> AreaProvinces { get; init; } = [];
+    public bool ServesWholeTerritory { get; init; }
     public string? SizeBandCode { get; init; }
     public string? SizeFacetBand { get; init; }
     public string? LegalFormCode { get; init; }
@@ -57,6 +62,9 @@ public static class CompanyDocumentMapping
             ActivityLabels = [.. known.SelectMany(a => new[] { a.LabelFr, a.LabelEn })],
             CommuneCode = company.CommuneCode,
             ProvinceCodes = commune is null ? [] : [commune.ProvinceCode, .. commune.OtherProvinceCodes],
+            AreaCommunes = company.ServiceArea.CommuneCodes,
+            AreaProvinces = company.ServiceArea.ProvinceCodes,
+            ServesWholeTerritory = company.ServiceArea.WholeTerritory,
             SizeBandCode = company.SizeBandCode,
             SizeFacetBand = taxonomy.FindSizeBand(company.SizeBandCode)?.FacetBand,
             LegalFormCode = company.LegalFormCode,

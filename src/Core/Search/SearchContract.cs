@@ -49,6 +49,9 @@ public sealed record SearchRequest
     public int? FoundedTo { get; init; }
     public SearchSort Sort { get; init; } = SearchSort.Relevance;
 
+    /// <summary>Search the words as typed: no spelling correction, no typo tolerance ("search instead for…").</summary>
+    public bool ExactSpelling { get; init; }
+
     /// <summary>1-based page number.</summary>
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = DefaultPageSize;
@@ -126,6 +129,21 @@ public sealed record SearchResult
     /// <summary>A corrected text that would find companies, when this one finds none.</summary>
     public string? DidYouMean { get; init; }
 
+    /// <summary>Words typed that no company has, set aside so that the others find something.</summary>
+    public IReadOnlyList<string> SetAside { get; init; } = [];
+
+    /// <summary>
+    /// When the search widened because every word found too little: how many companies have every word (they come
+    /// first; the others lack some, see <see cref="SearchHit.MissingWords"/>). Null when every hit has every word.
+    /// </summary>
+    public long? ExactTotal { get; init; }
+
+    /// <summary>Words the index does not know, read as the closest word it knows.</summary>
+    public IReadOnlyList<SpellingCorrection> Corrections { get; init; } = [];
+
+    /// <summary>Places named in the text (communes, provinces, "Grand Nouméa"): their companies rank first.</summary>
+    public IReadOnlyList<string> Places { get; init; } = [];
+
     /// <summary>True when the page asked for lies beyond <see cref="SearchRequest.MaxResultWindow"/>.</summary>
     public bool BeyondResultWindow { get; init; }
 
@@ -148,7 +166,16 @@ public sealed record SearchHit
     /// <summary>An extract with the matched words in <c>&lt;mark&gt;</c>; everything else is HTML-encoded.</summary>
     public string? SnippetHtml { get; init; }
     public int Version { get; init; }
+
+    /// <summary>When the search widened: the words (as typed) this company does not have.</summary>
+    public IReadOnlyList<string> MissingWords { get; init; } = [];
+
+    /// <summary>The engine's own reference to the hit (Lucene's document number), for a second look at it.</summary>
+    internal int Doc { get; init; }
 }
+
+/// <summary>A word typed (folded) and the word of the index it was read as.</summary>
+public sealed record SpellingCorrection(string Typed, string Corrected);
 
 public sealed record Facet(string Name, IReadOnlyList<FacetValue> Values);
 

@@ -73,6 +73,38 @@ public static class SuggestionMix
     /// <summary>Whether a word is worth correcting: unknown to the index and three letters or more.</summary>
     public static bool NeedsCorrection(string word, bool isKnown) => !isKnown && word.Length >= 3;
 
+    /// <summary>
+    /// Edits between two words, a swap of two neighbouring letters counting as one (as the engines' fuzzy matching
+    /// counts them: optimal string alignment).
+    /// </summary>
+    public static int Distance(string a, string b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+        return d[a.Length, b.Length];
+    }
+
     private static int Levenshtein(string a, string b)
     {
         var previous = Enumerable.Range(0, b.Length + 1).ToArray();

@@ -1,71 +1,182 @@
 namespace AnnuaireFiliere.Core.Search;
 
 /// <summary>
-/// Groups of equivalent ICT terms (<c>Search/synonyms.txt</c>), analysed with <see cref="FrenchTextAnalyzer"/>.
-/// Expansion happens at query time, so changing the file needs no reindex.
+/// One synonym rule: searching any of <see cref="Searched"/> also finds any of <see cref="Found"/> (which holds the
+/// searched terms too). A line "a, b, c" is one rule where both lists are the same; "a, b => c" is one way.
+/// </summary>
+public sealed record SynonymRule(IReadOnlyList<SynonymVariant> Searched, IReadOnlyList<SynonymVariant> Found, string Line)
+{
+    /// <summary>
+    /// The keyword a document gets, at indexing, for holding one of the variants of several words this rule finds:
+    /// a search then asks one term instead of a phrase per variant and field. Derived from what the rule finds, so an
+    /// unchanged rule keeps its token when others change; a changed one needs a reindex.
+    /// </summary>
+    public string Token { get; } = "syn" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+        System.Text.Encoding.UTF8.GetBytes(string.Join('|', Found.Select(v => v.Key).Order(StringComparer.Ordinal)))))[..12];
+}
+
+/// <summary>
+/// The ICT synonym rules (<c>Search/synonyms.txt</c>, or the moderators' rules), analysed with
+/// <see cref="FrenchTextAnalyzer"/>. They are applied when searching: the words typed are always searched as they
+/// are, and the variants of a rule they form are alternatives that widen the search, never requirements.
 /// </summary>
 public sealed class SynonymCatalog
 {
-    private readonly List<SynonymVariant[]> _groups;
+    private readonly List<SynonymRule> _rules;
+    private readonly Dictionary<string, List<(SynonymVariant Variant, SynonymRule Rule)>> _searchedByFirstTerm = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(SynonymVariant Variant, string Token)>> _foundPhrasesByFirstTerm = new(StringComparer.Ordinal);
 
-    private SynonymCatalog(List<SynonymVariant[]> groups) => _groups = groups;
+    private SynonymCatalog(List<SynonymRule> rules)
+    {
+        _rules = rules;
+        foreach (var rule in rules)
+        {
+            foreach (var variant in rule.Searched)
+            {
+                if (!_searchedByFirstTerm.TryGetValue(variant.Terms[0], out var list))
+                {
+                    _searchedByFirstTerm[variant.Terms[0]] = list = [];
+                }
+                list.Add((variant, rule));
+            }
+            foreach (var variant in rule.Found.Where(v => v.Terms.Count > 1))
+            {
+                if (!_foundPhrasesByFirstTerm.TryGetValue(variant.Terms[0], out var phrases))
+                {
+                    _foundPhrasesByFirstTerm[variant.Terms[0]] = phrases = [];
+                }
+                phrases.Add((variant, rule.Token));
+            }
+        }
+    }
 
-    public static SynonymCatalog Default { get; } = Load();
+    public static SynonymCatalog Default { get; } = FromLines(ReadEmbedded());
 
-    public int GroupCount => _groups.Count;
+    public IReadOnlyList<SynonymRule> Rules => _rules;
 
-    /// <summary>The original lines, for engines that take synonyms in Solr format (Elasticsearch).</summary>
-    public IReadOnlyList<string> Lines { get; private set; } = [];
+    /// <summary>The number of rules.</summary>
+    public int GroupCount => _rules.Count;
 
     /// <summary>
-    /// The longest group variant that starts at <paramref name="start"/> in the analysed terms: how many terms it
-    /// covers and every variant of its group (as analysed term sequences). Null when none starts there.
+    /// The longest searched variant that starts at <paramref name="start"/> in the analysed terms: how many terms
+    /// it covers and what it also finds (every rule whose searched variants hold it). Null when none starts there.
     /// </summary>
-    public (int Length, IReadOnlyList<SynonymVariant> Variants)? Match(IReadOnlyList<string> terms, int start)
+    public (int Length, IReadOnlyList<SynonymVariant> Variants, IReadOnlyList<string> Tokens)? Match(IReadOnlyList<string> terms, int start)
     {
-        (int Length, IReadOnlyList<SynonymVariant> Variants)? best = null;
-        foreach (var group in _groups)
+        ArgumentNullException.ThrowIfNull(terms);
+        if (start >= terms.Count || !_searchedByFirstTerm.TryGetValue(terms[start], out var candidates))
         {
-            foreach (var variant in group)
+            return null;
+        }
+        var length = 0;
+        foreach (var (variant, _) in candidates)
+        {
+            if (variant.Terms.Count > length && Covers(variant, terms, start))
             {
-                var length = variant.Terms.Count;
-                if (length > (best?.Length ?? 0) && start + length <= terms.Count
-                    && variant.Terms.Select((t, i) => terms[start + i] == t).All(same => same))
+                length = variant.Terms.Count;
+            }
+        }
+        if (length == 0)
+        {
+            return null;
+        }
+        var rules = candidates.Where(c => c.Variant.Terms.Count == length && Covers(c.Variant, terms, start)).Select(c => c.Rule).Distinct().ToList();
+        var found = rules.SelectMany(r => r.Found).DistinctBy(v => v.Key).ToList();
+        return (length, found, [.. rules.Where(r => r.Found.Any(v => v.Terms.Count > 1)).Select(r => r.Token)]);
+    }
+
+    /// <summary>
+    /// The tokens of the rules whose variants of several words a text holds (its analysed terms with their
+    /// positions, stop words leaving gaps as in the index).
+    /// </summary>
+    public IReadOnlyList<string> TokensIn(IReadOnlyList<(string Term, int Position)> terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        HashSet<string>? tokens = null;
+        for (var i = 0; i < terms.Count; i++)
+        {
+            if (!_foundPhrasesByFirstTerm.TryGetValue(terms[i].Term, out var phrases))
+            {
+                continue;
+            }
+            foreach (var (variant, token) in phrases)
+            {
+                if (i + variant.Terms.Count <= terms.Count && Holds(variant, terms, i))
                 {
-                    best = (length, group);
+                    (tokens ??= new HashSet<string>(StringComparer.Ordinal)).Add(token);
                 }
             }
         }
-        return best;
+        return tokens is null ? [] : [.. tokens.Order(StringComparer.Ordinal)];
     }
 
-    private static SynonymCatalog Load()
+    /// <summary>The variant's terms from <paramref name="start"/>, at the same distances (stop-word gaps included).</summary>
+    private static bool Holds(SynonymVariant variant, IReadOnlyList<(string Term, int Position)> terms, int start)
+    {
+        for (var k = 1; k < variant.Terms.Count; k++)
+        {
+            var (term, position) = terms[start + k];
+            if (term != variant.Terms[k] || position - terms[start].Position != variant.Positions[k] - variant.Positions[0])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Reads rules from lines ("a, b, c" or "a, b => c"); comments (#) and blank lines are skipped.</summary>
+    public static SynonymCatalog FromLines(IEnumerable<string> lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var rules = new List<SynonymRule>();
+        foreach (var line in lines.Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')))
+        {
+            if (Parse(line) is { } rule)
+            {
+                rules.Add(rule);
+            }
+        }
+        return new SynonymCatalog(rules);
+    }
+
+    /// <summary>A rule from one line, or null when it relates nothing (fewer than two distinct terms).</summary>
+    public static SynonymRule? Parse(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var sides = line.Split("=>", 2, StringSplitOptions.TrimEntries);
+        var searched = Variants(sides[0]);
+        var found = sides.Length == 2 ? [.. searched, .. Variants(sides[1])] : searched;
+        found = [.. found.DistinctBy(v => v.Key)];
+        return searched.Count == 0 || found.Count < 2 ? null : new SynonymRule(searched, found, line.Trim());
+    }
+
+    private static List<SynonymVariant> Variants(string side) =>
+        [.. side.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(text => (Text: text, Terms: FrenchTextAnalyzer.Stemming.Positioned(text)))
+            .Where(variant => variant.Terms.Count > 0)
+            .Select(variant => new SynonymVariant([.. variant.Terms.Select(t => t.Term)], [.. variant.Terms.Select(t => t.Position)]) { Text = variant.Text })
+            .DistinctBy(variant => variant.Key)];
+
+    private static bool Covers(SynonymVariant variant, IReadOnlyList<string> terms, int start) =>
+        start + variant.Terms.Count <= terms.Count && variant.Terms.Select((t, i) => terms[start + i] == t).All(same => same);
+
+    private static string[] ReadEmbedded()
     {
         using var stream = typeof(SynonymCatalog).Assembly.GetManifestResourceStream("AnnuaireFiliere.Core.Search.synonyms.txt")
             ?? throw new InvalidDataException("Search/synonyms.txt is not embedded.");
         using var reader = new StreamReader(stream);
-        var lines = reader.ReadToEnd().Split('\n')
-            .Select(l => l.Trim())
-            .Where(l => l.Length > 0 && !l.StartsWith('#'))
-            .ToList();
-        var groups = lines
-            .Select(line => line.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(text => (Text: text, Terms: FrenchTextAnalyzer.Stemming.Positioned(text)))
-                .Where(variant => variant.Terms.Count > 0)
-                .Select(variant => new SynonymVariant([.. variant.Terms.Select(t => t.Term)], [.. variant.Terms.Select(t => t.Position)]) { Text = variant.Text })
-                .DistinctBy(variant => string.Join(' ', variant.Terms))
-                .ToArray())
-            .Where(group => group.Length > 1)
-            .ToList();
-        return new SynonymCatalog(groups) { Lines = lines };
+        return reader.ReadToEnd().Split('\n');
     }
 }
 
 /// <summary>
-/// One way of saying a synonym group's meaning: analysed terms and their positions (stop words leave gaps), and
+/// One way of saying a synonym rule's meaning: analysed terms and their positions (stop words leave gaps), and
 /// the text they come from (for engines that analyse a phrase themselves, with the same chain).
 /// </summary>
 public sealed record SynonymVariant(IReadOnlyList<string> Terms, IReadOnlyList<int> Positions)
 {
     public string Text { get; init; } = string.Join(' ', Terms);
+
+    /// <summary>The analysed terms: two variants with the same key are the same for search.</summary>
+    public string Key => string.Join(' ', Terms);
 }

@@ -29,6 +29,8 @@ public sealed class FrenchTextAnalyzer : Analyzer
 
     private static readonly CharArraySet StopSet = new CharArraySet(Version, StopWords, ignoreCase: false).AsReadOnly();
 
+    private static readonly StemmerOverrideFilter.StemmerOverrideMap Overrides = BuildOverrides();
+
     private readonly bool _stem;
 
     private FrenchTextAnalyzer(bool stem) => _stem = stem;
@@ -51,6 +53,8 @@ public sealed class FrenchTextAnalyzer : Analyzer
         stream = new ASCIIFoldingFilter(stream);
         if (_stem)
         {
+            // Verbs meet their nouns (réparer → réparation): the family's word, which light stemming then leaves alone.
+            stream = new StemmerOverrideFilter(stream, Overrides);
             stream = new FrenchLightStemFilter(stream);
         }
         return new TokenStreamComponents(source, stream);
@@ -89,6 +93,16 @@ public sealed class FrenchTextAnalyzer : Analyzer
             yield return (term.ToString(), offset.StartOffset, offset.EndOffset);
         }
         stream.End();
+    }
+
+    private static StemmerOverrideFilter.StemmerOverrideMap BuildOverrides()
+    {
+        var builder = new StemmerOverrideFilter.Builder(ignoreCase: false);
+        foreach (var (form, family) in WordForms.Overrides)
+        {
+            builder.Add(form, family);
+        }
+        return builder.Build();
     }
 
     /// <summary>Lower case and accents folded, whole text kept (for exact names and sorting).</summary>

@@ -21,4 +21,12 @@ public sealed class SuggestionMixTests
 
     [Fact]
     public void No_candidate_no_correction() => Assert.Null(SuggestionMix.Closest("fbires", []));
+
+    [Theory]
+    [InlineData("fibre", "fibre", 0)]
+    [InlineData("fbires", "fibre", 2)]          // a swap and a letter too many
+    [InlineData("cybersecruite", "cybersecurite", 1)]
+    [InlineData("informat", "format", 2)]
+    public void The_distance_counts_a_swap_of_neighbours_as_one_edit(string a, string b, int edits) =>
+        Assert.Equal(edits, SuggestionMix.Distance(a, b));
 }

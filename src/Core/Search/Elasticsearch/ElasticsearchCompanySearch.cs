@@ -27,7 +27,8 @@ public sealed class ElasticsearchCompanySearch(
         var started = Stopwatch.GetTimestamp();
         var normalized = request.Normalized();
         var result = await RunAsync(normalized, cancellationToken);
-        if (result.Total == 0 && !string.IsNullOrWhiteSpace(normalized.Text))
+        // Without "as typed", unknown words were already searched as their closest spelling: nothing more to propose.
+        if (result.Total == 0 && normalized.ExactSpelling && !string.IsNullOrWhiteSpace(normalized.Text))
         {
             result = result with { DidYouMean = await DidYouMeanAsync(normalized, cancellationToken) };
         }
@@ -55,14 +56,14 @@ public sealed class ElasticsearchCompanySearch(
     {
         const int PageSize = 5000;
         var plan = TextQueryPlan.Parse(text, synonyms);
-        return await WithTyposAndPrefixesIfAllowedAsync(plan, async (isKnown, typosAndPrefixes) =>
+        return await WithTyposAndPrefixesIfAllowedAsync(plan, exactSpelling: false, async matching =>
         {
             var ids = new HashSet<Guid>();
             string? after = null;
             while (true)
             {
                 var response = await CallAsync(
-                    c => c.SearchAsync<ElasticsearchCompany>(ElasticsearchQueries.MatchingIds(Alias, plan, isKnown, after, PageSize, typosAndPrefixes), cancellationToken), "matching ids");
+                    c => c.SearchAsync<ElasticsearchCompany>(ElasticsearchQueries.MatchingIds(Alias, plan, matching, taxonomy, after, PageSize), cancellationToken), "matching ids");
                 var page = response.Hits.Where(h => h.Source is not null).Select(h => h.Source!.Id).ToList();
                 ids.UnionWith(page.Select(Guid.Parse));
                 if (page.Count < PageSize)
@@ -74,37 +75,103 @@ public sealed class ElasticsearchCompanySearch(
         }, cancellationToken);
     }
 
-    private async Task<SearchResult> RunAsync(SearchRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// As the embedded engine: every word required; when that finds fewer than <see cref="SearchRanking.FewResults"/>
+    /// companies, the words no company has are set aside, then companies with most of the words follow.
+    /// </summary>
+    private Task<SearchResult> RunAsync(SearchRequest request, CancellationToken cancellationToken)
     {
         var plan = TextQueryPlan.Parse(request.Text, synonyms);
-        var response = await WithTyposAndPrefixesIfAllowedAsync(plan, (isKnown, typosAndPrefixes) => CallAsync(
-            c => c.SearchAsync<ElasticsearchCompany>(ElasticsearchQueries.Search(Alias, request, plan, isKnown, typosAndPrefixes), cancellationToken), "search"), cancellationToken);
-        return Read(response, request, plan);
+        return WithTyposAndPrefixesIfAllowedAsync(plan, request.ExactSpelling, async matching =>
+        {
+            Task<SearchResult> SearchAsync(TextQueryPlan searched, int? atLeast) => ReadAsync(request, searched, matching, atLeast, cancellationToken);
+            var result = await SearchAsync(plan, null) with
+            {
+                Corrections = [.. matching.Corrections.Select(c => new SpellingCorrection(c.Key, c.Value))],
+                Places = [.. plan.Places.Select(p => p.Label)],
+            };
+            if (result.Total >= SearchRanking.FewResults || !plan.HasText)
+            {
+                return result;
+            }
+            var counts = await CallAsync(c => c.SearchAsync<ElasticsearchCompany>(ElasticsearchQueries.ClauseCounts(Alias, plan, matching), cancellationToken), "clause counts");
+            var buckets = counts.Aggregations?.GetFilters(ElasticsearchQueries.ClausesAggregation)?.Buckets.ToList() ?? [];
+            var live = Enumerable.Range(0, plan.Clauses.Count).Where(i => i < buckets.Count && buckets[i].DocCount > 0).ToList();
+            if (live.Count == 0)
+            {
+                return result;
+            }
+            if (live.Count < plan.Clauses.Count)
+            {
+                var setAside = Enumerable.Range(0, plan.Clauses.Count).Except(live).Select(i => plan.Clauses[i].Text).ToList();
+                plan = plan.With([.. live.Select(i => plan.Clauses[i])]);
+                result = await SearchAsync(plan, null) with { Corrections = result.Corrections, Places = result.Places, SetAside = setAside };
+            }
+            var exact = result.Total;
+            for (var atLeast = plan.Clauses.Count - 1; atLeast >= 1 && result.Total < SearchRanking.FewResults; atLeast--)
+            {
+                var wider = await SearchAsync(plan, atLeast);
+                if (wider.Total > result.Total)
+                {
+                    result = wider with { Corrections = result.Corrections, Places = result.Places, SetAside = result.SetAside, ExactTotal = exact };
+                }
+            }
+            return result;
+        }, cancellationToken);
+    }
+
+    private async Task<SearchResult> ReadAsync(SearchRequest request, TextQueryPlan plan, TextMatching matching, int? atLeast, CancellationToken cancellationToken)
+    {
+        var response = await CallAsync(
+            c => c.SearchAsync<ElasticsearchCompany>(ElasticsearchQueries.Search(Alias, request, plan, matching, taxonomy, atLeast), cancellationToken), "search");
+        return Read(response, request, plan, widened: atLeast is not null);
     }
 
     /// <summary>
-    /// Runs a text search with typos and prefixes (after the vocabulary look-up they need) while the cluster allows
-    /// them; on its first refusal, again without, as every later search does.
+    /// Runs a text search with typos, prefixes and corrections (after the vocabulary look-up they need) while the
+    /// cluster allows them; on its first refusal, again without, as every later search does.
     /// </summary>
-    private async Task<T> WithTyposAndPrefixesIfAllowedAsync<T>(TextQueryPlan plan, Func<Func<string, bool>, bool, Task<T>> run, CancellationToken cancellationToken)
+    private async Task<T> WithTyposAndPrefixesIfAllowedAsync<T>(TextQueryPlan plan, bool exactSpelling, Func<TextMatching, Task<T>> run, CancellationToken cancellationToken)
     {
-        if (expensive.Allowed)
+        if (expensive.Allowed && !exactSpelling)
         {
             var known = await KnownWordsAsync(plan.WordsToLookUp(), cancellationToken);
+            var unknown = plan.Words().Where(w => TextQueryPlan.CorrectionEdits(w.Word) > 0 && !known.Contains(w.Word)).Select(w => w.Word).Distinct(StringComparer.Ordinal).ToList();
+            var corrections = await CorrectionsAsync(unknown, cancellationToken);
             try
             {
-                return await run(known.Contains, true);
+                return await run(new TextMatching(known.Contains, corrections, TyposAndPrefixes: true));
             }
             catch (ElasticsearchRequestException failed) when (ElasticsearchExpensiveQueries.IsRefusal(failed))
             {
                 expensive.Refused(failed);
             }
         }
-        return await run(_ => false, false);
+        return await run(TextMatching.AsTyped);
+    }
+
+    /// <summary>The closest spelling the index knows for each unknown word (at most two edits), from the term suggester.</summary>
+    private async Task<Dictionary<string, string>> CorrectionsAsync(List<string> unknown, CancellationToken cancellationToken)
+    {
+        var corrections = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (unknown.Count == 0)
+        {
+            return corrections;
+        }
+        var response = await CallAsync(c => c.SearchAsync<ElasticsearchCompany>(ElasticsearchQueries.Spelling(Alias, unknown), cancellationToken), "spelling suggestions");
+        foreach (var entry in response.Suggest?.GetTerm(ElasticsearchQueries.SpellingSuggester) ?? [])
+        {
+            var edits = TextQueryPlan.CorrectionEdits(entry.Text);
+            if (SuggestionMix.Closest(entry.Text, entry.Options.Select(o => (o.Text, o.Freq))) is { } best && SuggestionMix.Distance(entry.Text, best) <= edits)
+            {
+                corrections[entry.Text] = best;
+            }
+        }
+        return corrections;
     }
 
     /// <summary>Reads an answer to <see cref="ElasticsearchQueries.Search"/> (typed-key aggregations).</summary>
-    internal SearchResult Read(SearchResponse<ElasticsearchCompany> response, SearchRequest request, TextQueryPlan plan)
+    internal SearchResult Read(SearchResponse<ElasticsearchCompany> response, SearchRequest request, TextQueryPlan plan, bool widened = false)
     {
         ArgumentNullException.ThrowIfNull(response);
         var matched = plan.HighlightTerms.ToHashSet(StringComparer.Ordinal);
@@ -113,13 +180,17 @@ public sealed class ElasticsearchCompanySearch(
         return new SearchResult
         {
             Total = response.HitsMetadata?.Total?.Match(total => total?.Value ?? 0, count => count) ?? 0,
-            Hits = [.. response.Hits.Where(h => h.Source is not null).Select(h => ToHit(h.Source!, matched))],
+            Hits = [.. response.Hits.Where(h => h.Source is not null).Select(h => ToHit(h.Source!, matched) with { MissingWords = Missing(h.MatchedQueries?.Match(names => names, scored => (IReadOnlyCollection<string>)[.. scored!.Keys]), plan, widened) })],
             Facets = FacetAssembly.Build(f => counts[f], request, taxonomy),
             MinFoundingYear = Year(years?.GetMin("min")?.Value),
             MaxFoundingYear = Year(years?.GetMax("max")?.Value),
             BeyondResultWindow = (long)request.Page * request.PageSize > SearchRequest.MaxResultWindow,
         };
     }
+
+    /// <summary>In a widened search, the words (as typed) of the clauses a hit did not match.</summary>
+    private static IReadOnlyList<string> Missing(IReadOnlyCollection<string>? matchedQueries, TextQueryPlan plan, bool widened) =>
+        !widened ? [] : [.. plan.Clauses.Where((_, i) => matchedQueries?.Contains(ElasticsearchQueries.ClauseName(i)) != true).Select(c => c.Text)];
 
     private static Dictionary<string, long> Counts(AggregateDictionary? aggregations, string facet) =>
         aggregations?.GetFilter(facet)?.Aggregations?.GetStringTerms(ElasticsearchQueries.ValuesAggregation)?.Buckets
@@ -167,7 +238,8 @@ public sealed class ElasticsearchCompanySearch(
     private async Task<string?> DidYouMeanAsync(SearchRequest request, CancellationToken cancellationToken)
     {
         var words = TextQueryPlan.SpellingWords(request.Text);
-        var candidates = words.Where(w => SuggestionMix.NeedsCorrection(w, isKnown: false)).Distinct(StringComparer.Ordinal).ToList();
+        var known = await KnownWordsAsync(words, cancellationToken);
+        var candidates = words.Where(w => FrenchTextAnalyzer.Stemming.Terms(w).Count > 0 && SuggestionMix.NeedsCorrection(w, known.Contains(w))).Distinct(StringComparer.Ordinal).ToList();
         if (candidates.Count == 0)
         {
             return null;

@@ -16,9 +16,11 @@ public static class ElasticsearchMapping
 {
     /// <summary>
     /// Bump when the mapping or the analysis changes: an index of another schema counts as not built, and is
-    /// rebuilt. 2: the shared French stop list, completion inputs as long as a name.
+    /// rebuilt. 2: the shared French stop list, completion inputs as long as a name. 3: word families
+    /// (<see cref="WordForms"/>), where companies work (<see cref="SearchFields.Area"/>), joined words, descriptions
+    /// in the folded vocabulary.
     /// </summary>
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
 
     public const string CursorKey = "cursor";
     public const string SchemaKey = "schema";
@@ -58,12 +60,14 @@ public static class ElasticsearchMapping
                     { "french_elision", new ElisionTokenFilter { Articles = Articles, ArticlesCase = true } },
                     // The list of FrenchTextAnalyzer, word for word (not `_french_`: Lucene.NET 4.8's list is older).
                     { "french_stop", new StopTokenFilter { Stopwords = new List<string>(FrenchTextAnalyzer.StopWords) } },
+                    // Verbs meet their nouns (WordForms): the family's word, which the stemmer then leaves alone.
+                    { "french_word_forms", new StemmerOverrideTokenFilter { Rules = [.. WordForms.Rules] } },
                     { "french_light_stem", new StemmerTokenFilter { Language = "light_french" } },
                 },
                 Analyzers = new Analyzers
                 {
-                    // Same order as FrenchTextAnalyzer.Stemming: elision, lower case, stop words, folding, stemming.
-                    { FrenchText, new CustomAnalyzer { Tokenizer = "standard", Filter = ["french_elision", "lowercase", "french_stop", "asciifolding", "french_light_stem"] } },
+                    // Same order as FrenchTextAnalyzer.Stemming: elision, lower case, stop words, folding, word families, stemming.
+                    { FrenchText, new CustomAnalyzer { Tokenizer = "standard", Filter = ["french_elision", "lowercase", "french_stop", "asciifolding", "french_word_forms", "french_light_stem"] } },
                     // FrenchTextAnalyzer.Folding: no stop words, no stemming.
                     { FrenchFolding, new CustomAnalyzer { Tokenizer = "standard", Filter = ["french_elision", "lowercase", "asciifolding"] } },
                     { FoldedKeyword, new CustomAnalyzer { Tokenizer = "keyword", Filter = ["lowercase", "asciifolding"] } },
@@ -114,7 +118,12 @@ public static class ElasticsearchMapping
             // Inputs are cut at 50 characters unless told otherwise; Lucene keeps the whole name, so do we.
             { SuggestName, new CompletionProperty { Analyzer = FoldedKeyword, SearchAnalyzer = FoldedKeyword, PreserveSeparators = true, MaxInputLength = CompanyValidator.NameMaxLength } },
             { SuggestSkill, new KeywordProperty() },
+            { SearchFields.Area, new KeywordProperty() },
         };
+        foreach (var (field, _) in TextQueryPlan.WeightedFields)
+        {
+            properties.Add(SearchFields.SynonymField(field), new KeywordProperty());
+        }
         foreach (var facet in FacetCatalog.Names)
         {
             properties.Add(SearchFields.Facet(facet), new KeywordProperty());
@@ -123,10 +132,9 @@ public static class ElasticsearchMapping
     }
 
     /// <summary>The document a company becomes (its id is the company id, its external version the company version).</summary>
-    public static ElasticsearchCompany ToSource(CompanyDocument company)
+    public static ElasticsearchCompany ToSource(CompanyDocument company, SynonymCatalog? synonyms = null)
     {
         ArgumentNullException.ThrowIfNull(company);
-        var descriptions = new[] { company.Description, company.DescriptionEn }.Where(d => !string.IsNullOrWhiteSpace(d)).Select(d => d!).ToList();
         return new ElasticsearchCompany
         {
             Id = company.Id.ToString("D"),
@@ -141,7 +149,8 @@ public static class ElasticsearchMapping
             Names = SearchFields.NameValues(company),
             Topics = NullIfEmpty(SearchFields.TopicsText(company)),
             Services = NullIfEmpty(SearchFields.ServicesText(company)),
-            Description = descriptions,
+            Description = SearchFields.DescriptionValues(company),
+            Area = SearchFields.AreaValues(company),
             Spell = NullIfEmpty(SearchFields.SpellText(company)),
             NameExact = SearchFields.ExactNames(company),
             SortName = SearchFields.SortName(company),
@@ -150,7 +159,9 @@ public static class ElasticsearchMapping
             Updated = DateTime.SpecifyKind(company.UpdatedAt, DateTimeKind.Utc),
             SuggestName = new CompletionInput(SearchFields.NameSuggestKeys(company)),
             SuggestSkill = SearchFields.SkillSuggestEntries(company),
-            Facets = FacetCatalog.All.ToDictionary(f => f.IndexField, f => (object)SearchFields.FacetValues(company, f.Name), StringComparer.Ordinal),
+            Keywords = FacetCatalog.All.Select(f => (f.IndexField, (object)SearchFields.FacetValues(company, f.Name)))
+                .Concat(SearchFields.SynonymTokens(company, synonyms ?? SynonymCatalog.Default).Select(t => (t.Field, (object)t.Tokens)))
+                .ToDictionary(k => k.Item1, k => k.Item2, StringComparer.Ordinal),
         };
     }
 
@@ -181,12 +192,16 @@ public sealed record ElasticsearchCompany
     [JsonPropertyName(ElasticsearchMapping.Updated)] public DateTime? Updated { get; init; }
     [JsonPropertyName(ElasticsearchMapping.SuggestName)] public CompletionInput? SuggestName { get; init; }
     [JsonPropertyName(ElasticsearchMapping.SuggestSkill)] public IReadOnlyList<string>? SuggestSkill { get; init; }
+    [JsonPropertyName(SearchFields.Area)] public IReadOnlyList<string>? Area { get; init; }
 
-    /// <summary>The keyword field of each facet of <see cref="FacetCatalog"/> (<c>f_sector</c>…), written and read as the document's other fields.</summary>
-    [JsonExtensionData] public Dictionary<string, object>? Facets { get; init; }
+    /// <summary>
+    /// The keyword fields of each facet of <see cref="FacetCatalog"/> (<c>f_sector</c>…) and the synonym tokens of each
+    /// weighted field (<c>syn_topics</c>…), written and read as the document's other fields.
+    /// </summary>
+    [JsonExtensionData] public Dictionary<string, object>? Keywords { get; init; }
 
     /// <summary>The codes of a facet in a document read back (or built by <see cref="ElasticsearchMapping.ToSource"/>).</summary>
-    public IReadOnlyList<string> FacetCodes(string facet) => Facets?.GetValueOrDefault(SearchFields.Facet(facet)) switch
+    public IReadOnlyList<string> FacetCodes(string facet) => Keywords?.GetValueOrDefault(SearchFields.Facet(facet)) switch
     {
         IReadOnlyList<string> codes => codes,
         JsonElement { ValueKind: JsonValueKind.Array } array => [.. array.EnumerateArray().Select(e => e.GetString()).OfType<string>()],

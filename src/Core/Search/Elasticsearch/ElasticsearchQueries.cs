@@ -3,6 +3,7 @@ using Elastic.Clients.Elasticsearch;
 using Elastic.Clients.Elasticsearch.Aggregations;
 using Elastic.Clients.Elasticsearch.Core.Search;
 using Elastic.Clients.Elasticsearch.QueryDsl;
+using AnnuaireFiliere.Core.Taxonomy;
 using EsSearchRequest = Elastic.Clients.Elasticsearch.SearchRequest;
 
 namespace AnnuaireFiliere.Core.Search.Elasticsearch;
@@ -23,16 +24,21 @@ public static class ElasticsearchQueries
     public const string SpellingSuggester = "spelling";
     public const string NameSuggester = "names";
     public const string SkillAggregation = "skills";
+    public const string ClausesAggregation = "clauses";
+
+    /// <summary>The name of a clause in a widened search (<c>matched_queries</c> of a hit say which it has).</summary>
+    public static string ClauseName(int index) => "c" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The fields a hit needs (the rest of the source stays on the server).</summary>
     private static readonly string[] HitFields = ["id", "version", "slug", "name", "legal_name", "activity_codes", "commune_code", "size_code", "snippet_text", SearchFields.Facet(FacetNames.ECommerce)];
 
     /// <summary>
-    /// The page of results with facet counts; <paramref name="isKnown"/> tells which words the index knows.
-    /// Without <paramref name="typosAndPrefixes"/> (a cluster that refuses expensive queries), words match by
-    /// their stems and synonyms only: no <c>fuzzy</c>, no <c>prefix</c>.
+    /// The page of results with facet counts; <paramref name="matching"/> tells which words the index knows, how
+    /// unknown ones read, and whether typos and prefixes may be searched (not on a cluster that refuses expensive
+    /// queries). With <paramref name="atLeast"/>, companies need only that many of the clauses, more ranking higher,
+    /// and each clause is named so that a hit says which it matched.
     /// </summary>
-    public static EsSearchRequest Search(string index, SearchRequest request, TextQueryPlan plan, Func<string, bool> isKnown, bool typosAndPrefixes = true)
+    public static EsSearchRequest Search(string index, SearchRequest request, TextQueryPlan plan, TextMatching matching, TaxonomyCatalog taxonomy, int? atLeast = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(plan);
@@ -62,12 +68,12 @@ public static class ElasticsearchQueries
         };
         return new EsSearchRequest(index)
         {
-            Query = TextQuery(plan, isKnown, typosAndPrefixes),
+            Query = TextQuery(plan, matching, taxonomy, atLeast),
             PostFilter = filters.Count == 0 ? null : AllOf(filters.Values),
             Aggregations = aggregations,
             From = beyond ? 0 : (request.Page - 1) * request.PageSize,
             Size = beyond ? 0 : request.PageSize,
-            Sort = Sort(request.Sort, plan.HasText),
+            Sort = Sort(request.Sort, plan.HasText || plan.HasPlace),
             TrackTotalHits = new TrackHits(true),
             Source = new SourceConfig(new SourceFilter { Includes = Fields.FromStrings(HitFields) }),
         };
@@ -84,8 +90,34 @@ public static class ElasticsearchQueries
             {
                 [KnownAggregation] = new Aggregation
                 {
-                    Filters = new FiltersAggregation { Filters = words.Select(word => (Query)new TermQuery(SearchFields.Spell, word)).ToArray() },
+                    Filters = new FiltersAggregation { Filters = words.Select(Known).ToArray() },
                 },
+            },
+        };
+    }
+
+    /// <summary>A folded word the index knows: in the folded vocabulary, or its stem in a weighted field.</summary>
+    private static Query Known(string word)
+    {
+        List<Query> any = [new TermQuery(SearchFields.Spell, word)];
+        if (FrenchTextAnalyzer.Stemming.Terms(word) is [var stem])
+        {
+            any.AddRange(TextQueryPlan.WeightedFields.Select(f => (Query)new TermQuery(f.Field, stem)));
+        }
+        return new BoolQuery { Should = any };
+    }
+
+    /// <summary>How many companies each clause finds on its own, in the whole index (one <c>filters</c> bucket per clause).</summary>
+    public static EsSearchRequest ClauseCounts(string index, TextQueryPlan plan, TextMatching matching)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return new EsSearchRequest(index)
+        {
+            Size = 0,
+            TrackTotalHits = new TrackHits(false),
+            Aggregations = new Dictionary<string, Aggregation>
+            {
+                [ClausesAggregation] = new Aggregation { Filters = new FiltersAggregation { Filters = Clauses(plan, matching).ToArray() } },
             },
         };
     }
@@ -112,7 +144,7 @@ public static class ElasticsearchQueries
                             Field = SearchFields.Spell,
                             SuggestMode = SuggestMode.Missing,
                             MaxEdits = 2,
-                            PrefixLength = 0,
+                            PrefixLength = TextQueryPlan.TypoPrefixLength,
                             MinWordLength = 3,
                             Size = 10,
                             Sort = SuggestSort.Score,
@@ -125,12 +157,12 @@ public static class ElasticsearchQueries
     }
 
     /// <summary>The ids of every company the text matches, a page at a time in id order (after <paramref name="after"/>).</summary>
-    public static EsSearchRequest MatchingIds(string index, TextQueryPlan plan, Func<string, bool> isKnown, string? after, int size, bool typosAndPrefixes = true)
+    public static EsSearchRequest MatchingIds(string index, TextQueryPlan plan, TextMatching matching, TaxonomyCatalog taxonomy, string? after, int size)
     {
         ArgumentNullException.ThrowIfNull(plan);
         return new EsSearchRequest(index)
         {
-            Query = TextQuery(plan, isKnown, typosAndPrefixes),
+            Query = TextQuery(plan, matching, taxonomy, atLeast: null),
             Size = size,
             Sort = [new FieldSort(ElasticsearchMapping.Id) { Order = SortOrder.Asc }],
             SearchAfter = after is null ? null : [FieldValue.String(after)],
@@ -186,30 +218,81 @@ public static class ElasticsearchQueries
         return escaped.ToString();
     }
 
-    private static Query TextQuery(TextQueryPlan plan, Func<string, bool> isKnown, bool typosAndPrefixes)
+    /// <summary>One query per clause of the plan, in order.</summary>
+    private static IEnumerable<Query> Clauses(TextQueryPlan plan, TextMatching matching) =>
+        plan.Map(word => WordQuery(word, matching), synonym => SynonymQuery(synonym, matching), phrase => PhraseAcrossFields(phrase.Phrase));
+
+    /// <summary>
+    /// The clauses (all of them, or at least <paramref name="atLeast"/> with a bonus for each one matched), the
+    /// exact name and the places; without text, the places restrict the companies to those there.
+    /// </summary>
+    private static Query TextQuery(TextQueryPlan plan, TextMatching matching, TaxonomyCatalog taxonomy, int? atLeast)
     {
-        if (!plan.HasText)
+        if (!plan.HasText && !plan.HasPlace)
         {
             return new MatchAllQuery();
         }
-        var must = plan.Map(
-            word => WordQuery(word, isKnown(word.Word), typosAndPrefixes),
-            synonym => SynonymQuery(synonym, typosAndPrefixes),
-            phrase => PhraseAcrossFields(phrase.Phrase)).ToList();
+        var clauses = Clauses(plan, matching).ToList();
+        var should = new List<Query>();
+        if (plan.ExactName.Length > 0)
+        {
+            should.Add(new TermQuery(SearchFields.NameExact, plan.ExactName) { Boost = TextQueryPlan.ExactNameBoost });
+        }
+        if (plan.HasPlace)
+        {
+            var terms = SearchRanking.PlaceTerms(plan, taxonomy);
+            should.Add(new DisMaxQuery
+            {
+                Queries = [.. terms.Select(t => (Query)new ConstantScoreQuery { Filter = new TermQuery(t.Field, t.Value), Boost = Decimal(t.Boost) })],
+                TieBreaker = 0,
+            });
+            should.AddRange(plan.PlaceWords.Select(word => (Query)new TermQuery(SearchFields.Names, FrenchTextAnalyzer.Stemming.Terms(word) is [var stem] ? stem : word) { Boost = SearchRanking.PlaceInNameBoost }));
+            if (clauses.Count == 0)
+            {
+                return new BoolQuery
+                {
+                    Filter = [new BoolQuery { Should = [.. terms.Where(t => t.Restricts).Select(t => (Query)new TermQuery(t.Field, t.Value))] }],
+                    Should = should,
+                };
+            }
+        }
+        if (atLeast is not { } minimum || minimum >= clauses.Count)
+        {
+            return new BoolQuery { Must = clauses, Should = should.Count == 0 ? null : should };
+        }
+        // Companies that match more of the clauses come first, whatever their scores: a bonus for each one matched.
+        var some = new List<Query>();
+        for (var i = 0; i < clauses.Count; i++)
+        {
+            some.Add(new BoolQuery { Must = [clauses[i]], QueryName = ClauseName(i) });
+            some.Add(new ConstantScoreQuery { Filter = clauses[i], Boost = SearchRanking.WordMatchedBonus });
+        }
         return new BoolQuery
         {
-            Must = must,
-            Should = plan.ExactName.Length == 0 ? null : [new TermQuery(SearchFields.NameExact, plan.ExactName) { Boost = TextQueryPlan.ExactNameBoost }],
+            Must = [new BoolQuery { Should = some, MinimumShouldMatch = 2 * minimum }],
+            Should = should.Count == 0 ? null : should,
         };
     }
 
-    private static Query WordQuery(WordClause word, bool isKnown, bool typosAndPrefixes)
+    /// <summary>The word in any weighted field (or a correction, a close spelling, a longer word it starts); written exactly as typed counts more.</summary>
+    private static Query WordQuery(WordClause word, TextMatching matching) => new BoolQuery
+    {
+        Must = [WordForms(word, matching)],
+        Should = [new TermQuery(SearchFields.Spell, word.Word) { Boost = SearchRanking.AsTypedBoost }],
+    };
+
+    private static Query WordForms(WordClause word, TextMatching matching)
     {
         var any = TermsAcrossFields(word.Stem);
-        if (!typosAndPrefixes)
+        if (matching.Corrections.TryGetValue(word.Word, out var corrected) && FrenchTextAnalyzer.Stemming.Terms(corrected) is [var correctedStem])
+        {
+            any.Add(DisMax(TermsAcrossFields(correctedStem, TextQueryPlan.TypoBoost)));
+        }
+        if (!matching.TyposAndPrefixes)
         {
             return DisMax(any);
         }
+        var isKnown = matching.IsKnown(word.Word);
         var edits = TextQueryPlan.TypoEdits(word.Word, isKnown);
         if (edits > 0)
         {
@@ -229,25 +312,29 @@ public static class ElasticsearchQueries
         return DisMax(any);
     }
 
-    private static Query SynonymQuery(SynonymClause synonym, bool typosAndPrefixes)
+    /// <summary>All the words (each with its typos and prefix), or any alternative: a synonym widens, never narrows.</summary>
+    private static Query SynonymQuery(SynonymClause synonym, TextMatching matching)
     {
-        var any = synonym.Variants.Select(v => v.Terms.Count == 1 ? DisMax(TermsAcrossFields(v.Terms[0])) : PhraseAcrossFields(v)).ToList();
-        if (typosAndPrefixes && TextQueryPlan.IsPrefix(synonym))
-        {
-            any.Add(new PrefixQuery(SearchFields.Spell, synonym.PartialWord!) { Boost = TextQueryPlan.PrefixBoost });
-        }
+        List<Query> any = [new BoolQuery { Must = [.. synonym.Words.Select(word => WordQuery(word, matching))] }];
+        any.AddRange(synonym.SingleTerms.Select(term => (Query)DisMax(TermsAcrossFields(term, SearchRanking.SynonymBoost))));
+        // The variants of several words, found at indexing: one term per field instead of a phrase per variant.
+        any.AddRange(synonym.Tokens.Select(token => (Query)DisMax([.. TextQueryPlan.WeightedFields.Select(f =>
+            (Query)new TermQuery(SearchFields.SynonymField(f.Field), token) { Boost = Decimal(f.Boost * SearchRanking.SynonymBoost) })])));
         return DisMax(any);
     }
 
-    private static List<Query> TermsAcrossFields(string stem) =>
-        [.. TextQueryPlan.WeightedFields.Select(f => (Query)new TermQuery(f.Field, stem) { Boost = f.Boost })];
+    private static List<Query> TermsAcrossFields(string stem, float weight = 1f) =>
+        [.. TextQueryPlan.WeightedFields.Select(f => (Query)new TermQuery(f.Field, stem) { Boost = Decimal(f.Boost * weight) })];
 
     /// <summary>
     /// Exact phrases: the variant's text analysed by the field's own chain, the same as the Lucene analysis, so
     /// the terms and positions (stop-word gaps included) are those of the Lucene phrase.
     /// </summary>
-    private static Query PhraseAcrossFields(SynonymVariant phrase) =>
-        DisMax([.. TextQueryPlan.WeightedFields.Select(f => (Query)new MatchPhraseQuery(f.Field, phrase.Text) { Boost = f.Boost })]);
+    private static Query PhraseAcrossFields(SynonymVariant phrase, float weight = 1f) =>
+        DisMax([.. TextQueryPlan.WeightedFields.Select(f => (Query)new MatchPhraseQuery(f.Field, phrase.Text) { Boost = Decimal(f.Boost * weight) })]);
+
+    /// <summary>A float weight as the decimal number it stands for (1.8, not 1.79999995…), for readable request bodies.</summary>
+    private static float Decimal(float weight) => (float)Math.Round((decimal)weight, 4);
 
     private static DisMaxQuery DisMax(List<Query> queries) => new() { Queries = queries, TieBreaker = TieBreaker };
 
@@ -292,4 +379,14 @@ public static class ElasticsearchQueries
             _ => [byName, byId],
         };
     }
+}
+
+/// <summary>
+/// What a search knows of the words typed before it is sent: which the index knows, the spelling chosen for the
+/// others, and whether typos and prefixes may be searched at all.
+/// </summary>
+public sealed record TextMatching(Func<string, bool> IsKnown, IReadOnlyDictionary<string, string> Corrections, bool TyposAndPrefixes)
+{
+    /// <summary>Every word taken as typed: no typos, prefixes or corrections.</summary>
+    public static TextMatching AsTyped { get; } = new(_ => true, new Dictionary<string, string>(), TyposAndPrefixes: false);
 }

@@ -10,7 +10,7 @@ internal static class LuceneFields
     /// Bump when the fields or their analysis change: a new version is built beside the old one, which is then
     /// removed. 3: the shared French stop list (Search/french-stopwords.txt).
     /// </summary>
-    public const int SchemaVersion = 3;
+    public const int SchemaVersion = 5;
 
     public const string Id = "id";
     public const string Version = "version";
@@ -40,7 +40,7 @@ internal static class LuceneFields
     /// <summary>The keyword field of a facet (indexed for filters, doc values for counts).</summary>
     public static string Facet(string facet) => SearchFields.Facet(facet);
 
-    public static Document ToLucene(CompanyDocument company)
+    public static Document ToLucene(CompanyDocument company, SynonymCatalog synonyms)
     {
         var document = new Document
         {
@@ -68,11 +68,11 @@ internal static class LuceneFields
         }
         Text(document, Topics, SearchFields.TopicsText(company));
         Text(document, Services, SearchFields.ServicesText(company));
-        if (company.Description is not null)
+        // The French description is stored for snippets; the English one and the joined forms are searched only.
+        foreach (var (value, i) in SearchFields.DescriptionValues(company).Select((v, i) => (v, i)))
         {
-            document.Add(new TextField(Description, company.Description, Field.Store.YES));
+            document.Add(new TextField(Description, value, i == 0 && value == company.Description ? Field.Store.YES : Field.Store.NO));
         }
-        Text(document, Description, company.DescriptionEn);
         Text(document, Spell, SearchFields.SpellText(company));
         if (company.SizeBandCode is not null)
         {
@@ -91,6 +91,18 @@ internal static class LuceneFields
         foreach (var facet in FacetCatalog.Names)
         {
             Keywords(document, facet, SearchFields.FacetValues(company, facet), stored: facet == FacetNames.ECommerce);
+        }
+
+        foreach (var (field, tokens) in SearchFields.SynonymTokens(company, synonyms))
+        {
+            foreach (var token in tokens)
+            {
+                document.Add(new StringField(field, token, Field.Store.NO));
+            }
+        }
+        foreach (var area in SearchFields.AreaValues(company))
+        {
+            document.Add(new StringField(SearchFields.Area, area, Field.Store.NO));
         }
 
         // Autocomplete: "<folded text from a word on>|<display>|<slug>", so that a prefix seek finds any word start.

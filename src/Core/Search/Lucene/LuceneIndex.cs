@@ -28,6 +28,7 @@ public sealed partial class LuceneIndex : ISearchIndex, IDisposable
     private readonly string _path;
     private readonly string _indexRoot;
     private readonly ILogger<LuceneIndex> _logger;
+    private readonly SynonymCatalog _synonyms;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly LuceneDirectory _directory;
     private readonly FileStream _processLock;
@@ -36,8 +37,9 @@ public sealed partial class LuceneIndex : ISearchIndex, IDisposable
     private long _cursor;
     private bool _initialized;
 
-    public LuceneIndex(string indexRoot, ILogger<LuceneIndex> logger)
+    public LuceneIndex(string indexRoot, ILogger<LuceneIndex> logger, SynonymCatalog? synonyms = null)
     {
+        _synonyms = synonyms ?? SynonymCatalog.Default;
         ArgumentNullException.ThrowIfNull(indexRoot);
         _logger = logger;
         _indexRoot = indexRoot;
@@ -94,7 +96,7 @@ public sealed partial class LuceneIndex : ISearchIndex, IDisposable
                     LogStaleSkipped(document.Id, document.Version, indexed);
                     continue;
                 }
-                _writer.UpdateDocument(new Term(LuceneFields.Id, document.Id.ToString("D")), LuceneFields.ToLucene(document));
+                _writer.UpdateDocument(new Term(LuceneFields.Id, document.Id.ToString("D")), LuceneFields.ToLucene(document, _synonyms));
             }
             foreach (var id in deletes)
             {
@@ -163,7 +165,7 @@ public sealed partial class LuceneIndex : ISearchIndex, IDisposable
         {
             await foreach (var document in queue.Reader.ReadAllAsync(cancellationToken))
             {
-                _writer.AddDocument(LuceneFields.ToLucene(document));
+                _writer.AddDocument(LuceneFields.ToLucene(document, _synonyms));
             }
         }, cancellationToken));
         await Task.WhenAll([reader, .. writers]);
@@ -198,7 +200,7 @@ public sealed partial class LuceneIndex : ISearchIndex, IDisposable
     {
         foreach (var document in documents)
         {
-            _writer.UpdateDocument(new Term(LuceneFields.Id, document.Id.ToString("D")), LuceneFields.ToLucene(document));
+            _writer.UpdateDocument(new Term(LuceneFields.Id, document.Id.ToString("D")), LuceneFields.ToLucene(document, _synonyms));
         }
     }
 
