@@ -557,6 +557,29 @@ public abstract class SearchConformanceTests
     // ---- Suggestions and "did you mean" --------------------------------------------------------------------
 
     [Fact]
+    public async Task Suggestions_complete_the_last_of_several_words()
+    {
+        var suggestions = await Search.SuggestAsync("site int", 10, Cancel);
+        Assert.Contains(suggestions, s => s.Kind == SuggestionKind.Service && s.Text == "sites internet");   // Cagou Développement's service
+        Assert.Contains(await Search.SuggestAsync("formation bur", 10, Cancel), s => s.Kind == SuggestionKind.Service && s.Text == "formation bureautique");
+    }
+
+    [Fact]
+    public async Task Suggestions_propose_communes_with_their_companies()
+    {
+        var kone = Assert.Single(await Search.SuggestAsync("Kon", 10, Cancel), s => s.Kind == SuggestionKind.Commune);
+        Assert.Equal(("Koné", "98811", "2"), (kone.Text, kone.Code, kone.Detail));   // Koné Numérique, Mont Panié Ingénierie
+        Assert.DoesNotContain(await Search.SuggestAsync("Ouég", 10, Cancel), s => s.Kind == SuggestionKind.Commune);   // no company there
+    }
+
+    [Fact]
+    public async Task A_company_suggestion_says_its_commune()
+    {
+        var company = Assert.Single(await Search.SuggestAsync("cagou d", 10, Cancel), s => s.Kind == SuggestionKind.Company);
+        Assert.Equal(("cagou-developpement", "98818"), (company.Code, company.Detail));
+    }
+
+    [Fact]
     public async Task Suggestions_propose_company_names_from_any_word()
     {
         var suggestions = await Search.SuggestAsync("cag", 10, Cancel);

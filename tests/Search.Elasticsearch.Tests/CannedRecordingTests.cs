@@ -137,7 +137,7 @@ internal static class CannedRecorder
             Record("health", await client.Cluster.HealthAsync(new HealthRequest(alias) { Timeout = new Duration("0s") }, cancel));
             Record("known-words", await client.SearchAsync<ElasticsearchCompany>(ElasticsearchQueries.KnownWords(alias, CannedRequests.KnownWords), cancel));
             Record("spelling", await client.SearchAsync<ElasticsearchCompany>(ElasticsearchQueries.Spelling(alias, CannedRequests.Misspelt), cancel));
-            Record("suggest", await client.SearchAsync<ElasticsearchCompany>(ElasticsearchQueries.Suggest(alias, CannedRequests.SuggestPrefix), cancel));
+            Record("suggest", await client.SearchAsync<ElasticsearchCompany>(ElasticsearchQueries.Suggest(alias, CannedRequests.SuggestPrefix, SuggestionMix.CommuneCodes(TaxonomyCatalog.Default, CannedRequests.SuggestPrefix)), cancel));
             foreach (var (name, request) in CannedRequests.Searches)
             {
                 Record(name, await client.SearchAsync<ElasticsearchCompany>(await SearchRequestAsync(client, alias, request.Normalized(), cancel), cancel));

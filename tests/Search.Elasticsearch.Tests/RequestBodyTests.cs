@@ -135,7 +135,7 @@ public sealed class RequestBodyTests
     public void Spelling_suggestions() => Golden.Match("spelling", Body(ElasticsearchQueries.Spelling(Index, ["fbires"])));
 
     [Fact]
-    public void Autocomplete() => Golden.Match("suggest", Body(ElasticsearchQueries.Suggest(Index, "c++ dev")));
+    public void Autocomplete() => Golden.Match("suggest", Body(ElasticsearchQueries.Suggest(Index, "c++ dev", SuggestionMix.CommuneCodes(TaxonomyCatalog.Default, "c++ dev"))));
 
     [Fact]
     public void Index_settings_and_mapping() => Golden.Match("create-index", Body(ElasticsearchMapping.CreateIndex("annuaire-companies-20261128-120000-000", replicas: 0, cursor: 0)));

@@ -161,7 +161,7 @@ public sealed class ResponseTests : IAsyncLifetime
 
         var suggestions = await Cluster.Search(_server.Url).SuggestAsync(CannedRequests.SuggestPrefix.ToUpperInvariant(), 10, Cancel);
 
-        Assert.Contains(new Suggestion(SuggestionKind.Company, "Ouen Toro Films", "ouen-toro-films"), suggestions);
+        Assert.Contains(new Suggestion(SuggestionKind.Company, "Ouen Toro Films", "ouen-toro-films") { Detail = "98818" }, suggestions);
         Assert.Equal(["Fibre optique", "Figma"], suggestions.Where(s => s.Kind == SuggestionKind.Skill).Select(s => s.Text));
         Assert.Contains(suggestions, s => s.Kind == SuggestionKind.Activity);   // from the taxonomy, in memory
         Assert.InRange(suggestions.Count, 4, 10);

@@ -189,10 +189,18 @@ public enum SuggestionKind
     Company = 0,
     Activity = 1,
     Skill = 2,
+    Service = 3,
+    Commune = 4,
 }
 
-/// <summary>An autocomplete proposal; <see cref="Code"/> is the company slug or the activity code.</summary>
-public sealed record Suggestion(SuggestionKind Kind, string Text, string? Code);
+/// <summary>
+/// An autocomplete proposal; <see cref="Code"/> is the company slug, the activity code or the commune code.
+/// <see cref="Detail"/> tells them apart: a company's commune (its code), a commune's number of companies.
+/// </summary>
+public sealed record Suggestion(SuggestionKind Kind, string Text, string? Code)
+{
+    public string? Detail { get; init; }
+}
 
 /// <summary>The search engine, whichever it is (Lucene in embedded mode, Elasticsearch when scaled).</summary>
 public interface ICompanySearch

@@ -113,6 +113,9 @@ public static class SearchFields
         return [.. FacetCatalog.Get(facet).ValuesOf(company).Distinct(StringComparer.Ordinal)];
     }
 
+    /// <summary>The value of a name's autocomplete entry: "key|name|slug|commune" (the commune tells two companies of the same name apart).</summary>
+    public static string NameSuggestEntry(string key, CompanyDocument company) => $"{key}|{Required(company).Name}|{company.Slug}|{company.CommuneCode}";
+
     /// <summary>Autocomplete keys of the name: the folded name from each of its words on ("cyber lagon", "lagon").</summary>
     public static IReadOnlyList<string> NameSuggestKeys(CompanyDocument company)
     {
@@ -123,6 +126,28 @@ public static class SearchFields
     /// <summary>Autocomplete entries of the skills: "folded|as written", so that a prefix seek on the folded text finds them.</summary>
     public static IReadOnlyList<string> SkillSuggestEntries(CompanyDocument company) =>
         [.. Required(company).Skills.Select(skill => $"{FrenchTextAnalyzer.Fold(skill)}|{skill}").Distinct(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Autocomplete entries of the services, from each of their words on (not from a stop word): "folded words|as
+    /// written", so that "site int" finds "site internet" in "Création de site internet".
+    /// </summary>
+    public static IReadOnlyList<string> ServiceSuggestEntries(CompanyDocument company)
+    {
+        var entries = new List<string>();
+        foreach (var service in Required(company).Services.Where(s => s.Length <= SuggestionMix.MaxEntryLength))
+        {
+            var words = FrenchTextAnalyzer.Folding.WithOffsets(service).ToList();
+            for (var i = 0; i < words.Count; i++)
+            {
+                if (i > 0 && FrenchTextAnalyzer.Stemming.Terms(words[i].Term).Count == 0)
+                {
+                    continue;
+                }
+                entries.Add($"{string.Join(' ', words.Skip(i).Select(w => w.Term))}|{service[words[i].Start..].Trim()}");
+            }
+        }
+        return [.. entries.Distinct(StringComparer.Ordinal)];
+    }
 
     /// <summary>A field's text followed by the joined forms of its split words ("wi-fi" → also "wifi").</summary>
     private static string WithJoined(string text) => JoinedWords.In(text) is { Count: > 0 } joined ? Join(text, string.Join(' ', joined)) : text;

@@ -10,39 +10,107 @@ public static class SuggestionMix
     /// <summary>How many candidates of each kind an engine should look at before mixing.</summary>
     public const int Candidates = 40;
 
+    /// <summary>How many entries a multi-word prefix looks through (those starting with its first word).</summary>
+    public const int WordWiseCandidates = 400;
+
+    /// <summary>A service longer than this is not proposed as you type.</summary>
+    public const int MaxEntryLength = 80;
+
     /// <summary>The folded prefix the user typed (empty when nothing usable).</summary>
     public static string FoldedPrefix(string? prefix) => FrenchTextAnalyzer.Fold(TextQueryPlan.Clean(prefix));
 
-    /// <summary>Activities of the taxonomy with a word, or the whole label, starting with the folded prefix.</summary>
+    /// <summary>Activities of the taxonomy whose label has the folded words typed at a word start ("dével", "design gra").</summary>
     public static IEnumerable<Suggestion> Activities(TaxonomyCatalog taxonomy, string folded)
     {
         ArgumentNullException.ThrowIfNull(taxonomy);
         return taxonomy.Activities
-            .Where(a => FrenchTextAnalyzer.Folding.Terms(a.Label).Any(w => w.StartsWith(folded, StringComparison.Ordinal))
-                || FrenchTextAnalyzer.Fold(a.Label).StartsWith(folded, StringComparison.Ordinal))
+            .Where(a => (" " + FrenchTextAnalyzer.Fold(a.Label)).Contains(" " + folded, StringComparison.Ordinal))
             .Select(a => new Suggestion(SuggestionKind.Activity, a.Label, a.Code));
     }
 
-    /// <summary>Company suggestions from "key|name|slug" entries, one per company.</summary>
+    /// <summary>
+    /// Communes whose name (or a usual variant: "mont dore", "ile des pins") starts with the folded words typed, with
+    /// how many companies are there; those with none are not proposed.
+    /// </summary>
+    public static IEnumerable<Suggestion> Communes(TaxonomyCatalog taxonomy, string folded, Func<string, long> companies)
+    {
+        ArgumentNullException.ThrowIfNull(taxonomy);
+        ArgumentNullException.ThrowIfNull(companies);
+        return taxonomy.Communes
+            .Where(c => FrenchTextAnalyzer.Fold(c.LabelFr) is var name && (name.StartsWith(folded, StringComparison.Ordinal) || name.Replace(" ", "", StringComparison.Ordinal).StartsWith(folded, StringComparison.Ordinal)))
+            .Select(c => (Commune: c, Count: companies(c.Code)))
+            .Where(c => c.Count > 0)
+            .OrderByDescending(c => c.Count)
+            .Select(c => new Suggestion(SuggestionKind.Commune, c.Commune.Label, c.Commune.Code) { Detail = c.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+    }
+
+    /// <summary>The communes an engine should count for a prefix (before <see cref="Communes"/>).</summary>
+    public static IReadOnlyList<string> CommuneCodes(TaxonomyCatalog taxonomy, string folded) =>
+        [.. Communes(taxonomy, folded, _ => 1).Select(c => c.Code!)];
+
+    /// <summary>Company suggestions from "key|name|slug|commune" entries, one per company; the detail is its commune's code.</summary>
     public static IEnumerable<Suggestion> Companies(IEnumerable<string> entries) =>
         entries.Select(term => term.Split('|'))
-            .Where(parts => parts.Length == 3)
+            .Where(parts => parts.Length == 4)
             .DistinctBy(parts => parts[2])
-            .Select(parts => new Suggestion(SuggestionKind.Company, parts[1], parts[2]));
+            .Select(parts => new Suggestion(SuggestionKind.Company, parts[1], parts[2]) { Detail = parts[3] });
 
     /// <summary>Skill suggestions from "folded|as written" entries, one per folded skill.</summary>
-    public static IEnumerable<Suggestion> Skills(IEnumerable<string> entries) =>
+    public static IEnumerable<Suggestion> Skills(IEnumerable<string> entries) => Phrases(entries, SuggestionKind.Skill);
+
+    /// <summary>Service suggestions from "folded words|as written" entries, one per folded text.</summary>
+    public static IEnumerable<Suggestion> Services(IEnumerable<string> entries) => Phrases(entries, SuggestionKind.Service);
+
+    private static IEnumerable<Suggestion> Phrases(IEnumerable<string> entries, SuggestionKind kind) =>
         entries.Select(term => term.Split('|'))
             .Where(parts => parts.Length == 2)
             .DistinctBy(parts => parts[0])
-            .Select(parts => new Suggestion(SuggestionKind.Skill, parts[1], null));
+            .Select(parts => new Suggestion(kind, parts[1], null));
 
-    /// <summary>A fair share for each kind (half companies, three tenths activities, a fifth skills), then whatever is left.</summary>
-    public static IReadOnlyList<Suggestion> Mix(IEnumerable<Suggestion> companies, IEnumerable<Suggestion> activities, IEnumerable<Suggestion> skills, int max)
+    /// <summary>
+    /// Whether the folded key of an entry ("site internet|…") starts with the words typed, each word typed being the
+    /// start of the key's word at the same place: "site int" and "sites inter" both find "site internet". The same
+    /// rule as <see cref="WordWisePattern"/>.
+    /// </summary>
+    public static bool StartsWithWords(string entry, IReadOnlyList<string> words)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(words);
+        var key = entry.Split('|')[0].Split(' ');
+        if (key.Length < words.Count)
+        {
+            return false;
+        }
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (!key[i].StartsWith(words[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>The Lucene regular expression (Elasticsearch's <c>include</c>) of <see cref="StartsWithWords"/>.</summary>
+    public static string WordWisePattern(IReadOnlyList<string> words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        return string.Join(' ', words.Select((w, i) => Elasticsearch.ElasticsearchQueries.RegexEscape(w) + (i < words.Count - 1 ? "[^ |]*" : ""))) + ".*";
+    }
+
+    /// <summary>The folded words typed (a multi-word prefix), the last being the one typed now.</summary>
+    public static IReadOnlyList<string> Words(string folded) => folded.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>
+    /// A fair share for each kind (communes first, three tenths companies, a fifth activities, services and skills),
+    /// then whatever is left.
+    /// </summary>
+    public static IReadOnlyList<Suggestion> Mix(IEnumerable<Suggestion> communes, IEnumerable<Suggestion> companies, IEnumerable<Suggestion> activities,
+        IEnumerable<Suggestion> services, IEnumerable<Suggestion> skills, int max)
     {
         max = Math.Clamp(max, 1, MaxSuggestions);
-        var lists = new[] { companies.Take(max).ToList(), activities.Take(max).ToList(), skills.Take(max).ToList() };
-        var quotas = new[] { Math.Max(1, max / 2), Math.Max(1, max * 3 / 10), Math.Max(1, max / 5) };
+        var lists = new[] { communes.Take(2).ToList(), companies.Take(max).ToList(), activities.Take(max).ToList(), services.Take(max).ToList(), skills.Take(max).ToList() };
+        var quotas = new[] { 2, Math.Max(1, max * 3 / 10), Math.Max(1, max / 5), Math.Max(1, max / 5), Math.Max(1, max / 5) };
         var chosen = lists.SelectMany((list, i) => list.Take(quotas[i])).ToList();
         chosen.AddRange(lists.SelectMany((list, i) => list.Skip(quotas[i])).Take(Math.Max(0, max - chosen.Count)));
         return [.. chosen.Take(max)];

@@ -42,14 +42,23 @@ public sealed class ElasticsearchCompanySearch(
         {
             return [];
         }
-        var response = await CallAsync(c => c.SearchAsync<ElasticsearchCompany>(ElasticsearchQueries.Suggest(Alias, folded), cancellationToken), "suggest");
+        var communes = SuggestionMix.CommuneCodes(taxonomy, folded);
+        var response = await CallAsync(c => c.SearchAsync<ElasticsearchCompany>(ElasticsearchQueries.Suggest(Alias, folded, communes), cancellationToken), "suggest");
         var names = response.Suggest?.GetCompletion(ElasticsearchQueries.NameSuggester)?
             .SelectMany(s => s.Options)
             .Where(o => o.Source is not null)
-            .Select(o => $"{o.Text}|{o.Source!.Name}|{o.Source.Slug}")
+            .Select(o => $"{o.Text}|{o.Source!.Name}|{o.Source.Slug}|{o.Source.CommuneCode}")
             .Order(StringComparer.Ordinal) ?? Enumerable.Empty<string>();
-        var skills = response.Aggregations?.GetStringTerms(ElasticsearchQueries.SkillAggregation)?.Buckets.Select(b => b.Key.ToString()) ?? [];
-        return SuggestionMix.Mix(SuggestionMix.Companies(names), SuggestionMix.Activities(taxonomy, folded), SuggestionMix.Skills(skills), max);
+        IEnumerable<string> Keys(string aggregation) => response.Aggregations?.GetStringTerms(aggregation)?.Buckets.Select(b => b.Key.ToString()) ?? [];
+        var counts = response.Aggregations?.GetStringTerms(ElasticsearchQueries.CommuneAggregation)?.Buckets.ToDictionary(b => b.Key.ToString(), b => b.DocCount, StringComparer.Ordinal)
+            ?? new Dictionary<string, long>(StringComparer.Ordinal);
+        return SuggestionMix.Mix(
+            SuggestionMix.Communes(taxonomy, folded, code => counts.GetValueOrDefault(code)),
+            SuggestionMix.Companies(names),
+            SuggestionMix.Activities(taxonomy, folded),
+            SuggestionMix.Services(Keys(ElasticsearchQueries.ServiceAggregation)),
+            SuggestionMix.Skills(Keys(ElasticsearchQueries.SkillAggregation)),
+            max);
     }
 
     public async Task<IReadOnlySet<Guid>> MatchingIdsAsync(string text, CancellationToken cancellationToken = default)

@@ -35,6 +35,7 @@ public static class ElasticsearchMapping
     public const string Updated = "updated";
     public const string SuggestName = "suggest_name";
     public const string SuggestSkill = "suggest_skill";
+    public const string SuggestService = "suggest_service";
     public const string Id = "id";
 
     /// <summary>Elided articles, as in <see cref="FrenchTextAnalyzer"/>.</summary>
@@ -118,6 +119,7 @@ public static class ElasticsearchMapping
             // Inputs are cut at 50 characters unless told otherwise; Lucene keeps the whole name, so do we.
             { SuggestName, new CompletionProperty { Analyzer = FoldedKeyword, SearchAnalyzer = FoldedKeyword, PreserveSeparators = true, MaxInputLength = CompanyValidator.NameMaxLength } },
             { SuggestSkill, new KeywordProperty() },
+            { SuggestService, new KeywordProperty() },
             { SearchFields.Area, new KeywordProperty() },
         };
         foreach (var (field, _) in TextQueryPlan.WeightedFields)
@@ -159,6 +161,7 @@ public static class ElasticsearchMapping
             Updated = DateTime.SpecifyKind(company.UpdatedAt, DateTimeKind.Utc),
             SuggestName = new CompletionInput(SearchFields.NameSuggestKeys(company)),
             SuggestSkill = SearchFields.SkillSuggestEntries(company),
+            SuggestService = SearchFields.ServiceSuggestEntries(company),
             Keywords = FacetCatalog.All.Select(f => (f.IndexField, (object)SearchFields.FacetValues(company, f.Name)))
                 .Concat(SearchFields.SynonymTokens(company, synonyms ?? SynonymCatalog.Default).Select(t => (t.Field, (object)t.Tokens)))
                 .ToDictionary(k => k.Item1, k => k.Item2, StringComparer.Ordinal),
@@ -192,6 +195,7 @@ public sealed record ElasticsearchCompany
     [JsonPropertyName(ElasticsearchMapping.Updated)] public DateTime? Updated { get; init; }
     [JsonPropertyName(ElasticsearchMapping.SuggestName)] public CompletionInput? SuggestName { get; init; }
     [JsonPropertyName(ElasticsearchMapping.SuggestSkill)] public IReadOnlyList<string>? SuggestSkill { get; init; }
+    [JsonPropertyName(ElasticsearchMapping.SuggestService)] public IReadOnlyList<string>? SuggestService { get; init; }
     [JsonPropertyName(SearchFields.Area)] public IReadOnlyList<string>? Area { get; init; }
 
     /// <summary>

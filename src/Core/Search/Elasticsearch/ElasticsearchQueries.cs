@@ -24,6 +24,20 @@ public static class ElasticsearchQueries
     public const string SpellingSuggester = "spelling";
     public const string NameSuggester = "names";
     public const string SkillAggregation = "skills";
+    public const string ServiceAggregation = "services";
+    public const string CommuneAggregation = "communes";
+
+    /// <summary>Entries of a keyword field whose words start with those typed (<see cref="SuggestionMix.WordWisePattern"/>), in order.</summary>
+    private static Aggregation WordWise(string field, string folded) => new()
+    {
+        Terms = new TermsAggregation
+        {
+            Field = field,
+            Include = new TermsInclude(SuggestionMix.WordWisePattern(SuggestionMix.Words(folded))),
+            Size = SuggestionMix.Candidates,
+            Order = [new KeyValuePair<Field, SortOrder>("_key", SortOrder.Asc)],
+        },
+    };
     public const string ClausesAggregation = "clauses";
 
     /// <summary>The name of a clause in a widened search (<c>matched_queries</c> of a hit say which it has).</summary>
@@ -171,11 +185,14 @@ public static class ElasticsearchQueries
         };
     }
 
-    /// <summary>Company names (completion on every word start) and skills (sorted keywords by prefix).</summary>
-    public static EsSearchRequest Suggest(string index, string folded) => new(index)
+    /// <summary>
+    /// Company names (completion on every word start), skills and services whose words start with those typed (sorted
+    /// keywords), and how many companies each commune the prefix names has.
+    /// </summary>
+    public static EsSearchRequest Suggest(string index, string folded, IReadOnlyList<string> communes) => new(index)
     {
         Size = 0,
-        Source = new SourceConfig(new SourceFilter { Includes = Fields.FromStrings(["name", "slug"]) }),
+        Source = new SourceConfig(new SourceFilter { Includes = Fields.FromStrings(["name", "slug", "commune_code"]) }),
         Suggest = new Suggester
         {
             Suggesters = new Dictionary<string, FieldSuggester>
@@ -189,14 +206,15 @@ public static class ElasticsearchQueries
         },
         Aggregations = new Dictionary<string, Aggregation>
         {
-            [SkillAggregation] = new Aggregation
+            [SkillAggregation] = WordWise(ElasticsearchMapping.SuggestSkill, folded),
+            [ServiceAggregation] = WordWise(ElasticsearchMapping.SuggestService, folded),
+            [CommuneAggregation] = new Aggregation
             {
                 Terms = new TermsAggregation
                 {
-                    Field = ElasticsearchMapping.SuggestSkill,
-                    Include = new TermsInclude(RegexEscape(folded) + ".*"),
-                    Size = SuggestionMix.Candidates,
-                    Order = [new KeyValuePair<Field, SortOrder>("_key", SortOrder.Asc)],
+                    Field = SearchFields.Facet(FacetNames.Commune),
+                    Include = new TermsInclude(communes.Count == 0 ? ["-"] : [.. communes]),
+                    Size = Math.Max(1, communes.Count),
                 },
             },
         },

@@ -37,10 +37,13 @@ public sealed class LuceneCompanySearch(LuceneIndex index, TaxonomyCatalog taxon
         {
             return Task.FromResult<IReadOnlyList<Suggestion>>([]);
         }
+        var words = SuggestionMix.Words(folded);
         var suggestions = index.Search(searcher => SuggestionMix.Mix(
+            SuggestionMix.Communes(taxonomy, folded, code => searcher.IndexReader.DocFreq(new Term(LuceneFields.Facet(FacetNames.Commune), code))),
             SuggestionMix.Companies(Seek(searcher, LuceneFields.SuggestName, folded, SuggestionMix.Candidates)),
             SuggestionMix.Activities(taxonomy, folded),
-            SuggestionMix.Skills(Seek(searcher, LuceneFields.SuggestSkill, folded, SuggestionMix.Candidates)),
+            SuggestionMix.Services(WordWise(searcher, LuceneFields.SuggestService, words)),
+            SuggestionMix.Skills(WordWise(searcher, LuceneFields.SuggestSkill, words)),
             max));
         return Task.FromResult(suggestions);
     }
@@ -288,6 +291,12 @@ public sealed class LuceneCompanySearch(LuceneIndex index, TaxonomyCatalog taxon
             yield return (candidates.Term.Utf8ToString(), candidates.DocFreq);
         }
     }
+
+    /// <summary>Entries of a keyword field whose words start with the words typed (<see cref="SuggestionMix.StartsWithWords"/>).</summary>
+    private static IEnumerable<string> WordWise(IndexSearcher searcher, string field, IReadOnlyList<string> words) =>
+        Seek(searcher, field, words[0], words.Count == 1 ? SuggestionMix.Candidates : SuggestionMix.WordWiseCandidates)
+            .Where(entry => SuggestionMix.StartsWithWords(entry, words))
+            .Take(SuggestionMix.Candidates);
 
     /// <summary>Terms of a keyword field that start with <paramref name="prefix"/>, in order.</summary>
     private static IEnumerable<string> Seek(IndexSearcher searcher, string field, string prefix, int max)

@@ -36,6 +36,7 @@ internal static class LuceneFields
     public const string SizeBand = "size_code";
     public const string SuggestName = "suggest_name";
     public const string SuggestSkill = "suggest_skill";
+    public const string SuggestService = "suggest_service";
 
     /// <summary>The keyword field of a facet (indexed for filters, doc values for counts).</summary>
     public static string Facet(string facet) => SearchFields.Facet(facet);
@@ -108,11 +109,15 @@ internal static class LuceneFields
         // Autocomplete: "<folded text from a word on>|<display>|<slug>", so that a prefix seek finds any word start.
         foreach (var key in SearchFields.NameSuggestKeys(company))
         {
-            document.Add(new StringField(SuggestName, $"{key}|{company.Name}|{company.Slug}", Field.Store.NO));
+            document.Add(new StringField(SuggestName, SearchFields.NameSuggestEntry(key, company), Field.Store.NO));
         }
         foreach (var entry in SearchFields.SkillSuggestEntries(company))
         {
             document.Add(new StringField(SuggestSkill, entry, Field.Store.NO));
+        }
+        foreach (var entry in SearchFields.ServiceSuggestEntries(company))
+        {
+            document.Add(new StringField(SuggestService, entry, Field.Store.NO));
         }
         return document;
     }
