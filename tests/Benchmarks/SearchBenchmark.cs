@@ -100,6 +100,20 @@ internal static class SearchBenchmark
                 var lucene = await TimeAsync(iterations, i => search.SearchAsync(mix[1].Request(i)));
                 Console.WriteLine($"ratio naive / Lucene (text + 2 filters + facets, median): {Stats.Median(textAndFilters) / Stats.Median(lucene):N0}×");
             }
+
+            // The second baseline: SQLite's own full-text index (FTS5, bm25 ranking) with GROUP BY facets, the best a
+            // database-only directory could do. It has no French analysis, synonyms or typos: it only does less.
+            await using (var fts = await Fts5Search.CreateAsync(host.Services))
+            {
+                Console.WriteLine($"FTS5 index: {fts.Rows:N0} rows built in {fts.BuildTime.TotalSeconds:0.0} s");
+                var ftsText = await TimeAsync(iterations, i => fts.SearchAsync(Texts[i % Texts.Length], null, null));
+                Report("FTS5: text only + facets", ftsText);
+                var ftsFiltered = await TimeAsync(iterations, i => fts.SearchAsync(Texts[i % Texts.Length], "98818", i % 2 == 0 ? "1-9" : "10-49"));
+                Report("FTS5: text + 2 filters + facets", ftsFiltered);
+                var engineText = await TimeAsync(iterations, i => search.SearchAsync(mix[0].Request(i)));
+                var engineFiltered = await TimeAsync(iterations, i => search.SearchAsync(mix[1].Request(i)));
+                Console.WriteLine($"ratio FTS5 / engine, medians: text only {Stats.Median(ftsText) / Stats.Median(engineText):0.0}×, text + 2 filters {Stats.Median(ftsFiltered) / Stats.Median(engineFiltered):0.0}×; p95s: {Stats.Percentile(ftsText, 95) / Stats.Percentile(engineText, 95):0.0}×, {Stats.Percentile(ftsFiltered, 95) / Stats.Percentile(engineFiltered, 95):0.0}×");
+            }
         }
         finally
         {
@@ -199,6 +213,101 @@ internal static class SearchBenchmark
 
         public Task<IReadOnlyDictionary<Guid, int>> ListVersionsAsync(CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyDictionary<Guid, int>>(new Dictionary<Guid, int>());
+    }
+
+    /// <summary>
+    /// SQLite FTS5 over the published companies (names, services and skills, description; accents folded), ranked by
+    /// bm25 with the engine's field weights, every word required, and the facets counted with GROUP BY over the hits.
+    /// </summary>
+    private sealed class Fts5Search : IAsyncDisposable
+    {
+        private readonly AsyncServiceScope _scope;
+        private readonly System.Data.Common.DbConnection _connection;
+
+        private Fts5Search(AsyncServiceScope scope, System.Data.Common.DbConnection connection)
+        {
+            _scope = scope;
+            _connection = connection;
+        }
+
+        public long Rows { get; private set; }
+
+        public TimeSpan BuildTime { get; private set; }
+
+        public static async Task<Fts5Search> CreateAsync(IServiceProvider services)
+        {
+            var scope = services.CreateAsyncScope();
+            var connection = scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.GetDbConnection();
+            await connection.OpenAsync();
+            var built = Stopwatch.StartNew();
+            await ExecuteAsync(connection, """
+                DROP TABLE IF EXISTS bench_fts;
+                CREATE VIRTUAL TABLE bench_fts USING fts5(names, services, description, tokenize = 'unicode61 remove_diacritics 2');
+                INSERT INTO bench_fts(rowid, names, services, description)
+                    SELECT rowid, coalesce(TradeName, '') || ' ' || LegalName, Services || ' ' || Skills, coalesce(DescriptionFr, '')
+                    FROM Companies WHERE Status = 'Published';
+                """);
+            var search = new Fts5Search(scope, connection) { BuildTime = built.Elapsed };
+            await using var count = connection.CreateCommand();
+            count.CommandText = "SELECT count(*) FROM bench_fts";
+            search.Rows = (long)(await count.ExecuteScalarAsync() ?? 0L);
+            return search;
+        }
+
+        public async Task<int> SearchAsync(string text, string? commune, string? sizeBand)
+        {
+            // Every word required, each quoted (no FTS5 syntax from the text).
+            var match = string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => "\"" + w.Replace("\"", "", StringComparison.Ordinal) + "\""));
+            var bands = sizeBand switch { "1-9" => "'01','02','03'", "10-49" => "'11','12'", _ => null };
+            var where = "bench_fts MATCH $match" + (commune is null ? "" : " AND c.CommuneCode = $commune") + (bands is null ? "" : $" AND c.SizeBandCode IN ({bands})");
+            var hits = $"SELECT c.rowid AS r, c.Slug, c.LegalName, c.CommuneCode, c.SizeBandCode, c.PrimaryActivityCode, c.LegalFormCode, c.ECommerce_SellsOnOwnShop AS shop, c.ECommerce_SellsOnMarketplaces AS market, bm25(bench_fts, 5.0, 2.0, 1.0) AS score FROM bench_fts JOIN Companies c ON c.rowid = bench_fts.rowid WHERE {where}";
+            var read = 0;
+            foreach (var sql in new[]
+            {
+                $"SELECT count(*) FROM ({hits})",
+                $"SELECT Slug, LegalName FROM ({hits}) ORDER BY score LIMIT 20",
+                $"SELECT PrimaryActivityCode, count(*) FROM ({hits}) GROUP BY PrimaryActivityCode",
+                $"SELECT CommuneCode, count(*) FROM ({hits}) GROUP BY CommuneCode",
+                $"SELECT SizeBandCode, count(*) FROM ({hits}) GROUP BY SizeBandCode",
+                $"SELECT LegalFormCode, count(*) FROM ({hits}) GROUP BY LegalFormCode",
+                $"SELECT count(*) FROM ({hits}) WHERE shop OR market",
+            })
+            {
+                await using var command = _connection.CreateCommand();
+                command.CommandText = sql;
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "$match";
+                parameter.Value = match;
+                command.Parameters.Add(parameter);
+                if (commune is not null)
+                {
+                    var c = command.CreateParameter();
+                    c.ParameterName = "$commune";
+                    c.Value = commune;
+                    command.Parameters.Add(c);
+                }
+                await using var reader = await command.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    read++;
+                }
+            }
+            return read;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await ExecuteAsync(_connection, "DROP TABLE IF EXISTS bench_fts;");
+            await _connection.CloseAsync();
+            await _scope.DisposeAsync();
+        }
+
+        private static async Task ExecuteAsync(System.Data.Common.DbConnection connection, string sql)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            await command.ExecuteNonQueryAsync();
+        }
     }
 
     /// <summary>What a small team would write first: LIKE on text columns and one GROUP BY per facet, in SQLite.</summary>
