@@ -213,6 +213,8 @@ internal static class SearchBenchmark
 
         public Task<IReadOnlyDictionary<Guid, int>> ListVersionsAsync(CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyDictionary<Guid, int>>(new Dictionary<Guid, int>());
+
+        public Task<string> DescribeAsync(CancellationToken cancellationToken = default) => Task.FromResult("counting only");
     }
 
     /// <summary>

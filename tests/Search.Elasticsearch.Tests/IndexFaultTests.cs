@@ -135,7 +135,8 @@ public sealed class IndexFaultTests : IAsyncLifetime
     {
         Script((_, _) => new Answer(503, """{"error":{"type":"cluster_block_exception","reason":"blocked by: [SERVICE_UNAVAILABLE/2/no master]"},"status":503}"""));
 
-        var failed = await Assert.ThrowsAsync<ElasticsearchRequestException>(() => Cluster.Index(_server.Url, _logs).ApplyAsync(Documents, [], cursor: 9, Cancel));
+        var unavailable = await Assert.ThrowsAsync<SearchUnavailableException>(() => Cluster.Index(_server.Url, _logs).ApplyAsync(Documents, [], cursor: 9, Cancel));
+        var failed = Assert.IsType<ElasticsearchRequestException>(unavailable.InnerException);
 
         Assert.Equal(503, failed.StatusCode);
         Assert.True(failed.IsTransient);
@@ -162,7 +163,8 @@ public sealed class IndexFaultTests : IAsyncLifetime
     {
         var index = Cluster.Index(LoopbackElasticsearch.Refusing(), _logs);
 
-        var failed = await Assert.ThrowsAsync<ElasticsearchRequestException>(() => index.ApplyAsync(Documents, [], cursor: 1, Cancel));
+        var unavailable = await Assert.ThrowsAsync<SearchUnavailableException>(() => index.ApplyAsync(Documents, [], cursor: 1, Cancel));
+        var failed = Assert.IsType<ElasticsearchRequestException>(unavailable.InnerException);
 
         Assert.Null(failed.StatusCode);
         Assert.True(failed.IsTransient);

@@ -111,7 +111,7 @@ public sealed class PipelineTests : IAsyncLifetime
         _cluster.Seed(Alias, FakeCluster.LiveIndex, cursor: 0, new Dictionary<string, long>());
         _cluster.Fault = r => r.Path.Contains("/_bulk", StringComparison.Ordinal) ? new Answer(503, """{"error":{"type":"cluster_block_exception","reason":"no master"},"status":503}""") : null;
 
-        await Assert.ThrowsAsync<ElasticsearchRequestException>(() => Pipeline.RunOnceAsync(Cancel));
+        await Assert.ThrowsAsync<SearchUnavailableException>(() => Pipeline.RunOnceAsync(Cancel));
         Assert.Equal(0, _cluster.Cursor(Alias));
         Assert.True((await Pipeline.BacklogAsync(Cancel)).Pending > 0);   // the tasks wait for the cluster
 
@@ -129,7 +129,7 @@ public sealed class PipelineTests : IAsyncLifetime
         _cluster.Seed(Alias, FakeCluster.LiveIndex, cursor: 0, new Dictionary<string, long>());
         // The documents are written, then the process dies before the cursor is (every cursor write fails).
         _cluster.Fault = r => FakeCluster.CursorWritten(r) is not null ? new Answer(503, """{"error":{"type":"process_died","reason":"gone"},"status":503}""") : null;
-        await Assert.ThrowsAsync<ElasticsearchRequestException>(() => Pipeline.RunOnceAsync(Cancel));
+        await Assert.ThrowsAsync<SearchUnavailableException>(() => Pipeline.RunOnceAsync(Cancel));
         Assert.Equal(25, _cluster.Documents(Alias).Count);
         Assert.Equal(0, _cluster.Cursor(Alias));
 

@@ -6,7 +6,14 @@ namespace AnnuaireFiliere.Core.Indexing;
 public sealed record IndexState(long Cursor, bool Initialized, long Documents);
 
 /// <summary>
-/// The writing side of a search engine. Every write is idempotent (upsert or delete by company id) and a stale
+/// Another process writes the index (only one writer at a time: the embedded site, or the Indexer).
+/// </summary>
+public sealed class IndexLockedException(string path, Exception inner)
+    : InvalidOperationException($"L'index de recherche {path} est déjà ouvert en écriture par un autre processus (le site web en mode intégré ?). Arrêtez-le, ou utilisez un autre dossier de données.", inner);
+
+/// <summary>
+/// The writing side of a search engine. A cluster that cannot answer now surfaces as
+/// <see cref="SearchUnavailableException"/>, whichever engine runs. Every write is idempotent (upsert or delete by company id) and a stale
 /// version never replaces a newer one; the cursor is stored with the index in the same commit as the documents.
 /// </summary>
 public interface ISearchIndex
@@ -21,4 +28,7 @@ public interface ISearchIndex
 
     /// <summary>Every document's company id and version, for verification.</summary>
     Task<IReadOnlyDictionary<Guid, int>> ListVersionsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Which engine and where, for people reading a command's output ("Lucene (…/index/v5)").</summary>
+    Task<string> DescribeAsync(CancellationToken cancellationToken = default);
 }

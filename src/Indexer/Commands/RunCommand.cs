@@ -1,6 +1,6 @@
 using AnnuaireFiliere.Core.Data;
 using AnnuaireFiliere.Core.Indexing;
-using AnnuaireFiliere.Core.Search.Elasticsearch;
+using AnnuaireFiliere.Core.Search;
 using AnnuaireFiliere.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -66,7 +66,7 @@ internal sealed class RunCommand : AsyncCommand<RunSettings>
             var (pending, _) = await pipeline.BacklogAsync(CancellationToken.None);
             return [state.Cursor, pending];
         }
-        catch (ElasticsearchRequestException unavailable) when (unavailable.IsTransient)
+        catch (SearchUnavailableException)
         {
             return ["?", "?"];
         }

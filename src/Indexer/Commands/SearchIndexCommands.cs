@@ -4,8 +4,6 @@ using AnnuaireFiliere.Core.Companies;
 using AnnuaireFiliere.Core.Data;
 using AnnuaireFiliere.Core.Indexing;
 using AnnuaireFiliere.Core.Search;
-using AnnuaireFiliere.Core.Search.Elasticsearch;
-using AnnuaireFiliere.Core.Search.Lucene;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -44,33 +42,15 @@ internal static class SearchIndexHost
             IndexerCli.Say("yellow", CliText.Refused, locked.Message);
             return ExitCodes.Refused;
         }
-        catch (Exception unavailable) when (unavailable is SearchUnavailableException || (unavailable is ElasticsearchRequestException { IsTransient: true }))
+        catch (SearchUnavailableException unavailable)
         {
             IndexerCli.Say("red", CliText.Unavailable, unavailable.Message);
             return ExitCodes.Unavailable;
         }
     }
 
-    /// <summary>The index behind the alias; "?" while the cluster does not answer (the worker waits for it, it does not exit).</summary>
-    private static async Task<string> LiveIndexOrNoneAsync(ElasticsearchIndex index, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await index.LiveIndexAsync(cancellationToken) ?? "-";
-        }
-        catch (ElasticsearchRequestException unavailable) when (unavailable.IsTransient)
-        {
-            return "?";
-        }
-    }
-
     /// <summary>Which engine and where, for people reading the output.</summary>
-    public static async Task<string> DescribeAsync(ISearchIndex index, CancellationToken cancellationToken) => index switch
-    {
-        LuceneIndex lucene => $"Lucene ({lucene.Location})",
-        ElasticsearchIndex elastic => $"Elasticsearch ({elastic.Alias} → {await LiveIndexOrNoneAsync(elastic, cancellationToken)})",
-        _ => index.GetType().Name,
-    };
+    public static Task<string> DescribeAsync(ISearchIndex index, CancellationToken cancellationToken) => index.DescribeAsync(cancellationToken);
 }
 
 internal sealed class ReindexCommand : AsyncCommand<IndexerSettings>

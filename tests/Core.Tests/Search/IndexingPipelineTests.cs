@@ -314,6 +314,8 @@ public sealed class IndexingPipelineTests : IAsyncLifetime
             inner.RebuildAsync(documents, cursor, cancellationToken);
 
         public Task<IReadOnlyDictionary<Guid, int>> ListVersionsAsync(CancellationToken cancellationToken = default) => inner.ListVersionsAsync(cancellationToken);
+
+        public Task<string> DescribeAsync(CancellationToken cancellationToken = default) => inner.DescribeAsync(cancellationToken);
     }
 }
 

@@ -39,7 +39,45 @@ public sealed partial class ElasticsearchIndex : ISearchIndex
 
     public string Alias => _options.Alias;
 
-    public async Task<IndexState> GetStateAsync(CancellationToken cancellationToken = default)
+    public Task<IndexState> GetStateAsync(CancellationToken cancellationToken = default) => Contract(() => ReadStateAsync(cancellationToken), "the index state");
+
+    public Task ApplyAsync(IReadOnlyList<CompanyDocument> upserts, IReadOnlyList<Guid> deletes, long cursor, CancellationToken cancellationToken = default) =>
+        Contract(async () => { await WriteBatchAsync(upserts, deletes, cursor, cancellationToken); return true; }, "the batch");
+
+    public Task RebuildAsync(IAsyncEnumerable<CompanyDocument> documents, long cursor, CancellationToken cancellationToken = default) =>
+        Contract(async () => { await BuildAsync(documents, cursor, cancellationToken); return true; }, "the rebuild");
+
+    public Task<IReadOnlyDictionary<Guid, int>> ListVersionsAsync(CancellationToken cancellationToken = default) => Contract(() => ReadVersionsAsync(cancellationToken), "the versions");
+
+    public async Task<string> DescribeAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return $"Elasticsearch ({Alias} → {await LiveIndexAsync(cancellationToken) ?? "-"})";
+        }
+        catch (ElasticsearchRequestException unavailable) when (unavailable.IsTransient)
+        {
+            return $"Elasticsearch ({Alias} → ?)";
+        }
+    }
+
+    /// <summary>
+    /// The contract's view of a failure: a cluster that cannot answer now (after the retries) is
+    /// <see cref="SearchUnavailableException"/>, whatever the engine; a request the cluster refuses stays what it is.
+    /// </summary>
+    private static async Task<T> Contract<T>(Func<Task<T>> call, string what)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (ElasticsearchRequestException failed) when (failed.IsTransient)
+        {
+            throw new SearchUnavailableException($"Elasticsearch could not answer for {what}: {failed.Message}", failed);
+        }
+    }
+
+    private async Task<IndexState> ReadStateAsync(CancellationToken cancellationToken)
     {
         var mapping = await _client.Indices.GetMappingAsync(new GetMappingRequest(Alias), cancellationToken);
         if (mapping.ApiCallDetails?.HttpStatusCode == 404)
@@ -60,7 +98,7 @@ public sealed partial class ElasticsearchIndex : ISearchIndex
     public async Task<string?> LiveIndexAsync(CancellationToken cancellationToken = default) =>
         await IndicesOfAliasAsync(cancellationToken) is [var live, ..] ? live : null;
 
-    public async Task ApplyAsync(IReadOnlyList<CompanyDocument> upserts, IReadOnlyList<Guid> deletes, long cursor, CancellationToken cancellationToken = default)
+    private async Task WriteBatchAsync(IReadOnlyList<CompanyDocument> upserts, IReadOnlyList<Guid> deletes, long cursor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(upserts);
         ArgumentNullException.ThrowIfNull(deletes);
@@ -73,7 +111,7 @@ public sealed partial class ElasticsearchIndex : ISearchIndex
         await SetCursorAsync(Alias, cursor, cancellationToken);
     }
 
-    public async Task RebuildAsync(IAsyncEnumerable<CompanyDocument> documents, long cursor, CancellationToken cancellationToken = default)
+    private async Task BuildAsync(IAsyncEnumerable<CompanyDocument> documents, long cursor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(documents);
         var name = $"{Alias}-{_clock.GetUtcNow():yyyyMMdd-HHmmss-fff}";
@@ -108,7 +146,7 @@ public sealed partial class ElasticsearchIndex : ISearchIndex
         await SwapAliasAsync(name, cancellationToken);
     }
 
-    public async Task<IReadOnlyDictionary<Guid, int>> ListVersionsAsync(CancellationToken cancellationToken = default)
+    private async Task<IReadOnlyDictionary<Guid, int>> ReadVersionsAsync(CancellationToken cancellationToken)
     {
         // Writes are visible to searches after a refresh (about a second); verification must see them all.
         await WriteAsync(c => c.Indices.RefreshAsync(new RefreshRequest(Alias), cancellationToken), $"POST {Alias}/_refresh", cancellationToken);

@@ -11,10 +11,6 @@ using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace AnnuaireFiliere.Core.Search.Lucene;
 
-/// <summary>Thrown when another process already writes the index.</summary>
-public sealed class IndexLockedException(string path, Exception inner)
-    : InvalidOperationException($"L'index de recherche {path} est déjà ouvert en écriture par un autre processus (le site web en mode intégré ?). Arrêtez-le, ou utilisez un autre dossier de données.", inner);
-
 /// <summary>
 /// The embedded index under <c>{data}/index/v{schema}</c>: one <see cref="IndexWriter"/> (Lucene's write lock
 /// makes it the only one, across processes), a <see cref="SearcherManager"/> for readers, and the task-log
@@ -63,6 +59,8 @@ public sealed partial class LuceneIndex : ISearchIndex, IDisposable
 
     /// <summary>The folder of the index of the current schema.</summary>
     public string Location => _path;
+
+    public Task<string> DescribeAsync(CancellationToken cancellationToken = default) => Task.FromResult($"Lucene ({_path})");
 
     /// <summary>Runs <paramref name="search"/> on the current searcher.</summary>
     public T Search<T>(Func<IndexSearcher, T> search)
