@@ -92,7 +92,7 @@ public static class PublicApi
             .WithName("Rechercher")
             .WithDescription("Recherche plein texte et filtres, comme la page /recherche : résultats paginés, facettes avec leurs effectifs, suggestion « vouliez-vous dire ». Seules les fiches publiées sont trouvées.")
             .WithSummary("Rechercher des entreprises (mêmes paramètres que /recherche)")
-            .WithMetadata(new SearchQueryParameters(SearchParameters.Sort, SearchParameters.Page, SearchParameters.PageSize))
+            .WithMetadata(new SearchQueryParameters(SearchParameters.Sort, SearchParameters.Page, SearchParameters.PageSize, SearchParameters.AsTyped))
             .Produces<ApiSearchResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status429TooManyRequests)

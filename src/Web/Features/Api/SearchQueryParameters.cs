@@ -20,6 +20,7 @@ public sealed record SearchQueryParameters(params string[] Extra)
         [Search.SearchParameters.Sort] = "Ordre des résultats : pertinence (par défaut), nom, nouveautes, mises-a-jour.",
         [Search.SearchParameters.Page] = "Numéro de page, à partir de 1.",
         [Search.SearchParameters.PageSize] = "Résultats par page (1 à 50, 20 par défaut).",
+        [Search.SearchParameters.AsTyped] = "1 : chercher les mots tels qu'écrits, sans corriger l'orthographe d'un mot inconnu (corrections annoncées dans « corrections »).",
         [Statistics.StatisticsQuery.SnapshotParameter] = "Identifiant d'un instantané des statistiques (voir /api/v1/statistiques/instantanes) : les chiffres à cette date ; sans lui, ceux d'aujourd'hui. Refusé par /api/v1/statistiques/evolution, qui lit tous les instantanés.",
     };
 

@@ -38,6 +38,9 @@ public static class SearchParameters
     public const string Sort = "tri";
     public const string Page = "page";
 
+    /// <summary>"Search the words as typed": no spelling correction (<see cref="SearchRequest.ExactSpelling"/>), the value 1.</summary>
+    public const string AsTyped = "sans_correction";
+
     /// <summary>Results per page: the API's only (the site shows <see cref="SearchRequest.DefaultPageSize"/>).</summary>
     public const string PageSize = "par_page";
 
@@ -161,6 +164,7 @@ public static class SearchParameters
             FoundedTo = to,
             Sort = sort,
             Page = page,
+            ExactSpelling = First(values, AsTyped) is "1" or "oui" or "true",
         };
         foreach (var facet in FacetCatalog.All)
         {
@@ -193,6 +197,10 @@ public static class SearchParameters
         if (request.Sort != SearchSort.Relevance)
         {
             pairs.Add((Sort, SortValue(request.Sort)));
+        }
+        if (request.ExactSpelling && !string.IsNullOrWhiteSpace(request.Text))
+        {
+            pairs.Add((AsTyped, "1"));
         }
         if (request.Page > 1)
         {
