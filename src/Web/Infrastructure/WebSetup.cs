@@ -26,6 +26,9 @@ public static class WebSetup
         builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         // One folder per feature holds its pages, page models and services (docs/adr/0015).
         builder.Services.AddRazorPages(options => options.RootDirectory = "/Features")
+            // Forms are checked on the server and answered with the page (no client validation script): tag helpers
+            // write no data-val-* attributes, whose messages would be the framework's English ones.
+            .AddViewOptions(options => options.HtmlHelperOptions.ClientValidationEnabled = false)
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
@@ -46,7 +49,7 @@ public static class WebSetup
         var formTargets = Features.Accounts.AccountsSetup.ProviderOrigins(builder.Configuration);
         builder.Services.AddSecurityHeaderPolicies(policies => policies.SetDefaultPolicy(SecurityHeaders.Policy(builder.Environment, formTargets))
             .AddPolicy(SecurityHeaders.ApiReferencePolicy, SecurityHeaders.Policy(builder.Environment, formTargets, inlineStyles: true))
-            .SetPolicySelector(context => context.HttpContext.Request.Path.StartsWithSegments("/api/reference")
+            .SetPolicySelector(context => context.HttpContext.Request.Path.StartsWithSegments(PublicApi.ReferencePath)
                 ? context.ConfiguredPolicies[SecurityHeaders.ApiReferencePolicy] : context.SelectedPolicy));
         builder.Services.AddAntiforgery(options => options.Cookie.Name = "af.antiforgery");
         // Bounded: every entry declares a size (statistics reports count 1), so no query string can fill the memory.
@@ -61,6 +64,8 @@ public static class WebSetup
         ArgumentNullException.ThrowIfNull(app);
         // First: the client's address and scheme as the trusted reverse proxy saw them (Site:KnownProxies).
         app.UseForwardedHeaders();
+        // Then the path base (Site:PathBase), before anything reads the path: links, redirects and cookies carry it.
+        app.UseSitePathBase();
         PublicAddress.WarnWhenMissing(app);
         if (app.Environment.IsDevelopment())
         {
@@ -86,7 +91,7 @@ public static class WebSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
-        app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseMiddleware<Features.Api.ConditionalGet>());
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(PublicApi.Prefix), api => api.UseMiddleware<Features.Api.ConditionalGet>());
         app.UseAntiforgery();
 
         app.MapStaticAssets();
