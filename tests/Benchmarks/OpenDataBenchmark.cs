@@ -33,7 +33,8 @@ internal static class OpenDataBenchmark
             var seeding = Stopwatch.StartNew();
             await host.Services.GetRequiredService<DemoSeeder>().SeedAsync(count, 2014);
             Console.WriteLine($"seeded in {seeding.Elapsed.TotalSeconds:0.0} s");
-            var writer = new OpenDataWriter(host.Services.GetRequiredService<IServiceScopeFactory>(), host.Services.GetRequiredService<TaxonomyCatalog>(), () => "https://annuaire.nc");
+            var writer = new OpenDataWriter(host.Services.GetRequiredService<IServiceScopeFactory>(), host.Services.GetRequiredService<TaxonomyCatalog>(), () => "https://annuaire.nc",
+                slug => "/entreprises/" + slug);
             var reading = Stopwatch.StartNew();
             var read = 0;
             var readAllocated = GC.GetTotalAllocatedBytes(precise: true);

@@ -76,7 +76,7 @@ public sealed class AccountPageTests(AccountSite site) : IClassFixture<AccountSi
         // Deletion needs the confirmation box.
         var unconfirmed = await DirectoryWebFactory.ParseAsync(await SubmitAsync(client, "/compte", "/compte?handler=supprimer"));
         Assert.Contains("Cochez la case", unconfirmed.QuerySelector("#suppression-erreur")!.TextContent, StringComparison.Ordinal);
-        var deleted = await SubmitAsync(client, "/compte", "/compte?handler=supprimer", ("confirmation", "true"));
+        var deleted = await SubmitAsync(client, "/compte", "/compte?handler=supprimer", ("Delete.Confirmed", "true"));
         Assert.Equal("/", deleted.Headers.Location!.OriginalString);
         Assert.False(await WithDatabaseAsync(db => db.Users.AnyAsync(u => u.Email == email, Cancel)));
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/compte", Cancel)).StatusCode);
@@ -89,10 +89,10 @@ public sealed class AccountPageTests(AccountSite site) : IClassFixture<AccountSi
         var client = await SignedInClientAsync(site.Factory, old, role: null);
         await ConfirmedUserAsync(site.Factory.Services, "deja.prise@exemple.nc");
 
-        var invalid = await DirectoryWebFactory.ParseAsync(await SubmitAsync(client, "/compte", "/compte?handler=courriel", ("nouveauCourriel", "pas un courriel")));
-        var same = await DirectoryWebFactory.ParseAsync(await SubmitAsync(client, "/compte", "/compte?handler=courriel", ("nouveauCourriel", old.ToUpperInvariant())));
-        var taken = await SubmitAsync(client, "/compte", "/compte?handler=courriel", ("nouveauCourriel", "deja.prise@exemple.nc"));
-        var asked = await SubmitAsync(client, "/compte", "/compte?handler=courriel", ("nouveauCourriel", renewed));
+        var invalid = await DirectoryWebFactory.ParseAsync(await SubmitAsync(client, "/compte", "/compte?handler=courriel", ("ChangeEmail.Address", "pas un courriel")));
+        var same = await DirectoryWebFactory.ParseAsync(await SubmitAsync(client, "/compte", "/compte?handler=courriel", ("ChangeEmail.Address", old.ToUpperInvariant())));
+        var taken = await SubmitAsync(client, "/compte", "/compte?handler=courriel", ("ChangeEmail.Address", "deja.prise@exemple.nc"));
+        var asked = await SubmitAsync(client, "/compte", "/compte?handler=courriel", ("ChangeEmail.Address", renewed));
 
         Assert.Contains("pas valable", invalid.QuerySelector("#courriel-erreur")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("pas un courriel", invalid.QuerySelector<IHtmlInputElement>("#compte-nouveau-courriel")!.Value);
@@ -123,7 +123,7 @@ public sealed class AccountPageTests(AccountSite site) : IClassFixture<AccountSi
             await db.SaveChangesAsync(Cancel);
             return entry.Id;
         });
-        await SubmitAsync(client, "/compte", "/compte?handler=supprimer", ("confirmation", "true"));
+        await SubmitAsync(client, "/compte", "/compte?handler=supprimer", ("Delete.Confirmed", "true"));
         var kept = await WithDatabaseAsync(db => db.CompanyChanges.SingleAsync(c => c.Id == change, Cancel));
         Assert.Equal((null, "compte supprimé"), (kept.UserId, kept.Actor));
     }
@@ -173,9 +173,9 @@ public sealed class AccountPageTests(AccountSite site) : IClassFixture<AccountSi
         var totp = new OtpNet.Totp(key);
         Assert.NotNull(setUp.QuerySelector(".qr-code svg"));
 
-        var wrong = await DirectoryWebFactory.ParseAsync(await SubmitAsync(client, "/compte/double-authentification", "/compte/double-authentification?handler=activer", ("code", "000000")));
+        var wrong = await DirectoryWebFactory.ParseAsync(await SubmitAsync(client, "/compte/double-authentification", "/compte/double-authentification?handler=activer", ("Input.Code", "000000")));
         Assert.Contains("n'est pas le bon", wrong.QuerySelector("#code-erreur-activer")!.TextContent, StringComparison.Ordinal);
-        var enabled = await DirectoryWebFactory.ParseAsync(await SubmitAsync(client, "/compte/double-authentification", "/compte/double-authentification?handler=activer", ("code", totp.ComputeTotp())));
+        var enabled = await DirectoryWebFactory.ParseAsync(await SubmitAsync(client, "/compte/double-authentification", "/compte/double-authentification?handler=activer", ("Input.Code", totp.ComputeTotp())));
         var recovery = enabled.QuerySelectorAll("[data-recovery-codes] code").Select(c => c.TextContent).ToList();
         Assert.Equal(10, recovery.Count);
         Assert.NotNull(enabled.QuerySelector("[data-two-factor=on]"));
@@ -185,24 +185,24 @@ public sealed class AccountPageTests(AccountSite site) : IClassFixture<AccountSi
         var first = await SignInAsync(fresh, email, url: "/compte/connexion?returnUrl=%2Fmoderation%2Fsignalements");
         Assert.StartsWith("/compte/connexion/code?returnUrl=%2Fmoderation%2Fsignalements", first.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await fresh.GetAsync("/compte", Cancel)).StatusCode);
-        var bad = await DirectoryWebFactory.ParseAsync(await SubmitAsync(fresh, first.Headers.Location.OriginalString, "/compte/connexion/code", ("code", "123456")));
+        var bad = await DirectoryWebFactory.ParseAsync(await SubmitAsync(fresh, first.Headers.Location.OriginalString, "/compte/connexion/code", ("Input.Code", "123456")));
         Assert.Contains("n'est pas le bon", bad.QuerySelector("#connexion-code-erreur")!.TextContent, StringComparison.Ordinal);
-        var second = await SubmitAsync(fresh, first.Headers.Location.OriginalString, "/compte/connexion/code", ("code", totp.ComputeTotp()));
+        var second = await SubmitAsync(fresh, first.Headers.Location.OriginalString, "/compte/connexion/code", ("Input.Code", totp.ComputeTotp()));
         Assert.Equal("/moderation/signalements", second.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await fresh.GetAsync("/compte", Cancel)).StatusCode);
 
         // A recovery code works once.
         var other = site.Factory.CreateBrowserLikeClient();
         var step = (await SignInAsync(other, email)).Headers.Location!.OriginalString;
-        Assert.Equal("/", (await SubmitAsync(other, step, "/compte/connexion/code", ("code", recovery[0]))).Headers.Location!.OriginalString);
+        Assert.Equal("/", (await SubmitAsync(other, step, "/compte/connexion/code", ("Input.Code", recovery[0]))).Headers.Location!.OriginalString);
         var third = site.Factory.CreateBrowserLikeClient();
         step = (await SignInAsync(third, email)).Headers.Location!.OriginalString;
-        Assert.Equal(HttpStatusCode.OK, (await SubmitAsync(third, step, "/compte/connexion/code", ("code", recovery[0]))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await SubmitAsync(third, step, "/compte/connexion/code", ("Input.Code", recovery[0]))).StatusCode);
         Assert.Contains("9", (await DirectoryWebFactory.ParseAsync(await fresh.GetAsync("/compte/double-authentification", Cancel))).QuerySelector("[data-two-factor=on]")!.TextContent, StringComparison.Ordinal);
 
         // Turning it off needs a code too.
         Assert.Equal("/compte/double-authentification?desactivee=1",
-            (await SubmitAsync(fresh, "/compte/double-authentification", "/compte/double-authentification?handler=desactiver", ("code", totp.ComputeTotp()))).Headers.Location!.OriginalString);
+            (await SubmitAsync(fresh, "/compte/double-authentification", "/compte/double-authentification?handler=desactiver", ("Input.Code", totp.ComputeTotp()))).Headers.Location!.OriginalString);
         Assert.Equal("/", (await SignInAsync(site.Factory.CreateBrowserLikeClient(), email)).Headers.Location!.OriginalString);
     }
 

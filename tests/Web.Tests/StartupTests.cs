@@ -47,6 +47,7 @@ public sealed class MisconfigurationTests
     [InlineData("OpenData:CheckInterval", "00:00:00", "CheckInterval")]
     [InlineData("Site:PublicUrl", "annuaire.nc", "Site:PublicUrl")]
     [InlineData("Site:KnownNetworks:0", "10.0.0.0/99", "Site:KnownNetworks")]
+    [InlineData("Site:PathBase", "annuaire/", "Site:PathBase")]
     [InlineData("Mail:Smtp:Port", "0", "Smtp.Port")]   // a nested object is checked too
     [InlineData("Search:Provider", "Luceen", "Search:Provider")]
     public void A_wrong_setting_stops_the_start_with_a_message_naming_it(string key, string value, string named)

@@ -69,7 +69,7 @@ public sealed class StatisticsAnalystTests(SiteFixture site) : IClassFixture<Sit
     {
         var page = await DirectoryWebFactory.ParseAsync(await client.GetAsync("/statistiques", Cancel));
         var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        return await client.PostAsync("/statistiques?handler=Instantane", new FormUrlEncodedContent([new("libelle", label), new("__RequestVerificationToken", token)]), Cancel);
+        return await client.PostAsync("/statistiques?handler=Instantane", new FormUrlEncodedContent([new("Input.Label", label), new("__RequestVerificationToken", token)]), Cancel);
     }
 
     private Task<HttpClient> SignedInAsync(string email, string? role) => AccountForms.SignedInClientAsync(site.Factory, email, role);

@@ -14,8 +14,9 @@ public sealed class SiteOptions : IValidatableObject
     public const string Section = "Site";
 
     /// <summary>
-    /// The public address, e.g. <c>https://annuaire.nc</c>. Mails, canonical links, sitemaps and API links use it;
-    /// without it they use the request's own address, which a forged <c>Host</c> header can change (set it in production).
+    /// The public address of the site's home, e.g. <c>https://annuaire.nc</c> (or <c>https://exemple.nc/annuaire</c>
+    /// under a <see cref="PathBase"/>). Mails, canonical links, sitemaps and API links use it; without it they use
+    /// the request's own address, which a forged <c>Host</c> header can change (set it in production).
     /// </summary>
     public Uri? PublicUrl { get; init; }
 
@@ -25,11 +26,21 @@ public sealed class SiteOptions : IValidatableObject
     /// <summary>Networks of the reverse proxies, in CIDR notation (e.g. <c>172.16.0.0/12</c> for a compose network).</summary>
     public IReadOnlyList<string> KnownNetworks { get; init; } = [];
 
+    /// <summary>
+    /// The path the site is served under when it shares a host with others, e.g. <c>/annuaire</c> (a reverse proxy
+    /// forwards <c>/annuaire/…</c> as it is): every link, redirect and cookie then carries it. Empty: the host's root.
+    /// </summary>
+    public string? PathBase { get; init; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (PublicUrl is not null && (!PublicUrl.IsAbsoluteUri || PublicUrl.Scheme is not ("https" or "http") || PublicUrl.Query.Length > 0))
         {
             yield return new ValidationResult($"{Section}:PublicUrl must be an absolute http(s) address without query, e.g. https://annuaire.nc.", [nameof(PublicUrl)]);
+        }
+        if (!string.IsNullOrEmpty(PathBase) && !IsPathBase(PathBase))
+        {
+            yield return new ValidationResult($"{Section}:PathBase must be a path such as /annuaire: starting with /, without a trailing /, query or fragment (\"{PathBase}\").", [nameof(PathBase)]);
         }
         foreach (var proxy in KnownProxies.Where(p => !IPAddress.TryParse(p, out _)))
         {
@@ -40,6 +51,10 @@ public sealed class SiteOptions : IValidatableObject
             yield return new ValidationResult($"{Section}:KnownNetworks: \"{network}\" is not a network in CIDR notation (e.g. 10.0.0.0/8).", [nameof(KnownNetworks)]);
         }
     }
+
+    private static bool IsPathBase(string path) =>
+        path.Length > 1 && path[0] == '/' && path[^1] != '/' && !path.Contains("//", StringComparison.Ordinal)
+        && path.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '-' or '_' or '.' or '~');
 }
 
 public static partial class PublicAddress
@@ -65,8 +80,41 @@ public static partial class PublicAddress
             : $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";
     }
 
-    /// <summary>An absolute address on the site, for mails and links that leave it.</summary>
+    /// <summary>
+    /// An absolute address on the site, for mails and links that leave it. <paramref name="pathAndQuery"/> is a path of
+    /// the site without its path base, as <see cref="LinkGenerator"/> writes it outside a request (<see cref="PageLinks"/>).
+    /// </summary>
     public static Uri Absolute(HttpContext context, string pathAndQuery) => new(Of(context) + pathAndQuery);
+
+    /// <summary>
+    /// The public, absolute form of a link as the site's pages write it (with the request's path base, from
+    /// <c>Url.Page</c> or <c>asp-page</c>): for canonical addresses and links to copy.
+    /// </summary>
+    public static string OfLink(HttpContext context, string link)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(link);
+        var pathBase = context.Request.PathBase.Value;
+        var underBase = !string.IsNullOrEmpty(pathBase) && (link == pathBase
+            || link.StartsWith(pathBase + "/", StringComparison.Ordinal) || link.StartsWith(pathBase + "?", StringComparison.Ordinal));
+        return Of(context) + (underBase ? link[pathBase!.Length..] : link);
+    }
+
+    /// <summary>The path of the site's own cookies: its path base, so that the sites sharing a host keep theirs apart.</summary>
+    public static string CookiePath(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.PathBase.HasValue ? request.PathBase.Value! : "/";
+    }
+
+    /// <summary>Serves the site under <see cref="SiteOptions.PathBase"/> when one is set (before routing).</summary>
+    internal static void UseSitePathBase(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<IOptions<SiteOptions>>().Value.PathBase is { Length: > 0 } pathBase)
+        {
+            app.UsePathBase(pathBase);
+        }
+    }
 
     internal static IHostApplicationBuilder AddPublicAddress(this IHostApplicationBuilder builder)
     {
@@ -111,7 +159,10 @@ public sealed class SiteLinks(IHttpContextAccessor accessor, IOptions<SiteOption
     /// that happens to trigger it must not decide, with its <c>Host</c> header, what the others get.
     /// </summary>
     public string ConfiguredRoot() =>
-        (options.Value.PublicUrl?.AbsoluteUri
-            ?? server.Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses.FirstOrDefault()
-            ?? "http://localhost").TrimEnd('/');
+        options.Value.PublicUrl?.AbsoluteUri.TrimEnd('/')
+            ?? (server.Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost").TrimEnd('/')
+                + options.Value.PathBase;
+
+    /// <summary>The path base of the site (the current request's, else <see cref="SiteOptions.PathBase"/>): where "home" is.</summary>
+    public PathString PathBase => accessor.HttpContext?.Request.PathBase ?? new PathString(options.Value.PathBase);
 }

@@ -49,7 +49,7 @@ public static class WebSetup
         var formTargets = Features.Accounts.AccountsSetup.ProviderOrigins(builder.Configuration);
         builder.Services.AddSecurityHeaderPolicies(policies => policies.SetDefaultPolicy(SecurityHeaders.Policy(builder.Environment, formTargets))
             .AddPolicy(SecurityHeaders.ApiReferencePolicy, SecurityHeaders.Policy(builder.Environment, formTargets, inlineStyles: true))
-            .SetPolicySelector(context => context.HttpContext.Request.Path.StartsWithSegments("/api/reference")
+            .SetPolicySelector(context => context.HttpContext.Request.Path.StartsWithSegments(PublicApi.ReferencePath)
                 ? context.ConfiguredPolicies[SecurityHeaders.ApiReferencePolicy] : context.SelectedPolicy));
         builder.Services.AddAntiforgery(options => options.Cookie.Name = "af.antiforgery");
         // Bounded: every entry declares a size (statistics reports count 1), so no query string can fill the memory.
@@ -64,6 +64,8 @@ public static class WebSetup
         ArgumentNullException.ThrowIfNull(app);
         // First: the client's address and scheme as the trusted reverse proxy saw them (Site:KnownProxies).
         app.UseForwardedHeaders();
+        // Then the path base (Site:PathBase), before anything reads the path: links, redirects and cookies carry it.
+        app.UseSitePathBase();
         PublicAddress.WarnWhenMissing(app);
         if (app.Environment.IsDevelopment())
         {
@@ -89,7 +91,7 @@ public static class WebSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
-        app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseMiddleware<Features.Api.ConditionalGet>());
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(PublicApi.Prefix), api => api.UseMiddleware<Features.Api.ConditionalGet>());
         app.UseAntiforgery();
 
         app.MapStaticAssets();

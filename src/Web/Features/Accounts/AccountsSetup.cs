@@ -4,6 +4,7 @@ using AnnuaireFiliere.Core.Accounts;
 using AnnuaireFiliere.Core.Data;
 using AnnuaireFiliere.Web.Infrastructure;
 using AnnuaireFiliere.Web.Infrastructure.Mail;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -51,8 +52,6 @@ public static partial class AccountsSetup
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            options.LoginPath = "/compte/connexion";
-            options.LogoutPath = "/compte/deconnexion";
             // A signed-in visitor refused a page gets a 403 in place, with the French error page (status code pages
             // re-execute /erreur/403): the status says what happened, and no redirect loses the address.
             options.Events.OnRedirectToAccessDenied = context =>
@@ -63,6 +62,13 @@ public static partial class AccountsSetup
             options.ReturnUrlParameter = "returnUrl";
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromDays(14);
+        });
+        // The sign-in and sign-out pages by name, once the routes are known (the first request reads these options); the
+        // cookie handler adds the path base.
+        builder.Services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<LinkGenerator>((options, links) =>
+        {
+            options.LoginPath = links.GetPathByPage("/Accounts/SignIn", handler: null, values: null) ?? throw new InvalidOperationException("No route leads to the sign-in page.");
+            options.LogoutPath = links.GetPathByPage("/Accounts/SignOut", handler: null, values: null) ?? throw new InvalidOperationException("No route leads to the sign-out page.");
         });
         builder.Services.ConfigureExternalCookie(options =>
         {

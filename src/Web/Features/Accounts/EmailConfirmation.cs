@@ -9,14 +9,15 @@ namespace AnnuaireFiliere.Web.Features.Accounts;
 /// provider did not vouch for the address, and from "send the confirmation again". A local return address
 /// (an invitation, say) travels with the link to the sign-in that follows.
 /// </summary>
-public sealed class EmailConfirmation(UserManager<DirectoryUser> users, AccountMails mails, SiteLinks links)
+public sealed class EmailConfirmation(UserManager<DirectoryUser> users, AccountMails mails, SiteLinks site, PageLinks pages)
 {
     public async Task SendAsync(DirectoryUser user, string? returnUrl, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         var token = AccountLinks.EncodeToken(await users.GenerateEmailConfirmationTokenAsync(user));
-        var back = LocalUrl.OrHome(returnUrl);
-        var link = links.Absolute($"/compte/confirmer?utilisateur={user.Id}&code={token}" + (back == "/" ? "" : "&returnUrl=" + Uri.EscapeDataString(back)));
+        var back = LocalUrl.OrHome(site.PathBase, returnUrl);
+        var link = pages.Absolute("/Accounts/ConfirmEmail",
+            new { utilisateur = user.Id, code = token, returnUrl = back == LocalUrl.Home(site.PathBase) ? null : back });
         await mails.SendConfirmationAsync(user, link, cancellationToken);
     }
 }

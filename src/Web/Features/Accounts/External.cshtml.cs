@@ -21,7 +21,7 @@ public sealed class ExternalSignInModel(SignInManager<DirectoryUser> signIn, Acc
 {
     public string? Message { get; private set; }
 
-    public IActionResult OnGet() => Redirect("/compte/connexion");
+    public IActionResult OnGet() => RedirectToPage("/Accounts/SignIn");
 
     public async Task<IActionResult> OnPostAsync(string provider, string? returnUrl)
     {
@@ -29,14 +29,14 @@ public sealed class ExternalSignInModel(SignInManager<DirectoryUser> signIn, Acc
         {
             return NotFound();
         }
-        var back = $"/compte/externe?handler=retour&returnUrl={Uri.EscapeDataString(LocalUrl.OrHome(returnUrl))}";
+        var back = Url.Page("/Accounts/External", "retour", new { returnUrl = LocalUrl.OrHome(HttpContext, returnUrl) });
         var userId = User.Identity?.IsAuthenticated == true ? signIn.UserManager.GetUserId(User) : null;
         return Challenge(signIn.ConfigureExternalAuthenticationProperties(provider, back, userId), provider);
     }
 
     public async Task<IActionResult> OnGetRetourAsync(string? returnUrl, CancellationToken cancellationToken)
     {
-        var target = LocalUrl.OrHome(returnUrl);
+        var target = LocalUrl.OrHome(HttpContext, returnUrl);
         var users = signIn.UserManager;
         var current = User.Identity?.IsAuthenticated == true ? await users.GetUserAsync(User) : null;
         var info = await signIn.GetExternalLoginInfoAsync(current is null ? null : current.Id.ToString());
@@ -51,7 +51,7 @@ public sealed class ExternalSignInModel(SignInManager<DirectoryUser> signIn, Acc
             var linked = await users.AddLoginAsync(current, info);
             await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
             Message = linked.Succeeded ? null : string.Join(' ', linked.Errors.Select(e => e.Description));
-            return Message is null ? Redirect("/compte?lie=1") : Page();
+            return Message is null ? RedirectToPage("/Accounts/Index", new { lie = 1 }) : Page();
         }
 
         var known = await users.FindByLoginAsync(info.LoginProvider, info.ProviderKey);

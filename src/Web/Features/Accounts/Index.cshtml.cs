@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using AnnuaireFiliere.Core.Accounts;
 using AnnuaireFiliere.Core.Companies;
+using AnnuaireFiliere.Web.Infrastructure;
 using AnnuaireFiliere.Web.Infrastructure.Mail;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -17,14 +18,11 @@ namespace AnnuaireFiliere.Web.Features.Accounts;
 /// providers (link, unlink), language, data download, deletion.
 /// </summary>
 [Authorize]
-public sealed class AccountModel(SignInManager<DirectoryUser> signIn, AccountMails mails, CompanyLifecycle lifecycle, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class AccountModel(SignInManager<DirectoryUser> signIn, AccountMails mails, PageLinks pages, CompanyLifecycle lifecycle, IStringLocalizer<SharedResource> text) : PageModel
 {
     public bool HasPassword { get; private set; }
 
     public bool TwoFactor { get; private set; }
-
-    /// <summary>The new address typed, kept when it is refused.</summary>
-    public string? NewEmail { get; private set; }
 
     public string Email { get; private set; } = string.Empty;
 
@@ -36,92 +34,129 @@ public sealed class AccountModel(SignInManager<DirectoryUser> signIn, AccountMai
 
     public IReadOnlyList<AuthenticationScheme> Unlinked { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync() => await LoadAsync() is null ? Challenge() : Page();
-
-    public async Task<IActionResult> OnPostLangueAsync(string? langue)
+    /// <summary>The forms of the page, one bound model each (a POST fills only its own).</summary>
+    public sealed class UnlinkInput
     {
-        var user = await LoadAsync();
-        if (user is null)
-        {
-            return Challenge();
-        }
-        user.PreferredLanguage = langue == "en" ? "en" : "fr";
-        await signIn.UserManager.UpdateAsync(user);
-        AccountLanguage.Apply(HttpContext, user);
-        return Redirect("/compte?langue=1");
+        public string? Provider { get; set; }
+
+        public string? Key { get; set; }
     }
 
-    public async Task<IActionResult> OnPostCourrielAsync(string? nouveauCourriel, CancellationToken cancellationToken)
+    public sealed class EmailInput
+    {
+        public string? Address { get; set; }
+    }
+
+    public sealed class LanguageInput
+    {
+        public string? Language { get; set; }
+    }
+
+    public sealed class DeleteInput
+    {
+        public bool Confirmed { get; set; }
+    }
+
+    [BindProperty]
+    public UnlinkInput Unlink { get; set; } = new();
+
+    [BindProperty]
+    public EmailInput ChangeEmail { get; set; } = new();
+
+    [BindProperty]
+    public LanguageInput ChangeLanguage { get; set; } = new();
+
+    [BindProperty]
+    public DeleteInput Delete { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() is null ? Challenge() : Page();
+
+    public async Task<IActionResult> OnPostLangueAsync()
     {
         var user = await LoadAsync();
         if (user is null)
         {
             return Challenge();
         }
-        var email = NewEmail = nouveauCourriel?.Trim();
+        user.PreferredLanguage = ChangeLanguage.Language == "en" ? "en" : "fr";
+        await signIn.UserManager.UpdateAsync(user);
+        AccountLanguage.Apply(HttpContext, user);
+        return RedirectToPage("/Accounts/Index", new { langue = 1 });
+    }
+
+    public async Task<IActionResult> OnPostCourrielAsync(CancellationToken cancellationToken)
+    {
+        var user = await LoadAsync();
+        if (user is null)
+        {
+            return Challenge();
+        }
+        var email = ChangeEmail.Address?.Trim();
+        const string field = $"{nameof(ChangeEmail)}.{nameof(EmailInput.Address)}";
         if (string.IsNullOrEmpty(email) || email.Length > 254 || !new EmailAddressAttribute().IsValid(email))
         {
-            ModelState.AddModelError("nouveauCourriel", text["Account.EmailInvalid"]);
+            ModelState.AddModelError(field, text["Account.EmailInvalid"]);
             return Page();
         }
         if (string.Equals(email, user.Email, StringComparison.OrdinalIgnoreCase))
         {
-            ModelState.AddModelError("nouveauCourriel", text["Account.ChangeEmailSame"]);
+            ModelState.AddModelError(field, text["Account.ChangeEmailSame"]);
             return Page();
         }
         // The answer is the same when the address belongs to another account (which gets nothing).
         if (await signIn.UserManager.FindByEmailAsync(email) is null)
         {
             var token = AccountLinks.EncodeToken(await signIn.UserManager.GenerateChangeEmailTokenAsync(user, email));
-            var link = AccountLinks.Absolute(Request, $"/compte/changer-courriel?utilisateur={user.Id}&courriel={Uri.EscapeDataString(email)}&code={token}");
+            var link = pages.Absolute("/Accounts/ChangeEmail", new { utilisateur = user.Id, courriel = email, code = token });
             await mails.SendAsync(email, user.PreferredLanguage, "Mail.ChangeEmail", link, cancellationToken: cancellationToken);
         }
-        return Redirect("/compte?courriel=1");
+        return RedirectToPage("/Accounts/Index", new { courriel = 1 });
     }
 
-    public async Task<IActionResult> OnPostDelierAsync(string? fournisseur, string? cle)
+    public async Task<IActionResult> OnPostDelierAsync()
     {
         var user = await LoadAsync();
         if (user is null)
         {
             return Challenge();
         }
-        var login = Logins.FirstOrDefault(l => l.LoginProvider == fournisseur && l.ProviderKey == cle);
+        var login = Logins.FirstOrDefault(l => l.LoginProvider == Unlink.Provider && l.ProviderKey == Unlink.Key);
         if (login is null)
         {
             return BadRequest();
         }
         if (!HasPassword && Logins.Count == 1)
         {
-            ModelState.AddModelError("fournisseur", text["Account.UnlinkLast"]);
+            ModelState.AddModelError(nameof(Unlink), text["Account.UnlinkLast"]);
             return Page();
         }
         await signIn.UserManager.RemoveLoginAsync(user, login.LoginProvider, login.ProviderKey);
         await signIn.RefreshSignInAsync(user);
-        return Redirect("/compte?delie=1");
+        return RedirectToPage("/Accounts/Index", new { delie = 1 });
     }
 
-    public async Task<IActionResult> OnPostSupprimerAsync(bool confirmation)
+    public async Task<IActionResult> OnPostSupprimerAsync()
     {
         var user = await LoadAsync();
         if (user is null)
         {
             return Challenge();
         }
-        if (!confirmation)
+        const string field = $"{nameof(Delete)}.{nameof(DeleteInput.Confirmed)}";
+        if (!Delete.Confirmed)
         {
-            ModelState.AddModelError("confirmation", text["Account.DeleteConfirmRequired"]);
+            ModelState.AddModelError(field, text["Account.DeleteConfirmRequired"]);
             return Page();
         }
         await lifecycle.ForgetAccountAsync(user.Id, HttpContext.RequestAborted);
         var deleted = await signIn.UserManager.DeleteAsync(user);
         if (!deleted.Succeeded)
         {
-            ModelState.AddModelError("confirmation", string.Join(' ', deleted.Errors.Select(e => e.Description)));
+            ModelState.AddModelError(field, string.Join(' ', deleted.Errors.Select(e => e.Description)));
             return Page();
         }
         await signIn.SignOutAsync();
-        return Redirect("/");
+        return RedirectToPage("/Home/Index");
     }
 
     private async Task<DirectoryUser?> LoadAsync()
@@ -134,6 +169,7 @@ public sealed class AccountModel(SignInManager<DirectoryUser> signIn, AccountMai
         }
         Email = user.Email ?? string.Empty;
         Language = user.PreferredLanguage;
+        ChangeLanguage.Language ??= Language;
         HasPassword = await users.HasPasswordAsync(user);
         TwoFactor = await users.GetTwoFactorEnabledAsync(user);
         Roles = [.. await users.GetRolesAsync(user)];

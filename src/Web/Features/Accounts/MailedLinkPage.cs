@@ -25,6 +25,15 @@ public abstract class MailedLinkPage(UserManager<DirectoryUser> users) : PageMod
 
     public bool Sent { get; private set; }
 
+    /// <summary>The resource keys of the page's texts: <c>{Keys}Title</c>, <c>Intro</c>, <c>Submit</c>, <c>Sent</c>.</summary>
+    public abstract string Keys { get; }
+
+    /// <summary>The email field's element id.</summary>
+    public abstract string FieldId { get; }
+
+    /// <summary>This page's name (<c>/Accounts/ForgotPassword</c>), where its form posts.</summary>
+    public string PageName => PageContext.ActionDescriptor.ViewEnginePath;
+
     protected UserManager<DirectoryUser> Users { get; } = users;
 
     public void OnGet() => Sent = Request.Query.ContainsKey("envoye");
@@ -40,7 +49,7 @@ public abstract class MailedLinkPage(UserManager<DirectoryUser> users) : PageMod
         {
             await SendAsync(user, cancellationToken);
         }
-        return Redirect(Request.Path + "?envoye=1");
+        return RedirectToPage(new { envoye = 1 });
     }
 
     /// <summary>Whether this account gets the mail (the page's answer is the same either way).</summary>
@@ -49,5 +58,4 @@ public abstract class MailedLinkPage(UserManager<DirectoryUser> users) : PageMod
     protected abstract Task SendAsync(DirectoryUser user, CancellationToken cancellationToken);
 }
 
-/// <summary>What the views of <see cref="MailedLinkPage"/>s show: resource keys <c>{Keys}Title/Intro/Submit/Sent</c>.</summary>
-public sealed record MailedLinkView(MailedLinkPage Page, string Keys, string Action, string FieldId);
+

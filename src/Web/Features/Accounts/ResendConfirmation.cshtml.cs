@@ -10,6 +10,10 @@ namespace AnnuaireFiliere.Web.Features.Accounts;
 [EnableRateLimiting(AccountsSetup.PasswordLimit)]
 public sealed class ResendConfirmationModel(UserManager<DirectoryUser> users, EmailConfirmation confirmation) : MailedLinkPage(users)
 {
+    public override string Keys => "Account.Resend";
+
+    public override string FieldId => "renvoi-courriel";
+
     protected override bool Wanted(DirectoryUser user) => !user.EmailConfirmed;
 
     protected override Task SendAsync(DirectoryUser user, CancellationToken cancellationToken) =>

@@ -49,7 +49,7 @@ public sealed class ResetPasswordModel(UserManager<DirectoryUser> users) : PageM
         {
             await users.SetLockoutEndDateAsync(user!, null);
             await users.ResetAccessFailedCountAsync(user!);
-            return Redirect("/compte/connexion?reinitialise=1");
+            return RedirectToPage("/Accounts/SignIn", new { reinitialise = 1 });
         }
         foreach (var error in result.Errors)
         {

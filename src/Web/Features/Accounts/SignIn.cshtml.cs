@@ -60,11 +60,11 @@ public sealed class SignInModel(SignInManager<DirectoryUser> signIn, AccountRole
         if (result.Succeeded)
         {
             AccountLanguage.Apply(HttpContext, user!);
-            return LocalRedirect(LocalUrl.OrHome(ReturnUrl));
+            return LocalRedirect(LocalUrl.OrHome(HttpContext, ReturnUrl));
         }
         if (result.RequiresTwoFactor)
         {
-            return Redirect($"/compte/connexion/code?returnUrl={Uri.EscapeDataString(LocalUrl.OrHome(ReturnUrl))}&rememberMe={(Input.RememberMe ? "true" : "false")}");
+            return RedirectToPage("/Accounts/SignInCode", new { returnUrl = LocalUrl.OrHome(HttpContext, ReturnUrl), rememberMe = Input.RememberMe ? "true" : "false" });
         }
         NotConfirmed = result.IsNotAllowed;
         ModelState.AddModelError(string.Empty, text[result.IsLockedOut ? "Account.LockedOut" : result.IsNotAllowed ? "Account.SignInNotConfirmed" : "Account.SignInFailed"]);

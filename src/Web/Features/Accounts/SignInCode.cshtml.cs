@@ -22,17 +22,26 @@ public sealed class SignInCodeModel(SignInManager<DirectoryUser> signIn, IString
     [BindProperty(SupportsGet = true)]
     public bool RememberMe { get; set; }
 
-    public async Task<IActionResult> OnGetAsync() =>
-        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? Redirect("/compte/connexion") : Page();
+    public sealed class CodeInput
+    {
+        /// <summary>Six digits from the app, or a recovery code.</summary>
+        public string? Code { get; set; }
+    }
 
-    public async Task<IActionResult> OnPostAsync(string? code)
+    [BindProperty]
+    public CodeInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync() =>
+        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("/Accounts/SignIn") : Page();
+
+    public async Task<IActionResult> OnPostAsync()
     {
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         if (user is null)
         {
-            return Redirect("/compte/connexion");
+            return RedirectToPage("/Accounts/SignIn");
         }
-        var typed = (code ?? string.Empty).Trim();
+        var typed = (Input.Code ?? string.Empty).Trim();
         var digits = new string([.. typed.Where(char.IsAsciiDigit)]);
         var result = digits.Length == 6 && digits.Length == typed.Replace(" ", "", StringComparison.Ordinal).Length
             ? await signIn.TwoFactorAuthenticatorSignInAsync(digits, RememberMe, rememberClient: false)
@@ -42,9 +51,9 @@ public sealed class SignInCodeModel(SignInManager<DirectoryUser> signIn, IString
         if (result.Succeeded)
         {
             AccountLanguage.Apply(HttpContext, user);
-            return LocalRedirect(LocalUrl.OrHome(ReturnUrl));
+            return LocalRedirect(LocalUrl.OrHome(HttpContext, ReturnUrl));
         }
-        ModelState.AddModelError("code", text[result.IsLockedOut ? "Account.LockedOut" : "Account.TwoFactorBadCode"]);
+        ModelState.AddModelError($"{nameof(Input)}.{nameof(CodeInput.Code)}", text[result.IsLockedOut ? "Account.LockedOut" : "Account.TwoFactorBadCode"]);
         return Page();
     }
 }

@@ -8,11 +8,11 @@ namespace AnnuaireFiliere.Web.Features.Accounts;
 /// <summary><c>POST /compte/deconnexion</c> (antiforgery-protected); a GET only goes home.</summary>
 public sealed class SignOutModel(SignInManager<DirectoryUser> signIn) : PageModel
 {
-    public IActionResult OnGet() => Redirect("/");
+    public IActionResult OnGet() => RedirectToPage("/Home/Index");
 
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync();
-        return Redirect("/");
+        return RedirectToPage("/Home/Index");
     }
 }

@@ -70,6 +70,6 @@ public sealed class SignUpModel(UserManager<DirectoryUser> users, AccountRoles r
         }
         await roles.ApplyAsync(user);
         await confirmation.SendAsync(user, ReturnUrl, cancellationToken);
-        return Redirect("/compte/inscription?envoye=1");
+        return RedirectToPage("/Accounts/SignUp", new { envoye = 1 });
     }
 }

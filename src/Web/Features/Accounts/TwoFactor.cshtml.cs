@@ -31,16 +31,25 @@ public sealed class TwoFactorModel(UserManager<DirectoryUser> users, SignInManag
     /// <summary>New recovery codes, shown once.</summary>
     public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
 
+    /// <summary>Each of the page's forms: a current code from the app.</summary>
+    public sealed class CodeInput
+    {
+        public string? Code { get; set; }
+    }
+
+    [BindProperty]
+    public CodeInput Input { get; set; } = new();
+
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() is null ? Challenge() : Page();
 
-    public async Task<IActionResult> OnPostActiverAsync(string? code)
+    public async Task<IActionResult> OnPostActiverAsync()
     {
         var user = await LoadAsync();
         if (user is null)
         {
             return Challenge();
         }
-        if (!await ValidCodeAsync(user, code))
+        if (!await ValidCodeAsync(user))
         {
             return Page();
         }
@@ -51,14 +60,14 @@ public sealed class TwoFactorModel(UserManager<DirectoryUser> users, SignInManag
         return Page();
     }
 
-    public async Task<IActionResult> OnPostCodesAsync(string? code)
+    public async Task<IActionResult> OnPostCodesAsync()
     {
         var user = await LoadAsync();
         if (user is null)
         {
             return Challenge();
         }
-        if (Enabled && await ValidCodeAsync(user, code))
+        if (Enabled && await ValidCodeAsync(user))
         {
             RecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10) ?? []];
             await LoadAsync();
@@ -66,14 +75,14 @@ public sealed class TwoFactorModel(UserManager<DirectoryUser> users, SignInManag
         return Page();
     }
 
-    public async Task<IActionResult> OnPostDesactiverAsync(string? code)
+    public async Task<IActionResult> OnPostDesactiverAsync()
     {
         var user = await LoadAsync();
         if (user is null)
         {
             return Challenge();
         }
-        if (!Enabled || !await ValidCodeAsync(user, code))
+        if (!Enabled || !await ValidCodeAsync(user))
         {
             return Page();
         }
@@ -81,17 +90,17 @@ public sealed class TwoFactorModel(UserManager<DirectoryUser> users, SignInManag
         // A new key: the old one, perhaps still in a lost phone, no longer works if the feature is turned on again.
         await users.ResetAuthenticatorKeyAsync(user);
         await signIn.RefreshSignInAsync(user);
-        return Redirect("/compte/double-authentification?desactivee=1");
+        return RedirectToPage("/Accounts/TwoFactor", new { desactivee = 1 });
     }
 
-    private async Task<bool> ValidCodeAsync(DirectoryUser user, string? code)
+    private async Task<bool> ValidCodeAsync(DirectoryUser user)
     {
-        var digits = new string([.. (code ?? string.Empty).Where(char.IsAsciiDigit)]);
+        var digits = new string([.. (Input.Code ?? string.Empty).Where(char.IsAsciiDigit)]);
         if (digits.Length == 6 && await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, digits))
         {
             return true;
         }
-        ModelState.AddModelError("code", text["Account.TwoFactorBadCode"]);
+        ModelState.AddModelError($"{nameof(Input)}.{nameof(CodeInput.Code)}", text["Account.TwoFactorBadCode"]);
         return false;
     }
 

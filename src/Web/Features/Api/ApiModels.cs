@@ -52,7 +52,8 @@ public sealed record ApiTypology(
 /// <summary>Explicit mappings from the domain to the API's stable shapes (no mapper library: docs/STYLE.md §4).</summary>
 internal static class ApiMapping
 {
-    public static ApiSearchResponse ToApi(this SearchResult result, SearchRequest request, TaxonomyCatalog taxonomy, string baseUrl)
+    /// <param name="profileUrl">A hit's profile address from its slug (absolute, at the site's public address).</param>
+    public static ApiSearchResponse ToApi(this SearchResult result, SearchRequest request, TaxonomyCatalog taxonomy, Func<string, string> profileUrl)
     {
         var pageCount = (int)Math.Min(SearchRequest.MaxResultWindow / request.PageSize, (result.Total + request.PageSize - 1) / request.PageSize);
         return new ApiSearchResponse(
@@ -62,7 +63,7 @@ internal static class ApiMapping
                 [.. h.ActivityCodes.Select(code => Coded(FacetNames.Activity, code, taxonomy))],
                 Coded(FacetNames.Commune, h.CommuneCode, taxonomy),
                 taxonomy.FindSizeBand(h.SizeBandCode) is { } band ? new CodeLabel(band.Code, band.Label) : null,
-                h.ECommerce, h.SnippetHtml, $"{baseUrl}/entreprises/{h.Slug}"))],
+                h.ECommerce, h.SnippetHtml, profileUrl(h.Slug)))],
             [.. result.Facets.Select(f => new ApiFacet(f.Name, FacetCatalog.Get(f.Name).Parameter, [.. f.Values.Select(ToApi)]))],
             new ApiYears(result.MinFoundingYear, result.MaxFoundingYear),
             result.DidYouMean);
@@ -73,7 +74,8 @@ internal static class ApiMapping
 
     private static CodeLabel Coded(string facet, string code, TaxonomyCatalog taxonomy) => new(code, FacetCatalog.Get(facet).LabelOf(code, taxonomy));
 
-    public static ApiCompany ToApi(this Company company, TaxonomyCatalog taxonomy, string baseUrl)
+    /// <param name="profileUrl">The company's profile address (absolute, at the site's public address).</param>
+    public static ApiCompany ToApi(this Company company, TaxonomyCatalog taxonomy, string profileUrl)
     {
         CodeLabel? Entry(TaxonomyEntry? entry) => entry is null ? null : new CodeLabel(entry.Code, entry.Label);
         var shop = company.ECommerce;
@@ -96,7 +98,7 @@ internal static class ApiMapping
             company.Services, company.Skills, company.Labels,
             [.. company.Languages.Select(code => Coded(FacetNames.Language, code, taxonomy))],
             new ApiECommerce(shop.SellsOnline, shop.SellsOnOwnShop, shop.SellsOnMarketplaces, shop.OnlinePayment, shop.DeliversTerritory, shop.DeliversIslands, shop.B2B, shop.B2C, shop.Platforms),
-            company.UpdatedAt, company.LastConfirmedAt, $"{baseUrl}/entreprises/{company.Slug}");
+            company.UpdatedAt, company.LastConfirmedAt, profileUrl);
     }
 
     public static ApiTypology ToApi(this TaxonomyCatalog taxonomy)

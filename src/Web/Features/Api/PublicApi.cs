@@ -4,6 +4,7 @@ using AnnuaireFiliere.Core.Companies;
 using AnnuaireFiliere.Core.Data;
 using AnnuaireFiliere.Core.Search;
 using AnnuaireFiliere.Core.Taxonomy;
+using AnnuaireFiliere.Web.Features.Companies;
 using AnnuaireFiliere.Web.Features.Search;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +32,15 @@ public static class PublicApi
 {
     public const string RateLimitPolicy = "api";
     public const string CorsPolicy = "api";
+
+    /// <summary>Where the API is (<c>/api/v1</c> and its reference): requests under it answer conditional GETs.</summary>
+    public const string Prefix = "/api";
+
+    /// <summary>The browsable reference (Swagger UI, a middleware rather than an endpoint: linked with <c>Url.Content("~" + ReferencePath)</c>).</summary>
+    public const string ReferencePath = Prefix + "/reference";
+
+    /// <summary>The name of <c>/api/v1/donnees</c>, for links.</summary>
+    public const string OpenDataEndpoint = "Donnees";
 
     /// <summary>The French descriptions of the API's own parameters in the OpenAPI document (the search's come from <see cref="SearchQueryParameters"/>).</summary>
     private static readonly Dictionary<string, string> ParameterDescriptions = new(StringComparer.Ordinal)
@@ -82,11 +92,12 @@ public static class PublicApi
         // The browsable reference (Swagger UI, served from the package: no CDN, no inline script, so the site's CSP holds).
         app.UseSwaggerUI(options =>
         {
-            options.RoutePrefix = "api/reference";
-            options.SwaggerEndpoint("/openapi/v1.json", "API publique v1");
+            options.RoutePrefix = ReferencePath.TrimStart('/');
+            // Relative to the reference's page (…/api/reference/index.html), so that it follows a path base.
+            options.SwaggerEndpoint("../../openapi/v1.json", "API publique v1");
             options.DocumentTitle = "Référence de l'API publique · Annuaire de la filière numérique";
         });
-        var api = app.MapGroup("/api/v1").RequireRateLimiting(RateLimitPolicy).WithMetadata(new RateLimitAnswerAttribute(RateLimitAnswer.Problem)).RequireCors(CorsPolicy).WithTags("Annuaire");
+        var api = app.MapGroup(Prefix + "/v1").RequireRateLimiting(RateLimitPolicy).WithMetadata(new RateLimitAnswerAttribute(RateLimitAnswer.Problem)).RequireCors(CorsPolicy).WithTags("Annuaire");
 
         api.MapGet("/recherche", SearchAsync)
             .WithName("Rechercher")
@@ -112,14 +123,14 @@ public static class PublicApi
 
         Statistics.StatisticsEndpoints.MapStatisticsApi(api);
         api.MapGet("/donnees", OpenData.OpenDataEndpoints.ListAsync)
-            .WithName("Donnees")
+            .WithName(OpenDataEndpoint)
             .WithSummary("Les fichiers de données ouvertes du jour (CSV, JSON, typologie, descripteur Data Package) : adresses, date, tailles")
             .WithDescription("Entreprises publiées sans données personnelles, sous Licence Ouverte / Etalab 2.0, produites chaque jour (heure de Nouméa). bytes : taille du fichier ; gzipBytes : taille envoyée, compressée (Content-Encoding: gzip), à un client dont Accept-Encoding accepte gzip, null pour un extrait écrit sans copie compressée.")
             .Produces<OpenData.ApiOpenData>();
     }
 
     private static async Task<IResult> SearchAsync(
-        HttpContext context, ICompanySearch search, TaxonomyCatalog taxonomy, TimeProvider clock, IStringLocalizer<SharedResource> text)
+        HttpContext context, ICompanySearch search, TaxonomyCatalog taxonomy, TimeProvider clock, ProfileAddress profiles, IStringLocalizer<SharedResource> text)
     {
         var parsed = SearchParameters.Parse(context.Request.Query, taxonomy, clock);
         var errors = parsed.Notices
@@ -138,7 +149,8 @@ public static class PublicApi
         try
         {
             var result = await search.SearchAsync(request, context.RequestAborted);
-            return TypedResults.Ok(result.ToApi(request, taxonomy, PublicAddress.Of(context)));
+            var site = PublicAddress.Of(context);
+            return TypedResults.Ok(result.ToApi(request, taxonomy, slug => site + profiles.Path(slug)));
         }
         catch (SearchUnavailableException)
         {
@@ -147,12 +159,12 @@ public static class PublicApi
         }
     }
 
-    private static async Task<IResult> CompanyAsync(HttpContext context, AppDbContext db, TaxonomyCatalog taxonomy, IStringLocalizer<SharedResource> text, string id)
+    private static async Task<IResult> CompanyAsync(HttpContext context, AppDbContext db, TaxonomyCatalog taxonomy, ProfileAddress profiles, IStringLocalizer<SharedResource> text, string id)
     {
         var company = await db.FindPublishedAsync(id, context.RequestAborted)
             ?? (Ridet.TryParse(id, out var ridet) ? await db.FindPublishedAsync(ridet, context.RequestAborted) : null);
         return company is null
             ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: text["Api.CompanyNotFound"], detail: text["Api.CompanyNotFoundDetail", id.Length > 80 ? id[..80] : id])
-            : TypedResults.Ok(company.ToApi(taxonomy, PublicAddress.Of(context)));
+            : TypedResults.Ok(company.ToApi(taxonomy, PublicAddress.Of(context) + profiles.Path(company.Slug)));
     }
 }

@@ -8,6 +8,7 @@ public static class CompaniesSetup
     public static IHostApplicationBuilder AddCompanyPages(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton<ProfileAddress>();
         builder.AddClientAddressPolicy(ReportErrorModel.PolicyName, _ => ReportErrorModel.PermitsPerHour, TimeSpan.FromHours(1), postsOnly: true);
         return builder;
     }

@@ -18,69 +18,83 @@ internal static class Crawlers
 
     private const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
-    private static readonly string[] FixedPages = ["/", "/recherche"];
+    /// <summary>The pages of the sitemap besides the profiles.</summary>
+    private static readonly string[] FixedPages = ["/Home/Index", "/Search/Index"];
+
+    /// <summary>The endpoints' names, for links.</summary>
+    public const string SitemapIndex = "Sitemap";
+    public const string SitemapOfPages = "Sitemap.Pages";
+    public const string SitemapOfProfiles = "Sitemap.Entreprises";
 
     public static void MapCrawlers(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/robots.txt", (HttpContext context) =>
-            Results.Text(
+        // Crawlers read robots.txt at the host's root only: under a path base, it says what the site's own part holds.
+        endpoints.MapGet("/robots.txt", (HttpContext context, LinkGenerator links) =>
+        {
+            var search = context.PathToPage("/Search/Index");
+            return Results.Text(
                 $"""
                 User-agent: *
-                Allow: /
-                Disallow: /recherche?
-                Disallow: /recherche/suggestions
-                Disallow: /ma-selection
-                Disallow: /health/
+                Allow: {LocalUrl.Home(context.Request.PathBase)}
+                Disallow: {search}?
+                Disallow: {context.PathToEndpoint(Search.SearchEndpoints.Suggestions)}
+                Disallow: {context.PathToPage("/Shortlist/Index")}
+                Disallow: {context.Request.PathBase}/health/
 
-                Sitemap: {BaseUrl(context)}/sitemap.xml
+                Sitemap: {Absolute(context, links.GetPathByName(SitemapIndex, values: null))}
                 """,
-                "text/plain; charset=utf-8"));
+                "text/plain; charset=utf-8");
+        });
 
-        endpoints.MapGet("/sitemap.xml", async (HttpContext context, AppDbContext db) =>
+        endpoints.MapGet("/sitemap.xml", async (HttpContext context, AppDbContext db, LinkGenerator links) =>
         {
             var published = await db.Companies.CountAsync(c => c.Status == PublicationStatus.Published, context.RequestAborted);
             var pages = Math.Max(1, (published + ProfilesPerSitemap - 1) / ProfilesPerSitemap);
             await WriteXmlAsync(context, "sitemapindex", async xml =>
             {
-                foreach (var path in Enumerable.Repeat("/sitemaps/pages.xml", 1).Concat(Enumerable.Range(1, pages).Select(n => $"/sitemaps/entreprises-{n}.xml")))
+                var sitemaps = Enumerable.Repeat(links.GetPathByName(SitemapOfPages, values: null), 1)
+                    .Concat(Enumerable.Range(1, pages).Select(page => links.GetPathByName(SitemapOfProfiles, new { page })));
+                foreach (var path in sitemaps)
                 {
                     await xml.WriteStartElementAsync(null, "sitemap", null);
-                    await xml.WriteElementStringAsync(null, "loc", null, BaseUrl(context) + path);
+                    await xml.WriteElementStringAsync(null, "loc", null, Absolute(context, path));
                     await xml.WriteEndElementAsync();
                 }
             });
-        });
+        }).WithName(SitemapIndex);
 
-        endpoints.MapGet("/sitemaps/pages.xml", (HttpContext context) => WriteXmlAsync(context, "urlset", async xml =>
+        endpoints.MapGet("/sitemaps/pages.xml", (HttpContext context, LinkGenerator links) => WriteXmlAsync(context, "urlset", async xml =>
         {
-            foreach (var path in FixedPages)
+            foreach (var page in FixedPages)
             {
-                await Url(xml, BaseUrl(context) + path, null);
+                await Url(xml, Absolute(context, links.GetPathByPage(page, handler: null, values: null)), null);
             }
-        }));
+        })).WithName(SitemapOfPages);
 
-        endpoints.MapGet("/sitemaps/entreprises-{page:int}.xml", async (HttpContext context, AppDbContext db, int page) =>
+        endpoints.MapGet("/sitemaps/entreprises-{page:int}.xml", async (HttpContext context, AppDbContext db, ProfileAddress profiles, int page) =>
         {
             var published = db.Companies.AsNoTracking().Where(c => c.Status == PublicationStatus.Published);
             if (page < 1 || (page > 1 && !await published.Skip((page - 1) * ProfilesPerSitemap).AnyAsync(context.RequestAborted)))
             {
                 return Results.NotFound();
             }
-            var profiles = published.OrderBy(c => c.Slug).Skip((page - 1) * ProfilesPerSitemap).Take(ProfilesPerSitemap)
+            var list = published.OrderBy(c => c.Slug).Skip((page - 1) * ProfilesPerSitemap).Take(ProfilesPerSitemap)
                 .Select(c => new { c.Slug, c.UpdatedAt }).AsAsyncEnumerable();
             await WriteXmlAsync(context, "urlset", async xml =>
             {
-                var baseUrl = BaseUrl(context);
-                await foreach (var profile in profiles.WithCancellation(context.RequestAborted))
+                var site = PublicAddress.Of(context);
+                await foreach (var profile in list.WithCancellation(context.RequestAborted))
                 {
-                    await Url(xml, $"{baseUrl}/entreprises/{profile.Slug}", profile.UpdatedAt);
+                    await Url(xml, site + profiles.Path(profile.Slug), profile.UpdatedAt);
                 }
             });
             return Results.Empty;
-        });
+        }).WithName(SitemapOfProfiles);
     }
 
-    private static string BaseUrl(HttpContext context) => PublicAddress.Of(context);
+    /// <summary>A path of the site (without its path base) at the site's public address.</summary>
+    private static string Absolute(HttpContext context, string? path) =>
+        PublicAddress.Of(context) + (path ?? throw new InvalidOperationException("A sitemap links to an endpoint no route answers."));
 
     private static async Task Url(XmlWriter xml, string location, DateTime? modified)
     {

@@ -144,6 +144,9 @@ public static partial class Logos
         }
     }
 
+    /// <summary>The endpoint's name, for links (<c>Url.Endpoint(Logos.Endpoint, new { file })</c>).</summary>
+    public const string Endpoint = "Logo";
+
     public static void MapLogos(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/logos/{file}", (string file, DataPaths paths, HttpContext context) =>
@@ -156,6 +159,6 @@ public static partial class Logos
             context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
             context.Response.Headers.XContentTypeOptions = "nosniff";
             return Results.File(path, "image/webp");
-        }).ExcludeFromDescription();
+        }).WithName(Endpoint).ExcludeFromDescription();
     }
 }

@@ -21,6 +21,9 @@ public sealed class ProfileModel(AppDbContext db, TaxonomyCatalog taxonomy) : Pa
 
     public string CanonicalUrl { get; private set; } = string.Empty;
 
+    /// <summary>The empty "report an error" form, named as the report page binds it (<see cref="ReportErrorModel.Input"/>).</summary>
+    public ReportErrorModel.ReportInput Input { get; } = new();
+
     /// <summary>The description in the page's language, or the other one (marked with its language) when missing.</summary>
     public (string Text, string Language)? Description { get; private set; }
 
@@ -32,7 +35,7 @@ public sealed class ProfileModel(AppDbContext db, TaxonomyCatalog taxonomy) : Pa
             return NotFound();
         }
         Company = company;
-        CanonicalUrl = $"{PublicAddress.Of(HttpContext)}/entreprises/{company.Slug}";
+        CanonicalUrl = PublicAddress.OfLink(HttpContext, Url.Page(ProfileAddress.Page, new { slug = company.Slug })!);
         InShortlist = ShortlistCookie.Read(Request).Contains(company.Slug);
         var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
         var (first, second) = english ? ((company.DescriptionEn, "en"), (company.DescriptionFr, "fr")) : ((company.DescriptionFr, "fr"), (company.DescriptionEn, "en"));

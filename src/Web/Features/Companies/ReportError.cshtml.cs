@@ -72,7 +72,7 @@ public sealed class ReportErrorModel(AppDbContext db, TimeProvider clock, IStrin
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/entreprises/{company.Slug}?signalement=envoye");
+        return RedirectToPage(ProfileAddress.Page, new { slug = company.Slug, signalement = "envoye" });
     }
 
     private async Task<Core.Companies.Company?> LoadAsync(string slug, CancellationToken cancellationToken)

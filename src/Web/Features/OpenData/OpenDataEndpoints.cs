@@ -1,6 +1,7 @@
 using AnnuaireFiliere.Core.Data;
 using AnnuaireFiliere.Core.Taxonomy;
 using AnnuaireFiliere.Web.Features.Api;
+using AnnuaireFiliere.Web.Features.Companies;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
@@ -40,7 +41,7 @@ public static class OpenDataEndpoints
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<OpenDataOptions>().BindConfiguration(OpenDataOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(services => new OpenDataWriter(services.GetRequiredService<IServiceScopeFactory>(), services.GetRequiredService<TaxonomyCatalog>(),
-            services.GetRequiredService<SiteLinks>().ConfiguredRoot));
+            services.GetRequiredService<SiteLinks>().ConfiguredRoot, services.GetRequiredService<ProfileAddress>().Path));
         builder.Services.AddSingleton(services => new OpenDataStore(
             services.GetRequiredService<OpenDataWriter>(),
             Path.Combine(services.GetRequiredService<DataPaths>().DataDirectory, "donnees"),
@@ -50,6 +51,9 @@ public static class OpenDataEndpoints
         builder.Services.AddHostedService<OpenDataService>();
         return builder;
     }
+
+    /// <summary>The name of a file's endpoint, for links (<c>Url.Endpoint(OpenDataEndpoints.Endpoint(file))</c>).</summary>
+    public static string Endpoint(string file) => "Donnees." + file;
 
     public static void MapOpenData(this IEndpointRouteBuilder endpoints)
     {
@@ -71,7 +75,7 @@ public static class OpenDataEndpoints
                     }
                 }
                 return Send(new FileInfo(set.PathOf(file)), mediaType, name, set, "");
-            }).RequireCors(PublicApi.CorsPolicy).ExcludeFromDescription();
+            }).WithName(Endpoint(file)).RequireCors(PublicApi.CorsPolicy).ExcludeFromDescription();
         }
     }
 
@@ -117,16 +121,16 @@ public static class OpenDataEndpoints
     }
 
     /// <summary><c>GET /api/v1/donnees</c>: the files of the newest extract with their addresses, dates and sizes.</summary>
-    internal static async Task<ApiOpenData> ListAsync(HttpContext context, OpenDataStore store)
+    internal static async Task<ApiOpenData> ListAsync(HttpContext context, OpenDataStore store, PageLinks pages, LinkGenerator links)
     {
         var set = await store.LatestOrGenerateAsync(context.RequestAborted);
         var site = PublicAddress.Of(context);
-        return new ApiOpenData(set.DateText, OpenDataWriter.LicenceTitle, OpenDataWriter.LicenceUrl, site + "/donnees",
+        return new ApiOpenData(set.DateText, OpenDataWriter.LicenceTitle, OpenDataWriter.LicenceUrl, pages.Absolute("/OpenData/Index").AbsoluteUri,
             [.. Files.Select(f =>
             {
                 var info = new FileInfo(set.PathOf(f.File));
                 var gzip = new FileInfo(set.PathOf(f.File + OpenDataWriter.GzipSuffix));
-                return new ApiOpenDataFile(f.File, f.Title, $"{site}/donnees/{f.File}", f.MediaType.Split(';')[0], info.Length,
+                return new ApiOpenDataFile(f.File, f.Title, site + links.GetPathByName(Endpoint(f.File), values: null), f.MediaType.Split(';')[0], info.Length,
                     gzip.Exists ? gzip.Length : null, info.LastWriteTimeUtc);
             })]);
     }

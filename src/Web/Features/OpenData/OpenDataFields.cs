@@ -8,10 +8,10 @@ namespace AnnuaireFiliere.Web.Features.OpenData;
 /// What a column's value may depend on besides the company: the typology (labels of codes) and the site's public
 /// address (<paramref name="Site"/>, without a trailing slash, e.g. <c>https://annuaire.nc</c>).
 /// </summary>
-public sealed record OpenDataContext(TaxonomyCatalog Taxonomy, string Site)
+public sealed record OpenDataContext(TaxonomyCatalog Taxonomy, string Site, Func<string, string> ProfilePath)
 {
     /// <summary>The absolute address of a company's public profile.</summary>
-    public string ProfileUrl(string slug) => $"{Site}/entreprises/{slug}";
+    public string ProfileUrl(string slug) => Site + ProfilePath(slug);
 }
 
 /// <summary>

@@ -16,9 +16,10 @@ namespace AnnuaireFiliere.Web.Features.OpenData;
 /// <c>typologie.csv</c> and the <c>datapackage.json</c> descriptor (frictionless Data Package with Table Schemas),
 /// each with a gzip copy (<c>entreprises.csv.gz</c>…) served to clients that accept gzip. Published companies are
 /// streamed from the database in slug order, so memory stays flat however many there are. <paramref name="site"/>
-/// gives the site's public address (without a trailing slash) for the <c>url</c> column.
+/// gives the site's public address (without a trailing slash) and <paramref name="profilePath"/> a profile's path on
+/// it (<c>ProfileAddress.Path</c>), for the <c>url</c> column.
 /// </summary>
-public sealed class OpenDataWriter(IServiceScopeFactory scopes, TaxonomyCatalog taxonomy, Func<string> site)
+public sealed class OpenDataWriter(IServiceScopeFactory scopes, TaxonomyCatalog taxonomy, Func<string> site, Func<string, string> profilePath)
 {
     public const string CompaniesCsv = "entreprises.csv";
     public const string CompaniesJson = "entreprises.json";
@@ -51,7 +52,7 @@ public sealed class OpenDataWriter(IServiceScopeFactory scopes, TaxonomyCatalog 
     public async Task<int> WriteAsync(string directory, DateOnly date, DateTimeOffset created, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(directory);
-        var context = new OpenDataContext(taxonomy, site());
+        var context = new OpenDataContext(taxonomy, site(), profilePath);
         var count = 0;
         await using (var csvStream = File.Create(Path.Combine(directory, CompaniesCsv)))
         await using (var text = new StreamWriter(csvStream, Utf8))
@@ -78,7 +79,7 @@ public sealed class OpenDataWriter(IServiceScopeFactory scopes, TaxonomyCatalog 
             json.WriteEndArray();
         }
         await File.WriteAllBytesAsync(Path.Combine(directory, TypologyCsv), CsvFile.Write(OpenDataFields.TypologyLines(taxonomy), excel: false), cancellationToken);
-        await File.WriteAllBytesAsync(Path.Combine(directory, Descriptor), DataPackage(date, created, count), cancellationToken);
+        await File.WriteAllBytesAsync(Path.Combine(directory, Descriptor), DataPackage(date, created, count, context.Site + "/"), cancellationToken);
         // In parallel: compressing is CPU-bound, and the CSV and the JSON take about the same time.
         await Task.WhenAll(DataFiles.Select(file => Task.Run(() => CompressAsync(Path.Combine(directory, file), cancellationToken), cancellationToken)));
         return count;
@@ -156,7 +157,8 @@ public sealed class OpenDataWriter(IServiceScopeFactory scopes, TaxonomyCatalog 
     }
 
     /// <summary>The frictionless Data Package descriptor: resources, Table Schemas, licence, sources, date.</summary>
-    internal static byte[] DataPackage(DateOnly date, DateTimeOffset created, int companies)
+    /// <param name="home">The address of the site's home page, the source of the companies' profiles.</param>
+    internal static byte[] DataPackage(DateOnly date, DateTimeOffset created, int companies, string home)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, JsonOptions with { Indented = true }))
@@ -176,7 +178,7 @@ public sealed class OpenDataWriter(IServiceScopeFactory scopes, TaxonomyCatalog 
             json.WriteEndObject();
             json.WriteEndArray();
             json.WriteStartArray("sources");
-            WriteSource(json, "Fiches des entreprises", "/entreprises", "Déclarées par les entreprises et vérifiées par la modération de l'annuaire.");
+            WriteSource(json, "Fiches des entreprises", home, "Déclarées par les entreprises et vérifiées par la modération de l'annuaire.");
             WriteSource(json, "Nomenclature d'activités française (NAF rév. 2), INSEE", null, "Codes des activités de la typologie.");
             WriteSource(json, "Répertoire d'identification des entreprises et des établissements (RIDET), ISEE Nouvelle-Calédonie", null, "Numéros RIDET.");
             WriteSource(json, "Code officiel géographique (communes), INSEE", null, "Codes des communes.");

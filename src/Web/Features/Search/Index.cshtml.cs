@@ -71,7 +71,10 @@ public sealed class SearchModel(ICompanySearch search, TaxonomyCatalog taxonomy,
         || (p.Key == SearchParameters.Sort && p.Value == SearchParameters.SortValue(SearchSort.Relevance))
         || (p.Key == SearchParameters.Page && p.Value == "1"));
 
-    public string Link(SearchRequest request) => "/recherche" + SearchParameters.ToQueryString(request);
+    /// <summary>This page for another search: the page's path (with the path base) and the search as a query string.</summary>
+    public string Link(SearchRequest request) => (_path ??= Url.Page("/Search/Index")) + SearchParameters.ToQueryString(request);
+
+    private string? _path;
 
     public string Label(string facet, string code) => FacetCatalog.Get(facet).LabelOf(code, taxonomy);
 

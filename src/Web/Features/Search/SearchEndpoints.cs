@@ -1,4 +1,5 @@
 using AnnuaireFiliere.Core.Search;
+using AnnuaireFiliere.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -9,17 +10,21 @@ internal static class SearchEndpoints
 {
     public sealed record SuggestionItem(string Kind, string Text, string Url);
 
+    /// <summary>The endpoint's name, for links (<c>Url.Endpoint(SearchEndpoints.Suggestions)</c>).</summary>
+    public const string Suggestions = "Recherche.Suggestions";
+
     public static void MapSearchSuggestions(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/recherche/suggestions", async (ICompanySearch search, IStringLocalizer<SharedResource> text, [FromQuery] string? q, HttpContext context) =>
         {
             var prefix = q is { Length: > SearchRequest.MaxTextLength } ? q[..SearchRequest.MaxTextLength] : q;
             var suggestions = await search.SuggestAsync(prefix, 8, context.RequestAborted);
             context.Response.Headers.CacheControl = "private, max-age=60";
+            var searchPage = context.PathToPage("/Search/Index");
             return Results.Json(suggestions.Select(s => new SuggestionItem(text["Suggestion." + s.Kind], s.Text, s.Kind switch
             {
-                SuggestionKind.Company => "/entreprises/" + s.Code,
-                SuggestionKind.Activity => "/recherche" + SearchParameters.ToQueryString(new SearchRequest { Activities = [s.Code!] }),
-                _ => "/recherche" + SearchParameters.ToQueryString(new SearchRequest { Text = s.Text }),
+                SuggestionKind.Company => context.PathToPage(Companies.ProfileAddress.Page, new { slug = s.Code }),
+                SuggestionKind.Activity => searchPage + SearchParameters.ToQueryString(new SearchRequest { Activities = [s.Code!] }),
+                _ => searchPage + SearchParameters.ToQueryString(new SearchRequest { Text = s.Text }),
             })));
-        });
+        }).WithName(Suggestions);
 }

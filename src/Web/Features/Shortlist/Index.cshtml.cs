@@ -1,6 +1,7 @@
 using AnnuaireFiliere.Core.Data;
 using AnnuaireFiliere.Core.Taxonomy;
 using AnnuaireFiliere.Web.Features.Shortlist;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using AnnuaireFiliere.Web.Infrastructure;
 
@@ -18,7 +19,7 @@ public sealed class ShortlistModel(AppDbContext db, TaxonomyCatalog taxonomy) : 
 
     public string ShareUrl { get; private set; } = string.Empty;
 
-    public string ExportUrl { get; private set; } = "/ma-selection/export.csv";
+    public string ExportUrl { get; private set; } = string.Empty;
 
     public async Task OnGetAsync(string[]? e, CancellationToken cancellationToken)
     {
@@ -26,11 +27,9 @@ public sealed class ShortlistModel(AppDbContext db, TaxonomyCatalog taxonomy) : 
         var slugs = Shared ? ShortlistCookie.Clean(e!) : ShortlistCookie.Read(Request);
         Entries = await ShortlistEntries.LoadAsync(db, taxonomy, slugs, cancellationToken);
         Full = !Shared && slugs.Count >= ShortlistCookie.MaxEntries;
+        // Slugs are [a-z0-9-] only: nothing to escape.
         var query = string.Concat(Entries.Select((entry, i) => (i == 0 ? "?e=" : "&e=") + entry.Slug));
-        ShareUrl = $"{PublicAddress.Of(HttpContext)}/ma-selection{query}";
-        if (Shared)
-        {
-            ExportUrl += query;
-        }
+        ShareUrl = PublicAddress.OfLink(HttpContext, Url.Page("/Shortlist/Index") + query);
+        ExportUrl = Url.Endpoint(ShortlistEndpoints.Export) + (Shared ? query : "");
     }
 }

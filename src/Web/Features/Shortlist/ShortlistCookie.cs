@@ -1,3 +1,5 @@
+using AnnuaireFiliere.Web.Infrastructure;
+
 namespace AnnuaireFiliere.Web.Features.Shortlist;
 
 /// <summary>
@@ -32,7 +34,7 @@ public static class ShortlistCookie
         ArgumentNullException.ThrowIfNull(slugs);
         if (slugs.Count == 0)
         {
-            response.Cookies.Delete(Name);
+            response.Cookies.Delete(Name, new CookieOptions { Path = PublicAddress.CookiePath(response.HttpContext.Request) });
             return;
         }
         response.Cookies.Append(Name, string.Join(Separator, slugs), new CookieOptions
@@ -42,6 +44,7 @@ public static class ShortlistCookie
             IsEssential = true,          // the visitor asked for it: a functional cookie
             SameSite = SameSiteMode.Lax,
             Secure = response.HttpContext.Request.IsHttps,
+            Path = PublicAddress.CookiePath(response.HttpContext.Request),
         });
     }
 

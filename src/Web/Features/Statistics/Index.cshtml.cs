@@ -6,6 +6,8 @@ using AnnuaireFiliere.Web.Features.Statistics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using AnnuaireFiliere.Web.Infrastructure;
 
 namespace AnnuaireFiliere.Web.Features.Statistics;
 
@@ -14,7 +16,8 @@ namespace AnnuaireFiliere.Web.Features.Statistics;
 /// a snapshot (<c>instantane</c>), compared with another date (<c>comparer</c>), their evolution over the snapshots,
 /// each table with its chart and downloads.
 /// </summary>
-public sealed class StatisticsModel(StatisticsReader reader, TaxonomyCatalog taxonomy, IAuthorizationService authorization, SnapshotStore snapshots) : PageModel
+public sealed class StatisticsModel(StatisticsReader reader, TaxonomyCatalog taxonomy, IAuthorizationService authorization, SnapshotStore snapshots,
+    IStringLocalizer<SharedResource> text) : PageModel
 {
     /// <summary>Time series columns shown in the page: a year of monthly snapshots and today.</summary>
     public const int SeriesColumns = 13;
@@ -50,29 +53,32 @@ public sealed class StatisticsModel(StatisticsReader reader, TaxonomyCatalog tax
         }
     }
 
+    /// <summary>The analysts' form: a snapshot taken now, with an optional label.</summary>
+    public sealed class SnapshotInput
+    {
+        public string? Label { get; set; }
+    }
+
+    [BindProperty]
+    public SnapshotInput Input { get; set; } = new();
+
     /// <summary>An analyst takes a snapshot now (with an optional label), then sees its figures.</summary>
-    public async Task<IActionResult> OnPostInstantaneAsync(string? libelle, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostInstantaneAsync(CancellationToken cancellationToken)
     {
         if (!(await authorization.AuthorizeAsync(User, Accounts.Policies.Analyst)).Succeeded)
         {
             return Forbid();
         }
-        var label = string.IsNullOrWhiteSpace(libelle) ? null : libelle.Trim();
+        var label = string.IsNullOrWhiteSpace(Input.Label) ? null : Input.Label.Trim();
         if (label is { Length: > StatisticsSnapshot.LabelMaxLength })
         {
-            SnapshotLabelError = true;
-            SnapshotLabel = label;
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(SnapshotInput.Label)}", text["Stats.SnapshotLabelTooLong", StatisticsSnapshot.LabelMaxLength]);
             await OnGetAsync(cancellationToken);
             return Page();
         }
         var taken = await snapshots.TakeAsync(SnapshotKind.OnDemand, User.Identity?.Name, label, cancellationToken);
-        return Redirect($"/statistiques?{StatisticsQuery.SnapshotParameter}={taken.Id:N}");
+        return RedirectToPage("/Statistics/Index", new RouteValueDictionary { [StatisticsQuery.SnapshotParameter] = taken.Id.ToString("N") });
     }
-
-    /// <summary>The label typed in the snapshot form, kept when it is refused.</summary>
-    public string? SnapshotLabel { get; private set; }
-
-    public bool SnapshotLabelError { get; private set; }
 
     /// <summary>The facets the form's single-choice lists can show (one value at most each).</summary>
     public static IReadOnlyList<FacetDefinition> FormFacets { get; } = [FacetCatalog.Sector, FacetCatalog.Province, FacetCatalog.SizeBand];
@@ -81,14 +87,27 @@ public sealed class StatisticsModel(StatisticsReader reader, TaxonomyCatalog tax
     public bool InForm(FacetDefinition facet) => FormFacets.Contains(facet) && Query.Segment.Selected(facet.Name).Count <= 1;
 
     /// <summary>This page for another segment, at the same dates.</summary>
-    public string Link(Core.Search.SearchRequest segment) => "/statistiques" + (Query with { Segment = segment }).QueryString();
+    public string Link(Core.Search.SearchRequest segment) => Url.Page("/Statistics/Index") + (Query with { Segment = segment }).QueryString();
 
     /// <summary>The segment's companies in the directory's search.</summary>
-    public string SearchLink => "/recherche" + SearchParameters.ToQueryString(Query.Segment);
+    public string SearchLink => Url.Page("/Search/Index") + SearchParameters.ToQueryString(Query.Segment);
 
     public string Label(string facet, string code) => FacetCatalog.Get(facet).LabelOf(code, taxonomy);
 
+    /// <summary>A table of this view as CSV (<paramref name="excel"/>: the French Excel variant).</summary>
+    public string TableCsv(string table, bool excel = false) =>
+        Download(Url.Endpoint(StatisticsEndpoints.Csv, new { table }), excel ? StatisticsEndpoints.ExcelFormat : null);
+
+    /// <summary>A chart of this view as SVG.</summary>
+    public string ChartSvg(string table) => Download(Url.Endpoint(StatisticsEndpoints.Svg, new { table }));
+
+    /// <summary>The whole view as XLSX or JSON.</summary>
+    public string Export(string format) => Download(Url.Endpoint(StatisticsEndpoints.Export, new { format }));
+
+    /// <summary>The figures of this view from the API.</summary>
+    public string Api => Download(Url.Endpoint(StatisticsEndpoints.Api));
+
     /// <summary>The address of a download of this view, with extra parameters.</summary>
-    public string Download(string path, string? extra = null) =>
+    private string Download(string path, string? extra = null) =>
         path + (extra is null ? QueryString : QueryString.Length == 0 ? "?" + extra : QueryString + "&" + extra);
 }

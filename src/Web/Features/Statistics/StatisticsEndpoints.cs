@@ -29,6 +29,15 @@ internal static class StatisticsEndpoints
         return cell.Small ? "< 3" : cell.Secret ? "s" : cell.Count.ToString("N0", CultureInfo.CurrentCulture);
     }
 
+    /// <summary>The endpoints' names, for links (<c>Url.Endpoint(StatisticsEndpoints.Csv, new { table })</c>).</summary>
+    public const string Export = "Statistiques.Export";
+    public const string Csv = "Statistiques.Csv";
+    public const string Svg = "Statistiques.Svg";
+    public const string Api = "Statistiques";
+
+    /// <summary>The CSV download's parameter for the French Excel variant.</summary>
+    public const string ExcelFormat = "format=excel";
+
     public static void MapStatisticsDownloads(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/statistiques/export.{format:regex(^(xlsx|json)$)}", async (HttpContext context, string format, StatisticsReader reader, IStringLocalizer<SharedResource> text) =>
@@ -38,7 +47,7 @@ internal static class StatisticsEndpoints
             return format == "xlsx"
                 ? Results.File(StatisticsExports.Xlsx(report, query, text), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name)
                 : Results.Json(StatisticsExports.Json(report, query, text), contentType: "application/json; charset=utf-8");
-        });
+        }).WithName(Export);
         endpoints.MapGet("/statistiques/{table}.csv", async (HttpContext context, string table, StatisticsReader reader) =>
         {
             var (_, report) = await ReadAsync(context, reader);
@@ -48,7 +57,7 @@ internal static class StatisticsEndpoints
             }
             var excel = string.Equals(context.Request.Query["format"], "excel", StringComparison.OrdinalIgnoreCase);
             return Results.File(StatisticsExports.Csv(report, table, excel), "text/csv; charset=utf-8", FileName("statistiques-" + table, report, "csv"));
-        });
+        }).WithName(Csv);
         endpoints.MapGet("/statistiques/{table}.svg", async (HttpContext context, string table, StatisticsReader reader, IStringLocalizer<SharedResource> text) =>
         {
             var (_, report) = await ReadAsync(context, reader);
@@ -59,7 +68,7 @@ internal static class StatisticsEndpoints
             var title = $"{text["Stats.Table." + table]} — {report.ComputedAt.ToString("d MMMM yyyy", CultureInfo.CurrentCulture)}";
             var svg = StatisticsChart.Standalone(distribution, title, Shown);
             return Results.File(System.Text.Encoding.UTF8.GetBytes(svg), "image/svg+xml", FileName("statistiques-" + table, report, "svg"));
-        });
+        }).WithName(Svg);
     }
 
     /// <summary><c>/api/v1/statistiques</c>: the same parameters as the page; a bad one is a 400 problem naming it.</summary>
@@ -82,7 +91,7 @@ internal static class StatisticsEndpoints
             var report = await reader.ReportAsync(query, query.Snapshot, context.RequestAborted);
             return TypedResults.Ok(StatisticsExports.Json(report, query, text));
         })
-        .WithName("Statistiques")
+        .WithName(Api)
         .WithSummary("Les chiffres du secteur pour un segment (mêmes filtres que /recherche, plus « instantane » pour une date passée)")
         .WithMetadata(new SearchQueryParameters(StatisticsQuery.SnapshotParameter))
         .Produces<ApiStatistics>()

@@ -146,16 +146,16 @@
     document.addEventListener('submit', async e => {
         const form = e.target;
         const button = e.submitter;
-        if (!form.matches('[data-shortlist]') || !button || form.dataset.plain || location.pathname === '/ma-selection') return;
+        if (!form.matches('[data-shortlist]') || !button || form.dataset.plain || location.pathname === form.dataset.pageUrl) return;
         e.preventDefault();
         try {
             const response = await fetch(button.formAction, { method: 'POST', body: new FormData(form, button), headers: { Accept: 'application/json' } });
             if (!response.ok) throw new Error(String(response.status));
             const state = await response.json();
-            if (state.full) { window.location.assign('/ma-selection'); return; }
+            if (state.full) { window.location.assign(form.dataset.pageUrl); return; }
             document.querySelectorAll(`button.shortlist-toggle[value="${CSS.escape(button.value)}"]`).forEach(b => {
                 b.classList.toggle('is-in', state.contains);
-                b.setAttribute('formaction', state.contains ? '/ma-selection/retirer' : '/ma-selection/ajouter');
+                b.setAttribute('formaction', state.contains ? form.dataset.removeUrl : form.dataset.addUrl);
                 b.querySelector('.shortlist-label').textContent = state.contains ? b.dataset.remove : b.dataset.add;
             });
             document.querySelectorAll('[data-shortlist-count]').forEach(c => { c.textContent = state.count > 0 ? `(${state.count})` : ''; });
