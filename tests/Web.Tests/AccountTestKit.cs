@@ -89,8 +89,9 @@ internal static class AccountForms
     public static Task<HttpResponseMessage> SignUpAsync(HttpClient client, string email, string password = AccountSite.Password) =>
         SubmitAsync(client, "/compte/inscription", "/compte/inscription", ("Input.Email", email), ("Input.Password", password), ("Input.ConfirmPassword", password));
 
+    /// <summary>Signs in through the form of <paramref name="url"/> (under a path base when the site has one: "/annuaire/compte/connexion").</summary>
     public static Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password = AccountSite.Password, string url = "/compte/connexion") =>
-        SubmitAsync(client, url, "/compte/connexion", ("Input.Email", email), ("Input.Password", password));
+        SubmitAsync(client, url, url.Split('?')[0], ("Input.Email", email), ("Input.Password", password));
 
     /// <summary>An account created and confirmed directly through Identity (for tests that start signed up).</summary>
     public static async Task<DirectoryUser> ConfirmedUserAsync(IServiceProvider services, string email, string password = AccountSite.Password)
@@ -104,7 +105,7 @@ internal static class AccountForms
     }
 
     /// <summary>A client signed in (cookies kept, redirects not followed) as a new confirmed account with <paramref name="role"/>.</summary>
-    public static async Task<HttpClient> SignedInClientAsync(DirectoryWebFactory factory, string email, string? role)
+    public static async Task<HttpClient> SignedInClientAsync(DirectoryWebFactory factory, string email, string? role, string signInUrl = "/compte/connexion")
     {
         var user = await ConfirmedUserAsync(factory.Services, email);
         if (role is not null)
@@ -114,7 +115,7 @@ internal static class AccountForms
             Assert.True((await users.AddToRoleAsync((await users.FindByIdAsync(user.Id.ToString()))!, role)).Succeeded);
         }
         var client = factory.CreateBrowserLikeClient();
-        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(client, email)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(client, email, url: signInUrl)).StatusCode);
         return client;
     }
 
@@ -122,9 +123,9 @@ internal static class AccountForms
     /// A client signed in as a new confirmed account that is a member of <paramref name="companyId"/> with
     /// <paramref name="role"/> (set in the database, as an approved claim or invitation would).
     /// </summary>
-    public static async Task<HttpClient> MemberClientAsync(DirectoryWebFactory factory, string email, Guid companyId, MemberRole role = MemberRole.Owner)
+    public static async Task<HttpClient> MemberClientAsync(DirectoryWebFactory factory, string email, Guid companyId, MemberRole role = MemberRole.Owner, string signInUrl = "/compte/connexion")
     {
-        var client = await SignedInClientAsync(factory, email, role: null);
+        var client = await SignedInClientAsync(factory, email, role: null, signInUrl);
         await using var scope = factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<DirectoryUser>>();
         var user = await users.FindByEmailAsync(email);

@@ -72,8 +72,7 @@ public sealed class PathBaseTests(PathBaseSite site) : IClassFixture<PathBaseSit
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         Assert.Equal(Base + "/compte", signedIn.Headers.Location!.OriginalString);
 
-        // The pages of Features/MySpace and Features/Moderation join this crawl once their links follow the path base
-        // (the lifecycle branch converts them); the account pages link to them, and those addresses are followed.
+        // The account pages link to my space and moderation, whose own pages are crawled by the test above.
         var crawled = await CrawlAsync(client, [Base + "/compte", Base + "/compte/double-authentification"]);
         Assert.True(crawled > 10, $"Only {crawled} addresses followed.");
 
@@ -81,6 +80,25 @@ public sealed class PathBaseTests(PathBaseSite site) : IClassFixture<PathBaseSit
         var signedOut = await PostAsync(client, signOut);
         Assert.Equal(Base, signedOut.Headers.Location!.OriginalString);  // the home page
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync(Base + "/compte", Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Every_link_of_my_space_and_moderation_stays_under_the_path_base_and_leads_somewhere()
+    {
+        var company = await TestCompanies.AddAsync(site.Factory, "Sous-Chemin Numérique", PublicationStatus.Published);
+        var owner = await AccountForms.MemberClientAsync(site.Factory, "proprietaire-sous-chemin@annuaire-test.nc", company.Id, signInUrl: Base + "/compte/connexion");
+        var moderator = await AccountForms.SignedInClientAsync(site.Factory, "moderation-sous-chemin@annuaire-test.nc", Core.Accounts.Roles.Moderator, Base + "/compte/connexion");
+        var mine = $"{Base}/mon-espace/entreprises/{company.Id}";
+
+        var crawledMine = await CrawlAsync(owner, [Base + "/mon-espace", mine + "/modifier", mine + "/membres", mine + "/logo", mine + "/historique", Base + "/mon-espace/inscrire/ridet", Base + "/mon-espace/inscrire/activites"]);
+        var crawledModeration = await CrawlAsync(moderator,
+        [
+            Base + "/moderation", Base + "/moderation/profils", Base + "/moderation/revendications", Base + "/moderation/adhesions",
+            Base + "/moderation/signalements", Base + "/moderation/a-verifier", $"{Base}/moderation/entreprises/{company.Id}", Base + "/moderation/import",
+        ]);
+
+        Assert.True(crawledMine > 20, $"Only {crawledMine} addresses followed in my space.");
+        Assert.True(crawledModeration > 20, $"Only {crawledModeration} addresses followed in moderation.");
     }
 
     [Fact]
