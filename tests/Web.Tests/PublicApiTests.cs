@@ -156,6 +156,22 @@ public sealed class PublicApiTests(SiteFixture site) : IClassFixture<SiteFixture
     }
 
     [Fact]
+    public async Task The_api_says_how_it_read_the_text()
+    {
+        var setAside = await JsonAsync("/api/v1/recherche?q=informatique+zorglubissime");
+        Assert.Equal(["zorglubissime"], setAside.GetProperty("setAside").EnumerateArray().Select(w => w.GetString()));
+
+        var corrected = await JsonAsync("/api/v1/recherche?q=informatiqeu");
+        var correction = Assert.Single(corrected.GetProperty("corrections").EnumerateArray());
+        Assert.Equal(("informatiqeu", "informatique"), (correction.GetProperty("typed").GetString(), correction.GetProperty("corrected").GetString()));
+        Assert.Empty((await JsonAsync("/api/v1/recherche?q=informatiqeu&sans_correction=1")).GetProperty("corrections").EnumerateArray());
+
+        var widened = await JsonAsync("/api/v1/recherche?q=informatique+photographie+drone&par_page=50");
+        Assert.Equal(JsonValueKind.Number, widened.GetProperty("exactTotal").ValueKind);
+        Assert.Contains(widened.GetProperty("hits").EnumerateArray(), h => h.GetProperty("missingWords").GetArrayLength() > 0);
+    }
+
+    [Fact]
     public async Task The_openapi_document_is_valid_and_describes_what_the_endpoints_return()
     {
         var stream = await site.Factory.CreateClient().GetStreamAsync("/openapi/v1.json", Cancel);

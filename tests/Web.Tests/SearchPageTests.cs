@@ -21,6 +21,55 @@ public sealed class SearchPageTests(SiteFixture site) : IClassFixture<SiteFixtur
     private static int Total(IHtmlDocument page) => SiteFixture.Digits(page.QuerySelector("#titre-resultats")!.TextContent);
 
     [Fact]
+    public async Task A_word_no_company_has_is_set_aside_and_the_page_says_so()
+    {
+        var page = await PageAsync("/recherche?q=informatique+zorglubissime");
+
+        Assert.True(Total(page) > 0);
+        Assert.Contains("Aucune entreprise n'a le mot « zorglubissime »", page.QuerySelector(".search-reading")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_misspelt_word_is_read_as_the_closest_one_and_the_page_offers_the_text_as_typed()
+    {
+        var page = await PageAsync("/recherche?q=informatiqeu");
+
+        Assert.True(Total(page) > 0);
+        var reading = page.QuerySelector(".search-reading")!;
+        Assert.Contains("Résultats pour « informatique »", reading.TextContent, StringComparison.Ordinal);
+        var asTyped = reading.QuerySelector<IHtmlAnchorElement>("a")!;
+        Assert.Equal("/recherche?q=informatiqeu&sans_correction=1", asTyped.GetAttribute("href"));
+        Assert.Equal(0, Total(await PageAsync(asTyped.GetAttribute("href")!)));
+    }
+
+    [Fact]
+    public async Task A_place_in_the_text_ranks_its_companies_first_and_is_a_criterion_one_can_remove()
+    {
+        var all = await site.SearchAsync(new SearchRequest { Text = "informatique " });
+        var commune = all.Hits.Select(h => h.CommuneCode).First(c => c != "98818");
+        var name = Core.Taxonomy.TaxonomyCatalog.Default.FindCommune(commune)!.LabelFr;
+
+        var page = await PageAsync("/recherche?q=" + Uri.EscapeDataString("informatique " + name));
+
+        var first = page.QuerySelector("ol.cards .card-place")!.TextContent;
+        Assert.Contains(name, first, StringComparison.Ordinal);
+        var chip = page.QuerySelector<IHtmlAnchorElement>(".search-reading a.chip")!;
+        Assert.Contains($"près de {name}", chip.TextContent, StringComparison.Ordinal);
+        Assert.Equal("/recherche?q=informatique", chip.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Companies_with_only_some_of_the_words_follow_under_their_own_heading()
+    {
+        var page = await PageAsync("/recherche?q=" + Uri.EscapeDataString("informatique photographie drone"));
+
+        var partial = page.QuerySelectorAll("#resultats-approchants + ol.cards > li");
+        Assert.NotEmpty(partial);
+        Assert.All(partial, card => Assert.StartsWith("Sans « ", card.QuerySelector(".missing-words")!.TextContent.Trim(), StringComparison.Ordinal));
+        Assert.Matches("(ont|n'a) tous les mots", page.QuerySelector(".search-reading")!.TextContent);
+    }
+
+    [Fact]
     public async Task Without_parameters_it_lists_every_published_company_with_all_facets()
     {
         var page = await PageAsync("/recherche");
@@ -245,12 +294,28 @@ public sealed class SearchPageTests(SiteFixture site) : IClassFixture<SiteFixtur
         var response = await site.Factory.CreateClient().GetAsync($"/recherche/suggestions?q={Uri.EscapeDataString(prefix)}", Cancel);
         var items = await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<List<Suggested>>(response.Content, Cancel);
 
-        Assert.Contains(items!, i => i.Url == $"/entreprises/{company.Slug}" && i.Kind == "entreprise");
+        var commune = Core.Taxonomy.TaxonomyCatalog.Default.FindCommune(company.CommuneCode)!.Label;
+        Assert.Contains(items!, i => i.Url == $"/entreprises/{company.Slug}" && i.Kind == $"entreprise · {commune}");   // two of a name differ by their commune
         var activities = await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<List<Suggested>>(
             (await site.Factory.CreateClient().GetAsync("/recherche/suggestions?q=cyber", Cancel)).Content, Cancel);
         Assert.Contains(activities!, i => i.Kind == "activité" && i.Url.StartsWith("/recherche?activite=", StringComparison.Ordinal));
         var empty = await site.Factory.CreateClient().GetAsync("/recherche/suggestions?q=" + new string('z', 5000), Cancel);
         Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+    }
+
+    [Fact]
+    public async Task Suggestions_propose_a_commune_with_its_companies_and_lead_to_them()
+    {
+        var all = await site.SearchAsync(new SearchRequest());
+        var busiest = all.Facet(FacetNames.Commune).Values.OrderByDescending(v => v.Count).First();
+        var name = Core.Taxonomy.TaxonomyCatalog.Default.FindCommune(busiest.Code)!.Label;
+
+        var items = await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<List<Suggested>>(
+            (await site.Factory.CreateClient().GetAsync($"/recherche/suggestions?q={Uri.EscapeDataString(name[..3])}", Cancel)).Content, Cancel);
+
+        var commune = Assert.Single(items!, i => i.Text == name);
+        Assert.Equal($"commune · {busiest.Count} entreprises", commune.Kind);
+        Assert.Equal($"/recherche?commune={busiest.Code}", commune.Url);
     }
 
     private sealed record Suggested(string Kind, string Text, string Url);

@@ -12,14 +12,24 @@ public sealed record ApiFacetValue(string Code, string Label, long Count, bool S
 /// <summary>A facet with the query parameter that filters on it.</summary>
 public sealed record ApiFacet(string Name, string Parameter, IReadOnlyList<ApiFacetValue> Values);
 
+/// <summary>A company found; <c>missingWords</c>: when the search widened, the words typed it does not have.</summary>
 public sealed record ApiHit(
     string Slug, string Name, string? LegalName, IReadOnlyList<CodeLabel> Activities, CodeLabel Commune, CodeLabel? SizeBand,
-    IReadOnlyList<string> ECommerce, string? SnippetHtml, string Url);
+    IReadOnlyList<string> ECommerce, string? SnippetHtml, string Url, IReadOnlyList<string> MissingWords);
+
+/// <summary>A word typed that the index does not know, and the word it was read as (folded).</summary>
+public sealed record ApiCorrection(string Typed, string Corrected);
 
 public sealed record ApiYears(int? Min, int? Max);
 
+/// <summary>
+/// A search's answer. How the text was read: <c>corrections</c> (unknown words read as known ones; <c>sans_correction=1</c>
+/// searches as typed), <c>setAside</c> (words no company has, left out), <c>places</c> (places named, whose companies come
+/// first), <c>exactTotal</c> (when the search widened: how many companies have every word; the others follow).
+/// </summary>
 public sealed record ApiSearchResponse(
-    long Total, int Page, int PageSize, int PageCount, IReadOnlyList<ApiHit> Hits, IReadOnlyList<ApiFacet> Facets, ApiYears FoundingYears, string? DidYouMean);
+    long Total, int Page, int PageSize, int PageCount, IReadOnlyList<ApiHit> Hits, IReadOnlyList<ApiFacet> Facets, ApiYears FoundingYears, string? DidYouMean,
+    IReadOnlyList<ApiCorrection> Corrections, IReadOnlyList<string> SetAside, IReadOnlyList<string> Places, long? ExactTotal);
 
 public sealed record ApiActivity(string Code, string Label, CodeLabel Sector, bool Primary);
 
@@ -63,10 +73,14 @@ internal static class ApiMapping
                 [.. h.ActivityCodes.Select(code => Coded(FacetNames.Activity, code, taxonomy))],
                 Coded(FacetNames.Commune, h.CommuneCode, taxonomy),
                 taxonomy.FindSizeBand(h.SizeBandCode) is { } band ? new CodeLabel(band.Code, band.Label) : null,
-                h.ECommerce, h.SnippetHtml, profileUrl(h.Slug)))],
+                h.ECommerce, h.SnippetHtml, profileUrl(h.Slug), h.MissingWords))],
             [.. result.Facets.Select(f => new ApiFacet(f.Name, FacetCatalog.Get(f.Name).Parameter, [.. f.Values.Select(ToApi)]))],
             new ApiYears(result.MinFoundingYear, result.MaxFoundingYear),
-            result.DidYouMean);
+            result.DidYouMean,
+            [.. result.Corrections.Select(c => new ApiCorrection(c.Typed, c.Corrected))],
+            result.SetAside,
+            result.Places,
+            result.ExactTotal);
     }
 
     private static ApiFacetValue ToApi(FacetValue value) =>

@@ -78,6 +78,33 @@ public sealed class SearchModel(ICompanySearch search, TaxonomyCatalog taxonomy,
 
     public string Label(string facet, string code) => FacetCatalog.Get(facet).LabelOf(code, taxonomy);
 
+    /// <summary>The text as the search read it: each unknown word replaced by the word it was read as.</summary>
+    public string CorrectedText => Corrected(Query.Text, Result.Corrections);
+
+    /// <summary>
+    /// The same search without the words that named a place (the "près de …" criterion removed): the place then no
+    /// longer ranks, and its name is searched as a word no more.
+    /// </summary>
+    public string LinkWithoutPlace(string place)
+    {
+        var words = TextQueryPlan.Parse(Query.Text, SynonymCatalog.Default).Places.Where(p => p.Label == place).SelectMany(p => p.Words).ToHashSet(StringComparer.Ordinal);
+        var kept = (Query.Text ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => !FrenchTextAnalyzer.Folding.Terms(w).All(words.Contains) || FrenchTextAnalyzer.Folding.Terms(w).Count == 0);
+        var text = string.Join(' ', kept);
+        return Link(Query with { Text = text.Length == 0 ? null : text, Page = 1 });
+    }
+
+    /// <summary>The hits with every word, then those that lack some (when the search widened).</summary>
+    public (IReadOnlyList<SearchHit> Complete, IReadOnlyList<SearchHit> Partial) HitsByCompleteness =>
+        (Result.Hits.Where(h => h.MissingWords.Count == 0).ToList(), Result.Hits.Where(h => h.MissingWords.Count > 0).ToList());
+
+    private static string Corrected(string? text, IReadOnlyList<SpellingCorrection> corrections)
+    {
+        var byWord = corrections.ToDictionary(c => c.Typed, c => c.Corrected, StringComparer.Ordinal);
+        return string.Join(' ', (text ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => FrenchTextAnalyzer.Folding.Terms(w) is [var folded] && byWord.TryGetValue(folded, out var corrected) ? corrected : w));
+    }
+
     /// <summary>The INSEE size band of a company ("3 à 5 salariés"), finer than the facet's bands.</summary>
     public string? SizeLabel(string? code) => taxonomy.FindSizeBand(code)?.Label;
 
