@@ -88,7 +88,7 @@ public static class DirectoryDefaults
         endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
-            Predicate = check => check.Tags.Contains(DatabaseExtensions.ReadyTag),
+            Predicate = check => check.Tags.Contains(DataSetup.ReadyTag),
             ResponseWriter = WriteReportAsync,
         });
         return endpoints;

@@ -1,4 +1,5 @@
 using AnnuaireFiliere.Core.Data;
+using AnnuaireFiliere.Core.Demo;
 using AnnuaireFiliere.Core.Import;
 using AnnuaireFiliere.Core.Search;
 using AnnuaireFiliere.ServiceDefaults;

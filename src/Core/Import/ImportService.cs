@@ -232,14 +232,3 @@ public sealed class ImportService(AppDbContext db, TaxonomyCatalog taxonomy, Com
     private static string Format(string template, params object[] values) =>
         string.Format(CultureInfo.InvariantCulture, template, values);
 }
-
-public static class ImportStartup
-{
-    /// <summary>The import service (used by <c>Indexer import</c> and, later, the moderators' upload page).</summary>
-    public static IHostApplicationBuilder AddImport(this IHostApplicationBuilder builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddScoped<ImportService>();
-        return builder;
-    }
-}

@@ -64,7 +64,7 @@ public static class SearchSetup
         builder.Services.AddSingleton<ElasticsearchCompanySearch>();
         builder.Services.AddSingleton<ICompanySearch>(services => new InstrumentedSearch(
             services.GetRequiredService<ElasticsearchCompanySearch>(), "elasticsearch", services.GetRequiredService<IMeterFactory>()));
-        builder.Services.AddHealthChecks().AddCheck<ElasticsearchHealthCheck>("elasticsearch", failureStatus: null, tags: [DatabaseExtensions.ReadyTag], timeout: TimeSpan.FromSeconds(5));
+        builder.Services.AddHealthChecks().AddCheck<ElasticsearchHealthCheck>("elasticsearch", failureStatus: null, tags: [DataSetup.ReadyTag], timeout: TimeSpan.FromSeconds(5));
         return builder;
     }
 
@@ -75,7 +75,7 @@ public static class SearchSetup
         builder.Services.AddOptions<IndexingOptions>().BindConfiguration(IndexingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IndexingPipeline>();
         builder.Services.AddSingleton<IndexingMetrics>();
-        builder.Services.AddHealthChecks().AddCheck<SearchIndexHealthCheck>("search", tags: [DatabaseExtensions.ReadyTag]);
+        builder.Services.AddHealthChecks().AddCheck<SearchIndexHealthCheck>("search", tags: [DataSetup.ReadyTag]);
         if (builder.Configuration.GetValue($"{IndexingOptions.Section}:{nameof(IndexingOptions.RunInProcess)}", defaultValue: true))
         {
             builder.Services.AddHostedService<IndexingService>();

@@ -138,8 +138,8 @@ public static class SuggestionMix
         return best;
     }
 
-    /// <summary>Whether a word is worth correcting: unknown to the index and three letters or more.</summary>
-    public static bool NeedsCorrection(string word, bool isKnown) => !isKnown && word.Length >= 3;
+    /// <summary>Whether a word is worth correcting: unknown to the index, three letters or more, and no stop word ("mon" stays "mon").</summary>
+    public static bool NeedsCorrection(string word, bool isKnown) => !isKnown && word.Length >= 3 && FrenchTextAnalyzer.Stemming.Terms(word).Count > 0;
 
     /// <summary>
     /// Edits between two words, a swap of two neighbouring letters counting as one (as the engines' fuzzy matching

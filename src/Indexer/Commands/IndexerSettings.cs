@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using AnnuaireFiliere.Core.Data;
+using AnnuaireFiliere.Core.Demo;
 using AnnuaireFiliere.Core.Import;
 using AnnuaireFiliere.Core.Indexing;
 using AnnuaireFiliere.Core.Search;

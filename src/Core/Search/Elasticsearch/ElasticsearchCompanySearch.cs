@@ -248,7 +248,7 @@ public sealed class ElasticsearchCompanySearch(
     {
         var words = TextQueryPlan.SpellingWords(request.Text);
         var known = await KnownWordsAsync(words, cancellationToken);
-        var candidates = words.Where(w => FrenchTextAnalyzer.Stemming.Terms(w).Count > 0 && SuggestionMix.NeedsCorrection(w, known.Contains(w))).Distinct(StringComparer.Ordinal).ToList();
+        var candidates = words.Where(w => SuggestionMix.NeedsCorrection(w, known.Contains(w))).Distinct(StringComparer.Ordinal).ToList();
         if (candidates.Count == 0)
         {
             return null;

@@ -183,19 +183,3 @@ public sealed class CompanyRegistration(AppDbContext db, AccountMails mails, Pag
         return string.Join(' ', words) is { Length: > 0 } normalized && normalized != "entreprise" ? normalized : string.Empty;
     }
 }
-
-public static class MySpaceStartup
-{
-    /// <summary>
-    /// The professionals' space (<c>/mon-espace</c>): registration of companies, members, and the mails of the
-    /// company life cycle (in place of Core's silent default).
-    /// </summary>
-    public static IHostApplicationBuilder AddMySpace(this IHostApplicationBuilder builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddScoped<CompanyRegistration>();
-        builder.Services.AddScoped<MemberManagement>();
-        builder.Services.AddScoped<ICompanyNotifications, CompanyMails>();
-        return builder;
-    }
-}

@@ -1,3 +1,4 @@
+using AnnuaireFiliere.Core.Demo;
 using AnnuaireFiliere.Core.Companies;
 using AnnuaireFiliere.Core.Indexing;
 using AnnuaireFiliere.Core.Taxonomy;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.Options;
 
 namespace AnnuaireFiliere.Core.Data;
 
-public static class DatabaseExtensions
+public static class DataSetup
 {
     /// <summary>Tag of the health checks that say whether the application can serve (<c>/health/ready</c>).</summary>
     public const string ReadyTag = "ready";
@@ -43,6 +44,26 @@ public static class DatabaseExtensions
         builder.Services.AddTransient<DatabaseInitializer>();
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: [ReadyTag]);
         return builder;
+    }
+
+    /// <summary>
+    /// Embedded mode start-up: creates and migrates the database, synchronizes the reference data, and fills an
+    /// empty database with demo companies when <c>DemoData:SeedWhenEmpty</c> is on.
+    /// </summary>
+    public static async Task PrepareDataAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
+        var demo = scope.ServiceProvider.GetRequiredService<IOptions<DemoDataOptions>>().Value;
+        if (demo.SeedWhenEmpty && !await scope.ServiceProvider.GetRequiredService<AppDbContext>().Companies.AnyAsync(cancellationToken))
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(demo.Count, demo.Seed, cancellationToken: cancellationToken);
+            if (scope.ServiceProvider.GetService<Statistics.SnapshotStore>() is { } snapshots)
+            {
+                await snapshots.ReconstructHistoryAsync(DemoDataOptions.HistoryMonths, cancellationToken);
+            }
+        }
     }
 }
 

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace AnnuaireFiliere.Core.Import;
+
+public static class ImportSetup
+{
+    /// <summary>The import service (used by <c>Indexer import</c> and, later, the moderators' upload page).</summary>
+    public static IHostApplicationBuilder AddImport(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddScoped<ImportService>();
+        return builder;
+    }
+}
