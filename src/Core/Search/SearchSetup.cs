@@ -33,7 +33,10 @@ public static class SearchSetup
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton(SynonymCatalog.Default);
+        // The moderators' synonym rules, read for every search and every document indexed.
+        builder.Services.AddSingleton<SynonymStore>();
+        builder.Services.AddSingleton<ISynonymSource>(services => services.GetRequiredService<SynonymStore>());
+        builder.Services.AddScoped<SynonymRules>();
         var options = new SearchOptions();
         builder.Configuration.GetSection(SearchOptions.Section).Bind(options);
         if (options.IsElasticsearch)
@@ -42,10 +45,11 @@ public static class SearchSetup
         }
         builder.Services.AddSingleton(services => new LuceneIndex(
             Path.Combine(services.GetRequiredService<DataPaths>().DataDirectory, "index"),
-            services.GetRequiredService<ILogger<LuceneIndex>>()));
+            services.GetRequiredService<ILogger<LuceneIndex>>(),
+            services.GetRequiredService<ISynonymSource>()));
         builder.Services.AddSingleton<ISearchIndex>(services => services.GetRequiredService<LuceneIndex>());
         builder.Services.AddSingleton<ICompanySearch>(services => new InstrumentedSearch(
-            new LuceneCompanySearch(services.GetRequiredService<LuceneIndex>(), services.GetRequiredService<TaxonomyCatalog>(), services.GetRequiredService<SynonymCatalog>()),
+            new LuceneCompanySearch(services.GetRequiredService<LuceneIndex>(), services.GetRequiredService<TaxonomyCatalog>(), services.GetRequiredService<ISynonymSource>()),
             "lucene", services.GetRequiredService<IMeterFactory>()));
         return builder;
     }
