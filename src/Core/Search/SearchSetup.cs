@@ -72,12 +72,16 @@ public static class SearchSetup
         return builder;
     }
 
-    /// <summary>The indexing pipeline, and its loop in this process when <c>Indexing:RunInProcess</c> (embedded mode).</summary>
+    /// <summary>
+    /// The indexing pipeline, rebuilds started from a page (<see cref="IndexRebuild"/>), and the indexing loop in this
+    /// process when <c>Indexing:RunInProcess</c> (embedded mode).
+    /// </summary>
     public static IHostApplicationBuilder AddIndexing(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<IndexingOptions>().BindConfiguration(IndexingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IndexingPipeline>();
+        builder.Services.AddSingleton<IndexRebuild>();
         builder.Services.AddSingleton<IndexingMetrics>();
         builder.Services.AddHealthChecks().AddCheck<SearchIndexHealthCheck>("search", tags: [DatabaseExtensions.ReadyTag]);
         if (builder.Configuration.GetValue($"{IndexingOptions.Section}:{nameof(IndexingOptions.RunInProcess)}", defaultValue: true))
