@@ -55,6 +55,19 @@ public static class SearchSetup
     }
 
     /// <summary>
+    /// The query log (<see cref="QueryLog"/>): searches counted in memory, written every <c>QueryLog:FlushInterval</c>
+    /// and at shutdown, days older than <c>QueryLog:KeepMonths</c> months deleted daily.
+    /// </summary>
+    public static IHostApplicationBuilder AddQueryLog(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<QueryLogOptions>().BindConfiguration(QueryLogOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<QueryLog>();
+        builder.Services.AddHostedService<QueryLogService>();
+        return builder;
+    }
+
+    /// <summary>
     /// Elasticsearch (scaled mode): the client from <c>Search:Elasticsearch</c>, the index behind its alias, the
     /// search, and the cluster's state in <c>/health/ready</c>.
     /// </summary>

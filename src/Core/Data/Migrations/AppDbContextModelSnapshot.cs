@@ -597,6 +597,26 @@ namespace AnnuaireFiliere.Core.Data.Migrations
                     b.ToTable("ErrorReports", (string)null);
                 });
 
+            modelBuilder.Entity("AnnuaireFiliere.Core.Search.SearchedText", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastResults")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Searches")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "Text");
+
+                    b.ToTable("SearchedTexts", (string)null);
+                });
+
             modelBuilder.Entity("AnnuaireFiliere.Core.Search.SynonymRuleChange", b =>
                 {
                     b.Property<long>("Id")

@@ -138,6 +138,7 @@ public static class PublicApi
         try
         {
             var result = await search.SearchAsync(request, context.RequestAborted);
+            Moderation.SearchCounting.CountSearch(context, request, result.Total);
             return TypedResults.Ok(result.ToApi(request, taxonomy, PublicAddress.Of(context)));
         }
         catch (SearchUnavailableException)
