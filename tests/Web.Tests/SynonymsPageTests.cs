@@ -83,7 +83,7 @@ public sealed class SynonymsPageTests(ModeratorSite site) : IClassFixture<Modera
     }
 
     [Theory]
-    [InlineData("le, la, les", "ne compte que des mots que la recherche ignore")]
+    [InlineData("le, la, les", "que des mots que la recherche ignore (le, la, de…) : « le », « la », « les ».")]
     [InlineData("site, sites", "se lisent tous de la même façon pour la recherche")]
     [InlineData("  ", "Écrivez au moins deux mots ou expressions")]
     [InlineData("a => b => c", "Une règle n'a qu'un seul « => »")]

@@ -126,15 +126,19 @@ public sealed class SynonymsModel(SynonymRules rules, SynonymStore store, ISearc
                 ModelState.AddModelError(string.Empty, text["Synonyms.Conflict"]);
                 break;
             default:
-                // One message under the field, saying everything that is wrong at once.
-                ModelState.AddModelError("Input.Line", string.Join(' ', outcome.Errors.Select(error => text["Synonyms.Problem." + error.Problem,
-                    error.Detail ?? string.Empty, SynonymLines.MaxLength, SynonymLines.MaxVariants, SynonymLines.VariantMaxLength].Value)));
+                // One message under the field, saying everything that is wrong at once (the words concerned together).
+                ModelState.AddModelError("Input.Line", string.Join(' ', outcome.Errors.GroupBy(error => error.Problem).Select(problem => text["Synonyms.Problem." + problem.Key,
+                    Details(problem.Key, problem.Select(error => error.Detail).OfType<string>()), SynonymLines.MaxLength, SynonymLines.MaxVariants, SynonymLines.VariantMaxLength].Value)));
                 break;
         }
         Editing = Input.Id == 0 ? null : Input.Id;
         await LoadAsync(cancellationToken);
         return Page();
     }
+
+    /// <summary>The words a problem concerns, quoted when they are what the moderator typed.</summary>
+    private string Details(SynonymProblem problem, IEnumerable<string> details) =>
+        string.Join(", ", problem is SynonymProblem.NoWord or SynonymProblem.VariantTooLong ? details.Select(d => text["Synonyms.Quoted", d].Value) : details);
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
