@@ -76,6 +76,7 @@ public sealed class SynonymsPageTests(ModeratorSite site) : IClassFixture<Modera
         // What the page polls while a rebuild runs: the section alone, which stops polling once the rebuild is over.
         using var poll = new HttpRequestMessage(HttpMethod.Get, Page);
         poll.Headers.Add("HX-Request", "true");
+        poll.Headers.Add("HX-Target", "reconstruction");
         var fragment = await DirectoryWebFactory.ParseAsync(await moderator.SendAsync(poll, Cancel));
         Assert.NotNull(fragment.QuerySelector("section#reconstruction [data-rebuild=done]"));
         Assert.Null(fragment.QuerySelector("[hx-trigger]"));

@@ -65,9 +65,9 @@ public sealed class SynonymsModel(SynonymRules rules, SynonymStore store, ISearc
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (Request.Headers.ContainsKey("HX-Request"))
+        if (Request.Headers.ContainsKey("HX-Request") && Request.Headers["HX-Target"] == "reconstruction")
         {
-            // The rebuild's progress, polled by the page while it runs.
+            // The rebuild's progress, polled by the page while it runs (htmx names the section it replaces).
             return Partial("_Rebuild", await RebuildStateAsync(cancellationToken));
         }
         if (Editing is { } id && await rules.FindAsync(id, cancellationToken) is { } rule)
