@@ -21,6 +21,7 @@ builder.AddAppDatabase();       // Core/Data: SQLite under the data folder, taxo
 builder.AddDemoData();          // Core/Demo: demo companies for an empty database (on in Development)
 builder.AddCompanySearch();     // Core/Search: Lucene (embedded) or Elasticsearch, from configuration
 builder.AddIndexing();          // Core/Indexing: task log → search index, in-process in embedded mode
+builder.AddQueryLog();          // Core/Search: searched texts counted in memory, written every 30 s, kept 13 months
 builder.AddImport();            // Core/Import: the census template and RIDET extract importer
 builder.AddDirectoryWeb();      // Infrastructure: Razor Pages, localization, security headers, rate limits, compression
 builder.AddMail();              // Infrastructure/Mail: SMTP, or .eml files without a server

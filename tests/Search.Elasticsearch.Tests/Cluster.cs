@@ -20,8 +20,8 @@ internal static class Cluster
 
     public static ElasticsearchClient Client(Uri node) => new(Options(node).ClientSettings());
 
-    public static ElasticsearchIndex Index(Uri node, CapturingLogger<ElasticsearchIndex> logger, int bulkSize = 1_000) =>
-        new(Client(node), Microsoft.Extensions.Options.Options.Create(Options(node, bulkSize)), TimeProvider.System, logger);
+    public static ElasticsearchIndex Index(Uri node, CapturingLogger<ElasticsearchIndex> logger, int bulkSize = 1_000, ISynonymSource? synonyms = null) =>
+        new(Client(node), Microsoft.Extensions.Options.Options.Create(Options(node, bulkSize)), TimeProvider.System, logger, synonyms);
 
     public static ElasticsearchHealthCheck HealthCheck(Uri node, ElasticsearchExpensiveQueries? expensive = null) =>
         new(Client(node), Microsoft.Extensions.Options.Options.Create(Options(node)), expensive ?? Expensive());

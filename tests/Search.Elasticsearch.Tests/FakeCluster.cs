@@ -23,10 +23,14 @@ internal static class FakeCluster
     public static Answer Meta(int schema, long cursor) => Answer.Json(MappingOf(LiveIndex, schema, cursor).ToJsonString());
 
     /// <summary>The canned mapping answer for an index, with its <c>_meta</c>.</summary>
-    public static JsonObject MappingOf(string index, int schema, long cursor)
+    public static JsonObject MappingOf(string index, int schema, long cursor, string? synonyms = null)
     {
         var mappings = JsonNode.Parse(CannedResponses.Text("mapping"))!.AsObject().Single().Value!["mappings"]!.DeepClone().AsObject();
         mappings["_meta"] = new JsonObject { ["schema"] = schema, ["cursor"] = cursor };
+        if (synonyms is not null)
+        {
+            mappings["_meta"]!["synonyms"] = synonyms;
+        }
         return new JsonObject { [index] = new JsonObject { ["mappings"] = mappings } };
     }
 

@@ -137,4 +137,30 @@ public sealed class RebuildTests : IAsyncLifetime
         var refresh = _server.Received.ToList().FindLastIndex(r => r.Path.Contains("/_refresh", StringComparison.Ordinal));
         Assert.True(refresh < _server.Received.ToList().FindIndex(r => r.Path.Contains("/_search", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public async Task The_index_keeps_the_stamp_of_the_synonym_rules_it_was_rebuilt_with_through_later_writes()
+    {
+        var rules = new SwitchableSynonyms { Current = SynonymCatalog.FromLines(["chose, machin bidule"]) };
+        var index = Cluster.Index(_server.Url, _logs, synonyms: rules);
+        var before = await index.GetStateAsync(Cancel);
+
+        await index.RebuildAsync(Documents.ToAsyncEnumerable(), cursor: 10, Cancel);
+        var built = rules.Current.IndexStamp;
+        rules.Current = SynonymCatalog.FromLines(["chose, machin bidule, truc muche"]);
+        await index.ApplyAsync([Documents[0]], [], cursor: 11, Cancel);
+        // Another process (the site) reads the state from the cluster, not from memory.
+        var state = await Cluster.Index(_server.Url, _logs).GetStateAsync(Cancel);
+
+        Assert.Null(before.SynonymStamp);   // an index built before the stamp was kept: the rules of synonyms.txt
+        Assert.Equal(SynonymCatalog.Default.IndexStamp, before.BuiltWithSynonyms);
+        Assert.Equal(built, _cluster.SynonymStamp(Alias));
+        Assert.Equal((11L, built), (state.Cursor, state.SynonymStamp));
+        Assert.NotEqual(rules.Current.IndexStamp, state.SynonymStamp);
+    }
+
+    private sealed class SwitchableSynonyms : ISynonymSource
+    {
+        public SynonymCatalog Current { get; set; } = SynonymCatalog.Default;
+    }
 }

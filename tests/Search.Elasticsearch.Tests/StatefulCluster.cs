@@ -22,6 +22,8 @@ internal sealed class StatefulCluster
 
     public long? Cursor(string alias) { lock (_lock) { return Resolve(alias) is { } index ? _indices[index].Cursor : null; } }
 
+    public string? SynonymStamp(string alias) { lock (_lock) { return Resolve(alias) is { } index ? _indices[index].Synonyms : null; } }
+
     public IReadOnlyDictionary<string, long> Documents(string alias)
     {
         lock (_lock)
@@ -70,7 +72,7 @@ internal sealed class StatefulCluster
                     ? Ok(new JsonObject { [target] = new JsonObject { ["aliases"] = new JsonObject { [alias] = new JsonObject() } } })
                     : AliasMissing(alias),
                 ("GET", ["_cluster", "health", var name]) => new Answer(200, CannedResponses.Text(Resolve(name) is null ? "health-no-index" : "health")),
-                ("PUT", [var name]) => Create(name),
+                ("PUT", [var name]) => Create(name, request.Body),
                 // Wildcards are refused, as action.destructive_requires_name (true by default since 8.0) does.
                 ("DELETE", [var name]) when name.Contains('*', StringComparison.Ordinal) => new Answer(400,
                     """{"error":{"type":"illegal_argument_exception","reason":"Wildcard expressions or all indices are not allowed"},"status":400}"""),
@@ -85,7 +87,7 @@ internal sealed class StatefulCluster
                 (_, [var name, "_bulk"]) => Bulk(name, Resolve(name) is { } index ? _indices[index] : null, request.Body),
                 ("PUT", [var name, "_mapping"]) => Resolve(name) is { } index ? PutMeta(_indices[index], request.Body) : NotFound(name),
                 ("GET", [var name, "_mapping"]) => Resolve(name) is { } index
-                    ? Ok(FakeCluster.MappingOf(index, _indices[index].Schema, _indices[index].Cursor))
+                    ? Ok(FakeCluster.MappingOf(index, _indices[index].Schema, _indices[index].Cursor, _indices[index].Synonyms))
                     : NotFound(name),
                 (_, [var name, "_count"]) => Resolve(name) is { } index ? Ok(new JsonObject { ["count"] = _indices[index].Versions.Count }) : NotFound(name),
                 ("PUT", [var name, "_settings"]) => Resolve(name) is not null ? Ok(new JsonObject { ["acknowledged"] = true }) : NotFound(name),
@@ -98,13 +100,17 @@ internal sealed class StatefulCluster
 
     private string? Resolve(string name) => _indices.ContainsKey(name) ? name : _aliases.GetValueOrDefault(name);
 
-    private Answer Create(string name)
+    private Answer Create(string name, string body)
     {
         if (_indices.ContainsKey(name))
         {
             return new Answer(400, """{"error":{"type":"resource_already_exists_exception","reason":"exists"},"status":400}""");
         }
-        _indices[name] = new IndexData { Schema = Core.Search.Elasticsearch.ElasticsearchMapping.SchemaVersion };
+        _indices[name] = new IndexData
+        {
+            Schema = Core.Search.Elasticsearch.ElasticsearchMapping.SchemaVersion,
+            Synonyms = JsonNode.Parse(body)?["mappings"]?["_meta"]?["synonyms"]?.GetValue<string>(),
+        };
         return Ok(new JsonObject { ["acknowledged"] = true, ["index"] = name });
     }
 
@@ -113,6 +119,8 @@ internal sealed class StatefulCluster
         var meta = JsonNode.Parse(body)!["_meta"]!;
         index.Cursor = meta["cursor"]!.GetValue<long>();
         index.Schema = meta["schema"]!.GetValue<int>();
+        // A mapping update replaces the whole _meta, as Elasticsearch does.
+        index.Synonyms = meta["synonyms"]?.GetValue<string>();
         return Ok(new JsonObject { ["acknowledged"] = true });
     }
 
@@ -231,5 +239,6 @@ internal sealed class StatefulCluster
         public Dictionary<string, long> Versions { get; } = new(StringComparer.Ordinal);
         public long Cursor { get; set; }
         public int Schema { get; set; }
+        public string? Synonyms { get; set; }
     }
 }

@@ -28,6 +28,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
     public DbSet<RegistrationDraft> RegistrationDrafts => Set<RegistrationDraft>();
     public DbSet<CompanyChange> CompanyChanges => Set<CompanyChange>();
     public DbSet<Statistics.StatisticsSnapshot> StatisticsSnapshots => Set<Statistics.StatisticsSnapshot>();
+    public DbSet<Search.SynonymRuleRecord> SynonymRules => Set<Search.SynonymRuleRecord>();
+    public DbSet<Search.SynonymRuleChange> SynonymRuleChanges => Set<Search.SynonymRuleChange>();
+    public DbSet<Search.SearchedText> SearchedTexts => Set<Search.SearchedText>();
     public DbSet<Sector> Sectors => Set<Sector>();
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<Province> Provinces => Set<Province>();

@@ -1,11 +1,15 @@
+using AnnuaireFiliere.Core.Search;
 using AnnuaireFiliere.Core.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace AnnuaireFiliere.Core.Data;
 
-/// <summary>Creates the data folder, applies pending migrations and synchronizes the reference data.</summary>
-public sealed partial class DatabaseInitializer(AppDbContext db, DataPaths paths, ILoggerFactory loggers, ILogger<DatabaseInitializer> logger)
+/// <summary>
+/// Creates the data folder, applies pending migrations, synchronizes the reference data, and gives a database that
+/// never had synonym rules those of <c>Search/synonyms.txt</c>.
+/// </summary>
+public sealed partial class DatabaseInitializer(AppDbContext db, DataPaths paths, TimeProvider clock, ILoggerFactory loggers, ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
@@ -18,7 +22,14 @@ public sealed partial class DatabaseInitializer(AppDbContext db, DataPaths paths
         }
         await new TaxonomySynchronizer(db, loggers.CreateLogger<TaxonomySynchronizer>())
             .SynchronizeAsync(TaxonomyCatalog.LoadEmbedded(), cancellationToken);
+        if (await SynonymRules.ImportDefaultsAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken) is > 0 and var imported)
+        {
+            LogSynonymsImported(imported);
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Copied the {Count} synonym rules of Search/synonyms.txt into the empty database")]
+    private partial void LogSynonymsImported(int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applying {Count} migration(s) to {DatabaseFile}")]
     private partial void LogMigrating(int count, string databaseFile);

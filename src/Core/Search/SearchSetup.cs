@@ -33,7 +33,10 @@ public static class SearchSetup
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton(SynonymCatalog.Default);
+        // The moderators' synonym rules, read for every search and every document indexed.
+        builder.Services.AddSingleton<SynonymStore>();
+        builder.Services.AddSingleton<ISynonymSource>(services => services.GetRequiredService<SynonymStore>());
+        builder.Services.AddScoped<SynonymRules>();
         var options = new SearchOptions();
         builder.Configuration.GetSection(SearchOptions.Section).Bind(options);
         if (options.IsElasticsearch)
@@ -42,11 +45,25 @@ public static class SearchSetup
         }
         builder.Services.AddSingleton(services => new LuceneIndex(
             Path.Combine(services.GetRequiredService<DataPaths>().DataDirectory, "index"),
-            services.GetRequiredService<ILogger<LuceneIndex>>()));
+            services.GetRequiredService<ILogger<LuceneIndex>>(),
+            services.GetRequiredService<ISynonymSource>()));
         builder.Services.AddSingleton<ISearchIndex>(services => services.GetRequiredService<LuceneIndex>());
         builder.Services.AddSingleton<ICompanySearch>(services => new InstrumentedSearch(
-            new LuceneCompanySearch(services.GetRequiredService<LuceneIndex>(), services.GetRequiredService<TaxonomyCatalog>(), services.GetRequiredService<SynonymCatalog>()),
+            new LuceneCompanySearch(services.GetRequiredService<LuceneIndex>(), services.GetRequiredService<TaxonomyCatalog>(), services.GetRequiredService<ISynonymSource>()),
             "lucene", services.GetRequiredService<IMeterFactory>()));
+        return builder;
+    }
+
+    /// <summary>
+    /// The query log (<see cref="QueryLog"/>): searches counted in memory, written every <c>QueryLog:FlushInterval</c>
+    /// and at shutdown, days older than <c>QueryLog:KeepMonths</c> months deleted daily.
+    /// </summary>
+    public static IHostApplicationBuilder AddQueryLog(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<QueryLogOptions>().BindConfiguration(QueryLogOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<QueryLog>();
+        builder.Services.AddHostedService<QueryLogService>();
         return builder;
     }
 
@@ -68,12 +85,16 @@ public static class SearchSetup
         return builder;
     }
 
-    /// <summary>The indexing pipeline, and its loop in this process when <c>Indexing:RunInProcess</c> (embedded mode).</summary>
+    /// <summary>
+    /// The indexing pipeline, rebuilds started from a page (<see cref="IndexRebuild"/>), and the indexing loop in this
+    /// process when <c>Indexing:RunInProcess</c> (embedded mode).
+    /// </summary>
     public static IHostApplicationBuilder AddIndexing(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<IndexingOptions>().BindConfiguration(IndexingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IndexingPipeline>();
+        builder.Services.AddSingleton<IndexRebuild>();
         builder.Services.AddSingleton<IndexingMetrics>();
         builder.Services.AddHealthChecks().AddCheck<SearchIndexHealthCheck>("search", tags: [DataSetup.ReadyTag]);
         if (builder.Configuration.GetValue($"{IndexingOptions.Section}:{nameof(IndexingOptions.RunInProcess)}", defaultValue: true))

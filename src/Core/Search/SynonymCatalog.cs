@@ -13,6 +13,21 @@ public sealed record SynonymRule(IReadOnlyList<SynonymVariant> Searched, IReadOn
     /// </summary>
     public string Token { get; } = "syn" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
         System.Text.Encoding.UTF8.GetBytes(string.Join('|', Found.Select(v => v.Key).Order(StringComparer.Ordinal)))))[..12];
+
+    /// <summary>
+    /// Whether documents get this rule's <see cref="Token"/> at indexing (it finds a variant of several words): a
+    /// change of such a rule takes effect in the index only after a rebuild; other rules apply at once.
+    /// </summary>
+    public bool IsIndexed => Found.Any(v => v.Terms.Count > 1);
+}
+
+/// <summary>
+/// Where engines and indexing read the synonym rules, for every search and every document: a fixed catalog (tests,
+/// tools) or the moderators' rules (<see cref="SynonymStore"/>), which change while the site runs.
+/// </summary>
+public interface ISynonymSource
+{
+    SynonymCatalog Current { get; }
 }
 
 /// <summary>
@@ -20,11 +35,12 @@ public sealed record SynonymRule(IReadOnlyList<SynonymVariant> Searched, IReadOn
 /// <see cref="FrenchTextAnalyzer"/>. They are applied when searching: the words typed are always searched as they
 /// are, and the variants of a rule they form are alternatives that widen the search, never requirements.
 /// </summary>
-public sealed class SynonymCatalog
+public sealed class SynonymCatalog : ISynonymSource
 {
     private readonly List<SynonymRule> _rules;
     private readonly Dictionary<string, List<(SynonymVariant Variant, SynonymRule Rule)>> _searchedByFirstTerm = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(SynonymVariant Variant, string Token)>> _foundPhrasesByFirstTerm = new(StringComparer.Ordinal);
+    private string? _indexStamp;
 
     private SynonymCatalog(List<SynonymRule> rules)
     {
@@ -52,7 +68,22 @@ public sealed class SynonymCatalog
 
     public static SynonymCatalog Default { get; } = FromLines(ReadEmbedded());
 
+    /// <summary>The rules of <c>Search/synonyms.txt</c>, as written there (comments and blank lines left out).</summary>
+    public static IReadOnlyList<string> DefaultLines { get; } =
+        [.. ReadEmbedded().Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'))];
+
+    /// <summary>A catalog is its own source: it never changes.</summary>
+    public SynonymCatalog Current => this;
+
     public IReadOnlyList<SynonymRule> Rules => _rules;
+
+    /// <summary>
+    /// What the index depends on: a hash of the tokens of the rules documents get at indexing
+    /// (<see cref="SynonymRule.IsIndexed"/>). An index built with another stamp lacks or holds tokens this catalog
+    /// does not know, and needs a rebuild; rules of single words change nothing in the index.
+    /// </summary>
+    public string IndexStamp => _indexStamp ??= Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+        System.Text.Encoding.UTF8.GetBytes(string.Join('|', _rules.Where(r => r.IsIndexed).Select(r => r.Token).Distinct().Order(StringComparer.Ordinal)))))[..16];
 
     /// <summary>The number of rules.</summary>
     public int GroupCount => _rules.Count;

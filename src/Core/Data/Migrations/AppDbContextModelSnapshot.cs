@@ -597,6 +597,106 @@ namespace AnnuaireFiliere.Core.Data.Migrations
                     b.ToTable("ErrorReports", (string)null);
                 });
 
+            modelBuilder.Entity("AnnuaireFiliere.Core.Search.SearchedText", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastResults")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Searches")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "Text");
+
+                    b.ToTable("SearchedTexts", (string)null);
+                });
+
+            modelBuilder.Entity("AnnuaireFiliere.Core.Search.SynonymRuleChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("After")
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RuleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RuleId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SynonymRuleChanges", (string)null);
+                });
+
+            modelBuilder.Entity("AnnuaireFiliere.Core.Search.SynonymRuleRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Line")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedBy");
+
+                    b.HasIndex("UpdatedBy");
+
+                    b.ToTable("SynonymRules", (string)null);
+                });
+
             modelBuilder.Entity("AnnuaireFiliere.Core.Statistics.StatisticsSnapshot", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1096,6 +1196,27 @@ namespace AnnuaireFiliere.Core.Data.Migrations
                         .HasForeignKey("CompanyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("AnnuaireFiliere.Core.Search.SynonymRuleChange", b =>
+                {
+                    b.HasOne("AnnuaireFiliere.Core.Accounts.DirectoryUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("AnnuaireFiliere.Core.Search.SynonymRuleRecord", b =>
+                {
+                    b.HasOne("AnnuaireFiliere.Core.Accounts.DirectoryUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedBy")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("AnnuaireFiliere.Core.Accounts.DirectoryUser", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedBy")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("AnnuaireFiliere.Core.Taxonomy.Activity", b =>

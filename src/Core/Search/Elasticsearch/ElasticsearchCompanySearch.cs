@@ -11,10 +11,11 @@ namespace AnnuaireFiliere.Core.Search.Elasticsearch;
 /// The search contract on Elasticsearch, through the alias. When the cluster cannot answer (no connection, 429,
 /// 5xx, an unreadable answer, or no index built yet) it throws <see cref="SearchUnavailableException"/>: pages show
 /// their "temporarily unavailable" page and work again as soon as the cluster does. A cluster that refuses
-/// expensive queries is searched without typos and prefixes (<see cref="ElasticsearchExpensiveQueries"/>).
+/// expensive queries is searched without typos and prefixes (<see cref="ElasticsearchExpensiveQueries"/>). The
+/// synonym rules are read from <c>synonyms</c> for every search (moderators change them).
 /// </summary>
 public sealed class ElasticsearchCompanySearch(
-    ElasticsearchClient client, IOptions<ElasticsearchOptions> options, TaxonomyCatalog taxonomy, SynonymCatalog synonyms, ElasticsearchExpensiveQueries expensive)
+    ElasticsearchClient client, IOptions<ElasticsearchOptions> options, TaxonomyCatalog taxonomy, ISynonymSource synonyms, ElasticsearchExpensiveQueries expensive)
     : ICompanySearch
 {
     private const int SnippetLength = 180;
@@ -64,7 +65,7 @@ public sealed class ElasticsearchCompanySearch(
     public async Task<IReadOnlySet<Guid>> MatchingIdsAsync(string text, CancellationToken cancellationToken = default)
     {
         const int PageSize = 5000;
-        var plan = TextQueryPlan.Parse(text, synonyms);
+        var plan = TextQueryPlan.Parse(text, synonyms.Current);
         return await WithTyposAndPrefixesIfAllowedAsync(plan, exactSpelling: false, async matching =>
         {
             var ids = new HashSet<Guid>();
@@ -90,7 +91,7 @@ public sealed class ElasticsearchCompanySearch(
     /// </summary>
     private Task<SearchResult> RunAsync(SearchRequest request, CancellationToken cancellationToken)
     {
-        var plan = TextQueryPlan.Parse(request.Text, synonyms);
+        var plan = TextQueryPlan.Parse(request.Text, synonyms.Current);
         return WithTyposAndPrefixesIfAllowedAsync(plan, request.ExactSpelling, async matching =>
         {
             Task<SearchResult> SearchAsync(TextQueryPlan searched, int? atLeast) => ReadAsync(request, searched, matching, atLeast, cancellationToken);

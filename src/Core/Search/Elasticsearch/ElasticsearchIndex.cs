@@ -17,7 +17,9 @@ namespace AnnuaireFiliere.Core.Search.Elasticsearch;
 /// The writing side on Elasticsearch. Searches and writes go through an alias; a full rebuild fills a new
 /// timestamped index and swaps the alias in one atomic action, then removes the old index. The task-log cursor is
 /// the index's mapping <c>_meta</c>, written after the batch it follows was acknowledged: a crash in between
-/// replays the batch, which is harmless because documents carry the company version as external version.
+/// replays the batch, which is harmless because documents carry the company version as external version. The
+/// <c>_meta</c> also holds the stamp of the synonym rules the index was rebuilt with; since a mapping update replaces
+/// the whole <c>_meta</c>, the stamp read last is written again with each cursor.
 /// </summary>
 public sealed partial class ElasticsearchIndex : ISearchIndex
 {
@@ -26,10 +28,14 @@ public sealed partial class ElasticsearchIndex : ISearchIndex
     private readonly TimeProvider _clock;
     private readonly ILogger<ElasticsearchIndex> _logger;
     private readonly ResiliencePipeline _retries;
+    private readonly ISynonymSource _synonyms;
+    private volatile KnownStamp? _synonymStamp;
 
-    public ElasticsearchIndex(ElasticsearchClient client, IOptions<ElasticsearchOptions> options, TimeProvider clock, ILogger<ElasticsearchIndex> logger)
+    /// <param name="synonyms">Where documents read the synonym rules (<see cref="SynonymCatalog.Default"/> when not given).</param>
+    public ElasticsearchIndex(ElasticsearchClient client, IOptions<ElasticsearchOptions> options, TimeProvider clock, ILogger<ElasticsearchIndex> logger, ISynonymSource? synonyms = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        _synonyms = synonyms ?? SynonymCatalog.Default;
         _client = client;
         _options = options.Value;
         _clock = clock;
@@ -82,16 +88,20 @@ public sealed partial class ElasticsearchIndex : ISearchIndex
         var mapping = await _client.Indices.GetMappingAsync(new GetMappingRequest(Alias), cancellationToken);
         if (mapping.ApiCallDetails?.HttpStatusCode == 404)
         {
+            _synonymStamp = new KnownStamp(null);
             return new IndexState(0, Initialized: false, 0);
         }
         ElasticsearchCalls.Ensure(mapping, $"GET {Alias}/_mapping");
         var meta = mapping.Mappings.Values.FirstOrDefault()?.Mappings?.Meta;
         if (Number(meta, ElasticsearchMapping.SchemaKey) != ElasticsearchMapping.SchemaVersion)
         {
+            _synonymStamp = new KnownStamp(null);
             return new IndexState(0, Initialized: false, 0);
         }
+        var stamp = Text(meta, ElasticsearchMapping.SynonymsKey);
+        _synonymStamp = new KnownStamp(stamp);
         var count = ElasticsearchCalls.Ensure(await _client.CountAsync(new CountRequest(Alias), cancellationToken), $"GET {Alias}/_count");
-        return new IndexState(Number(meta, ElasticsearchMapping.CursorKey) ?? 0, Initialized: true, count.Count);
+        return new IndexState(Number(meta, ElasticsearchMapping.CursorKey) ?? 0, Initialized: true, count.Count) { SynonymStamp = stamp };
     }
 
     /// <summary>The concrete index behind the alias, or null when there is none.</summary>
@@ -106,23 +116,32 @@ public sealed partial class ElasticsearchIndex : ISearchIndex
         {
             // Through the alias only: were it missing (an index deleted by hand), the bulk would otherwise create an
             // index of that name with dynamic mappings, which no alias could then take (rebuilds would fail forever).
-            await BulkAsync(Alias, [.. upserts.Select(Index), .. deletes.Select(id => new BulkDeleteOperation(id.ToString("D")))], cancellationToken, requireAlias: true);
+            var synonyms = _synonyms.Current;
+            await BulkAsync(Alias, [.. upserts.Select(u => Index(u, synonyms)), .. deletes.Select(id => new BulkDeleteOperation(id.ToString("D")))], cancellationToken, requireAlias: true);
         }
-        await SetCursorAsync(Alias, cursor, cancellationToken);
+        // The rebuild's stamp stays (documents written now have the current rules' tokens, the others keep theirs);
+        // the indexing loop has just read it with the state, anyone else reads it once here.
+        if (_synonymStamp is null)
+        {
+            await GetStateAsync(cancellationToken);
+        }
+        await SetCursorAsync(Alias, cursor, _synonymStamp?.Value, cancellationToken);
     }
 
     private async Task BuildAsync(IAsyncEnumerable<CompanyDocument> documents, long cursor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(documents);
         var name = $"{Alias}-{_clock.GetUtcNow():yyyyMMdd-HHmmss-fff}";
+        // One catalog for the whole rebuild, whose stamp the new index keeps.
+        var synonyms = _synonyms.Current;
         LogRebuilding(name);
-        await WriteAsync(c => c.Indices.CreateAsync(ElasticsearchMapping.CreateIndex(name, replicas: 0, cursor: 0), cancellationToken), $"PUT {name}", cancellationToken);
+        await WriteAsync(c => c.Indices.CreateAsync(ElasticsearchMapping.CreateIndex(name, replicas: 0, cursor: 0, synonyms.IndexStamp), cancellationToken), $"PUT {name}", cancellationToken);
         try
         {
             var batch = new List<IBulkOperation>(_options.BulkSize);
             await foreach (var document in documents.WithCancellation(cancellationToken))
             {
-                batch.Add(Index(document));
+                batch.Add(Index(document, synonyms));
                 if (batch.Count == _options.BulkSize)
                 {
                     await BulkAsync(name, batch, cancellationToken);
@@ -135,7 +154,7 @@ public sealed partial class ElasticsearchIndex : ISearchIndex
             }
             await WriteAsync(c => c.Indices.PutSettingsAsync(new PutIndicesSettingsRequest(name, ElasticsearchMapping.Live(_options.Replicas)), cancellationToken), $"PUT {name}/_settings", cancellationToken);
             await WriteAsync(c => c.Indices.RefreshAsync(new RefreshRequest(name), cancellationToken), $"POST {name}/_refresh", cancellationToken);
-            await SetCursorAsync(name, cursor, cancellationToken);
+            await SetCursorAsync(name, cursor, synonyms.IndexStamp, cancellationToken);
         }
         catch
         {
@@ -144,6 +163,7 @@ public sealed partial class ElasticsearchIndex : ISearchIndex
             throw;
         }
         await SwapAliasAsync(name, cancellationToken);
+        _synonymStamp = new KnownStamp(synonyms.IndexStamp);
     }
 
     private async Task<IReadOnlyDictionary<Guid, int>> ReadVersionsAsync(CancellationToken cancellationToken)
@@ -176,7 +196,7 @@ public sealed partial class ElasticsearchIndex : ISearchIndex
     }
 
     /// <summary>The external version is the company version: a write older than what the index holds is refused (409).</summary>
-    private static BulkIndexOperation<ElasticsearchCompany> Index(CompanyDocument document) => new(ElasticsearchMapping.ToSource(document))
+    private static BulkIndexOperation<ElasticsearchCompany> Index(CompanyDocument document, SynonymCatalog synonyms) => new(ElasticsearchMapping.ToSource(document, synonyms))
     {
         Id = document.Id.ToString("D"),
         Version = document.Version,
@@ -220,8 +240,8 @@ public sealed partial class ElasticsearchIndex : ISearchIndex
         item.Operation == "delete" && item.Status == 404 && item.Error is null && item.Result == "not_found";
 
     /// <summary>The cursor, written only after the documents before it were acknowledged.</summary>
-    private Task SetCursorAsync(string index, long cursor, CancellationToken cancellationToken) =>
-        WriteAsync(c => c.Indices.PutMappingAsync(new PutMappingRequest(index) { Meta = ElasticsearchMapping.Meta(cursor) }, cancellationToken),
+    private Task SetCursorAsync(string index, long cursor, string? synonymStamp, CancellationToken cancellationToken) =>
+        WriteAsync(c => c.Indices.PutMappingAsync(new PutMappingRequest(index) { Meta = ElasticsearchMapping.Meta(cursor, synonymStamp) }, cancellationToken),
             $"PUT {index}/_mapping (cursor {cursor})", cancellationToken);
 
     /// <summary>The alias moves to the new index in one atomic action; the indices it leaves are then removed.</summary>
@@ -306,6 +326,17 @@ public sealed partial class ElasticsearchIndex : ISearchIndex
             IConvertible convertible => convertible.ToInt64(CultureInfo.InvariantCulture),
             _ => null,
         } : null;
+
+    private static string? Text(IDictionary<string, object>? meta, string key) =>
+        meta is not null && meta.TryGetValue(key, out var value) ? value switch
+        {
+            JsonElement { ValueKind: JsonValueKind.String } json => json.GetString(),
+            string text => text,
+            _ => null,
+        } : null;
+
+    /// <summary>The stamp read from the index (null when it has none), once it was read.</summary>
+    private sealed record KnownStamp(string? Value);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Company {CompanyId} not indexed: the index already has a newer version ({Reason})")]
     private partial void LogStaleSkipped(string? companyId, string? reason);

@@ -25,6 +25,9 @@ public static class ElasticsearchMapping
     public const string CursorKey = "cursor";
     public const string SchemaKey = "schema";
 
+    /// <summary>The <see cref="SynonymCatalog.IndexStamp"/> of the rules the index was built with.</summary>
+    public const string SynonymsKey = "synonyms";
+
     public const string FrenchText = "french_text";
     public const string FrenchFolding = "french_folding";
     public const string FoldedKeyword = "folded_keyword";
@@ -45,7 +48,7 @@ public static class ElasticsearchMapping
     /// One primary shard: the directory holds at most a few hundred thousand companies, and one shard gives exact
     /// facet counts and the same scores as a single Lucene index. Replicas give availability.
     /// </summary>
-    public static CreateIndexRequest CreateIndex(string name, int replicas, long cursor) => new(name)
+    public static CreateIndexRequest CreateIndex(string name, int replicas, long cursor, string? synonymStamp = null) => new(name)
     {
         Settings = new IndexSettings
         {
@@ -75,18 +78,30 @@ public static class ElasticsearchMapping
                 },
             },
         },
-        Mappings = Mapping(cursor),
+        Mappings = Mapping(cursor, synonymStamp),
     };
 
     /// <summary>The settings restored after a full reindex.</summary>
     public static IndexSettings Live(int replicas) => new() { NumberOfReplicas = replicas, RefreshInterval = new Duration("1s") };
 
-    public static Dictionary<string, object> Meta(long cursor) => new() { [SchemaKey] = SchemaVersion, [CursorKey] = cursor };
+    /// <summary>
+    /// The mapping's <c>_meta</c>, which a mapping update replaces as a whole: the schema, the cursor and, when known,
+    /// the stamp of the synonym rules of the last rebuild.
+    /// </summary>
+    public static Dictionary<string, object> Meta(long cursor, string? synonymStamp = null)
+    {
+        var meta = new Dictionary<string, object> { [SchemaKey] = SchemaVersion, [CursorKey] = cursor };
+        if (synonymStamp is not null)
+        {
+            meta[SynonymsKey] = synonymStamp;
+        }
+        return meta;
+    }
 
-    private static TypeMapping Mapping(long cursor) => new()
+    private static TypeMapping Mapping(long cursor, string? synonymStamp) => new()
     {
         Dynamic = DynamicMapping.Strict,
-        Meta = Meta(cursor),
+        Meta = Meta(cursor, synonymStamp),
         Properties = Properties(),
     };
 

@@ -8,7 +8,8 @@ using Lucene.Net.Util;
 namespace AnnuaireFiliere.Core.Search.Lucene;
 
 /// <summary>The search contract on the embedded Lucene index.</summary>
-public sealed class LuceneCompanySearch(LuceneIndex index, TaxonomyCatalog taxonomy, SynonymCatalog synonyms) : ICompanySearch
+/// <remarks>The synonym rules are read from <paramref name="synonyms"/> for every search (moderators change them).</remarks>
+public sealed class LuceneCompanySearch(LuceneIndex index, TaxonomyCatalog taxonomy, ISynonymSource synonyms) : ICompanySearch
 {
     private const int SnippetLength = 180;
 
@@ -52,7 +53,7 @@ public sealed class LuceneCompanySearch(LuceneIndex index, TaxonomyCatalog taxon
     {
         var ids = index.Search(searcher =>
         {
-            var plan = TextQueryPlan.Parse(text, synonyms);
+            var plan = TextQueryPlan.Parse(text, synonyms.Current);
             var reader = searcher.IndexReader;
             var clauses = LuceneQueryBuilder.Clauses(plan, word => IsKnown(reader, word), Corrections(searcher, plan, word => IsKnown(reader, word)));
             var collector = new IdCollector();
@@ -70,7 +71,7 @@ public sealed class LuceneCompanySearch(LuceneIndex index, TaxonomyCatalog taxon
     private SearchResult Run(IndexSearcher searcher, SearchRequest request)
     {
         var reader = searcher.IndexReader;
-        var plan = TextQueryPlan.Parse(request.Text, synonyms);
+        var plan = TextQueryPlan.Parse(request.Text, synonyms.Current);
         Func<string, bool> isKnown = word => IsKnown(reader, word);
         var corrections = request.ExactSpelling ? new Dictionary<string, string>(StringComparer.Ordinal) : Corrections(searcher, plan, isKnown);
         var clauses = LuceneQueryBuilder.Clauses(plan, request.ExactSpelling ? _ => true : isKnown, corrections);
@@ -162,7 +163,7 @@ public sealed class LuceneCompanySearch(LuceneIndex index, TaxonomyCatalog taxon
     public string Explain(string? text, string slug) => index.Search(searcher =>
     {
         var reader = searcher.IndexReader;
-        var plan = TextQueryPlan.Parse(text, synonyms);
+        var plan = TextQueryPlan.Parse(text, synonyms.Current);
         var clauses = LuceneQueryBuilder.Clauses(plan, word => IsKnown(reader, word), Corrections(searcher, plan, word => IsKnown(reader, word)));
         var query = LuceneQueryBuilder.Build(plan, clauses, taxonomy);
         for (var doc = 0; doc < reader.MaxDoc; doc++)

@@ -14,26 +14,30 @@ namespace AnnuaireFiliere.Core.Search.Lucene;
 /// <summary>
 /// The embedded index under <c>{data}/index/v{schema}</c>: one <see cref="IndexWriter"/> (Lucene's write lock
 /// makes it the only one, across processes), a <see cref="SearcherManager"/> for readers, and the task-log
-/// cursor stored in the commit's user data, so that documents and cursor are durable together.
+/// cursor stored in the commit's user data, so that documents and cursor are durable together (with the stamp of
+/// the synonym rules of the last rebuild).
 /// </summary>
 public sealed partial class LuceneIndex : ISearchIndex, IDisposable
 {
     private const string CursorKey = "cursor";
     private const string SchemaKey = "schema";
+    private const string SynonymsKey = "synonyms";
 
     private readonly string _path;
     private readonly string _indexRoot;
     private readonly ILogger<LuceneIndex> _logger;
-    private readonly SynonymCatalog _synonyms;
+    private readonly ISynonymSource _synonyms;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly LuceneDirectory _directory;
     private readonly FileStream _processLock;
     private IndexWriter _writer;
     private SearcherManager _searchers;
     private long _cursor;
+    private string? _synonymStamp;
     private bool _initialized;
 
-    public LuceneIndex(string indexRoot, ILogger<LuceneIndex> logger, SynonymCatalog? synonyms = null)
+    /// <param name="synonyms">Where documents read the synonym rules (<see cref="SynonymCatalog.Default"/> when not given).</param>
+    public LuceneIndex(string indexRoot, ILogger<LuceneIndex> logger, ISynonymSource? synonyms = null)
     {
         _synonyms = synonyms ?? SynonymCatalog.Default;
         ArgumentNullException.ThrowIfNull(indexRoot);
@@ -78,14 +82,16 @@ public sealed partial class LuceneIndex : ISearchIndex, IDisposable
     }
 
     public Task<IndexState> GetStateAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult(new IndexState(_cursor, _initialized, Search(s => (long)s.IndexReader.NumDocs)));
+        Task.FromResult(new IndexState(_cursor, _initialized, Search(s => (long)s.IndexReader.NumDocs)) { SynonymStamp = _synonymStamp });
 
     public Task ApplyAsync(IReadOnlyList<CompanyDocument> upserts, IReadOnlyList<Guid> deletes, long cursor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(upserts);
         ArgumentNullException.ThrowIfNull(deletes);
-        return WriteAsync(cursor, () =>
+        // The rebuild's stamp stays: documents written now have the current rules' tokens, the others keep theirs.
+        return WriteAsync(cursor, _synonymStamp, () =>
         {
+            var synonyms = _synonyms.Current;
             var current = Versions(upserts.Select(u => u.Id));
             foreach (var document in upserts)
             {
@@ -94,7 +100,7 @@ public sealed partial class LuceneIndex : ISearchIndex, IDisposable
                     LogStaleSkipped(document.Id, document.Version, indexed);
                     continue;
                 }
-                _writer.UpdateDocument(new Term(LuceneFields.Id, document.Id.ToString("D")), LuceneFields.ToLucene(document, _synonyms));
+                _writer.UpdateDocument(new Term(LuceneFields.Id, document.Id.ToString("D")), LuceneFields.ToLucene(document, synonyms));
             }
             foreach (var id in deletes)
             {
@@ -107,23 +113,25 @@ public sealed partial class LuceneIndex : ISearchIndex, IDisposable
     public async Task RebuildAsync(IAsyncEnumerable<CompanyDocument> documents, long cursor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(documents);
-        // Nothing is visible to searches before the commit: readers are refreshed only after it.
-        await WriteAsync(cursor, async () =>
+        // Nothing is visible to searches before the commit: readers are refreshed only after it. One catalog for the
+        // whole rebuild, whose stamp is committed with it.
+        var synonyms = _synonyms.Current;
+        await WriteAsync(cursor, synonyms.IndexStamp, async () =>
         {
             _writer.DeleteAll();
-            await AddAllAsync(documents, cancellationToken);
+            await AddAllAsync(documents, synonyms, cancellationToken);
         }, cancellationToken);
         RemoveOldSchemas();
     }
 
     /// <summary>One write at a time, committed with its cursor, or rolled back entirely.</summary>
-    private async Task WriteAsync(long cursor, Func<Task> write, CancellationToken cancellationToken)
+    private async Task WriteAsync(long cursor, string? synonymStamp, Func<Task> write, CancellationToken cancellationToken)
     {
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
             await write();
-            Commit(cursor);
+            Commit(cursor, synonymStamp);
         }
         catch
         {
@@ -140,7 +148,7 @@ public sealed partial class LuceneIndex : ISearchIndex, IDisposable
     /// Analysis is the cost of indexing, and <see cref="IndexWriter"/> takes documents from several threads: one
     /// task reads the documents while one per core analyses and adds them.
     /// </summary>
-    private async Task AddAllAsync(IAsyncEnumerable<CompanyDocument> documents, CancellationToken cancellationToken)
+    private async Task AddAllAsync(IAsyncEnumerable<CompanyDocument> documents, SynonymCatalog synonyms, CancellationToken cancellationToken)
     {
         var queue = Channel.CreateBounded<CompanyDocument>(new BoundedChannelOptions(4_096) { SingleWriter = true });
         var reader = Task.Run(async () =>
@@ -163,7 +171,7 @@ public sealed partial class LuceneIndex : ISearchIndex, IDisposable
         {
             await foreach (var document in queue.Reader.ReadAllAsync(cancellationToken))
             {
-                _writer.AddDocument(LuceneFields.ToLucene(document, _synonyms));
+                _writer.AddDocument(LuceneFields.ToLucene(document, synonyms));
             }
         }, cancellationToken));
         await Task.WhenAll([reader, .. writers]);
@@ -198,7 +206,7 @@ public sealed partial class LuceneIndex : ISearchIndex, IDisposable
     {
         foreach (var document in documents)
         {
-            _writer.UpdateDocument(new Term(LuceneFields.Id, document.Id.ToString("D")), LuceneFields.ToLucene(document, _synonyms));
+            _writer.UpdateDocument(new Term(LuceneFields.Id, document.Id.ToString("D")), LuceneFields.ToLucene(document, _synonyms.Current));
         }
     }
 
@@ -227,15 +235,21 @@ public sealed partial class LuceneIndex : ISearchIndex, IDisposable
         return versions;
     });
 
-    private void Commit(long cursor)
+    private void Commit(long cursor, string? synonymStamp)
     {
-        _writer.SetCommitData(new Dictionary<string, string>
+        var data = new Dictionary<string, string>
         {
             [CursorKey] = cursor.ToString(CultureInfo.InvariantCulture),
             [SchemaKey] = LuceneFields.SchemaVersion.ToString(CultureInfo.InvariantCulture),
-        });
+        };
+        if (synonymStamp is not null)
+        {
+            data[SynonymsKey] = synonymStamp;
+        }
+        _writer.SetCommitData(data);
         _writer.Commit();
         _cursor = cursor;
+        _synonymStamp = synonymStamp;
         _initialized = true;
         _searchers.MaybeRefreshBlocking();
     }
@@ -282,12 +296,13 @@ public sealed partial class LuceneIndex : ISearchIndex, IDisposable
     {
         if (!DirectoryReader.IndexExists(_directory))
         {
-            (_cursor, _initialized) = (0, false);
+            (_cursor, _initialized, _synonymStamp) = (0, false, null);
             return;
         }
         var data = DirectoryReader.ListCommits(_directory)[^1].UserData;
         _initialized = data.TryGetValue(SchemaKey, out var schema) && schema == LuceneFields.SchemaVersion.ToString(CultureInfo.InvariantCulture);
         _cursor = _initialized && data.TryGetValue(CursorKey, out var value) ? long.Parse(value, CultureInfo.InvariantCulture) : 0;
+        _synonymStamp = _initialized && data.TryGetValue(SynonymsKey, out var stamp) ? stamp : null;
     }
 
     private void RemoveOldSchemas()

@@ -149,6 +149,7 @@ public static class PublicApi
         try
         {
             var result = await search.SearchAsync(request, context.RequestAborted);
+            Moderation.SearchCounting.CountSearch(context, request, result.Total);
             var site = PublicAddress.Of(context);
             return TypedResults.Ok(result.ToApi(request, taxonomy, slug => site + profiles.Path(slug)));
         }

@@ -55,6 +55,7 @@ public sealed class SearchModel(ICompanySearch search, TaxonomyCatalog taxonomy,
             Query = Query with { Page = PageCount };
             Result = await search.SearchAsync(Query, cancellationToken);
         }
+        Moderation.SearchCounting.CountSearch(HttpContext, Query, Result.Total);
         if (Result.Total == 0)
         {
             Relaxations = await RelaxationsAsync(cancellationToken);
