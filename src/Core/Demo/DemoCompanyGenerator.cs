@@ -124,6 +124,11 @@ public sealed class DemoCompanyGenerator
         var legalForm = Weighted(f, LegalFormWeights);
         var contact = Person(f, soleTrader: legalForm == "EI");
         var (legalName, tradeName) = Names(f, words, commune, legalForm == "EI" ? contact : null);
+        for (var retry = 0; retry < 2 && slugCounts.ContainsKey(Slugs.From(tradeName ?? legalName)); retry++)
+        {
+            // Two companies of the same name exist, but a directory full of them reads like a generator.
+            (legalName, tradeName) = Names(f, words, commune, legalForm == "EI" ? contact : null);
+        }
         var displayName = tradeName ?? legalName;
         var created = referenceTime.AddMinutes(-f.Random.Int(60, 6 * 365 * 24 * 60));
         var status = Weighted(f, StatusWeights);
