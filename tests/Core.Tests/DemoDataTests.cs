@@ -28,6 +28,19 @@ public sealed class DemoDataTests
     }
 
     [Fact]
+    public void The_same_seed_gives_the_same_companies_whatever_the_day()
+    {
+        static string Identity(Company c) => string.Join('|', c.Slug, c.LegalName, c.TradeName, c.PrimaryActivityCode,
+            string.Join(',', c.SecondaryActivities.Select(a => a.ActivityCode)), c.CommuneCode, c.Status, string.Join(',', c.Services), string.Join(',', c.Skills), c.Contact.Name);
+        var generator = new DemoCompanyGenerator(TaxonomyCatalog.Default);
+
+        var today = generator.Generate(1000, 2014, Reference).Select(Identity);
+        var nextYear = generator.Generate(1000, 2014, Reference.AddDays(400)).Select(Identity);
+
+        Assert.Equal(today, nextYear); // the site seeds on the day it starts: its demo companies are the same every day
+    }
+
+    [Fact]
     public void Every_generated_company_passes_domain_validation()
     {
         var validator = new CompanyValidator(TaxonomyCatalog.Default, new FakeTimeProvider(Reference));

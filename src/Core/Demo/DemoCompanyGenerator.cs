@@ -105,17 +105,18 @@ public sealed class DemoCompanyGenerator
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         var faker = new Faker("fr") { Random = new Randomizer(seed) };
+        var text = new Faker("fr");
         var slugCounts = new Dictionary<string, int>(StringComparer.Ordinal); // bounded by the vocabulary, not the count
         var ridOffset = faker.Random.Int(0, RidSpace - 1);
         for (var index = 0; index < count; index++)
         {
-            yield return Create(faker, index, referenceTime, ridOffset, slugCounts);
+            yield return Create(faker, text, index, referenceTime, ridOffset, slugCounts);
         }
     }
 
     private const int RidSpace = 9_900_000;
 
-    private Company Create(Faker f, int index, DateTime referenceTime, int ridOffset, Dictionary<string, int> slugCounts)
+    private Company Create(Faker f, Faker text, int index, DateTime referenceTime, int ridOffset, Dictionary<string, int> slugCounts)
     {
         var primary = Weighted(f, _activityWeights);
         var words = f.PickRandom(Vocabularies[primary.Code]);
@@ -172,8 +173,11 @@ public sealed class DemoCompanyGenerator
         }
         company.ServiceArea = Area(f, commune);
         company.ECommerce = ECommerce(f, sellsOnline, commune);
-        company.DescriptionFr = Description(f, company, words, secondaries, commune, referenceTime.Year);
-        company.DescriptionEn = f.Random.Bool(0.3f) ? DescriptionEn(f, company, words, commune) : null;
+        // The texts take their own random stream: their forms depend on the founding year, hence on the reference
+        // date, and the main stream must not, so that the same seed gives the same companies whatever the day.
+        text.Random = new Randomizer(f.Random.Int());
+        company.DescriptionFr = Description(text, company, words, secondaries, commune, referenceTime.Year);
+        company.DescriptionEn = f.Random.Bool(0.3f) ? DescriptionEn(text, company, words, commune) : null;
         if (status is PublicationStatus.Published or PublicationStatus.Archived)
         {
             company.PublishedAt = created.AddDays(f.Random.Int(0, 10));
