@@ -371,6 +371,7 @@ internal static class ActivityVocabularies
                 "Nous développons des expériences en réalité virtuelle pour les musées, le tourisme et l'industrie.",
             ],
             Experience = "dans le jeu vidéo",
+            Clients = ["les musées", "les acteurs du tourisme", "les établissements scolaires", "les industriels"],
             KindEn = "a video game studio",
             PitchesEn = ["We make video games and serious games inspired by Pacific cultures."],
             ShareSellingOnline = 0.3,

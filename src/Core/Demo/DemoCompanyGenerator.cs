@@ -124,11 +124,11 @@ public sealed class DemoCompanyGenerator
         var commune = _taxonomy.FindCommune(Weighted(f, CommuneWeights))!;
         var legalForm = Weighted(f, LegalFormWeights);
         var contact = Person(f, soleTrader: legalForm == "EI");
-        var (legalName, tradeName) = Names(f, words, commune, legalForm == "EI" ? contact : null);
+        var (legalName, tradeName) = Names(f, words, commune, legalForm, contact);
         for (var retry = 0; retry < 2 && slugCounts.ContainsKey(Slugs.From(tradeName ?? legalName)); retry++)
         {
             // Two companies of the same name exist, but a directory full of them reads like a generator.
-            (legalName, tradeName) = Names(f, words, commune, legalForm == "EI" ? contact : null);
+            (legalName, tradeName) = Names(f, words, commune, legalForm, contact);
         }
         var displayName = tradeName ?? legalName;
         var created = referenceTime.AddMinutes(-f.Random.Int(60, 6 * 365 * 24 * 60));
@@ -222,10 +222,10 @@ public sealed class DemoCompanyGenerator
         return new ContactPerson { Name = $"{first} {last}", Role = woman ? role.Woman : role.Man };
     }
 
-    private static (string LegalName, string? TradeName) Names(Faker f, ActivityVocabulary words, Commune commune, ContactPerson? founder)
+    private static (string LegalName, string? TradeName) Names(Faker f, ActivityVocabulary words, Commune commune, string legalForm, ContactPerson founder)
     {
         var term = f.PickRandom(words.NameTerms);
-        if (founder is not null)
+        if (legalForm == "EI")
         {
             // A sole trader's legal name is their own; the trade name is often their name and trade ("Jean Dupont Informatique").
             var space = founder.Name!.IndexOf(' ', StringComparison.Ordinal);
@@ -241,6 +241,7 @@ public sealed class DemoCompanyGenerator
         var name = Brand(f, words, term, commune);
         return f.Random.Int(0, 3) switch
         {
+            0 when legalForm == "ASSO" => ($"Association {name}", name),
             0 => ($"Société Calédonienne {words.LegalNoun}", name),
             1 => (name.ToUpperInvariant(), name),
             _ => (name, null),
