@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using AnnuaireFiliere.Core.Companies;
 using AnnuaireFiliere.Core.Taxonomy;
 using Bogus;
@@ -106,7 +107,9 @@ public sealed class DemoCompanyGenerator
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         var faker = new Faker("fr") { Random = new Randomizer(seed) };
         var text = new Faker("fr");
-        var slugCounts = new Dictionary<string, int>(StringComparer.Ordinal); // bounded by the vocabulary, not the count
+        // Companies per name, keyed by a hash of the slug: a few hundred thousand names at a million companies
+        // (founders' names, acronyms) take 28 bytes each instead of a string each.
+        var slugCounts = new Dictionary<ulong, int>();
         var ridOffset = faker.Random.Int(0, RidSpace - 1);
         for (var index = 0; index < count; index++)
         {
@@ -116,7 +119,10 @@ public sealed class DemoCompanyGenerator
 
     private const int RidSpace = 9_900_000;
 
-    private Company Create(Faker f, Faker text, int index, DateTime referenceTime, int ridOffset, Dictionary<string, int> slugCounts)
+    /// <summary>Up to this many names, a name already taken is drawn again (twice at most).</summary>
+    private const int DistinctNamesSought = 50_000;
+
+    private Company Create(Faker f, Faker text, int index, DateTime referenceTime, int ridOffset, Dictionary<ulong, int> slugCounts)
     {
         var primary = Weighted(f, _activityWeights);
         var words = f.PickRandom(Vocabularies[primary.Code]);
@@ -125,9 +131,10 @@ public sealed class DemoCompanyGenerator
         var legalForm = Weighted(f, LegalFormWeights);
         var contact = Person(f, soleTrader: legalForm == "EI");
         var (legalName, tradeName) = Names(f, words, commune, legalForm, contact);
-        for (var retry = 0; retry < 2 && slugCounts.ContainsKey(Slugs.From(tradeName ?? legalName)); retry++)
+        for (var retry = 0; retry < 2 && slugCounts.Count < DistinctNamesSought && slugCounts.ContainsKey(Hash(Slugs.From(tradeName ?? legalName))); retry++)
         {
-            // Two companies of the same name exist, but a directory full of them reads like a generator.
+            // Two companies of the same name exist, but a directory full of them reads like a generator. Beyond a
+            // directory's realistic size, redrawing would only fill memory with rarer names.
             (legalName, tradeName) = Names(f, words, commune, legalForm, contact);
         }
         var displayName = tradeName ?? legalName;
@@ -275,13 +282,25 @@ public sealed class DemoCompanyGenerator
         return initials.Length >= 3 && legalName.StartsWith("Société", StringComparison.Ordinal) ? new string(initials) : null;
     }
 
-    private static string UniqueSlug(string name, Dictionary<string, int> slugCounts)
+    private static string UniqueSlug(string name, Dictionary<ulong, int> slugCounts)
     {
         var slug = Slugs.From(name);
-        var seen = slugCounts.GetValueOrDefault(slug);
-        slugCounts[slug] = seen + 1;
-        // Vocabulary words end with no digit, so "name-2" can never be another company's base slug.
-        return seen == 0 ? slug : $"{slug}-{seen + 1}";
+        ref var seen = ref CollectionsMarshal.GetValueRefOrAddDefault(slugCounts, Hash(slug), out _);
+        seen++;
+        // Vocabulary words and names end with no digit, so "name-2" can never be another company's base slug; and two
+        // slugs of the same hash share one count, so their suffixes still never repeat.
+        return seen == 1 ? slug : $"{slug}-{seen}";
+    }
+
+    /// <summary>FNV-1a, 64 bits: the same in every process (string hash codes are not).</summary>
+    private static ulong Hash(string slug)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in slug)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+        return hash;
     }
 
     /// <summary>A version 7 GUID whose time part follows the index: deterministic and in insertion order.</summary>
