@@ -1,17 +1,21 @@
 using System.Buffers.Binary;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using AnnuaireFiliere.Core.Companies;
 using AnnuaireFiliere.Core.Taxonomy;
 using Bogus;
+using Gender = Bogus.DataSets.Name.Gender;
 
 namespace AnnuaireFiliere.Core.Demo;
 
 /// <summary>
 /// Realistic New Caledonian companies of the digital sector, deterministic: the same seed, reference time and
-/// count give the same companies. About 86 % in Greater Nouméa, about 70 % under 10 employees, French names and
-/// descriptions from each sector's vocabulary. Streams: memory does not grow with the count.
+/// count give the same companies. About 86 % in Greater Nouméa, about 70 % under 10 employees. Each company is built
+/// from its activities: a primary activity, secondary activities that go with it, and a name, services, skills and
+/// description drawn from the vocabularies of those activities (<see cref="ActivityVocabularies"/>), so that a profile
+/// never speaks of work the company does not do. Streams: memory does not grow with the count.
 /// </summary>
-public sealed class DemoCompanyGenerator(TaxonomyCatalog taxonomy)
+public sealed class DemoCompanyGenerator
 {
     private static readonly (string Commune, double Weight)[] CommuneWeights =
     [
@@ -20,6 +24,26 @@ public sealed class DemoCompanyGenerator(TaxonomyCatalog taxonomy)
         ("98825", 0.8), ("98815", 0.5), ("98802", 0.5), ("98820", 0.4), ("98809", 0.4), ("98829", 0.3),
         ("98807", 0.3), ("98830", 0.2), ("98808", 0.2), ("98804", 0.2), ("98831", 0.2), ("98827", 0.2),
         ("98826", 0.1), ("98819", 0.1), ("98824", 0.1), ("98832", 0.1), ("98828", 0.1), ("98806", 0.1),
+    ];
+
+    /// <summary>
+    /// How common each primary activity is. Per sector the weights add up to the sector's share of the census
+    /// (IT services 20 %, software 14 %, communication 13 %…); inside a sector, the common trades (web agencies, repair
+    /// shops, computer stores) come before the rare ones (cinemas, satellite operators).
+    /// </summary>
+    private static readonly (string Activity, double Weight)[] ActivityWeights =
+    [
+        ("A0101", 0.7), ("A0102", 0.4), ("A0103", 0.4), ("A0104", 0.3), ("A0105", 0.2), // S01: 2
+        ("A0201", 1.5), ("A0202", 1), ("A0203", 2.5), ("A0204", 1.2), ("A0205", 0.8), ("A0206", 1), // S02: 8
+        ("A0301", 0.6), ("A0302", 0.4), ("A0303", 0.5), ("A0304", 1), ("A0305", 2.5), // S03: 5
+        ("A0401", 1), ("A0402", 1), ("A0403", 0.5), ("A0404", 3.5), ("A0405", 8), // S04: 14
+        ("A0501", 4), ("A0502", 2), ("A0503", 4), ("A0504", 4.5), ("A0505", 4.5), ("A0506", 1), // S05: 20
+        ("A0601", 2), ("A0602", 1.2), ("A0603", 0.8), ("A0604", 2), ("A0605", 1), // S06: 7
+        ("A0701", 1.5), ("A0702", 3), ("A0703", 0.7), ("A0704", 1.5), ("A0705", 0.4), ("A0706", 0.4), ("A0707", 1.5), // S07: 9
+        ("A0801", 1.2), ("A0802", 0.5), ("A0803", 0.8), ("A0804", 1.5), ("A0805", 1.5), ("A0806", 0.5), // S08: 6
+        ("A0901", 8), ("A0902", 1.5), ("A0903", 2), ("A0904", 1.5), // S09: 13
+        ("A1001", 4), ("A1002", 2.5), ("A1003", 1.2), ("A1004", 1.3), ("A1005", 1.5), ("A1006", 0.5), // S10: 11
+        ("A1101", 2), ("A1102", 1.2), ("A1103", 0.5), ("A1104", 2), ("A1105", 0.8), ("A1106", 0.5), // S11: 7
     ];
 
     private static readonly (string Code, double Weight)[] SizeBandWeights =
@@ -46,9 +70,33 @@ public sealed class DemoCompanyGenerator(TaxonomyCatalog taxonomy)
         ("zh", 0.02), ("ja", 0.02), ("es", 0.02), ("id", 0.01), ("bi", 0.01), ("ty", 0.01),
     ];
 
-    private readonly Sector[] _sectors = [.. taxonomy.Sectors.Where(s => DemoVocabulary.Sectors.ContainsKey(s.Code))];
-    private readonly Activity[] _activities = [.. taxonomy.Activities];
-    private readonly Commune[] _communes = [.. taxonomy.Communes];
+    /// <summary>The vocabularies of each activity (most have one; A0901 has the web agency's and the advertising agency's).</summary>
+    internal static readonly IReadOnlyDictionary<string, ActivityVocabulary[]> Vocabularies = ActivityVocabularies.All
+        .SelectMany(v => v.Activities.Select(code => (Code: code, Words: v)))
+        .GroupBy(p => p.Code, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.Select(p => p.Words).ToArray(), StringComparer.Ordinal);
+
+    private readonly TaxonomyCatalog _taxonomy;
+    private readonly (Activity Activity, double Weight)[] _activityWeights;
+    private readonly Commune[] _communes;
+
+    public DemoCompanyGenerator(TaxonomyCatalog taxonomy)
+    {
+        ArgumentNullException.ThrowIfNull(taxonomy);
+        _taxonomy = taxonomy;
+        _communes = [.. taxonomy.Communes];
+        var unknown = ActivityWeights.Select(w => w.Activity)
+            .Concat(ActivityVocabularies.All.SelectMany(v => v.Activities.Concat(v.Related)))
+            .Where(code => taxonomy.FindActivity(code) is null)
+            .Concat(taxonomy.Activities.Select(a => a.Code).Where(code => !Vocabularies.ContainsKey(code) || ActivityWeights.All(w => w.Activity != code)))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (unknown.Count > 0)
+        {
+            throw new InvalidOperationException($"Demo vocabularies and the typology disagree on: {string.Join(", ", unknown)}.");
+        }
+        _activityWeights = [.. ActivityWeights.Select(w => (taxonomy.FindActivity(w.Activity)!, w.Weight))];
+    }
 
     /// <summary>
     /// Generates <paramref name="count"/> companies created before <paramref name="referenceTime"/> (UTC).
@@ -58,29 +106,41 @@ public sealed class DemoCompanyGenerator(TaxonomyCatalog taxonomy)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         var faker = new Faker("fr") { Random = new Randomizer(seed) };
-        var slugCounts = new Dictionary<string, int>(StringComparer.Ordinal); // bounded by the vocabulary, not the count
+        var text = new Faker("fr");
+        // Companies per name, keyed by a hash of the slug: a few hundred thousand names at a million companies
+        // (founders' names, acronyms) take 28 bytes each instead of a string each.
+        var slugCounts = new Dictionary<ulong, int>();
         var ridOffset = faker.Random.Int(0, RidSpace - 1);
-        var sectorWeights = _sectors.Select(s => (s, (double)DemoVocabulary.Sectors[s.Code].Weight)).ToArray();
         for (var index = 0; index < count; index++)
         {
-            yield return Create(faker, index, referenceTime, ridOffset, sectorWeights, slugCounts);
+            yield return Create(faker, text, index, referenceTime, ridOffset, slugCounts);
         }
     }
 
     private const int RidSpace = 9_900_000;
 
-    private Company Create(Faker f, int index, DateTime referenceTime, int ridOffset, (Sector, double)[] sectorWeights, Dictionary<string, int> slugCounts)
+    /// <summary>Up to this many names, a name already taken is drawn again (twice at most).</summary>
+    private const int DistinctNamesSought = 50_000;
+
+    private Company Create(Faker f, Faker text, int index, DateTime referenceTime, int ridOffset, Dictionary<ulong, int> slugCounts)
     {
-        var sector = Weighted(f, sectorWeights);
-        var words = DemoVocabulary.Sectors[sector.Code];
-        var primary = f.PickRandom(sector.Activities);
-        var commune = taxonomy.FindCommune(Weighted(f, CommuneWeights))!;
+        var primary = Weighted(f, _activityWeights);
+        var words = f.PickRandom(Vocabularies[primary.Code]);
+        var secondaries = SecondaryActivities(f, words, primary.Code);
+        var commune = _taxonomy.FindCommune(Weighted(f, CommuneWeights))!;
         var legalForm = Weighted(f, LegalFormWeights);
-        var (legalName, tradeName) = Names(f, words, commune, legalForm);
+        var contact = Person(f, soleTrader: legalForm == "EI");
+        var (legalName, tradeName) = Names(f, words, commune, legalForm, contact);
+        for (var retry = 0; retry < 2 && slugCounts.Count < DistinctNamesSought && slugCounts.ContainsKey(Hash(Slugs.From(tradeName ?? legalName))); retry++)
+        {
+            // Two companies of the same name exist, but a directory full of them reads like a generator. Beyond a
+            // directory's realistic size, redrawing would only fill memory with rarer names.
+            (legalName, tradeName) = Names(f, words, commune, legalForm, contact);
+        }
         var displayName = tradeName ?? legalName;
         var created = referenceTime.AddMinutes(-f.Random.Int(60, 6 * 365 * 24 * 60));
         var status = Weighted(f, StatusWeights);
-        var sellsOnline = f.Random.Bool((float)words.ShareSellingOnline) || primary.Code == "A0604";
+        var sellsOnline = f.Random.Bool((float)words.ShareSellingOnline);
         var domain = Slugs.From(displayName).Replace("-", string.Empty, StringComparison.Ordinal);
         var hasWebsite = f.Random.Bool(0.7f) || sellsOnline;
 
@@ -104,25 +164,27 @@ public sealed class DemoCompanyGenerator(TaxonomyCatalog taxonomy)
             Email = f.Random.Bool(0.85f) ? $"{f.PickRandom("contact", "info", "bonjour", "accueil")}@{domain}.nc" : null,
             Phones = [.. Enumerable.Range(0, Weighted(f, [(1, 70), (2, 25), (0, 5)])).Select(_ => Phone(f))],
             SocialLinks = f.Random.Bool(0.6f) ? [$"https://www.facebook.com/{domain}"] : [],
-            Services = [.. f.PickRandom(words.Services, f.Random.Int(2, 4))],
-            Skills = [.. f.PickRandom(words.Skills, f.Random.Int(2, 6))],
-            Labels = f.Random.Bool(0.18f) ? [f.PickRandom(DemoVocabulary.Labels)] : [],
+            Services = Services(f, words, secondaries),
+            Skills = Skills(f, words, secondaries),
+            Labels = f.Random.Bool(0.18f) ? [Label(f, words)] : [],
             Languages = Languages(f),
             Status = status,
             CreatedAt = created,
             UpdatedAt = created.AddDays(f.Random.Double() * (referenceTime - created).TotalDays),
             Version = 1,
+            Contact = contact,
         };
-        company.SecondaryActivities.AddRange(SecondaryActivities(f, company.Id, sector, primary));
+        foreach (var (code, _) in secondaries)
+        {
+            company.SecondaryActivities.Add(new CompanyActivity { CompanyId = company.Id, ActivityCode = code });
+        }
         company.ServiceArea = Area(f, commune);
         company.ECommerce = ECommerce(f, sellsOnline, commune);
-        company.Contact = new ContactPerson
-        {
-            Name = $"{f.Name.FirstName()} {(f.Random.Bool(0.3f) ? f.PickRandom(DemoVocabulary.LocalFamilyNames) : f.Name.LastName())}",
-            Role = f.PickRandom(DemoVocabulary.ContactRoles),
-        };
-        company.DescriptionFr = Description(f, company, words, commune, primary);
-        company.DescriptionEn = f.Random.Bool(0.3f) ? DescriptionEn(f, company, commune, primary) : null;
+        // The texts take their own random stream: their forms depend on the founding year, hence on the reference
+        // date, and the main stream must not, so that the same seed gives the same companies whatever the day.
+        text.Random = new Randomizer(f.Random.Int());
+        company.DescriptionFr = Description(text, company, words, secondaries, commune, referenceTime.Year);
+        company.DescriptionEn = f.Random.Bool(0.3f) ? DescriptionEn(text, company, words, commune) : null;
         if (status is PublicationStatus.Published or PublicationStatus.Archived)
         {
             company.PublishedAt = created.AddDays(f.Random.Int(0, 10));
@@ -141,29 +203,73 @@ public sealed class DemoCompanyGenerator(TaxonomyCatalog taxonomy)
         return company;
     }
 
-    private static (string LegalName, string? TradeName) Names(Faker f, SectorVocabulary words, Commune commune, string legalForm)
+    /// <summary>Secondary activities among those that go with the primary one (a web agency may design or host; a repair shop may sell hardware).</summary>
+    private static List<(string Code, ActivityVocabulary Words)> SecondaryActivities(Faker f, ActivityVocabulary words, string primary)
+    {
+        var count = Math.Min(Weighted(f, [(0, 45), (1, 30), (2, 17), (3, 8)]), words.Related.Length);
+        var chosen = new List<(string, ActivityVocabulary)>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var code = f.PickRandom(words.Related);
+            if (code != primary && chosen.TrueForAll(c => c.Item1 != code))
+            {
+                chosen.Add((code, f.PickRandom(Vocabularies[code])));
+            }
+        }
+        return chosen;
+    }
+
+    /// <summary>The contact person; for a sole trader (EI), the founder, whose name is also the legal name.</summary>
+    private static ContactPerson Person(Faker f, bool soleTrader)
+    {
+        var woman = f.Random.Bool();
+        var first = f.Name.FirstName(woman ? Gender.Female : Gender.Male);
+        var last = f.Random.Bool(0.3f) ? f.PickRandom(DemoVocabulary.LocalFamilyNames) : f.Name.LastName();
+        var role = soleTrader ? f.PickRandom(DemoVocabulary.SoleTraderRoles) : f.PickRandom(DemoVocabulary.ContactRoles);
+        return new ContactPerson { Name = $"{first} {last}", Role = woman ? role.Woman : role.Man };
+    }
+
+    private static (string LegalName, string? TradeName) Names(Faker f, ActivityVocabulary words, Commune commune, string legalForm, ContactPerson founder)
     {
         var term = f.PickRandom(words.NameTerms);
-        var root = f.PickRandom(DemoVocabulary.LocalRoots);
-        var brand = f.Random.Int(0, 9) switch
-        {
-            <= 4 => $"{root} {term}",
-            5 => $"{term} {root}",
-            6 => $"{root} {term} {f.PickRandom(DemoVocabulary.BrandSuffixes)}",
-            7 => $"{f.Name.LastName()} {term}",
-            8 => $"{term} {commune.Name}",
-            _ => $"{f.Random.String2(f.Random.Int(2, 3), "ABCDEFGHIJKLMNOPRSTV")} {term}",
-        };
         if (legalForm == "EI")
         {
-            // A sole trader's legal name is their own; the brand is the trade name.
-            return ($"{f.Name.LastName().ToUpperInvariant()} {f.Name.FirstName()}", brand);
+            // A sole trader's legal name is their own; the trade name is often their name and trade ("Jean Dupont Informatique").
+            var space = founder.Name!.IndexOf(' ', StringComparison.Ordinal);
+            var (first, last) = (founder.Name[..space], founder.Name[(space + 1)..]);
+            var brand = f.Random.Int(0, 9) switch
+            {
+                <= 3 => $"{first} {last} {term}",
+                4 => $"{first[0]}{last[0]} {term}",
+                _ => Brand(f, words, term, commune),
+            };
+            return ($"{last.ToUpperInvariant()} {first}", brand);
         }
+        var name = Brand(f, words, term, commune);
         return f.Random.Int(0, 3) switch
         {
-            0 => ($"Société Calédonienne {words.LegalNoun}", brand),
-            1 => (brand.ToUpperInvariant(), brand),
-            _ => (brand, null),
+            0 when legalForm == "ASSO" => ($"Association {name}", name),
+            0 => ($"Société Calédonienne {words.LegalNoun}", name),
+            1 => (name.ToUpperInvariant(), name),
+            _ => (name, null),
+        };
+    }
+
+    /// <summary>A local root and a term of the trade; the commune or one of its places only when the company is there.</summary>
+    private static string Brand(Faker f, ActivityVocabulary words, string term, Commune commune)
+    {
+        var (root, of) = DemoVocabulary.PlaceRoots.TryGetValue(commune.Code, out var places) && f.Random.Bool(0.3f)
+            ? f.PickRandom(places)
+            : f.PickRandom(DemoVocabulary.LocalRoots);
+        return f.Random.Int(0, 9) switch
+        {
+            <= 3 => $"{root} {term}",
+            4 when words.NameHeads.Length > 0 => $"{f.PickRandom(words.NameHeads)} {of}",
+            5 => $"{root} {term} {f.PickRandom(DemoVocabulary.BrandSuffixes)}",
+            6 => $"{f.Name.LastName()} {term}",
+            7 => $"{term} {commune.Name}",
+            8 => $"{f.Random.String2(f.Random.Int(2, 3), "ABCDEFGHIJKLMNOPRSTV")} {term}",
+            _ => $"{root} {term}",
         };
     }
 
@@ -176,13 +282,25 @@ public sealed class DemoCompanyGenerator(TaxonomyCatalog taxonomy)
         return initials.Length >= 3 && legalName.StartsWith("Société", StringComparison.Ordinal) ? new string(initials) : null;
     }
 
-    private static string UniqueSlug(string name, Dictionary<string, int> slugCounts)
+    private static string UniqueSlug(string name, Dictionary<ulong, int> slugCounts)
     {
         var slug = Slugs.From(name);
-        var seen = slugCounts.GetValueOrDefault(slug);
-        slugCounts[slug] = seen + 1;
-        // Vocabulary words have no digits, so "name-2" can never be another company's base slug.
-        return seen == 0 ? slug : $"{slug}-{seen + 1}";
+        ref var seen = ref CollectionsMarshal.GetValueRefOrAddDefault(slugCounts, Hash(slug), out _);
+        seen++;
+        // Vocabulary words and names end with no digit, so "name-2" can never be another company's base slug; and two
+        // slugs of the same hash share one count, so their suffixes still never repeat.
+        return seen == 1 ? slug : $"{slug}-{seen}";
+    }
+
+    /// <summary>FNV-1a, 64 bits: the same in every process (string hash codes are not).</summary>
+    private static ulong Hash(string slug)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in slug)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+        return hash;
     }
 
     /// <summary>A version 7 GUID whose time part follows the index: deterministic and in insertion order.</summary>
@@ -199,20 +317,41 @@ public sealed class DemoCompanyGenerator(TaxonomyCatalog taxonomy)
         return new Guid(bytes, bigEndian: true);
     }
 
-    private IEnumerable<CompanyActivity> SecondaryActivities(Faker f, Guid companyId, Sector sector, Activity primary)
+    /// <summary>Two to four services of the primary activity, then sometimes one of each secondary activity.</summary>
+    private static List<string> Services(Faker f, ActivityVocabulary words, List<(string Code, ActivityVocabulary Words)> secondaries)
     {
-        var count = Weighted(f, [(0, 45), (1, 30), (2, 17), (3, 8)]);
-        var chosen = new HashSet<string>(StringComparer.Ordinal) { primary.Code };
-        for (var i = 0; i < count; i++)
+        var services = f.PickRandom(words.Services, f.Random.Int(2, 4)).ToList();
+        foreach (var (_, other) in secondaries)
         {
-            IList<Activity> pool = f.Random.Bool(0.65f) ? sector.Activities : _activities;
-            var activity = f.PickRandom(pool);
-            if (chosen.Add(activity.Code))
+            var service = f.PickRandom(other.Services);
+            if (f.Random.Bool(0.5f) && !services.Contains(service))
             {
-                yield return new CompanyActivity { CompanyId = companyId, ActivityCode = activity.Code };
+                services.Add(service);
             }
         }
+        return services;
     }
+
+    private static List<string> Skills(Faker f, ActivityVocabulary words, List<(string Code, ActivityVocabulary Words)> secondaries)
+    {
+        var skills = f.PickRandom(words.Skills, f.Random.Int(2, 5)).ToList();
+        foreach (var (_, other) in secondaries)
+        {
+            var skill = f.PickRandom(other.Skills);
+            if (f.Random.Bool(0.35f) && !skills.Contains(skill))
+            {
+                skills.Add(skill);
+            }
+        }
+        if (f.Random.Bool(0.1f))
+        {
+            skills.Add(f.PickRandom(DemoVocabulary.GenericSkills));
+        }
+        return skills;
+    }
+
+    private static string Label(Faker f, ActivityVocabulary words) =>
+        words.Labels.Length > 0 && f.Random.Bool(0.6f) ? f.PickRandom(words.Labels) : f.PickRandom(DemoVocabulary.Labels);
 
     private static string Street(Faker f, Commune commune) =>
         commune.Code == "98818"
@@ -281,43 +420,111 @@ public sealed class DemoCompanyGenerator(TaxonomyCatalog taxonomy)
         return profile;
     }
 
-    private static string Description(Faker f, Company company, SectorVocabulary words, Commune commune, Activity primary)
+    /// <summary>
+    /// A French description as companies write them, in one of several forms: a terse one-liner, a presentation in
+    /// a few sentences, a list of services, the years of experience first, or where the team is settled.
+    /// </summary>
+    private static string Description(Faker f, Company company, ActivityVocabulary words, List<(string Code, ActivityVocabulary Words)> secondaries, Commune commune, int referenceYear)
     {
-        var kind = f.PickRandom(DemoVocabulary.CompanyKinds);
-        var services = company.Services.Take(3).ToArray();
-        var serviceList = services.Length == 1 ? services[0] : $"{string.Join(", ", services[..^1])} et {services[^1]}";
-        var since = company.FoundingYear is { } year
-            ? f.PickRandom($"Depuis {year}, ", $"Créée en {year}, ", $"Fondée en {year}, ")
-            : string.Empty;
-        var clients = f.PickRandom(DemoVocabulary.Clients);
-        var sentences = new List<string>
+        var kind = f.PickRandom(words.Kinds);
+        var feminine = kind.StartsWith("une ", StringComparison.Ordinal);
+        var at = At(commune);
+        var services = company.Services.Count > 3 ? company.Services.GetRange(0, 3) : company.Services;
+        var pitch = f.PickRandom(words.Pitches);
+        var clients = f.PickRandom(words.Clients.Length > 0 ? words.Clients : DemoVocabulary.Clients);
+        var year = company.FoundingYear ?? referenceYear;
+        var form = f.Random.Int(0, 19);
+        if (form < 4)
         {
-            $"{company.DisplayName} est une {kind} basée à {commune.Name} qui {f.PickRandom(words.Pitches)}.",
-            $"{since}{(since.Length == 0 ? "Nous accompagnons" : "elle accompagne")} {clients} : {serviceList}.",
-            $"Activité principale : {LowerFirst(primary.LabelFr)}.",
-        };
+            // Terse: "Agence web à Nouméa : création de sites vitrines, refonte de site et référencement naturel."
+            return $"{UpperFirst(kind[(kind.IndexOf(' ', StringComparison.Ordinal) + 1)..])} {at} : {Join(services)}.";
+        }
+
+        var text = new List<string>(8);
+        if (form < 8)
+        {
+            text.Add($"{company.DisplayName}, {kind[(kind.IndexOf(' ', StringComparison.Ordinal) + 1)..]} {at}.");
+            text.Add(pitch);
+            text.Add($"\n\n{f.PickRandom("Nos services", "Ce que nous faisons", "Nos prestations")} :\n\n- {string.Join("\n- ", company.Services)}\n\n");
+        }
+        else if (form < 11 && referenceYear - year >= 3)
+        {
+            text.Add($"{referenceYear - year} ans d'expérience {words.Experience}, au service {Of(clients)}.");
+            text.Add(pitch);
+            text.Add($"Notre équipe est basée {at}.");
+        }
+        else if (form < 14 && pitch.StartsWith("Nous ", StringComparison.Ordinal))
+        {
+            text.Add($"{f.PickRandom("Installés", "Basés", "Implantés")} {at} depuis {year}, n{pitch[1..]}");
+            text.Add(ServiceSentence(f, words, clients, services));
+        }
+        else
+        {
+            text.Add($"{company.DisplayName} est {kind} {(feminine ? "basée" : "basé")} {at}.");
+            text.Add(pitch);
+            text.Add(f.Random.Bool(0.4f) && year < referenceYear
+                ? $"Depuis {year}, nous accompagnons {clients} : {Join(services)}."
+                : ServiceSentence(f, words, clients, services));
+        }
+        if (secondaries.Count > 0 && f.Random.Bool(0.5f))
+        {
+            text.Add($"{f.PickRandom("Nous proposons également", "Autres prestations", "Et aussi")} : {f.PickRandom(f.PickRandom(secondaries).Words.Services)}.");
+        }
         if (company.ECommerce.SellsOnline)
         {
-            sentences.Add(company.ECommerce.DeliversIslands
-                ? "Commande en ligne et livraison sur toute la Grande Terre et dans les îles."
-                : "Commande et paiement en ligne sur notre boutique.");
+            text.Add(company.ECommerce switch
+            {
+                { DeliversIslands: true } => "Commande en ligne, livraison sur la Grande Terre et dans les îles.",
+                { DeliversTerritory: true } => "Commande en ligne et livraison sur la Grande Terre.",
+                { OnlinePayment: true } => "Commande et paiement en ligne.",
+                _ => "Commande en ligne, retrait sur place.",
+            });
         }
-        sentences.Add(f.PickRandom(DemoVocabulary.Closings));
-        return string.Join(' ', sentences);
+        text.Add(words.Closings.Length > 0 && f.Random.Bool(0.5f) ? f.PickRandom(words.Closings)
+            : words.WorksOnQuotation && f.Random.Bool(0.5f) ? f.PickRandom(DemoVocabulary.QuoteClosings)
+            : f.PickRandom(DemoVocabulary.Closings));
+        return string.Join(' ', text).Replace(" \n", "\n", StringComparison.Ordinal).Replace("\n ", "\n", StringComparison.Ordinal);
     }
 
-    private static string DescriptionEn(Faker f, Company company, Commune commune, Activity primary) =>
-        $"{company.DisplayName} is based in {commune.Name}, New Caledonia, and works in {LowerFirst(primary.LabelEn)}. " +
-        $"We serve {f.PickRandom(DemoVocabulary.ClientsEn)} across the territory and the Pacific.";
+    private static string ServiceSentence(Faker f, ActivityVocabulary words, string clients, List<string> services) =>
+        words.WorksOnQuotation && f.Random.Bool(0.6f)
+            ? $"Nous accompagnons {clients} : {Join(services)}."
+            : $"Pour {clients} : {Join(services)}.";
 
-    // "Design graphique, UX/UI" → "design graphique, UX/UI": acronyms keep their capitals.
-    private static string LowerFirst(string text) =>
-        text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1]) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
+    private static string DescriptionEn(Faker f, Company company, ActivityVocabulary words, Commune commune) =>
+        $"{company.DisplayName} is {words.KindEn} based in {commune.Name}, New Caledonia. {f.PickRandom(words.PitchesEn)} " +
+        (words.WorksOnQuotation
+            ? $"We serve {f.PickRandom(DemoVocabulary.ClientsEn)} across the territory{(company.ServiceArea.PacificRegion ? " and the Pacific" : string.Empty)}."
+            : $"Founded in {company.FoundingYear}.");
+
+    /// <summary>"à Nouméa", "au Mont-Dore", "à l'Île des Pins".</summary>
+    private static string At(Commune commune) => commune.Code switch
+    {
+        "98817" => "au Mont-Dore",
+        "98809" => "à l'Île des Pins",
+        _ => $"à {commune.Name}",
+    };
+
+    /// <summary>"les TPE" → "des TPE", "le secteur minier" → "du secteur minier", "nos lecteurs" → "de nos lecteurs".</summary>
+    private static string Of(string group) =>
+        group.StartsWith("les ", StringComparison.Ordinal) ? "des " + group[4..]
+        : group.StartsWith("le ", StringComparison.Ordinal) ? "du " + group[3..]
+        : "de " + group;
+
+    private static string Join(List<string> items) =>
+        items.Count == 1 ? items[0] : $"{string.Join(", ", items.GetRange(0, items.Count - 1))} et {items[^1]}";
+
+    private static string UpperFirst(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 
     /// <summary>Picks a value with a probability proportional to its weight (weights need not add up to 1).</summary>
     private static T Weighted<T>(Faker f, (T Value, double Weight)[] table)
     {
-        var target = f.Random.Double() * table.Sum(t => t.Weight);
+        var total = 0d;
+        foreach (var (_, weight) in table)
+        {
+            total += weight;
+        }
+        var target = f.Random.Double() * total;
         foreach (var (value, weight) in table)
         {
             target -= weight;

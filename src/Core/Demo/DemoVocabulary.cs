@@ -1,30 +1,44 @@
 namespace AnnuaireFiliere.Core.Demo;
 
-/// <summary>French vocabulary of each sector, for names and descriptions of demo companies.</summary>
-internal sealed record SectorVocabulary(
-    string LegalNoun,
-    int Weight,
-    string[] NameTerms,
-    string[] Services,
-    string[] Skills,
-    string[] Pitches,
-    double ShareSellingOnline);
-
+/// <summary>Words shared by all demo companies, whatever their activities (see <see cref="ActivityVocabularies"/>).</summary>
 internal static class DemoVocabulary
 {
-    /// <summary>Words of New Caledonia (fauna, flora, places) that local brands are made of.</summary>
-    public static readonly string[] LocalRoots =
+    /// <summary>
+    /// Words of New Caledonia (fauna, flora, landscape) that local brands are made of, with the form that follows a
+    /// head noun ("Imprimerie du Lagon").
+    /// </summary>
+    public static readonly (string Root, string Of)[] LocalRoots =
     [
-        "Cagou", "Niaouli", "Lagon", "Corail", "Caillou", "Kaori", "Houp", "Banian", "Nautile", "Alizé",
-        "Récif", "Tamanou", "Notou", "Araucaria", "Pacifique", "Océania", "Calédo", "Amédée", "Kunié",
-        "Grande Terre", "Tricot Rayé", "Roussette", "Tiaré", "Santal", "Goyavier", "Ouen Toro", "Anse Vata",
-        "Baie des Citrons", "Mont Panié", "Nouvelle Vague", "Horizon", "Tropique", "Barrière", "Passe",
+        ("Cagou", "du Cagou"), ("Niaouli", "du Niaouli"), ("Lagon", "du Lagon"), ("Corail", "du Corail"),
+        ("Caillou", "du Caillou"), ("Kaori", "du Kaori"), ("Houp", "du Houp"), ("Banian", "du Banian"),
+        ("Nautile", "du Nautile"), ("Alizé", "de l'Alizé"), ("Récif", "du Récif"), ("Tamanou", "du Tamanou"),
+        ("Notou", "du Notou"), ("Araucaria", "de l'Araucaria"), ("Pacifique", "du Pacifique"), ("Océania", "d'Océania"),
+        ("Calédo", "Calédo"), ("Grande Terre", "de la Grande Terre"), ("Tricot Rayé", "du Tricot Rayé"),
+        ("Roussette", "de la Roussette"), ("Tiaré", "du Tiaré"), ("Santal", "du Santal"), ("Goyavier", "du Goyavier"),
+        ("Nouvelle Vague", "de la Nouvelle Vague"), ("Horizon", "de l'Horizon"), ("Tropique", "du Tropique"),
+        ("Barrière", "de la Barrière"), ("Passe", "de la Passe"), ("Flamboyant", "du Flamboyant"), ("Manou", "du Manou"),
     ];
 
+    /// <summary>Places that only a company located in that commune would put in its name.</summary>
+    public static readonly IReadOnlyDictionary<string, (string Root, string Of)[]> PlaceRoots = new Dictionary<string, (string, string)[]>
+    {
+        ["98818"] = [("Ouen Toro", "du Ouen Toro"), ("Anse Vata", "de l'Anse Vata"), ("Baie des Citrons", "de la Baie des Citrons"), ("Amédée", "d'Amédée"), ("Quartier Latin", "du Quartier Latin")],
+        ["98817"] = [("Plum", "de Plum"), ("Boulari", "de Boulari")],
+        ["98805"] = [("Koutio", "de Koutio"), ("Koghis", "des Koghis")],
+        ["98821"] = [("Tontouta", "de la Tontouta")],
+        ["98809"] = [("Kunié", "de Kunié")],
+        ["98807"] = [("Mont Panié", "du Mont Panié")],
+        ["98814"] = [("Drehu", "de Drehu")],
+        ["98815"] = [("Nengone", "de Nengone")],
+        ["98820"] = [("Iaai", "d'Iaai")],
+        ["98811"] = [("Koniambo", "du Koniambo")],
+        ["98803"] = [("Deva", "de Deva"), ("Roche Percée", "de la Roche Percée")],
+    };
+
+    /// <summary>Ends of a brand that claim no trade.</summary>
     public static readonly string[] BrandSuffixes = ["NC", "Pacifique", "Calédonie", "Services", "Solutions", "Group"];
 
-    public static readonly string[] CompanyKinds = ["entreprise", "société", "structure", "équipe"];
-
+    /// <summary>Whom a company serves, when its activities have no list of their own.</summary>
     public static readonly string[] Clients =
     [
         "les TPE et PME", "les collectivités et les provinces", "les commerçants", "les établissements scolaires",
@@ -38,22 +52,32 @@ internal static class DemoVocabulary
         "tourism operators", "professional firms", "large accounts", "public bodies",
     ];
 
+    /// <summary>Closing sentences that fit any trade (activities add their own).</summary>
     public static readonly string[] Closings =
     [
-        "Devis gratuit sous 48 heures.",
         "Nous répondons en français et en anglais.",
         "Une équipe locale, disponible et réactive.",
-        "Intervention possible dans les îles sur demande.",
         "Membre du cluster OPEN NC.",
-        "Prise de rendez-vous en ligne ou par téléphone.",
+        "Contactez-nous par téléphone ou par courriel.",
         "Nos références sont disponibles sur demande.",
     ];
 
+    /// <summary>Closing sentences of companies that sell a service on quotation.</summary>
+    public static readonly string[] QuoteClosings =
+    [
+        "Devis gratuit sous 48 heures.",
+        "Intervention possible dans les îles sur demande.",
+        "Prise de rendez-vous en ligne ou par téléphone.",
+    ];
+
+    /// <summary>Labels any company may hold (activities add those of their trade).</summary>
     public static readonly string[] Labels =
     [
-        "ISO 9001", "ISO 27001", "Qualiopi", "Microsoft Partner", "Cisco Partner", "Google Partner",
-        "Membre OPEN NC", "Label Numérique Responsable", "Entreprise engagée RSE", "Certifié AWS",
+        "ISO 9001", "Membre OPEN NC", "Label Numérique Responsable", "Entreprise engagée RSE",
     ];
+
+    /// <summary>Skills any company may list beside those of its activities.</summary>
+    public static readonly string[] GenericSkills = ["Gestion de projet", "Relation client", "Anglais professionnel"];
 
     public static readonly string[] Platforms =
     [
@@ -61,11 +85,15 @@ internal static class DemoVocabulary
         "Instagram Shopping", "Amazon", "Etsy",
     ];
 
-    public static readonly string[] ContactRoles =
+    /// <summary>Roles of the contact person, as a man and as a woman would write them.</summary>
+    public static readonly (string Man, string Woman)[] ContactRoles =
     [
-        "Gérant", "Gérante", "Directeur général", "Directrice générale", "Responsable commercial",
-        "Responsable commerciale", "Chargée de communication", "Fondateur", "Fondatrice", "Directeur technique",
+        ("Gérant", "Gérante"), ("Directeur général", "Directrice générale"), ("Responsable commercial", "Responsable commerciale"),
+        ("Chargé de communication", "Chargée de communication"), ("Fondateur", "Fondatrice"), ("Directeur technique", "Directrice technique"),
     ];
+
+    /// <summary>Roles a sole trader gives themself.</summary>
+    public static readonly (string Man, string Woman)[] SoleTraderRoles = [("Gérant", "Gérante"), ("Fondateur", "Fondatrice")];
 
     /// <summary>Family names common in New Caledonia beside the French ones Bogus provides.</summary>
     public static readonly string[] LocalFamilyNames =
@@ -88,87 +116,4 @@ internal static class DemoVocabulary
         "route territoriale 1", "rue principale", "route de la mairie", "lotissement des Flamboyants",
         "zone d'activités", "centre commercial", "rue des Cocotiers", "route du wharf", "allée des Niaoulis",
     ];
-
-    public static readonly IReadOnlyDictionary<string, SectorVocabulary> Sectors = new Dictionary<string, SectorVocabulary>
-    {
-        ["S01"] = new("d'Électronique", 2,
-            ["Électronique", "Circuits", "Systèmes Embarqués", "Électronique Systèmes", "IoT", "Capteurs"],
-            ["conception de cartes électroniques", "prototypage", "capteurs connectés", "réparation de cartes", "assemblage de petites séries", "automatismes"],
-            ["Électronique embarquée", "IoT", "LoRaWAN", "Arduino", "Raspberry Pi", "Conception de PCB", "Soudure CMS", "Capteurs"],
-            ["conçoit et fabrique sur place des équipements électroniques adaptés au climat tropical",
-             "met au point des capteurs connectés pour l'environnement, l'agriculture et la mine"],
-            0.1),
-        ["S02"] = new("de Matériel Informatique", 8,
-            ["Informatique", "Bureautique", "Distribution", "Hardware", "Store", "Équipements"],
-            ["vente de matériel informatique", "location de copieurs", "téléphonie d'entreprise", "installation de postes de travail", "service après-vente", "maintenance des imprimantes"],
-            ["Dell", "HP", "Lenovo", "Apple", "Imprimantes", "Copieurs", "Téléphonie IP", "Location évolutive", "Smartphones"],
-            ["distribue le matériel des grandes marques avec un stock sur place à Nouméa",
-             "équipe les entreprises et les particuliers en ordinateurs, tablettes et accessoires"],
-            0.45),
-        ["S03"] = new("de Télécommunications", 5,
-            ["Télécom", "Réseaux", "Connect", "Fibre", "Net", "Câblage"],
-            ["déploiement de fibre optique", "accès Internet professionnel", "réseaux Wi-Fi", "téléphonie sur IP", "câblage courants faibles", "liaisons satellite"],
-            ["Fibre optique", "Wi-Fi", "4G", "5G", "VSAT", "Câblage cuivre", "VoIP", "Radio", "Fusion de fibre"],
-            ["raccorde les entreprises et les sites isolés au réseau avec des solutions fiables",
-             "installe et entretient les réseaux de télécommunication, du bureau aux tribus"],
-            0.1),
-        ["S04"] = new("de Logiciels", 14,
-            ["Software", "Logiciels", "Apps", "Dev", "Code", "Labs", "Digital"],
-            ["développement d'applications web", "applications mobiles", "logiciels de gestion sur mesure", "sites internet", "intégration d'API", "maintenance applicative", "progiciels en mode SaaS"],
-            ["C#", ".NET", "Java", "PHP", "Symfony", "Laravel", "React", "Angular", "Vue.js", "Flutter", "Kotlin", "Swift", "Python", "Node.js", "PostgreSQL", "WordPress", "Drupal"],
-            ["développe des logiciels et des applications sur mesure pour les besoins calédoniens",
-             "édite des logiciels de gestion adaptés à la réglementation locale",
-             "crée des sites internet et des applications mobiles rapides et accessibles"],
-            0.15),
-        ["S05"] = new("d'Informatique", 20,
-            ["Informatique", "IT Services", "Conseil", "Systèmes", "Infogérance", "Cyber", "Micro"],
-            ["infogérance", "maintenance informatique", "audit de sécurité", "sauvegarde externalisée", "assistance aux utilisateurs", "virtualisation", "migration vers le cloud", "réparation d'ordinateurs"],
-            ["Microsoft 365", "Windows Server", "Linux", "VMware", "Proxmox", "Fortinet", "Cisco", "Veeam", "Active Directory", "ITIL", "Cybersécurité", "Sauvegarde", "Supervision"],
-            ["assure l'infogérance et la sécurité des systèmes d'information de ses clients",
-             "intervient sur site et à distance pour dépanner et maintenir les parcs informatiques",
-             "conseille les entreprises dans leurs choix informatiques et leur cybersécurité"],
-            0.08),
-        ["S06"] = new("de Services en Ligne", 7,
-            ["Cloud", "Data", "Hébergement", "Market", "Shop", "Boutique", "Data Center"],
-            ["hébergement de sites et d'applications", "cloud privé", "centre de données", "boutique en ligne", "vente à distance", "plateforme de réservation", "relation client à distance"],
-            ["AWS", "Azure", "Kubernetes", "Docker", "Shopify", "WooCommerce", "PrestaShop", "Paiement en ligne", "Logistique"],
-            ["héberge les données de ses clients sur le territoire, au plus près des utilisateurs",
-             "vend en ligne et livre partout en Nouvelle-Calédonie"],
-            0.6),
-        ["S07"] = new("de Production Audiovisuelle", 9,
-            ["Production", "Films", "Studio", "Images", "Prod", "Sound"],
-            ["films institutionnels", "clips musicaux", "tournage aérien par drone", "montage vidéo", "animation 2D et 3D", "sonorisation", "documentaires"],
-            ["Tournage 4K", "Drone", "Montage", "Étalonnage", "DaVinci Resolve", "Premiere Pro", "After Effects", "Prise de son", "Mixage"],
-            ["produit des films, des documentaires et des contenus pour la télévision et le web",
-             "filme et monte des vidéos d'entreprise et des publicités tournées en Nouvelle-Calédonie"],
-            0.1),
-        ["S08"] = new("d'Édition et de Presse", 6,
-            ["Médias", "Radio", "Éditions", "Presse", "Magazine", "Info"],
-            ["édition de magazines", "presse en ligne", "diffusion radio", "podcasts", "édition de livres", "régie publicitaire"],
-            ["Rédaction", "Podcast", "Diffusion FM", "Web TV", "Mise en page", "InDesign", "Journalisme"],
-            ["informe les Calédoniens chaque jour sur l'actualité locale et régionale",
-             "publie des ouvrages et des magazines sur la culture et le patrimoine du pays"],
-            0.2),
-        ["S09"] = new("de Communication", 13,
-            ["Communication", "Agence", "Marketing", "Pub", "Digital", "Media", "Conseil"],
-            ["stratégie de communication", "référencement naturel", "gestion des réseaux sociaux", "campagnes publicitaires", "création de sites vitrines", "relations presse", "études de marché"],
-            ["SEO", "SEA", "Google Ads", "Meta Ads", "Réseaux sociaux", "Community management", "Emailing", "Branding", "Stratégie de contenu"],
-            ["accompagne les marques locales dans leur communication digitale et leur visibilité",
-             "conçoit des campagnes publicitaires pour la presse, la radio, l'affichage et le web"],
-            0.1),
-        ["S10"] = new("de Design et d'Image", 11,
-            ["Design", "Studio", "Créations", "Graphique", "Photo", "Images", "Atelier"],
-            ["identité visuelle", "design d'interfaces", "photographie professionnelle", "illustration", "motion design", "impression numérique", "traduction de documents"],
-            ["Figma", "Adobe Illustrator", "Photoshop", "UX design", "UI design", "Motion design", "Blender", "Impression grand format", "Photographie aérienne"],
-            ["crée des identités visuelles et des interfaces qui parlent aux Calédoniens",
-             "réalise des photographies, des illustrations et des supports imprimés"],
-            0.2),
-        ["S11"] = new("de Formation Numérique", 7,
-            ["Formation", "Conseil", "Académie", "Ingénierie", "Lab", "Innovation"],
-            ["formation aux outils numériques", "cours de programmation", "accompagnement à la transformation numérique", "études techniques", "recherche appliquée", "conseil en organisation"],
-            ["Formation bureautique", "Python", "Gestion de projet", "Agile", "Scrum", "Protection des données", "Transformation numérique", "Cybersécurité"],
-            ["forme les salariés et les demandeurs d'emploi aux métiers et aux outils du numérique",
-             "accompagne les organisations dans leur transformation numérique"],
-            0.1),
-    };
 }
