@@ -36,17 +36,23 @@ public sealed record VerifyReport(int Published, long Indexed, IReadOnlyList<Gui
 /// Moves changes from the task log to the search index: reads tasks after the index's cursor, keeps one per
 /// company, loads the published projections, upserts or deletes them, and commits them with the new cursor.
 /// A failed batch leaves the cursor where it was, so the same tasks are read again: nothing is skipped.
+/// Its writes run one at a time: a caller (a test, a command) may catch up while the indexing loop runs, and what
+/// was saved before <see cref="CatchUpAsync"/> started is indexed when it returns, never undone by a batch read earlier.
 /// </summary>
 public sealed partial class IndexingPipeline(
-    IServiceScopeFactory scopes, ISearchIndex index, TaxonomyCatalog taxonomy, IOptions<IndexingOptions> options, IndexingMetrics metrics, ILogger<IndexingPipeline> logger)
+    IServiceScopeFactory scopes, ISearchIndex index, TaxonomyCatalog taxonomy, IOptions<IndexingOptions> options, IndexingMetrics metrics, ILogger<IndexingPipeline> logger) : IDisposable
 {
+    private readonly SemaphoreSlim _writing = new(1, 1);
+
     /// <summary>Indexes one batch; returns the number of tasks consumed (0 when the index is up to date).</summary>
-    public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
+    public Task<int> RunOnceAsync(CancellationToken cancellationToken = default) => OneAtATimeAsync(RunBatchAsync, cancellationToken);
+
+    private async Task<int> RunBatchAsync(CancellationToken cancellationToken)
     {
         var state = await index.GetStateAsync(cancellationToken);
         if (!state.Initialized)
         {
-            await RebuildAsync(cancellationToken);
+            await RebuildIndexAsync(progress: null, cancellationToken);
             return 1;
         }
         await using var scope = scopes.CreateAsyncScope();
@@ -94,7 +100,10 @@ public sealed partial class IndexingPipeline(
 
     /// <inheritdoc cref="RebuildAsync(CancellationToken)"/>
     /// <param name="progress">Told how many companies were read into the new index so far.</param>
-    public async Task RebuildAsync(IProgress<int>? progress, CancellationToken cancellationToken = default)
+    public Task RebuildAsync(IProgress<int>? progress, CancellationToken cancellationToken = default) =>
+        OneAtATimeAsync(async token => { await RebuildIndexAsync(progress, token); return 0; }, cancellationToken);
+
+    private async Task RebuildIndexAsync(IProgress<int>? progress, CancellationToken cancellationToken)
     {
         long cursor;
         await using (var scope = scopes.CreateAsyncScope())
@@ -107,7 +116,10 @@ public sealed partial class IndexingPipeline(
     }
 
     /// <summary>Compares the published companies (ids and versions) with the index; repairs the differences when asked.</summary>
-    public async Task<VerifyReport> VerifyAsync(bool repair, CancellationToken cancellationToken = default)
+    public Task<VerifyReport> VerifyAsync(bool repair, CancellationToken cancellationToken = default) =>
+        OneAtATimeAsync(token => CompareAsync(repair, token), cancellationToken);
+
+    private async Task<VerifyReport> CompareAsync(bool repair, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -142,6 +154,26 @@ public sealed partial class IndexingPipeline(
         return (await pending.CountAsync(cancellationToken),
             await pending.OrderBy(t => t.Id).Select(t => (DateTime?)t.CreatedAt).FirstOrDefaultAsync(cancellationToken));
     }
+
+    /// <summary>
+    /// One read-then-write of the index at a time in this process: two batches run side by side could each read the
+    /// task log, and the one that read first could commit last, putting back an older cursor and, for a company
+    /// published again meanwhile, the delete it had read.
+    /// </summary>
+    private async Task<T> OneAtATimeAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await _writing.WaitAsync(cancellationToken);
+        try
+        {
+            return await work(cancellationToken);
+        }
+        finally
+        {
+            _writing.Release();
+        }
+    }
+
+    public void Dispose() => _writing.Dispose();
 
     private static async IAsyncEnumerable<CompanyDocument> Counted(IAsyncEnumerable<CompanyDocument> documents, IProgress<int>? progress)
     {
