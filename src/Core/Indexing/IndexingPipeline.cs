@@ -43,6 +43,8 @@ public sealed partial class IndexingPipeline(
     IServiceScopeFactory scopes, ISearchIndex index, TaxonomyCatalog taxonomy, IOptions<IndexingOptions> options, IndexingMetrics metrics, ILogger<IndexingPipeline> logger) : IDisposable
 {
     private readonly SemaphoreSlim _writing = new(1, 1);
+    private readonly Lock _waitersLock = new();
+    private readonly List<(long Task, TaskCompletionSource Indexed)> _waiters = [];
 
     /// <summary>Indexes one batch; returns the number of tasks consumed (0 when the index is up to date).</summary>
     public Task<int> RunOnceAsync(CancellationToken cancellationToken = default) => OneAtATimeAsync(RunBatchAsync, cancellationToken);
@@ -79,6 +81,7 @@ public sealed partial class IndexingPipeline(
             activity?.SetTag("annuaire.index.deletes", deletes.Count);
             await index.ApplyAsync(documents, deletes, tasks[^1].Id, cancellationToken);
         }
+        Committed(tasks[^1].Id);
         metrics.Written(documents.Count, deletes.Count);
         LogBatch(tasks.Count, documents.Count, deletes.Count, tasks[^1].Id);
         return tasks.Count;
@@ -113,6 +116,48 @@ public sealed partial class IndexingPipeline(
         LogRebuilding(cursor);
         using var activity = DirectoryTelemetry.Source.StartActivity("index.rebuild");
         await index.RebuildAsync(Counted(AllPublished(cancellationToken), progress), cursor, cancellationToken);
+        Committed(cursor);
+    }
+
+    /// <summary>
+    /// Completes once the index holds every task up to <paramref name="task"/> (its cursor reached it), whoever
+    /// indexes them in this process: for waiting on the indexing loop without running the pipeline oneself.
+    /// </summary>
+    public async Task IndexedThroughAsync(long task, CancellationToken cancellationToken = default)
+    {
+        var indexed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var waiter = (task, indexed);
+        lock (_waitersLock)
+        {
+            _waiters.Add(waiter);
+        }
+        try
+        {
+            // Asked after registering, so that a commit in between is not missed.
+            var state = await index.GetStateAsync(cancellationToken);
+            if (!state.Initialized || state.Cursor < task)
+            {
+                await indexed.Task.WaitAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            lock (_waitersLock)
+            {
+                _waiters.Remove(waiter);
+            }
+        }
+    }
+
+    private void Committed(long cursor)
+    {
+        lock (_waitersLock)
+        {
+            foreach (var (task, indexed) in _waiters.Where(w => w.Task <= cursor))
+            {
+                indexed.TrySetResult();
+            }
+        }
     }
 
     /// <summary>Compares the published companies (ids and versions) with the index; repairs the differences when asked.</summary>

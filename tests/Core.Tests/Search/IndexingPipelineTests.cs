@@ -223,6 +223,24 @@ public sealed class IndexingPipelineTests : IAsyncLifetime
         Assert.Equal(await db.IndexingTasks.MaxAsync(t => t.Id, Cancel), (await _index.GetStateAsync(Cancel)).Cursor);
     }
 
+    [Fact]
+    public async Task Who_waits_for_a_task_is_told_when_the_batch_that_holds_it_is_committed()
+    {
+        var pipeline = Pipeline();
+        await pipeline.CatchUpAsync(Cancel);
+        var company = await AddAsync("attendue");
+        await using var db = _database.Context();
+        var task = await db.IndexingTasks.MaxAsync(t => t.Id, Cancel);
+
+        var waiting = pipeline.IndexedThroughAsync(task, Cancel);
+        Assert.False(waiting.IsCompleted);
+        Assert.Equal(1, await pipeline.RunOnceAsync(Cancel));   // as the loop would
+
+        await waiting;
+        Assert.Single((await Search.SearchAsync(new SearchRequest { Text = "attendue" }, Cancel)).Hits, h => h.Id == company.Id);
+        Assert.True(pipeline.IndexedThroughAsync(task, Cancel).IsCompletedSuccessfully);   // already there: at once
+    }
+
     /// <summary>An index whose first write waits until released (a batch of the loop, caught in the middle).</summary>
     private sealed class GatedIndex(LuceneIndex inner) : ISearchIndex
     {
