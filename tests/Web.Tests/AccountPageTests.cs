@@ -115,9 +115,9 @@ public sealed class AccountPageTests(AccountSite site) : IClassFixture<AccountSi
 
         // A deleted account's changes stay in the companies' histories, without its address.
         var userId = await WithDatabaseAsync(db => db.Users.Where(u => u.Email == renewed).Select(u => u.Id).SingleAsync(Cancel));
+        var company = await TestCompanies.PublishedAsync(site.Factory);
         var change = await WithDatabaseAsync(async db =>
         {
-            var company = await db.Companies.FirstAsync(Cancel);
             var entry = TestCompanies.HistoryEntry(company, Core.Companies.ChangeKind.Edited, DateTime.UtcNow, userId, renewed);
             db.CompanyChanges.Add(entry);
             await db.SaveChangesAsync(Cancel);

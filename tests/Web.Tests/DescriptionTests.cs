@@ -11,13 +11,8 @@ public sealed class DescriptionTests(SiteFixture site) : IClassFixture<SiteFixtu
 
     private async Task<AngleSharp.Html.Dom.IHtmlDocument> ProfileWithDescriptionAsync(string description)
     {
-        var slug = await site.WithDatabaseAsync(async db =>
-        {
-            var company = await db.Companies.Where(c => c.Status == PublicationStatus.Published).OrderBy(c => c.Id).FirstAsync(Cancel);
-            await db.Companies.Where(c => c.Id == company.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.DescriptionFr, description), Cancel);
-            return company.Slug;
-        });
-        return await DirectoryWebFactory.ParseAsync(await site.Factory.CreateClient().GetAsync($"/entreprises/{slug}", Cancel));
+        var company = await TestCompanies.PublishedAsync(site.Factory, (c, _) => c.DescriptionFr = description);
+        return await DirectoryWebFactory.ParseAsync(await site.Factory.CreateClient().GetAsync($"/entreprises/{company.Slug}", Cancel));
     }
 
     [Fact]
