@@ -127,6 +127,12 @@ public sealed class IndexerRunTests : IDisposable
 
     private static long? Cursor(string report) => System.Text.Json.Nodes.JsonNode.Parse(report)?["checks"]?["search"]?["data"]?["cursor"]?.GetValue<long>();
 
+    /// <summary>
+    /// Asks the running Indexer's health endpoint until <paramref name="done"/> holds. A poll, on purpose: the indexer
+    /// is another process (the real executable), whose only window is this endpoint, and nothing in it can signal
+    /// this test. Bounded (60 s, or as soon as the process exits) so that a broken indexer fails the test instead of
+    /// hanging it.
+    /// </summary>
     private static async Task<bool> WaitForAsync(HttpClient http, string path, Func<string, bool> done, Process process)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);

@@ -115,9 +115,9 @@ public sealed class AccountPageTests(AccountSite site) : IClassFixture<AccountSi
 
         // A deleted account's changes stay in the companies' histories, without its address.
         var userId = await WithDatabaseAsync(db => db.Users.Where(u => u.Email == renewed).Select(u => u.Id).SingleAsync(Cancel));
+        var company = await TestCompanies.PublishedAsync(site.Factory);
         var change = await WithDatabaseAsync(async db =>
         {
-            var company = await db.Companies.FirstAsync(Cancel);
             var entry = TestCompanies.HistoryEntry(company, Core.Companies.ChangeKind.Edited, DateTime.UtcNow, userId, renewed);
             db.CompanyChanges.Add(entry);
             await db.SaveChangesAsync(Cancel);
@@ -223,11 +223,7 @@ public sealed class AccountPageTests(AccountSite site) : IClassFixture<AccountSi
         Assert.Equal(unknown.Headers.Location, resent.Headers.Location);
         Assert.Equal("/compte/renvoyer-confirmation?envoye=1", resent.Headers.Location!.OriginalString);
         Assert.Equal("pas-un-courriel", invalid.QuerySelector<IHtmlInputElement>("input[name='Input.Email']")!.Value);
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (MailsTo(email).Count < 2 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50, Cancel);
-        }
+        await site.MailsAsync(_ => Task.FromResult(MailsTo(email).Count >= 2), $"No second mail for {email}");
         Assert.Equal(2, MailsTo(email).Count);
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(MailsTo(email)[1].Data));
         var mail = await MimeKit.MimeMessage.LoadAsync(stream, Cancel);
@@ -236,8 +232,7 @@ public sealed class AccountPageTests(AccountSite site) : IClassFixture<AccountSi
         Assert.Contains("Votre courriel est confirmé", confirmed.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
     }
 
-    private List<netDumbster.smtp.SmtpMessage> MailsTo(string address) =>
-        [.. site.Smtp.ReceivedEmail.Where(m => m.ToAddresses.Any(a => string.Equals(a.Address, address, StringComparison.OrdinalIgnoreCase)))];
+    private IReadOnlyList<netDumbster.smtp.SmtpMessage> MailsTo(string address) => site.MailsTo(address);
 
     [Fact]
     public async Task An_account_is_locked_after_five_wrong_passwords_even_for_the_right_one()

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Threading.Channels;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AnnuaireFiliere.Core.Accounts;
@@ -41,28 +42,69 @@ public sealed class AccountSite : IAsyncLifetime
     public const string ConfirmationSubject = "Confirmez votre compte sur l'Annuaire de la filière numérique";
     public const string ResetSubject = "Réinitialisation de votre mot de passe";
 
-    /// <summary>The mail received for an address with a subject (waits up to 10 s), parsed by MimeKit.</summary>
+    /// <summary>
+    /// The mail received for an address with a subject, parsed by MimeKit: at once when it is there (the site sends
+    /// its mails before it answers), else when the SMTP server reports it (see <see cref="MailsAsync"/>).
+    /// </summary>
     public async Task<MimeMessage> MailToAsync(string address, string subject = ConfirmationSubject)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
+        MimeMessage? found = null;
+        await MailsAsync(async received =>
         {
-            foreach (var received in Smtp.ReceivedEmail.Where(m => m.ToAddresses.Any(a => string.Equals(a.Address, address, StringComparison.OrdinalIgnoreCase))))
+            foreach (var mail in received.Where(m => m.ToAddresses.Any(a => string.Equals(a.Address, address, StringComparison.OrdinalIgnoreCase))))
             {
-                using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(received.Data));
-                var mail = await MimeMessage.LoadAsync(stream, TestContext.Current.CancellationToken);
-                if (mail.Subject == subject)
+                using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(mail.Data));
+                var message = await MimeMessage.LoadAsync(stream, TestContext.Current.CancellationToken);
+                if (message.Subject == subject)
                 {
-                    return mail;
+                    found = message;
+                    return true;
                 }
             }
-            if (DateTime.UtcNow > deadline)
+            return false;
+        }, $"No mail \"{subject}\" for {address}");
+        return found!;
+    }
+
+    /// <summary>
+    /// Returns once <paramref name="done"/> holds for the mails received: checked now, then again each time the SMTP
+    /// server reports a new mail (its event, raised once the mail is stored), never on a timer. The server runs on
+    /// its own threads, so the wait is bounded: after <see cref="MailWait"/>, <paramref name="what"/> is the error.
+    /// </summary>
+    public async Task MailsAsync(Func<IReadOnlyList<SmtpMessage>, Task<bool>> done, string what)
+    {
+        ArgumentNullException.ThrowIfNull(done);
+        var arrived = Channel.CreateUnbounded<SmtpMessage>();
+        void OnReceived(object? sender, MessageReceivedArgs received) => arrived.Writer.TryWrite(received.Message);
+        Smtp.MessageReceived += OnReceived;   // before the first look, so that no mail falls in between
+        try
+        {
+            using var bound = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+            bound.CancelAfter(MailWait);
+            while (!await done(Smtp.ReceivedEmail))
             {
-                throw new TimeoutException($"No mail \"{subject}\" for {address} within 10 s.");
+                try
+                {
+                    await arrived.Reader.ReadAsync(bound.Token);
+                }
+                catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
+                {
+                    throw new TimeoutException($"{what} within {MailWait.TotalSeconds:0} s.");
+                }
             }
-            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+        finally
+        {
+            Smtp.MessageReceived -= OnReceived;
         }
     }
+
+    /// <summary>The longest wait for a mail the server has not reported.</summary>
+    public static readonly TimeSpan MailWait = TimeSpan.FromSeconds(10);
+
+    /// <summary>The mails received for an address, as the SMTP server stored them.</summary>
+    public IReadOnlyList<SmtpMessage> MailsTo(string address) =>
+        [.. Smtp.ReceivedEmail.Where(m => m.ToAddresses.Any(a => string.Equals(a.Address, address, StringComparison.OrdinalIgnoreCase)))];
 }
 
 /// <summary>Forms of the account pages, read and posted as a browser would (with the antiforgery token).</summary>

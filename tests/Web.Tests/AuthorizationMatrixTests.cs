@@ -38,11 +38,8 @@ public sealed partial class AuthorizationMatrixTests(SiteFixture site) : IClassF
     [Fact]
     public async Task Every_private_handler_is_refused_to_whoever_may_not_use_it_and_changes_nothing()
     {
-        var (companyA, companyB) = await site.WithDatabaseAsync(async db =>
-        {
-            var two = await db.Companies.Where(c => c.Status == PublicationStatus.Published).OrderBy(c => c.Slug).Select(c => c.Id).Take(2).ToListAsync(Cancel);
-            return (two[0], two[1]);
-        });
+        var companyA = (await TestCompanies.PublishedAsync(site.Factory)).Id;
+        var companyB = (await TestCompanies.PublishedAsync(site.Factory)).Id;
         var ownerA = await AccountForms.MemberClientAsync(site.Factory, "matrice-a@annuaire-test.nc", companyA);
         var ownerB = await AccountForms.MemberClientAsync(site.Factory, "matrice-b@annuaire-test.nc", companyB);
         var moderator = await AccountForms.SignedInClientAsync(site.Factory, "matrice-moderation@annuaire-test.nc", Roles.Moderator);

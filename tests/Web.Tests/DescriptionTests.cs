@@ -11,13 +11,8 @@ public sealed class DescriptionTests(SiteFixture site) : IClassFixture<SiteFixtu
 
     private async Task<AngleSharp.Html.Dom.IHtmlDocument> ProfileWithDescriptionAsync(string description)
     {
-        var slug = await site.WithDatabaseAsync(async db =>
-        {
-            var company = await db.Companies.Where(c => c.Status == PublicationStatus.Published).OrderBy(c => c.Id).FirstAsync(Cancel);
-            await db.Companies.Where(c => c.Id == company.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.DescriptionFr, description), Cancel);
-            return company.Slug;
-        });
-        return await DirectoryWebFactory.ParseAsync(await site.Factory.CreateClient().GetAsync($"/entreprises/{slug}", Cancel));
+        var company = await TestCompanies.PublishedAsync(site.Factory, (c, _) => c.DescriptionFr = description);
+        return await DirectoryWebFactory.ParseAsync(await site.Factory.CreateClient().GetAsync($"/entreprises/{company.Slug}", Cancel));
     }
 
     [Fact]
@@ -25,14 +20,8 @@ public sealed class DescriptionTests(SiteFixture site) : IClassFixture<SiteFixtu
     {
         var company = await TestCompanies.AddAsync(site.Factory, "Markdown Maré", PublicationStatus.Published, (c, _) =>
             c.DescriptionFr = "Nous développons des **applications cartographiques** pour [les îles](https://exemple.nc).");
-        var search = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Core.Search.ICompanySearch>(site.Factory.Services);
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        Core.Search.SearchHit? hit = null;
-        while (hit is null && DateTime.UtcNow < deadline)
-        {
-            hit = (await search.SearchAsync(new Core.Search.SearchRequest { Text = "cartographiques" }, Cancel)).Hits.FirstOrDefault(h => h.Id == company.Id);
-            await Task.Delay(100, Cancel);
-        }
+        // Added through the builder, which returns once the index holds it.
+        var hit = (await site.SearchAsync(new Core.Search.SearchRequest { Text = "cartographiques" })).Hits.FirstOrDefault(h => h.Id == company.Id);
 
         Assert.NotNull(hit);
         Assert.Contains("<mark>cartographiques</mark>", hit.SnippetHtml, StringComparison.Ordinal);

@@ -1,6 +1,8 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using AnnuaireFiliere.Core.Data;
+using AnnuaireFiliere.Core.Indexing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -57,6 +59,20 @@ public class DirectoryWebFactory : WebApplicationFactory<Program>
             builder.ConfigureTestServices(TestServices);
         }
     }
+
+    /// <summary>Runs a query on the site's database in a scope of its own.</summary>
+    public async Task<T> WithDatabaseAsync<T>(Func<AppDbContext, Task<T>> query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    /// <summary>
+    /// Returns once the search index holds every change saved so far: the indexing pipeline catches up here, one
+    /// batch at a time with the site's own indexing loop (no waiting on the clock).
+    /// </summary>
+    public Task IndexedAsync() => Services.GetRequiredService<IndexingPipeline>().CatchUpAsync(TestContext.Current.CancellationToken);
 
     public HttpClient CreateBrowserLikeClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

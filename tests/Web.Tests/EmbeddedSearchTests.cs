@@ -1,5 +1,5 @@
 using AnnuaireFiliere.Core.Companies;
-using AnnuaireFiliere.Core.Data;
+using AnnuaireFiliere.Core.Indexing;
 using AnnuaireFiliere.Core.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,6 +9,9 @@ namespace AnnuaireFiliere.Web.Tests;
 /// <summary>In embedded mode the Web process hosts the indexing loop: what is saved becomes searchable by itself.</summary>
 public sealed class EmbeddedSearchTests
 {
+    /// <summary>A bound on the waits below, which are woken by the loop's commits (nothing here looks at the clock).</summary>
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
+
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -17,34 +20,28 @@ public sealed class EmbeddedSearchTests
         await using var factory = new DirectoryWebFactory();
         _ = factory.Server;
         var search = factory.Services.GetRequiredService<ICompanySearch>();
-        int published;
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            published = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Companies.CountAsync(c => c.Status == PublicationStatus.Published, Cancel);
-        }
-        await Eventually(async () => (await search.SearchAsync(new SearchRequest(), Cancel)).Total == published);
+        var pipeline = factory.Services.GetRequiredService<IndexingPipeline>();
+        // The test never runs the pipeline itself: it waits for the site's own loop to commit each task.
+        await pipeline.IndexedThroughAsync(await LastTaskAsync(factory), Cancel).WaitAsync(Bound, Cancel);
+        var published = await factory.WithDatabaseAsync(db => db.Companies.CountAsync(c => c.Status == PublicationStatus.Published, Cancel));
+        Assert.Equal(published, (await search.SearchAsync(new SearchRequest(), Cancel)).Total);
 
-        Guid id;
-        await using (var scope = factory.Services.CreateAsyncScope())
+        var company = TestCompanies.Build();
+        await factory.WithDatabaseAsync(db =>
         {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var company = await db.Companies.FirstAsync(c => c.Status == PublicationStatus.Published, Cancel);
-            company.DescriptionFr = "Spécialiste de la thermographie par drone";
-            id = company.Id;
-            await db.SaveChangesAsync(Cancel);
-        }
+            db.Companies.Add(company);
+            return db.SaveChangesAsync(Cancel);
+        });
+        await factory.WithDatabaseAsync(async db =>
+        {
+            (await db.Companies.SingleAsync(c => c.Id == company.Id, Cancel)).DescriptionFr = "Spécialiste de la thermographie par drone";
+            return await db.SaveChangesAsync(Cancel);
+        });
 
-        await Eventually(async () => (await search.SearchAsync(new SearchRequest { Text = "thermographie" }, Cancel)).Hits.Any(h => h.Id == id));
+        await pipeline.IndexedThroughAsync(await LastTaskAsync(factory), Cancel).WaitAsync(Bound, Cancel);
+        Assert.Contains((await search.SearchAsync(new SearchRequest { Text = "thermographie" }, Cancel)).Hits, h => h.Id == company.Id);
     }
 
-    /// <summary>Polls a condition for a few seconds (timing is measured by the benchmark, not asserted here).</summary>
-    private static async Task Eventually(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the condition did not become true within 15 s");
-            await Task.Delay(50, Cancel);
-        }
-    }
+    private static Task<long> LastTaskAsync(DirectoryWebFactory factory) =>
+        factory.WithDatabaseAsync(db => db.IndexingTasks.MaxAsync(t => t.Id, Cancel));
 }

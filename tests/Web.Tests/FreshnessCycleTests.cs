@@ -92,8 +92,7 @@ public sealed class FreshnessCycleTests(FreshnessCycleSite fixture) : IClassFixt
     private Task<int> PassAsync(DateTime at) =>
         new FreshnessMailer(Site.Factory.Services.GetRequiredService<IServiceScopeFactory>(), new FakeTimeProvider(at), NullLogger<FreshnessMailer>.Instance).RunOnceAsync(Cancel);
 
-    private List<netDumbster.smtp.SmtpMessage> MailsTo(string address) =>
-        [.. Site.Smtp.ReceivedEmail.Where(m => m.ToAddresses.Any(a => string.Equals(a.Address, address, StringComparison.OrdinalIgnoreCase)))];
+    private IReadOnlyList<netDumbster.smtp.SmtpMessage> MailsTo(string address) => Site.MailsTo(address);
 
     private Task<DateTime?> ColumnAsync(Guid company, System.Linq.Expressions.Expression<Func<Company, DateTime?>> column) =>
         Site.Factory.WithDatabaseAsync(db => db.Companies.Where(c => c.Id == company).Select(column).SingleAsync(Cancel));

@@ -28,13 +28,10 @@ public sealed class FreshnessTests : IAsyncLifetime
     public async Task Owners_of_a_profile_unconfirmed_for_a_year_are_mailed_once_and_confirm_with_one_click()
     {
         const string email = "proprio.fraicheur@exemple.nc";
-        var company = await _site.Factory.WithDatabaseAsync(async db =>
-        {
-            var stale = await db.Companies.OrderBy(c => c.Slug).FirstAsync(c => c.Status == PublicationStatus.Published, Cancel);
-            await db.Companies.Where(c => c.Id == stale.Id).ExecuteUpdateAsync(set => set
-                .SetProperty(c => c.PublishedAt, DateTime.UtcNow.AddMonths(-14)).SetProperty(c => c.LastConfirmedAt, (DateTime?)null), Cancel);
-            return stale;
-        });
+        var company = await TestCompanies.PublishedAsync(_site.Factory);
+        // Dated after saving, which stamps a publication with today.
+        await _site.Factory.WithDatabaseAsync(db => db.Companies.Where(c => c.Id == company.Id).ExecuteUpdateAsync(set => set
+            .SetProperty(c => c.PublishedAt, DateTime.UtcNow.AddMonths(-14)).SetProperty(c => c.LastConfirmedAt, (DateTime?)null), Cancel));
         await AccountForms.MemberClientAsync(_site.Factory, email, company.Id);
         var mailer = _site.Factory.Services.GetRequiredService<FreshnessMailer>();
 
@@ -61,7 +58,7 @@ public sealed class FreshnessTests : IAsyncLifetime
     [InlineData("not-an-owner")]
     public async Task A_bad_link_confirms_nothing_and_says_so(string kind)
     {
-        var company = await _site.Factory.WithDatabaseAsync(db => db.Companies.OrderByDescending(c => c.Slug).FirstAsync(c => c.Status == PublicationStatus.Published, Cancel));
+        var company = await TestCompanies.PublishedAsync(_site.Factory);
         var user = await AccountForms.ConfirmedUserAsync(_site.Factory.Services, $"lien-{kind}@exemple.nc");
         if (kind != "not-an-owner")
         {

@@ -13,8 +13,7 @@ public sealed class LogoTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private Task<Company> PublishedAsync(int skip) => site.WithDatabaseAsync(db =>
-        db.Companies.AsNoTracking().Where(c => c.Status == PublicationStatus.Published).OrderBy(c => c.Id).Skip(skip).FirstAsync(Cancel));
+    private Task<Company> PublishedAsync() => TestCompanies.PublishedAsync(site.Factory);
 
     private static byte[] Image(int width, int height, SKEncodedImageFormat format)
     {
@@ -55,7 +54,7 @@ public sealed class LogoTests(SiteFixture site) : IClassFixture<SiteFixture>
     [InlineData(SKEncodedImageFormat.Webp, "logo.webp", "application/octet-stream")]
     public async Task A_png_jpeg_or_webp_logo_is_redrawn_within_400_pixels_served_and_shown_on_the_profile(SKEncodedImageFormat format, string name, string type)
     {
-        var company = await PublishedAsync((int)format % 7);
+        var company = await PublishedAsync();
         var client = await AccountForms.MemberClientAsync(site.Factory, $"logo-{format}@exemple.nc", company.Id, MemberRole.Editor);
 
         var response = await UploadAsync(client, company.Id, Image(1200, 600, format), name, type);
@@ -83,7 +82,7 @@ public sealed class LogoTests(SiteFixture site) : IClassFixture<SiteFixture>
     [InlineData(1, 200, 100, "left")]
     public async Task A_jpeg_is_turned_the_way_its_exif_orientation_says(int orientation, int width, int height, string redSide)
     {
-        var company = await PublishedAsync(20 + orientation); // companies no other logo test uses
+        var company = await PublishedAsync();
         var client = await AccountForms.MemberClientAsync(site.Factory, $"logo-exif-{orientation}@exemple.nc", company.Id, MemberRole.Editor);
         // Stored 200 × 100: red on the left half, blue on the right.
         using var bitmap = new SKBitmap(200, 100);
@@ -122,7 +121,7 @@ public sealed class LogoTests(SiteFixture site) : IClassFixture<SiteFixture>
     [Fact]
     public async Task A_new_logo_replaces_the_former_file_and_removing_it_deletes_it()
     {
-        var company = await PublishedAsync(10);
+        var company = await PublishedAsync();
         var client = await AccountForms.MemberClientAsync(site.Factory, "logo-remplace@exemple.nc", company.Id);
         await UploadAsync(client, company.Id, Image(100, 100, SKEncodedImageFormat.Png), "a.png", "image/png");
         var first = await site.WithDatabaseAsync(db => db.Companies.Where(c => c.Id == company.Id).Select(c => c.LogoFile).SingleAsync(Cancel));
@@ -140,7 +139,7 @@ public sealed class LogoTests(SiteFixture site) : IClassFixture<SiteFixture>
     [Fact]
     public async Task Svg_gif_oversized_truncated_and_huge_images_are_refused_with_a_french_message()
     {
-        var company = await PublishedAsync(11);
+        var company = await PublishedAsync();
         var client = await AccountForms.MemberClientAsync(site.Factory, "logo-refus@exemple.nc", company.Id);
         var png = Image(300, 300, SKEncodedImageFormat.Png);
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"u8.ToArray();
@@ -163,8 +162,8 @@ public sealed class LogoTests(SiteFixture site) : IClassFixture<SiteFixture>
         {
             Assert.Equal((path, HttpStatusCode.NotFound), (path, (await site.Factory.CreateClient().GetAsync(path, Cancel)).StatusCode));
         }
-        var company = await PublishedAsync(12);
-        var other = await PublishedAsync(13);
+        var company = await PublishedAsync();
+        var other = await PublishedAsync();
         var client = await AccountForms.MemberClientAsync(site.Factory, "logo-autre@exemple.nc", other.Id);
         var refused = await client.GetAsync($"/mon-espace/entreprises/{company.Id}/logo", Cancel);
         DirectoryWebFactory.AssertRefused(refused);

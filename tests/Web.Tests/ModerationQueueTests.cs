@@ -149,19 +149,11 @@ public sealed class ModerationQueueTests(AccountSite site) : IClassFixture<Accou
     private Task<PublicationStatus> StatusAsync(Guid company) =>
         site.Factory.WithDatabaseAsync(db => db.Companies.Where(c => c.Id == company).Select(c => c.Status).SingleAsync(Cancel));
 
+    /// <summary>Whether search finds the company, once the index holds every change saved so far.</summary>
     private async Task FoundAsync(string name, bool expected)
     {
-        var search = site.Factory.Services.GetRequiredService<ICompanySearch>();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            var found = (await search.SearchAsync(new SearchRequest { Text = name })).Hits.Any(h => h.Name == name);
-            if (found == expected)
-            {
-                return;
-            }
-            Assert.True(DateTime.UtcNow < deadline, $"\"{name}\" was {(found ? "still" : "never")} found in the search within 20 s.");
-            await Task.Delay(100, Cancel);
-        }
+        await site.Factory.IndexedAsync();
+        var found = (await site.Factory.Services.GetRequiredService<ICompanySearch>().SearchAsync(new SearchRequest { Text = name }, Cancel)).Hits.Any(h => h.Name == name);
+        Assert.True(found == expected, $"\"{name}\" was {(found ? "still" : "not")} found in the search once the index caught up.");
     }
 }

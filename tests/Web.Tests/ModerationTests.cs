@@ -30,9 +30,9 @@ public sealed class ModerationTests(SiteFixture site) : IClassFixture<SiteFixtur
     {
         var moderator = await AccountForms.SignedInClientAsync(site.Factory, "moderateur@annuaire-test.nc", Roles.Moderator);
         var member = await AccountForms.SignedInClientAsync(site.Factory, "membre2@annuaire-test.nc", role: null);
+        var target = await TestCompanies.PublishedAsync(site.Factory);
         var (report, company) = await site.WithDatabaseAsync(async db =>
         {
-            var target = await db.Companies.OrderBy(c => c.Slug).FirstAsync(c => c.Status == Core.Companies.PublicationStatus.Published, Cancel);
             var created = new ErrorReport { CompanyId = target.Id, Message = "Le téléphone indiqué n'est plus attribué.", ReporterEmail = "visiteur@exemple.nc", CreatedAt = DateTime.UtcNow };
             db.ErrorReports.Add(created);
             await db.SaveChangesAsync(Cancel);

@@ -16,7 +16,7 @@ public sealed class MySpaceTests(AccountSite site) : IClassFixture<AccountSite>
     [Fact]
     public async Task Two_editors_at_once_the_second_gets_the_message_loses_nothing_and_saves_again()
     {
-        var company = await PublishedCompanyAsync(0);
+        var company = await PublishedCompanyAsync();
         var first = await AccountForms.MemberClientAsync(site.Factory, "premiere@editeurs-test.nc", company, MemberRole.Owner);
         var second = await AccountForms.MemberClientAsync(site.Factory, "second@editeurs-test.nc", company, MemberRole.Editor);
         var url = $"/mon-espace/entreprises/{company}/modifier";
@@ -54,7 +54,7 @@ public sealed class MySpaceTests(AccountSite site) : IClassFixture<AccountSite>
     [Fact]
     public async Task An_invalid_edit_shows_french_messages_and_keeps_what_was_typed()
     {
-        var company = await PublishedCompanyAsync(1);
+        var company = await PublishedCompanyAsync();
         var owner = await AccountForms.MemberClientAsync(site.Factory, "proprietaire@invalide-test.nc", company);
         var url = $"/mon-espace/entreprises/{company}/modifier";
 
@@ -73,8 +73,8 @@ public sealed class MySpaceTests(AccountSite site) : IClassFixture<AccountSite>
     [Fact]
     public async Task Editing_is_refused_to_a_member_of_another_company_and_to_anonymous_visitors()
     {
-        var mine = await PublishedCompanyAsync(2);
-        var theirs = await PublishedCompanyAsync(3);
+        var mine = await PublishedCompanyAsync();
+        var theirs = await PublishedCompanyAsync();
         var member = await AccountForms.MemberClientAsync(site.Factory, "membre-a@autorisation-test.nc", mine);
         var moderator = await AccountForms.SignedInClientAsync(site.Factory, "moderatrice@autorisation-test.nc", Roles.Moderator);
         var anonymous = site.Factory.CreateBrowserLikeClient();
@@ -100,7 +100,7 @@ public sealed class MySpaceTests(AccountSite site) : IClassFixture<AccountSite>
     [Fact]
     public async Task The_dashboard_lists_the_companies_and_my_profile_is_up_to_date_stamps_the_confirmation()
     {
-        var company = await PublishedCompanyAsync(4);
+        var company = await PublishedCompanyAsync();
         await WithDatabaseAsync(db => db.Companies.Where(c => c.Id == company).ExecuteUpdateAsync(set => set.SetProperty(c => c.LastConfirmedAt, (DateTime?)null), Cancel));
         var owner = await AccountForms.MemberClientAsync(site.Factory, "gerante@tableau-test.nc", company);
         var space = await DirectoryWebFactory.ParseAsync(await owner.GetAsync("/mon-espace", Cancel));
@@ -133,7 +133,7 @@ public sealed class MySpaceTests(AccountSite site) : IClassFixture<AccountSite>
     [Fact]
     public async Task A_refused_profile_corrected_by_its_owner_goes_back_to_the_moderators()
     {
-        var company = await PublishedCompanyAsync(5);
+        var company = await PublishedCompanyAsync();
         await WithDatabaseAsync(db => db.Companies.Where(c => c.Id == company).ExecuteUpdateAsync(set => set.SetProperty(c => c.Status, PublicationStatus.Rejected), Cancel));
         var owner = await AccountForms.MemberClientAsync(site.Factory, "corrige@editeurs-test.nc", company, MemberRole.Owner);
         var url = $"/mon-espace/entreprises/{company}/modifier";
@@ -145,9 +145,8 @@ public sealed class MySpaceTests(AccountSite site) : IClassFixture<AccountSite>
         Assert.True(await WithDatabaseAsync(db => db.CompanyChanges.AnyAsync(c => c.CompanyId == company && c.Kind == ChangeKind.Submitted, Cancel)));
     }
 
-    /// <summary>A different published demo company for each test (by position), so the tests do not share one.</summary>
-    private Task<Guid> PublishedCompanyAsync(int position) => WithDatabaseAsync(db =>
-        db.Companies.Where(c => c.Status == PublicationStatus.Published).OrderBy(c => c.Slug).Skip(10 + position).Select(c => c.Id).FirstAsync(Cancel));
+    /// <summary>A published company of the test's own.</summary>
+    private async Task<Guid> PublishedCompanyAsync() => (await TestCompanies.PublishedAsync(site.Factory)).Id;
 
     private Task<T> WithDatabaseAsync<T>(Func<AppDbContext, Task<T>> query) => site.Factory.WithDatabaseAsync(query);
 }

@@ -14,13 +14,13 @@ public sealed class ProfilePageTests(SiteFixture site) : IClassFixture<SiteFixtu
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private Task<Company> PublishedWithAsync(Func<Company, bool> condition) => site.WithDatabaseAsync(async db =>
-        (await db.Companies.AsNoTracking().Include(c => c.SecondaryActivities).Where(c => c.Status == PublicationStatus.Published).ToListAsync(Cancel)).First(condition));
+    /// <summary>A published company of the test's own: a complete profile (phone, RIDET, website, secondary activity, contact person).</summary>
+    private Task<Company> PublishedAsync() => TestCompanies.PublishedAsync(site.Factory);
 
     [Fact]
     public async Task The_profile_shows_the_public_facts_with_links_to_matching_searches()
     {
-        var company = await PublishedWithAsync(c => c.Phones.Count > 0 && c.Ridet is not null && c.Website is not null && c.SecondaryActivities.Count > 0);
+        var company = await PublishedAsync();
 
         var response = await site.Factory.CreateClient().GetAsync($"/entreprises/{company.Slug}", Cancel);
 
@@ -43,7 +43,7 @@ public sealed class ProfilePageTests(SiteFixture site) : IClassFixture<SiteFixtu
     [Fact]
     public async Task The_profile_carries_organization_structured_data_open_graph_and_a_canonical_url_without_the_contact_person()
     {
-        var company = await PublishedWithAsync(c => c.Contact.Name is not null);
+        var company = await PublishedAsync();
 
         var page = await DirectoryWebFactory.ParseAsync(await site.Factory.CreateClient().GetAsync($"/entreprises/{company.Slug}", Cancel));
 
@@ -63,7 +63,7 @@ public sealed class ProfilePageTests(SiteFixture site) : IClassFixture<SiteFixtu
     [Fact]
     public async Task Unpublished_and_unknown_companies_are_a_french_404()
     {
-        var draft = await site.WithDatabaseAsync(db => db.Companies.AsNoTracking().FirstAsync(c => c.Status != PublicationStatus.Published, Cancel));
+        var draft = await TestCompanies.AddAsync(site.Factory, PublicationStatus.Draft);
 
         foreach (var path in new[] { $"/entreprises/{draft.Slug}", "/entreprises/nexiste-pas", $"/entreprises/{new string('a', 500)}", $"/entreprises/{draft.Slug}/signaler" })
         {
@@ -76,7 +76,7 @@ public sealed class ProfilePageTests(SiteFixture site) : IClassFixture<SiteFixtu
     [Fact]
     public async Task A_report_reaches_the_moderators_queue_and_thanks_the_visitor()
     {
-        var company = await PublishedWithAsync(_ => true);
+        var company = await PublishedAsync();
         var client = site.Factory.CreateBrowserLikeClient();
         var form = await ReportFormAsync(client, company.Slug);
 
@@ -93,7 +93,7 @@ public sealed class ProfilePageTests(SiteFixture site) : IClassFixture<SiteFixtu
     [Fact]
     public async Task An_invalid_report_comes_back_with_french_messages_and_the_text_kept()
     {
-        var company = await PublishedWithAsync(_ => true);
+        var company = await PublishedAsync();
         var client = site.Factory.CreateBrowserLikeClient();
         var form = await ReportFormAsync(client, company.Slug);
 
@@ -113,7 +113,7 @@ public sealed class ProfilePageTests(SiteFixture site) : IClassFixture<SiteFixtu
     {
         await using var factory = new DirectoryWebFactory(); // its own limiter
         _ = factory.Server;
-        var slug = await FirstPublishedSlugAsync(factory);
+        var slug = (await TestCompanies.PublishedAsync(factory)).Slug;
         var client = factory.CreateBrowserLikeClient();
         for (var i = 0; i < Features.Companies.ReportErrorModel.PermitsPerHour; i++)
         {
@@ -133,17 +133,10 @@ public sealed class ProfilePageTests(SiteFixture site) : IClassFixture<SiteFixtu
     [Fact]
     public async Task A_report_without_the_antiforgery_token_is_refused()
     {
-        var company = await PublishedWithAsync(_ => true);
+        var company = await PublishedAsync();
         var response = await site.Factory.CreateBrowserLikeClient().PostAsync($"/entreprises/{company.Slug}/signaler",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Message"] = "Une erreur sans jeton." }), Cancel);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-    }
-
-    private static async Task<string> FirstPublishedSlugAsync(DirectoryWebFactory factory)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<Core.Data.AppDbContext>();
-        return await db.Companies.Where(c => c.Status == PublicationStatus.Published).Select(c => c.Slug).FirstAsync(Cancel);
     }
 
     private static async Task<IHtmlFormElement> ReportFormAsync(HttpClient client, string slug)

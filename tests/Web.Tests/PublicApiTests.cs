@@ -63,8 +63,7 @@ public sealed class PublicApiTests(SiteFixture site) : IClassFixture<SiteFixture
     [Fact]
     public async Task A_profile_is_found_by_slug_and_by_ridet_without_the_contact_person()
     {
-        var company = await site.WithDatabaseAsync(db => db.Companies.AsNoTracking()
-            .FirstAsync(c => c.Status == PublicationStatus.Published && c.Ridet != null && c.Contact.Name != null, Cancel));
+        var company = await TestCompanies.PublishedAsync(site.Factory);   // with a RIDET number and a contact person
 
         var bySlug = await JsonAsync($"/api/v1/entreprises/{company.Slug}");
         var byRidet = await JsonAsync($"/api/v1/entreprises/{company.Ridet}");
@@ -80,7 +79,7 @@ public sealed class PublicApiTests(SiteFixture site) : IClassFixture<SiteFixture
     [Fact]
     public async Task An_unknown_or_unpublished_company_is_a_french_404_problem()
     {
-        var draft = await site.WithDatabaseAsync(db => db.Companies.AsNoTracking().FirstAsync(c => c.Status != PublicationStatus.Published, Cancel));
+        var draft = await TestCompanies.AddAsync(site.Factory, PublicationStatus.Draft);
         foreach (var id in new[] { draft.Slug, "nexiste-pas", "9999999.999" })
         {
             var problem = await JsonAsync($"/api/v1/entreprises/{id}", HttpStatusCode.NotFound);

@@ -102,10 +102,11 @@ public sealed class RegistrationTests(AccountSite site) : IClassFixture<AccountS
     [Fact]
     public async Task Claiming_an_unclaimed_company_creates_one_pending_claim_that_knows_the_email_domain_matches()
     {
-        var company = await UnclaimedCompanyAsync("1098765.001", "https://www.recif-info.nc/accueil");
+        var ridet = TestCompanies.NewRidet(establishment: true);
+        var company = await UnclaimedCompanyAsync(ridet, "https://www.recif-info.nc/accueil");
         var client = await AccountForms.SignedInClientAsync(site.Factory, "direction@recif-info.nc", role: null);
 
-        var found = await ProfileForms.StepAsync(client, "ridet", ("Input.Ridet.Number", "1098765"));
+        var found = await ProfileForms.StepAsync(client, "ridet", ("Input.Ridet.Number", ridet.Rid));
         Assert.Equal("/mon-espace/inscrire/ridet", found.Headers.Location!.OriginalString);
         var page = await DirectoryWebFactory.ParseAsync(await client.GetAsync("/mon-espace/inscrire/ridet", Cancel));
         Assert.Contains("Revendiquer cette entreprise", page.QuerySelector("[data-ridet-matches] button")!.TextContent, StringComparison.Ordinal);
@@ -125,7 +126,7 @@ public sealed class RegistrationTests(AccountSite site) : IClassFixture<AccountS
         Assert.Contains("revendication", space.QuerySelector($"[data-request='{request.Id}']")!.TextContent, StringComparison.Ordinal);
 
         var other = await AccountForms.SignedInClientAsync(site.Factory, "stagiaire@gmail-test.nc", role: null);
-        await ProfileForms.StepAsync(other, "ridet", ("Input.Ridet.Number", "1098765.001"));
+        await ProfileForms.StepAsync(other, "ridet", ("Input.Ridet.Number", ridet.ToString()));
         await AccountForms.SubmitAsync(other, "/mon-espace/inscrire/ridet", "/mon-espace/inscrire/ridet?handler=demander");
         Assert.False(await WithDatabaseAsync(db => db.AccessRequests.Where(r => r.CompanyId == company && r.Id != request.Id).Select(r => r.EmailDomainMatchesWebsite).SingleAsync(Cancel)));
     }
@@ -133,11 +134,12 @@ public sealed class RegistrationTests(AccountSite site) : IClassFixture<AccountS
     [Fact]
     public async Task Asking_to_join_a_claimed_company_mails_its_owner_a_link_to_the_members_page()
     {
-        var company = await UnclaimedCompanyAsync("1087654", "https://www.mangrove-dev.nc");
+        var ridet = TestCompanies.NewRidet();
+        var company = await UnclaimedCompanyAsync(ridet, "https://www.mangrove-dev.nc");
         await AccountForms.MemberClientAsync(site.Factory, "proprietaire@mangrove-dev.nc", company);
         var client = await AccountForms.SignedInClientAsync(site.Factory, "nouvelle@mangrove-dev.nc", role: null);
 
-        await ProfileForms.StepAsync(client, "ridet", ("Input.Ridet.Number", "1087654"));
+        await ProfileForms.StepAsync(client, "ridet", ("Input.Ridet.Number", ridet.ToString()));
         var page = await DirectoryWebFactory.ParseAsync(await client.GetAsync("/mon-espace/inscrire/ridet", Cancel));
         Assert.Contains("Demander à rejoindre", page.QuerySelector("[data-ridet-matches] button")!.TextContent, StringComparison.Ordinal);
         await AccountForms.SubmitAsync(client, "/mon-espace/inscrire/ridet", "/mon-espace/inscrire/ridet?handler=demander", ("message", "Cheffe de projet"));
@@ -155,8 +157,7 @@ public sealed class RegistrationTests(AccountSite site) : IClassFixture<AccountS
     [Fact]
     public async Task A_similar_name_in_the_same_commune_is_flagged_as_a_likely_duplicate()
     {
-        var existing = await WithDatabaseAsync(db => db.Companies.Where(c => c.Status == PublicationStatus.Published && c.TradeName == null)
-            .OrderBy(c => c.Slug).Select(c => new { c.LegalName, c.Slug, c.CommuneCode }).FirstAsync(Cancel));
+        var existing = await TestCompanies.AddAsync(site.Factory, $"Atelier Tamanou {TestCompanies.Unique()}", PublicationStatus.Published);
         var client = await AccountForms.SignedInClientAsync(site.Factory, "doublon@annuaire-test.nc", role: null);
         var lookalike = "SARL " + existing.LegalName.ToUpperInvariant();
 
@@ -204,16 +205,9 @@ public sealed class RegistrationTests(AccountSite site) : IClassFixture<AccountS
         Assert.StartsWith("/compte/connexion", (await anonymous.GetAsync("/mon-espace", Cancel)).Headers.Location!.AbsolutePath, StringComparison.Ordinal);
     }
 
-    /// <summary>A published demo company given a RIDET number and a website, without members.</summary>
-    private Task<Guid> UnclaimedCompanyAsync(string ridet, string website) => WithDatabaseAsync(async db =>
-    {
-        var company = await db.Companies.Where(c => c.Status == PublicationStatus.Published && !db.CompanyMembers.Any(m => m.CompanyId == c.Id))
-            .OrderByDescending(c => c.Slug).Skip(ridet.Length).FirstAsync(Cancel);
-        company.Ridet = Ridet.Parse(ridet);
-        company.Website = website;
-        await db.SaveChangesAsync(Cancel);
-        return company.Id;
-    });
+    /// <summary>A published company of the test's own with this RIDET number and website, without members.</summary>
+    private async Task<Guid> UnclaimedCompanyAsync(Ridet ridet, string website) =>
+        (await TestCompanies.PublishedAsync(site.Factory, (company, _) => (company.Ridet, company.Website) = (ridet, website))).Id;
 
     private Task<T> WithDatabaseAsync<T>(Func<AppDbContext, Task<T>> query) => site.Factory.WithDatabaseAsync(query);
 }
@@ -222,13 +216,6 @@ public sealed class RegistrationTests(AccountSite site) : IClassFixture<AccountS
 internal static class ProfileForms
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    /// <summary>Runs a query on the site's database in a scope of its own.</summary>
-    public static async Task<T> WithDatabaseAsync<T>(this DirectoryWebFactory factory, Func<AppDbContext, Task<T>> query)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
-    }
 
     /// <summary>Posts a wizard step with "Suivant", the given fields replacing what the page shows.</summary>
     public static async Task<HttpResponseMessage> StepAsync(HttpClient client, string step, params (string Name, string Value)[] fields)

@@ -288,8 +288,8 @@ public sealed class SearchPageTests(SiteFixture site) : IClassFixture<SiteFixtur
     [Fact]
     public async Task Suggestions_propose_companies_and_activities_with_their_links()
     {
-        var company = (await site.SearchAsync(new SearchRequest())).Hits[0];
-        var prefix = company.Name[..Math.Min(5, company.Name.Length)];
+        var company = await TestCompanies.AddAsync(site.Factory, $"Quetzalune Studio {TestCompanies.Unique()}", Core.Companies.PublicationStatus.Published);
+        var prefix = company.DisplayName[..5];
 
         var response = await site.Factory.CreateClient().GetAsync($"/recherche/suggestions?q={Uri.EscapeDataString(prefix)}", Cancel);
         var items = await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<List<Suggested>>(response.Content, Cancel);

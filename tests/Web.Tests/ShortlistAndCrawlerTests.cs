@@ -33,18 +33,19 @@ public sealed class ShortlistAndCrawlerTests(SiteFixture site) : IClassFixture<S
     public async Task Companies_added_from_results_and_profiles_are_listed_exported_and_removed()
     {
         var client = site.Factory.CreateBrowserLikeClient();
-        var first = (await site.SearchAsync(new Core.Search.SearchRequest { Sort = Core.Search.SearchSort.Name })).Hits[0];
-        var second = (await PublishedSlugsAsync()).First(s => s != first.Slug);
+        var first = await TestCompanies.AddAsync(site.Factory, $"Quetzalune Conseil {TestCompanies.Unique()}", PublicationStatus.Published);
+        var second = (await TestCompanies.PublishedAsync(site.Factory)).Slug;
+        const string results = "/recherche?q=quetzalune&tri=nom";
 
-        var fromResults = await PressAsync(client, "/recherche?tri=nom", first.Slug);
+        var fromResults = await PressAsync(client, results, first.Slug);
         Assert.Equal(HttpStatusCode.Redirect, fromResults.StatusCode);
-        Assert.Equal("/recherche?tri=nom", fromResults.Headers.Location!.OriginalString);
+        Assert.Equal(results, fromResults.Headers.Location!.OriginalString);
         await PressAsync(client, $"/entreprises/{second}", second);
 
         var list = await DirectoryWebFactory.ParseAsync(await client.GetAsync("/ma-selection", Cancel));
         Assert.Equal([$"/entreprises/{first.Slug}", $"/entreprises/{second}"], list.QuerySelectorAll(".card-title a").Select(a => a.GetAttribute("href")));
         Assert.Equal("(2)", list.QuerySelector("[data-shortlist-count]")!.TextContent);
-        var again = await DirectoryWebFactory.ParseAsync(await client.GetAsync("/recherche?tri=nom", Cancel));
+        var again = await DirectoryWebFactory.ParseAsync(await client.GetAsync(results, Cancel));
         Assert.Contains("is-in", again.QuerySelectorAll<IHtmlButtonElement>("button.shortlist-toggle").First(b => b.Value == first.Slug).ClassName, StringComparison.Ordinal);
 
         var export = await client.GetAsync("/ma-selection/export.csv", Cancel);
@@ -53,7 +54,7 @@ public sealed class ShortlistAndCrawlerTests(SiteFixture site) : IClassFixture<S
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]); // BOM: Excel reads UTF-8
         using var csv = new CsvReader(new StreamReader(new MemoryStream(bytes)), new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";" });
         var rows = csv.GetRecords<dynamic>().Cast<IDictionary<string, object>>().ToList();
-        Assert.Equal([first.Name, await NameOfAsync(second)], rows.Select(r => (string)r["nom"]));
+        Assert.Equal([first.DisplayName, await NameOfAsync(second)], rows.Select(r => (string)r["nom"]));
         Assert.EndsWith($"/entreprises/{first.Slug}", (string)rows[0]["fiche"], StringComparison.Ordinal);
 
         await PressAsync(client, "/ma-selection", first.Slug);
@@ -71,7 +72,11 @@ public sealed class ShortlistAndCrawlerTests(SiteFixture site) : IClassFixture<S
     public async Task A_shared_link_shows_the_same_list_to_someone_else_who_can_take_it()
     {
         var owner = site.Factory.CreateBrowserLikeClient();
-        var slugs = (await PublishedSlugsAsync()).Take(3).ToList();
+        List<string> slugs = [];
+        for (var i = 0; i < 3; i++)
+        {
+            slugs.Add((await TestCompanies.PublishedAsync(site.Factory)).Slug);
+        }
         foreach (var slug in slugs)
         {
             await PressAsync(owner, $"/entreprises/{slug}", slug);
@@ -96,7 +101,7 @@ public sealed class ShortlistAndCrawlerTests(SiteFixture site) : IClassFixture<S
     public async Task The_page_script_gets_the_new_state_as_json_and_unknown_companies_are_refused()
     {
         var client = site.Factory.CreateBrowserLikeClient();
-        var slug = (await PublishedSlugsAsync())[0];
+        var slug = (await TestCompanies.PublishedAsync(site.Factory)).Slug;
         var page = await DirectoryWebFactory.ParseAsync(await client.GetAsync($"/entreprises/{slug}", Cancel));
         var token = page.QuerySelector<IHtmlInputElement>("#form-selection input[name=__RequestVerificationToken]")!.Value;
 
@@ -127,7 +132,7 @@ public sealed class ShortlistAndCrawlerTests(SiteFixture site) : IClassFixture<S
     [InlineData("/ma-selection/importer")]
     public async Task Every_change_to_the_shortlist_requires_the_antiforgery_token(string action)
     {
-        var slug = (await PublishedSlugsAsync())[0];
+        var slug = (await TestCompanies.PublishedAsync(site.Factory)).Slug;
         var response = await site.Factory.CreateBrowserLikeClient().PostAsync(action,
             new FormUrlEncodedContent([new("entreprise", slug), new("e", slug), new("returnUrl", "/")]), Cancel);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

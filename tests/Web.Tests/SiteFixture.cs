@@ -7,7 +7,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AnnuaireFiliere.Web.Tests;
 
-/// <summary>One site (demo data, fully indexed) shared by the read-mostly tests of a class.</summary>
+/// <summary>
+/// One site (demo data, fully indexed) shared by the tests of a class, since starting one is the expensive part:
+/// the pages that show the whole directory read its demo data; a test that needs a company or an account makes
+/// its own (<see cref="TestCompanies"/>, <see cref="AccountForms"/>), and no test depends on another's rows or order.
+/// </summary>
 public class SiteFixture : IAsyncLifetime
 {
     public DirectoryWebFactory Factory { get; } = new();
@@ -15,16 +19,12 @@ public class SiteFixture : IAsyncLifetime
     public virtual async ValueTask InitializeAsync()
     {
         StartServer();
+        await Factory.IndexedAsync();
         var published = await PublishedCountAsync();
-        var search = Factory.Services.GetRequiredService<ICompanySearch>();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while ((await search.SearchAsync(new SearchRequest { PageSize = 1 })).Total != published)
+        var indexed = (await SearchAsync(new SearchRequest { PageSize = 1 })).Total;
+        if (indexed != published)
         {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The demo data was not indexed within 30 s.");
-            }
-            await Task.Delay(50);
+            throw new InvalidOperationException($"The index holds {indexed} companies once caught up, not the {published} published.");
         }
     }
 
@@ -43,12 +43,10 @@ public class SiteFixture : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Companies.CountAsync(c => c.Status == PublicationStatus.Published);
     }
 
-    public async Task<T> WithDatabaseAsync<T>(Func<AppDbContext, Task<T>> query)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        await using var scope = Factory.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
-    }
+    public Task<T> WithDatabaseAsync<T>(Func<AppDbContext, Task<T>> query) => Factory.WithDatabaseAsync(query);
+
+    /// <summary>Returns once the search index holds every change saved so far (see <see cref="DirectoryWebFactory.IndexedAsync"/>).</summary>
+    public Task IndexedAsync() => Factory.IndexedAsync();
 
     public Task<SearchResult> SearchAsync(SearchRequest request) =>
         Factory.Services.GetRequiredService<ICompanySearch>().SearchAsync(request);

@@ -36,17 +36,25 @@ public sealed record VerifyReport(int Published, long Indexed, IReadOnlyList<Gui
 /// Moves changes from the task log to the search index: reads tasks after the index's cursor, keeps one per
 /// company, loads the published projections, upserts or deletes them, and commits them with the new cursor.
 /// A failed batch leaves the cursor where it was, so the same tasks are read again: nothing is skipped.
+/// Its writes run one at a time: a caller (a test, a command) may catch up while the indexing loop runs, and what
+/// was saved before <see cref="CatchUpAsync"/> started is indexed when it returns, never undone by a batch read earlier.
 /// </summary>
 public sealed partial class IndexingPipeline(
-    IServiceScopeFactory scopes, ISearchIndex index, TaxonomyCatalog taxonomy, IOptions<IndexingOptions> options, IndexingMetrics metrics, ILogger<IndexingPipeline> logger)
+    IServiceScopeFactory scopes, ISearchIndex index, TaxonomyCatalog taxonomy, IOptions<IndexingOptions> options, IndexingMetrics metrics, ILogger<IndexingPipeline> logger) : IDisposable
 {
+    private readonly SemaphoreSlim _writing = new(1, 1);
+    private readonly Lock _waitersLock = new();
+    private readonly List<(long Task, TaskCompletionSource Indexed)> _waiters = [];
+
     /// <summary>Indexes one batch; returns the number of tasks consumed (0 when the index is up to date).</summary>
-    public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
+    public Task<int> RunOnceAsync(CancellationToken cancellationToken = default) => OneAtATimeAsync(RunBatchAsync, cancellationToken);
+
+    private async Task<int> RunBatchAsync(CancellationToken cancellationToken)
     {
         var state = await index.GetStateAsync(cancellationToken);
         if (!state.Initialized)
         {
-            await RebuildAsync(cancellationToken);
+            await RebuildIndexAsync(progress: null, cancellationToken);
             return 1;
         }
         await using var scope = scopes.CreateAsyncScope();
@@ -73,6 +81,7 @@ public sealed partial class IndexingPipeline(
             activity?.SetTag("annuaire.index.deletes", deletes.Count);
             await index.ApplyAsync(documents, deletes, tasks[^1].Id, cancellationToken);
         }
+        Committed(tasks[^1].Id);
         metrics.Written(documents.Count, deletes.Count);
         LogBatch(tasks.Count, documents.Count, deletes.Count, tasks[^1].Id);
         return tasks.Count;
@@ -94,7 +103,10 @@ public sealed partial class IndexingPipeline(
 
     /// <inheritdoc cref="RebuildAsync(CancellationToken)"/>
     /// <param name="progress">Told how many companies were read into the new index so far.</param>
-    public async Task RebuildAsync(IProgress<int>? progress, CancellationToken cancellationToken = default)
+    public Task RebuildAsync(IProgress<int>? progress, CancellationToken cancellationToken = default) =>
+        OneAtATimeAsync(async token => { await RebuildIndexAsync(progress, token); return 0; }, cancellationToken);
+
+    private async Task RebuildIndexAsync(IProgress<int>? progress, CancellationToken cancellationToken)
     {
         long cursor;
         await using (var scope = scopes.CreateAsyncScope())
@@ -104,10 +116,55 @@ public sealed partial class IndexingPipeline(
         LogRebuilding(cursor);
         using var activity = DirectoryTelemetry.Source.StartActivity("index.rebuild");
         await index.RebuildAsync(Counted(AllPublished(cancellationToken), progress), cursor, cancellationToken);
+        Committed(cursor);
+    }
+
+    /// <summary>
+    /// Completes once the index holds every task up to <paramref name="task"/> (its cursor reached it), whoever
+    /// indexes them in this process: for waiting on the indexing loop without running the pipeline oneself.
+    /// </summary>
+    public async Task IndexedThroughAsync(long task, CancellationToken cancellationToken = default)
+    {
+        var indexed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var waiter = (task, indexed);
+        lock (_waitersLock)
+        {
+            _waiters.Add(waiter);
+        }
+        try
+        {
+            // Asked after registering, so that a commit in between is not missed.
+            var state = await index.GetStateAsync(cancellationToken);
+            if (!state.Initialized || state.Cursor < task)
+            {
+                await indexed.Task.WaitAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            lock (_waitersLock)
+            {
+                _waiters.Remove(waiter);
+            }
+        }
+    }
+
+    private void Committed(long cursor)
+    {
+        lock (_waitersLock)
+        {
+            foreach (var (task, indexed) in _waiters.Where(w => w.Task <= cursor))
+            {
+                indexed.TrySetResult();
+            }
+        }
     }
 
     /// <summary>Compares the published companies (ids and versions) with the index; repairs the differences when asked.</summary>
-    public async Task<VerifyReport> VerifyAsync(bool repair, CancellationToken cancellationToken = default)
+    public Task<VerifyReport> VerifyAsync(bool repair, CancellationToken cancellationToken = default) =>
+        OneAtATimeAsync(token => CompareAsync(repair, token), cancellationToken);
+
+    private async Task<VerifyReport> CompareAsync(bool repair, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -142,6 +199,26 @@ public sealed partial class IndexingPipeline(
         return (await pending.CountAsync(cancellationToken),
             await pending.OrderBy(t => t.Id).Select(t => (DateTime?)t.CreatedAt).FirstOrDefaultAsync(cancellationToken));
     }
+
+    /// <summary>
+    /// One read-then-write of the index at a time in this process: two batches run side by side could each read the
+    /// task log, and the one that read first could commit last, putting back an older cursor and, for a company
+    /// published again meanwhile, the delete it had read.
+    /// </summary>
+    private async Task<T> OneAtATimeAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await _writing.WaitAsync(cancellationToken);
+        try
+        {
+            return await work(cancellationToken);
+        }
+        finally
+        {
+            _writing.Release();
+        }
+    }
+
+    public void Dispose() => _writing.Dispose();
 
     private static async IAsyncEnumerable<CompanyDocument> Counted(IAsyncEnumerable<CompanyDocument> documents, IProgress<int>? progress)
     {

@@ -200,6 +200,90 @@ public sealed class IndexingPipelineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_catch_up_beside_the_running_loop_waits_for_its_batch_and_is_not_undone_by_it()
+    {
+        var company = await AddAsync("revenante");
+        await Pipeline().CatchUpAsync(Cancel);
+        var gated = new GatedIndex(_index);
+        var pipeline = Pipeline(gated);   // one pipeline, as in the site: its loop and a caller (a test) share it
+        await ChangeAsync(company.Id, c => c.Status = PublicationStatus.Archived);
+        var loop = pipeline.RunOnceAsync(Cancel);   // reads the unpublication, and is held inside its write
+        await gated.Held.WaitAsync(Cancel);
+        await ChangeAsync(company.Id, c => c.Status = PublicationStatus.Published);   // published again meanwhile
+
+        var caughtUp = pipeline.CatchUpAsync(Cancel);
+
+        // Side by side, the caller would read the log and write the republication; the held batch, committed
+        // after it, would then delete the company again and put back an older cursor.
+        Assert.Equal(0, gated.ReadsWhileHeld);
+        gated.Release();
+        await Task.WhenAll(loop, caughtUp);
+        Assert.Equal([company.Id], (await Search.SearchAsync(new SearchRequest { Text = "revenante" }, Cancel)).Hits.Select(h => h.Id));
+        await using var db = _database.Context();
+        Assert.Equal(await db.IndexingTasks.MaxAsync(t => t.Id, Cancel), (await _index.GetStateAsync(Cancel)).Cursor);
+    }
+
+    [Fact]
+    public async Task Who_waits_for_a_task_is_told_when_the_batch_that_holds_it_is_committed()
+    {
+        var pipeline = Pipeline();
+        await pipeline.CatchUpAsync(Cancel);
+        var company = await AddAsync("attendue");
+        await using var db = _database.Context();
+        var task = await db.IndexingTasks.MaxAsync(t => t.Id, Cancel);
+
+        var waiting = pipeline.IndexedThroughAsync(task, Cancel);
+        Assert.False(waiting.IsCompleted);
+        Assert.Equal(1, await pipeline.RunOnceAsync(Cancel));   // as the loop would
+
+        await waiting;
+        Assert.Single((await Search.SearchAsync(new SearchRequest { Text = "attendue" }, Cancel)).Hits, h => h.Id == company.Id);
+        Assert.True(pipeline.IndexedThroughAsync(task, Cancel).IsCompletedSuccessfully);   // already there: at once
+    }
+
+    /// <summary>An index whose first write waits until released (a batch of the loop, caught in the middle).</summary>
+    private sealed class GatedIndex(LuceneIndex inner) : ISearchIndex
+    {
+        private readonly TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _writes;
+
+        /// <summary>Completed once the first write is waiting.</summary>
+        public Task Held => _held.Task;
+
+        /// <summary>How many times the state was read while the first write was waiting.</summary>
+        public int ReadsWhileHeld { get; private set; }
+
+        public void Release() => _released.SetResult();
+
+        public Task<IndexState> GetStateAsync(CancellationToken cancellationToken = default)
+        {
+            if (_held.Task.IsCompleted && !_released.Task.IsCompleted)
+            {
+                ReadsWhileHeld++;
+            }
+            return inner.GetStateAsync(cancellationToken);
+        }
+
+        public async Task ApplyAsync(IReadOnlyList<CompanyDocument> upserts, IReadOnlyList<Guid> deletes, long cursor, CancellationToken cancellationToken = default)
+        {
+            if (Interlocked.Increment(ref _writes) == 1)
+            {
+                _held.SetResult();
+                await _released.Task.WaitAsync(cancellationToken);
+            }
+            await inner.ApplyAsync(upserts, deletes, cursor, cancellationToken);
+        }
+
+        public Task RebuildAsync(IAsyncEnumerable<CompanyDocument> documents, long cursor, CancellationToken cancellationToken = default) =>
+            inner.RebuildAsync(documents, cursor, cancellationToken);
+
+        public Task<IReadOnlyDictionary<Guid, int>> ListVersionsAsync(CancellationToken cancellationToken = default) => inner.ListVersionsAsync(cancellationToken);
+
+        public Task<string> DescribeAsync(CancellationToken cancellationToken = default) => inner.DescribeAsync(cancellationToken);
+    }
+
+    [Fact]
     public async Task A_second_writer_on_the_same_index_gets_a_clear_message()
     {
         var error = Assert.Throws<IndexLockedException>(OpenIndex);

@@ -141,12 +141,8 @@ public sealed class AccountBrowserTests(AccountBrowserSite site) : IClassFixture
             var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Core.Accounts.DirectoryUser>>();
             Assert.True((await users.AddToRoleAsync((await users.FindByIdAsync(user.Id.ToString()))!, Core.Accounts.Roles.Moderator)).Succeeded);
         }
-        await site.WithDatabaseAsync(async db =>
-        {
-            var company = await db.Companies.FirstAsync(c => c.Status == Core.Companies.PublicationStatus.Published, TestContext.Current.CancellationToken);
-            db.ErrorReports.Add(new Core.Moderation.ErrorReport { CompanyId = company.Id, Message = "Adresse erronée sur la fiche.", CreatedAt = DateTime.UtcNow });
-            return await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-        });
+        await TestCompanies.PublishedAsync(site.Factory, (company, db) =>
+            db.ErrorReports.Add(new Core.Moderation.ErrorReport { CompanyId = company.Id, Message = "Adresse erronée sur la fiche.", CreatedAt = DateTime.UtcNow }));
 
         var page = await site.OpenAsync("/compte/connexion?returnUrl=%2Fstatistiques");
         await page.Locator("#connexion-courriel").FillAsync(email);

@@ -1,5 +1,4 @@
 using AnnuaireFiliere.Core.Companies;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace AnnuaireFiliere.Web.Tests.Browser;
@@ -12,15 +11,9 @@ public sealed class LogoBrowserTests(BrowserSite site)
     public async Task The_logo_page_has_no_serious_accessibility_violation_even_with_an_error()
     {
         const string email = "axe.logo@annuaire-test.nc";
-        var cancel = TestContext.Current.CancellationToken;
         var user = await AccountForms.ConfirmedUserAsync(site.Factory.Services, email);
-        var company = await site.WithDatabaseAsync(async db =>
-        {
-            var id = await db.Companies.Where(c => c.Status == PublicationStatus.Published).OrderBy(c => c.Slug).Select(c => c.Id).FirstAsync(cancel);
-            db.CompanyMembers.Add(new CompanyMember { CompanyId = id, UserId = user.Id, Role = MemberRole.Editor, Since = DateTime.UtcNow });
-            await db.SaveChangesAsync(cancel);
-            return id;
-        });
+        var company = (await TestCompanies.PublishedAsync(site.Factory, (company, db) =>
+            db.CompanyMembers.Add(new CompanyMember { CompanyId = company.Id, UserId = user.Id, Role = MemberRole.Editor, Since = DateTime.UtcNow }))).Id;
         var page = await site.OpenAsync($"/compte/connexion?returnUrl=%2Fmon-espace%2Fentreprises%2F{company}%2Flogo");
         await page.Locator("#connexion-courriel").FillAsync(email);
         await page.Locator("#connexion-mot-de-passe").FillAsync(AccountSite.Password);

@@ -12,8 +12,7 @@ public sealed class MySpaceBrowserTests(BrowserSite site)
     [Fact]
     public async Task The_wizard_steps_the_editor_and_the_dashboard_have_no_serious_accessibility_violation()
     {
-        var company = await site.WithDatabaseAsync(db => db.Companies.Where(c => c.Status == PublicationStatus.Published)
-            .OrderByDescending(c => c.Slug).Select(c => c.Id).FirstAsync(TestContext.Current.CancellationToken));
+        var company = (await TestCompanies.PublishedAsync(site.Factory)).Id;
         var page = await SignedInAsync("axe.inscription@annuaire-test.nc", company);
 
         await page.GotoAsync("/mon-espace/inscrire/ridet");
