@@ -38,6 +38,10 @@ public abstract class SearchIndexContractTests : IAsyncLifetime
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
+    /// <summary>The cursor, initialisation and count; which synonyms the index was built with has tests of its own.</summary>
+    private static void AssertPosition(IndexState expected, IndexState? actual) =>
+        Assert.Equal(expected, actual is null ? null : actual with { SynonymStamp = null });
+
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     public virtual async ValueTask DisposeAsync()
@@ -119,11 +123,11 @@ public abstract class SearchIndexContractTests : IAsyncLifetime
     {
         var index = await IndexAsync();
 
-        Assert.Equal(new IndexState(0, Initialized: false, 0), await index.GetStateAsync(Cancel));
+        AssertPosition(new IndexState(0, Initialized: false, 0), await index.GetStateAsync(Cancel));
 
         await index.RebuildAsync(AsyncEnumerable.Empty<CompanyDocument>(), cursor: 4, Cancel);
 
-        Assert.Equal(new IndexState(4, Initialized: true, 0), await index.GetStateAsync(Cancel));
+        AssertPosition(new IndexState(4, Initialized: true, 0), await index.GetStateAsync(Cancel));
         Assert.Empty(await VersionsAsync(index));
     }
 
@@ -147,7 +151,7 @@ public abstract class SearchIndexContractTests : IAsyncLifetime
         await index.ApplyAsync([first, second], [], cursor: 5, Cancel);
 
         Assert.Equal(Expected(first, second), await VersionsAsync(index));
-        Assert.Equal(new IndexState(5, Initialized: true, 2), await index.GetStateAsync(Cancel));
+        AssertPosition(new IndexState(5, Initialized: true, 2), await index.GetStateAsync(Cancel));
         await AssertFoundAsync(true, "quetzalune", first);
         await AssertFoundAsync(true, "brindacier", second);
     }
@@ -176,7 +180,7 @@ public abstract class SearchIndexContractTests : IAsyncLifetime
         await index.ApplyAsync([], [deleted.Id, new Guid("0000c0de-0000-7000-8000-999999999999")], cursor: 4, Cancel);
 
         Assert.Equal(Expected(kept), await VersionsAsync(index));
-        Assert.Equal(new IndexState(4, Initialized: true, 1), await index.GetStateAsync(Cancel));
+        AssertPosition(new IndexState(4, Initialized: true, 1), await index.GetStateAsync(Cancel));
         await AssertFoundAsync(false, "grumphaline", deleted);
         await AssertFoundAsync(true, "velourbine", kept);
 
@@ -196,7 +200,7 @@ public abstract class SearchIndexContractTests : IAsyncLifetime
         await index.ApplyAsync([added], [gone.Id], cursor: 2, Cancel);
 
         Assert.Equal(Expected(added), await VersionsAsync(index));
-        Assert.Equal(new IndexState(2, Initialized: true, 1), await index.GetStateAsync(Cancel));
+        AssertPosition(new IndexState(2, Initialized: true, 1), await index.GetStateAsync(Cancel));
     }
 
     // ---- Stale versions ---------------------------------------------------------------------------------
@@ -212,7 +216,7 @@ public abstract class SearchIndexContractTests : IAsyncLifetime
         await index.ApplyAsync([older, other], [], cursor: 6, Cancel);
 
         Assert.Equal(Expected(newer, other), await VersionsAsync(index));
-        Assert.Equal(new IndexState(6, Initialized: true, 2), await index.GetStateAsync(Cancel));   // a stale document is no failure
+        AssertPosition(new IndexState(6, Initialized: true, 2), await index.GetStateAsync(Cancel));   // a stale document is no failure
         await AssertFoundAsync(true, "torpaluche", newer);
         await AssertFoundAsync(false, "zibelonde", newer);
         await AssertFoundAsync(true, "carmouflet", other);
@@ -228,7 +232,7 @@ public abstract class SearchIndexContractTests : IAsyncLifetime
         await index.ApplyAsync([document], [], cursor: 3, Cancel);   // a batch replayed after a crash before its cursor
 
         Assert.Equal(Expected(document), await VersionsAsync(index));
-        Assert.Equal(new IndexState(3, Initialized: true, 1), await index.GetStateAsync(Cancel));
+        AssertPosition(new IndexState(3, Initialized: true, 1), await index.GetStateAsync(Cancel));
         if (Search is { } search)
         {
             await RefreshAsync();
@@ -249,7 +253,7 @@ public abstract class SearchIndexContractTests : IAsyncLifetime
         await index.ApplyAsync([], [], cursor: 9, Cancel);   // tasks of companies that were never published
 
         Assert.Equal(Expected(Document(1, 1, "sarbacolle")), await VersionsAsync(index));
-        Assert.Equal(new IndexState(9, Initialized: true, 1), await index.GetStateAsync(Cancel));
+        AssertPosition(new IndexState(9, Initialized: true, 1), await index.GetStateAsync(Cancel));
     }
 
     [Fact]
@@ -263,7 +267,7 @@ public abstract class SearchIndexContractTests : IAsyncLifetime
         var reopened = await ReopenAsync();
 
         Assert.Equal(Expected(rebuilt, applied), await VersionsAsync(reopened));
-        Assert.Equal(new IndexState(8, Initialized: true, 2), await reopened.GetStateAsync(Cancel));
+        AssertPosition(new IndexState(8, Initialized: true, 2), await reopened.GetStateAsync(Cancel));
         await AssertFoundAsync(true, "crapahutine", applied);
     }
 
@@ -283,7 +287,7 @@ public abstract class SearchIndexContractTests : IAsyncLifetime
         await index.RebuildAsync(new[] { keptNewer, added }.ToAsyncEnumerable(), cursor: 12, Cancel);
 
         Assert.Equal(Expected(keptNewer, added), await VersionsAsync(index));
-        Assert.Equal(new IndexState(12, Initialized: true, 2), await index.GetStateAsync(Cancel));
+        AssertPosition(new IndexState(12, Initialized: true, 2), await index.GetStateAsync(Cancel));
         await AssertFoundAsync(false, "fanfrelouche", dropped);
         await AssertFoundAsync(false, "galimafrette", appliedSince);
         await AssertFoundAsync(true, "ribouldingue", added);
@@ -317,7 +321,7 @@ public abstract class SearchIndexContractTests : IAsyncLifetime
         await index.RebuildAsync(Documents(), cursor: 9, Cancel);
 
         Assert.Equal(Expected(old), versionsDuring);
-        Assert.Equal(new IndexState(3, Initialized: true, 1), stateDuring);
+        AssertPosition(new IndexState(3, Initialized: true, 1), stateDuring);
         Assert.NotEqual(false, foundDuring.Old);
         Assert.NotEqual(true, foundDuring.Fresh);
         Assert.Equal(Expected(fresh, Document(3, 1, "chafouinette")), await VersionsAsync(index));
@@ -340,7 +344,7 @@ public abstract class SearchIndexContractTests : IAsyncLifetime
         await Assert.ThrowsAnyAsync<InvalidOperationException>(() => index.RebuildAsync(Failing(), cursor: 9, Cancel));
 
         Assert.Equal(Expected(old), await VersionsAsync(index));
-        Assert.Equal(new IndexState(3, Initialized: true, 1), await index.GetStateAsync(Cancel));
+        AssertPosition(new IndexState(3, Initialized: true, 1), await index.GetStateAsync(Cancel));
         await AssertFoundAsync(true, "trottinelle", old);
         await AssertFoundAsync(false, "bredouillon", Document(2, 1, "bredouillon"));
 

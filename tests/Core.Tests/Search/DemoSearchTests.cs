@@ -44,19 +44,21 @@ public sealed class DemoSearchTests(DemoSearchIndex demo) : IClassFixture<DemoSe
     [Theory]
     // Making websites: custom development, web agencies, web design (activities.csv).
     [InlineData("site internet", "A0405 A0901 A1001")]
+    // The same, from Nouméa (98818): its companies first.
+    [InlineData("agence web Nouméa", "A0405 A0901 A1001", "98818")]
     // Fixing computers: repair, third-party maintenance, managed services, IT support.
     [InlineData("dépannage informatique", "A0505 A0502 A0503 A0504")]
     // Hosting in the cloud: hosting and data centres, managed services that host.
     [InlineData("hébergement cloud", "A0601 A0503")]
-    public async Task The_first_five_results_of_a_demo_search_do_what_was_asked(string text, string activities)
+    public async Task The_first_five_results_of_a_demo_search_do_what_was_asked(string text, string activities, string? commune = null)
     {
         var accepted = activities.Split(' ');
 
         var result = await demo.Search.SearchAsync(new SearchRequest { Text = text, PageSize = 5 }, Cancel);
 
         Assert.Equal(5, result.Hits.Count);
-        var off = result.Hits.Where(h => !h.ActivityCodes.Any(accepted.Contains))
-            .Select(h => $"{h.Name} ({string.Join(", ", h.ActivityCodes)})")
+        var off = result.Hits.Where(h => !h.ActivityCodes.Any(accepted.Contains) || (commune is not null && h.CommuneCode != commune))
+            .Select(h => $"{h.Name} ({string.Join(", ", h.ActivityCodes)}, {h.CommuneCode})")
             .ToList();
         Assert.True(off.Count == 0, $"\"{text}\" shows companies that do not do it: {string.Join("; ", off)}");
     }
