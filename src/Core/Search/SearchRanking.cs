@@ -29,6 +29,12 @@ public static class SearchRanking
     public const float SynonymBoost = 0.9f;
 
     /// <summary>
+    /// The index-time token of a multi-word concept (its words side by side, or one of its variants): the words
+    /// together say more than the same words scattered through a profile.
+    /// </summary>
+    public const float ConceptBoost = 1.5f;
+
+    /// <summary>
     /// The place terms of a plan: the keyword field, its value, its boost, and whether it is enough to count as
     /// "there" when the text names only a place (then only those companies are shown).
     /// </summary>

@@ -337,7 +337,7 @@ public static class ElasticsearchQueries
         any.AddRange(synonym.SingleTerms.Select(term => (Query)DisMax(TermsAcrossFields(term, SearchRanking.SynonymBoost))));
         // The variants of several words, found at indexing: one term per field instead of a phrase per variant.
         any.AddRange(synonym.Tokens.Select(token => (Query)DisMax([.. TextQueryPlan.WeightedFields.Select(f =>
-            (Query)new TermQuery(SearchFields.SynonymField(f.Field), token) { Boost = Decimal(f.Boost * SearchRanking.SynonymBoost) })])));
+            (Query)new TermQuery(SearchFields.SynonymField(f.Field), token) { Boost = Decimal(f.Boost * SearchRanking.ConceptBoost) })])));
         return DisMax(any);
     }
 

@@ -136,7 +136,7 @@ internal static class LuceneQueryBuilder
             var tokens = new DisjunctionMaxQuery(TextQueryPlan.TieBreaker);
             foreach (var (field, boost) in TextQueryPlan.WeightedFields)
             {
-                tokens.Add(new TermQuery(new Term(SearchFields.SynonymField(field), token)) { Boost = boost * SearchRanking.SynonymBoost });
+                tokens.Add(new TermQuery(new Term(SearchFields.SynonymField(field), token)) { Boost = boost * SearchRanking.ConceptBoost });
             }
             any.Add(tokens);
         }
