@@ -6,7 +6,7 @@ namespace AnnuaireFiliere.Web.Tests.Browser;
 /// The real site on Kestrel (loopback, random port) and Debian's Chromium driven by Playwright. Without Chromium
 /// the browser tests skip and say why; <c>.ci/run</c> installs it.
 /// </summary>
-public sealed class BrowserSite(Xunit.Sdk.IMessageSink diagnostics) : SiteFixture
+public class BrowserSite(Xunit.Sdk.IMessageSink diagnostics) : SiteFixture
 {
     private IPlaywright? _playwright;
 
@@ -79,5 +79,6 @@ public sealed class BrowserSite(Xunit.Sdk.IMessageSink diagnostics) : SiteFixtur
             _playwright.Dispose();
         }
         await base.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 }
