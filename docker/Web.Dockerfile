@@ -8,10 +8,14 @@ WORKDIR /src
 # .editorconfig with them: the build treats warnings as errors, and it holds the analyzer rules the code follows
 # (without it the migrations and the culture rules fail the publish).
 COPY Directory.Build.props Directory.Packages.props .editorconfig ./
-COPY src/Core/Core.csproj src/Core/
-COPY src/Web/Web.csproj src/Web/
-RUN dotnet restore src/Web/Web.csproj
+# The project files and their lock files first, so that the restore layer is cached until a dependency changes;
+# --locked-mode restores exactly the packages the lock files pin.
+COPY src/Core/Core.csproj src/Core/packages.lock.json src/Core/
+COPY src/ServiceDefaults/ServiceDefaults.csproj src/ServiceDefaults/packages.lock.json src/ServiceDefaults/
+COPY src/Web/Web.csproj src/Web/packages.lock.json src/Web/
+RUN dotnet restore src/Web/Web.csproj --locked-mode
 COPY src/Core/ src/Core/
+COPY src/ServiceDefaults/ src/ServiceDefaults/
 COPY src/Web/ src/Web/
 RUN dotnet publish src/Web/Web.csproj --configuration Release --no-restore --output /app
 
