@@ -18,6 +18,9 @@ public sealed class AccessibilityTests(BrowserSite site)
             data.Add("accueil", "/", language);
             data.Add("recherche-filtres", "/recherche?secteur=S04&province=sud&tri=nom", language);
             data.Add("recherche-sans-resultat", "/recherche?q=zzqxwv+kkjjyy", language);
+            // The search's reading: a place taken as a criterion, a word set aside, the partial results' heading.
+            data.Add("recherche-lieu-mot-ecarte", "/recherche?q=site+internet+Kon%C3%A9+zzqxwv", language);
+            data.Add("recherche-correction", "/recherche?q=cybersecuriter", language);
             data.Add("fiche", "{profil}", language);
             data.Add("signaler", "{profil}/signaler", language);
             data.Add("ma-selection", "/ma-selection", language);

@@ -17,7 +17,8 @@ public sealed class DemoBrowserSite : BrowserSite
 
 /// <summary>
 /// The first searches a visitor tries on the demo site, on the search page: the first five companies shown
-/// do what was asked (their activities, read from the database), and a screenshot of each page is kept.
+/// do what was asked (their activities, read from the database); the page fits a 360 px phone, and screenshots
+/// of each page (desktop and phone) are kept.
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
 public sealed class DemoSearchBrowserTests(DemoBrowserSite demo) : IClassFixture<DemoBrowserSite>
@@ -47,6 +48,10 @@ public sealed class DemoSearchBrowserTests(DemoBrowserSite demo) : IClassFixture
         var file = Path.Combine(BrowserSite.ScreenshotDirectory, "demo-" + string.Join('-', text.Split(' ')) + ".png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = false });
         TestContext.Current.SendDiagnosticMessage($"\"{text}\": {string.Join(", ", slugs)} (screenshot {file})");
+        await page.SetViewportSizeAsync(360, 800);
+        var wide = await BrowserDefaults.WiderThanScreenAsync(page);
+        Assert.True(wide.Length == 0, $"\"{text}\": wider than a 360 px screen: {wide}");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = file.Replace(".png", "-telephone.png", StringComparison.Ordinal) });
 
         var shown = await demo.WithDatabaseAsync(db => db.Companies.AsNoTracking().Include(c => c.SecondaryActivities)
             .Where(c => slugs.Contains(c.Slug)).ToListAsync(Cancel));

@@ -59,10 +59,7 @@ public sealed class SearchAdminBrowserTests(BrowserSite site)
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSite.ScreenshotDirectory, name + "-bureau.png"), FullPage = true });
         var size = page.ViewportSize!;
         await page.SetViewportSizeAsync(360, 800);
-        // The page's own content (the header's navigation is the layout's): nothing reaches past the screen's edge.
-        var wide = await page.EvaluateAsync<string>(
-            "[...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)" +
-            ".slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right) + ' px').join(' | ')");
+        var wide = await BrowserDefaults.WiderThanScreenAsync(page);
         Assert.True(wide.Length == 0, $"{name}: wider than a 360 px screen: {wide}");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSite.ScreenshotDirectory, name + "-telephone.png"), FullPage = true });
         await page.SetViewportSizeAsync(size.Width, size.Height);
