@@ -55,10 +55,11 @@ public readonly partial record struct Ridet
     /// <summary>The same company without its establishment number.</summary>
     public Ridet Company => new(Rid, null);
 
-    // Spaces of any kind (including no-break and narrow no-break spaces) only group digits.
+    // Spaces of any kind (including no-break and narrow no-break spaces) only group digits; digits are ASCII only
+    // ([0-9], not \d, which also takes Arabic-Indic or full-width digits that would print as another number).
     [GeneratedRegex(@"[\s\u00A0\u202F]+")]
     private static partial Regex Spaces();
 
-    [GeneratedRegex(@"^(?:(?<rid>\d{1,7})(?<sep>[.\-/])(?<etab>\d{3})|(?<rid>\d{7})(?<etab>\d{3})|(?<rid>\d{1,7}))$")]
+    [GeneratedRegex(@"^(?:(?<rid>[0-9]{1,7})(?<sep>[.\-/])(?<etab>[0-9]{3})|(?<rid>[0-9]{7})(?<etab>[0-9]{3})|(?<rid>[0-9]{1,7}))$")]
     private static partial Regex Shape();
 }
