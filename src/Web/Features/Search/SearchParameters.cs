@@ -98,8 +98,8 @@ public static class SearchParameters
             return kept;
         }
 
-        var text = string.Join(' ', values.GetValueOrDefault(Text) ?? []).Trim();
-        text = Clean(text);
+        // Control characters become spaces before trimming, so that the text read back from its canonical form is the same.
+        var text = Clean(string.Join(' ', values.GetValueOrDefault(Text) ?? [])).Trim();
         if (text.Length > SearchRequest.MaxTextLength)
         {
             notices.Add(new SearchNotice(SearchNoticeKind.TextShortened, Text, SearchRequest.MaxTextLength.ToString(CultureInfo.InvariantCulture)));
