@@ -36,6 +36,8 @@ internal static class IndexerCli
         config.AddCommand<ReindexCommand>("reindex").WithDescription(CliText.ReindexDescription);
         config.AddCommand<VerifyCommand>("verify").WithDescription(CliText.VerifyDescription).WithExample("verify", "--repair");
         config.AddCommand<StatusCommand>("status").WithDescription(CliText.StatusDescription);
+        config.AddCommand<BackupCommand>("backup").WithDescription(CliText.BackupDescription).WithExample("backup", "sauvegardes/annuaire.zip");
+        config.AddCommand<RestoreCommand>("restore").WithDescription(CliText.RestoreDescription).WithExample("restore", "sauvegardes/annuaire.zip");
         config.AddBranch("admin", admin =>
         {
             admin.SetDescription(CliText.AdminDescription);

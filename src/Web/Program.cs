@@ -23,6 +23,7 @@ builder.AddCompanySearch();     // Core/Search: Lucene (embedded) or Elasticsear
 builder.AddIndexing();          // Core/Indexing: task log → search index, in-process in embedded mode
 builder.AddQueryLog();          // Core/Search: searched texts counted in memory, written every 30 s, kept 13 months
 builder.AddImport();            // Core/Import: the census template and RIDET extract importer
+builder.AddBackups(daily: true); // Core/Data: a daily archive of the database and logos when Backup:Directory is set
 builder.AddDirectoryWeb();      // Infrastructure: Razor Pages, localization, security headers, rate limits, compression
 builder.AddMail();              // Infrastructure/Mail: SMTP, or .eml files without a server
 builder.AddAccounts();          // Features/Accounts: Identity, OpenID Connect providers, roles, policies, account mails

@@ -77,9 +77,13 @@ public sealed class DataPaths
         DataDirectory = Path.GetFullPath(options.Value.DataDirectory, environment.ContentRootPath);
         DatabaseFile = Path.Combine(DataDirectory, options.Value.DatabaseFile);
         ConnectionString = new SqliteConnectionStringBuilder { DataSource = DatabaseFile, Pooling = true }.ToString();
+        LogosDirectory = Path.Combine(DataDirectory, "logos");
     }
 
     public string DataDirectory { get; }
     public string DatabaseFile { get; }
     public string ConnectionString { get; }
+
+    /// <summary>The companies' logos (WebP files), beside the database: both are what a backup holds.</summary>
+    public string LogosDirectory { get; }
 }

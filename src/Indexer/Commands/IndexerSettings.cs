@@ -59,5 +59,6 @@ internal class IndexerSettings : CommandSettings
         builder.AddIndexing();
         builder.AddStatistics();
         builder.AddImport();
+        builder.AddBackups(daily: false);
     }
 }

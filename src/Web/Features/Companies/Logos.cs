@@ -31,7 +31,7 @@ public static partial class Logos
     public static string Folder(DataPaths paths)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        return Path.Combine(paths.DataDirectory, "logos");
+        return paths.LogosDirectory;
     }
 
     /// <summary>A stored logo's file name: the company and a hash of the image, nothing else.</summary>
