@@ -79,6 +79,47 @@ public sealed partial class SearchBrowserTests(BrowserSite site)
         Assert.Equal(before, await TotalAsync(page));
     }
 
+    [Theory]
+    [InlineData(1366, 900)]
+    [InlineData(390, 844)]
+    public async Task Ticking_a_filter_far_down_the_page_keeps_the_page_where_it_was_and_the_focus_on_the_box(int width, int height)
+    {
+        var page = await site.OpenAsync("/recherche", width: width, height: height);
+        if (width < 800)
+        {
+            // On a phone the filters start folded: the visitor opens them first.
+            await page.Locator("details[data-collapse-on-phone] > summary").First.ClickAsync();
+        }
+        var box = page.Locator(".facets input[name=taille]").Last;
+        var id = await box.GetAttributeAsync("id");
+        var label = page.Locator($"label[for='{id}']");
+        await label.ScrollIntoViewIfNeededAsync();
+        var before = await page.EvaluateAsync<double>("() => window.scrollY");
+        Assert.True(before > 0, "the filter should be far enough down the page to need scrolling");
+
+        await label.ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("[?&]taille="));
+        await Assertions.Expect(page.Locator($"#{id}")).ToBeCheckedAsync();
+        await Assertions.Expect(page.Locator($"#{id}")).ToBeFocusedAsync();
+        var after = await page.EvaluateAsync<double>("() => window.scrollY");
+        Assert.True(Math.Abs(after - before) < 80, $"the page moved from {before} to {after} px");
+        Assert.True(await page.Locator($"label[for='{id}']").IsVisibleAsync());
+        var seeResults = page.Locator(".see-results");
+        if (width < 800)
+        {
+            // Beside the filters on a phone: how many results, and a way to them.
+            await Assertions.Expect(seeResults).ToBeInViewportAsync();
+            Assert.Equal(await TotalAsync(page), SiteFixture.Digits(await seeResults.TextContentAsync() ?? ""));
+            await seeResults.ClickAsync();
+            await Assertions.Expect(page.Locator("#titre-resultats")).ToBeInViewportAsync();
+        }
+        else
+        {
+            await Assertions.Expect(seeResults).ToBeHiddenAsync();
+        }
+    }
+
     [Fact]
     public async Task Typing_updates_the_results_without_a_reload()
     {
