@@ -40,6 +40,29 @@ public sealed class ProfilePageTests(SiteFixture site) : IClassFixture<SiteFixtu
         Assert.Contains("Dernière confirmation", page.QuerySelector(".facts")!.TextContent, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("NN", "Sans salarié")]       // INSEE: "Unité non employeuse ou présumée non employeuse (faute de déclaration reçue)"
+    [InlineData("22", "50 à 249 salariés")]  // INSEE: "100 à 199 salariés", in the filter's band
+    public async Task Size_reads_in_the_plain_words_of_the_size_filter_on_the_profile_the_card_and_the_shortlist(string band, string plain)
+    {
+        var company = await TestCompanies.PublishedAsync(site.Factory, (c, _) => c.SizeBandCode = band);
+        var client = site.Factory.CreateClient();
+
+        var profile = await DirectoryWebFactory.ParseAsync(await client.GetAsync($"/entreprises/{company.Slug}", Cancel));
+        var search = await DirectoryWebFactory.ParseAsync(await client.GetAsync($"/recherche?q={Uri.EscapeDataString(company.DisplayName)}", Cancel));
+        var card = search.QuerySelectorAll("article.card").Single(c => c.QuerySelector($"a[href='/entreprises/{company.Slug}']") is not null);
+        var shortlist = await DirectoryWebFactory.ParseAsync(await client.GetAsync($"/ma-selection?e={company.Slug}", Cancel));
+
+        Assert.Contains(plain, profile.QuerySelector(".facts")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(plain, card.QuerySelector(".card-place")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(plain, shortlist.Body!.TextContent, StringComparison.Ordinal);
+        foreach (var text in new[] { profile.Body!.TextContent, card.TextContent, shortlist.Body!.TextContent })
+        {
+            Assert.DoesNotContain("non employeuse", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("100 à 199", text, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task The_profile_carries_organization_structured_data_open_graph_and_a_canonical_url_without_the_contact_person()
     {

@@ -92,6 +92,17 @@ public static class FacetCatalog
         [ECommerceCapabilities.B2C] = ("Vend aux particuliers (B2C)", "Sells to consumers (B2C)"),
     };
 
+    /// <summary>
+    /// What people read for a company's size: the plain band of the size filter ("1 à 9 salariés"), in the reader's
+    /// language. INSEE's exact wording ("Unité non employeuse ou présumée non employeuse…") stays in the data: the
+    /// API, the open data and its dictionary.
+    /// </summary>
+    public static string? SizeLabel(string? sizeBandCode, TaxonomyCatalog taxonomy)
+    {
+        ArgumentNullException.ThrowIfNull(taxonomy);
+        return taxonomy.FindSizeBand(sizeBandCode) is { } band ? SizeBand.LabelOf(band.FacetBand, taxonomy) : null;
+    }
+
     /// <summary>The size bands of the facet, in ascending order (each INSEE band of the taxonomy falls in one).</summary>
     public static IReadOnlyList<string> SizeBandOrder { get; } = [.. SizeBands.Keys];
 

@@ -107,7 +107,7 @@ public sealed class SearchModel(ICompanySearch search, TaxonomyCatalog taxonomy,
     }
 
     /// <summary>The INSEE size band of a company ("3 à 5 salariés"), finer than the facet's bands.</summary>
-    public string? SizeLabel(string? code) => taxonomy.FindSizeBand(code)?.Label;
+    public string? SizeLabel(string? code) => FacetCatalog.SizeLabel(code, taxonomy);
 
     /// <summary>For a search that finds nothing: each selected filter (and the text) dropped in turn, with the count it would give.</summary>
     private async Task<IReadOnlyList<Relaxation>> RelaxationsAsync(CancellationToken cancellationToken)

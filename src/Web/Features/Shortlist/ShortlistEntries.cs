@@ -41,7 +41,7 @@ public static class ShortlistEntries
             FacetCatalog.Activity.LabelOf(r.PrimaryActivityCode, taxonomy),
             [.. r.Secondary.Select(code => FacetCatalog.Activity.LabelOf(code, taxonomy))],
             FacetCatalog.Commune.LabelOf(r.CommuneCode, taxonomy),
-            r.SizeBandCode is null ? null : taxonomy.FindSizeBand(r.SizeBandCode)?.Label,
+            FacetCatalog.SizeLabel(r.SizeBandCode, taxonomy),
             r.Website,
             r.Email,
             r.Phones.Count == 0 ? null : Display.Phone(r.Phones[0]).Text))];
