@@ -183,7 +183,7 @@ public sealed class SearchPageTests(SiteFixture site) : IClassFixture<SiteFixtur
 
         Assert.Equal(0, Total(page));
         Assert.Contains("Aucune entreprise", page.QuerySelector(".no-hits")!.TextContent, StringComparison.Ordinal);
-        var proposals = page.QuerySelectorAll(".no-hits li").ToList();
+        var proposals = page.QuerySelectorAll(".no-hits .relaxations li").ToList();
         Assert.Equal(2, proposals.Count);
         foreach (var proposal in proposals)
         {
@@ -191,6 +191,20 @@ public sealed class SearchPageTests(SiteFixture site) : IClassFixture<SiteFixtur
             var relaxed = await PageAsync(link);
             Assert.Equal(SiteFixture.Digits(proposal.TextContent.Split('—')[1]), Total(relaxed));
         }
+    }
+
+    [Fact]
+    public async Task A_search_that_finds_nothing_leads_on_to_the_sectors_and_offers_nothing_empty()
+    {
+        var page = await PageAsync("/recherche?q=zzqxwv+kkjjyy");
+
+        Assert.Equal(0, Total(page));
+        var sectors = page.QuerySelectorAll(".no-hits .sector-links a").ToList();
+        Assert.Equal(Core.Taxonomy.TaxonomyCatalog.Default.Sectors.Count, sectors.Count);
+        var first = await PageAsync(sectors[0].GetAttribute("href")!);
+        Assert.True(Total(first) > 0);
+        Assert.Null(page.QuerySelector(".results-stats"));
+        Assert.Null(page.QuerySelector(".facet-years"));
     }
 
     [Theory]
