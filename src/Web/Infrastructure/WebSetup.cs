@@ -66,7 +66,6 @@ public static class WebSetup
         app.UseForwardedHeaders();
         // Then the path base (Site:PathBase), before anything reads the path: links, redirects and cookies carry it.
         app.UseSitePathBase();
-        PublicAddress.WarnWhenMissing(app);
         if (app.Environment.IsDevelopment())
         {
             app.UseDeveloperExceptionPage();
