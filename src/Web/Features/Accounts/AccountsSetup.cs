@@ -81,6 +81,7 @@ public static partial class AccountsSetup
         builder.Services.AddScoped<AccountRoles>();
         builder.Services.AddScoped<AccountMails>();
         builder.Services.AddScoped<EmailConfirmation>();
+        builder.Services.AddSingleton<UnknownAccounts>();
         builder.Services.AddScoped<IAuthorizationHandler, CompanyAuthorizationHandler>();
         AddOpenIdProviders(builder);
         AddFormLimits(builder);
