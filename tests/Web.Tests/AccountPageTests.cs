@@ -73,10 +73,10 @@ public sealed class AccountPageTests(AccountSite site) : IClassFixture<AccountSi
         Assert.Contains("Courriel ou mot de passe incorrect", oldRefused.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(client, email, newPassword)).StatusCode);
 
-        // Deletion needs the confirmation box.
-        var unconfirmed = await DirectoryWebFactory.ParseAsync(await SubmitAsync(client, "/compte", "/compte?handler=supprimer"));
+        // Deletion needs the confirmation box and the password.
+        var unconfirmed = await DirectoryWebFactory.ParseAsync(await SubmitAsync(client, "/compte", "/compte?handler=supprimer", ("Delete.Password", newPassword)));
         Assert.Contains("Cochez la case", unconfirmed.QuerySelector("#suppression-erreur")!.TextContent, StringComparison.Ordinal);
-        var deleted = await SubmitAsync(client, "/compte", "/compte?handler=supprimer", ("Delete.Confirmed", "true"));
+        var deleted = await SubmitAsync(client, "/compte", "/compte?handler=supprimer", ("Delete.Confirmed", "true"), ("Delete.Password", newPassword));
         Assert.Equal("/", deleted.Headers.Location!.OriginalString);
         Assert.False(await WithDatabaseAsync(db => db.Users.AnyAsync(u => u.Email == email, Cancel)));
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/compte", Cancel)).StatusCode);
@@ -123,7 +123,7 @@ public sealed class AccountPageTests(AccountSite site) : IClassFixture<AccountSi
             await db.SaveChangesAsync(Cancel);
             return entry.Id;
         });
-        await SubmitAsync(client, "/compte", "/compte?handler=supprimer", ("Delete.Confirmed", "true"));
+        await SubmitAsync(client, "/compte", "/compte?handler=supprimer", ("Delete.Confirmed", "true"), ("Delete.Password", AccountSite.Password));
         var kept = await WithDatabaseAsync(db => db.CompanyChanges.SingleAsync(c => c.Id == change, Cancel));
         Assert.Equal((null, "compte supprimé"), (kept.UserId, kept.Actor));
     }
@@ -270,6 +270,23 @@ public sealed class AccountPageTests(AccountSite site) : IClassFixture<AccountSi
     }
 
     [Fact]
+    public async Task Deleting_the_account_asks_for_its_password()
+    {
+        const string email = "suppression.protegee@exemple.nc";
+        var client = await SignedInClientAsync(site.Factory, email, role: null);
+
+        var missing = await DirectoryWebFactory.ParseAsync(await SubmitAsync(client, "/compte", "/compte?handler=supprimer", ("Delete.Confirmed", "true")));
+        var wrong = await DirectoryWebFactory.ParseAsync(await SubmitAsync(client, "/compte", "/compte?handler=supprimer", ("Delete.Confirmed", "true"), ("Delete.Password", "Pas-le-bon-2026")));
+
+        Assert.Contains("mot de passe", missing.QuerySelector("#suppression-mot-de-passe-erreur")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("mot de passe", wrong.QuerySelector("#suppression-mot-de-passe-erreur")!.TextContent, StringComparison.Ordinal);
+        Assert.True(await WithDatabaseAsync(db => db.Users.AnyAsync(u => u.Email == email, Cancel)));
+        var deleted = await SubmitAsync(client, "/compte", "/compte?handler=supprimer", ("Delete.Confirmed", "true"), ("Delete.Password", AccountSite.Password));
+        Assert.Equal("/", deleted.Headers.Location!.OriginalString);
+        Assert.False(await WithDatabaseAsync(db => db.Users.AnyAsync(u => u.Email == email, Cancel)));
+    }
+
+    [Fact]
     public async Task Sign_up_with_an_address_that_has_an_account_answers_as_usual_and_mails_its_owner()
     {
         const string owner = "deja.inscrite@exemple.nc";
@@ -330,6 +347,17 @@ public sealed class AccountPageTests(AccountSite site) : IClassFixture<AccountSi
 
         Assert.Contains("ce compte est verrouillé", alerts[0], StringComparison.Ordinal);
         Assert.Equal(alerts[0], alerts[1]);
+    }
+
+    [Fact]
+    public async Task A_very_common_password_is_refused()
+    {
+        var client = site.Factory.CreateBrowserLikeClient();
+
+        var page = await DirectoryWebFactory.ParseAsync(await SignUpAsync(client, "banal@exemple.nc", "Motdepasse123"));
+
+        Assert.Contains("trop courant", page.QuerySelector("#inscription-mot-de-passe-erreur")!.TextContent, StringComparison.Ordinal);
+        Assert.False(await WithDatabaseAsync(db => db.Users.AnyAsync(u => u.Email == "banal@exemple.nc", Cancel)));
     }
 
     [Fact]

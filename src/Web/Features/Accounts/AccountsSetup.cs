@@ -45,6 +45,7 @@ public static partial class AccountsSetup
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddErrorDescriber<FrenchIdentityErrors>();
         builder.Services.ConfigureApplicationCookie(options =>
         {
