@@ -73,10 +73,10 @@ public sealed class AccountPageTests(AccountSite site) : IClassFixture<AccountSi
         Assert.Contains("Courriel ou mot de passe incorrect", oldRefused.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(client, email, newPassword)).StatusCode);
 
-        // Deletion needs the confirmation box.
-        var unconfirmed = await DirectoryWebFactory.ParseAsync(await SubmitAsync(client, "/compte", "/compte?handler=supprimer"));
+        // Deletion needs the confirmation box and the password.
+        var unconfirmed = await DirectoryWebFactory.ParseAsync(await SubmitAsync(client, "/compte", "/compte?handler=supprimer", ("Delete.Password", newPassword)));
         Assert.Contains("Cochez la case", unconfirmed.QuerySelector("#suppression-erreur")!.TextContent, StringComparison.Ordinal);
-        var deleted = await SubmitAsync(client, "/compte", "/compte?handler=supprimer", ("Delete.Confirmed", "true"));
+        var deleted = await SubmitAsync(client, "/compte", "/compte?handler=supprimer", ("Delete.Confirmed", "true"), ("Delete.Password", newPassword));
         Assert.Equal("/", deleted.Headers.Location!.OriginalString);
         Assert.False(await WithDatabaseAsync(db => db.Users.AnyAsync(u => u.Email == email, Cancel)));
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/compte", Cancel)).StatusCode);
@@ -123,7 +123,7 @@ public sealed class AccountPageTests(AccountSite site) : IClassFixture<AccountSi
             await db.SaveChangesAsync(Cancel);
             return entry.Id;
         });
-        await SubmitAsync(client, "/compte", "/compte?handler=supprimer", ("Delete.Confirmed", "true"));
+        await SubmitAsync(client, "/compte", "/compte?handler=supprimer", ("Delete.Confirmed", "true"), ("Delete.Password", AccountSite.Password));
         var kept = await WithDatabaseAsync(db => db.CompanyChanges.SingleAsync(c => c.Id == change, Cancel));
         Assert.Equal((null, "compte supprimé"), (kept.UserId, kept.Actor));
     }
@@ -270,6 +270,97 @@ public sealed class AccountPageTests(AccountSite site) : IClassFixture<AccountSi
     }
 
     [Fact]
+    public async Task Deleting_the_account_asks_for_its_password()
+    {
+        const string email = "suppression.protegee@exemple.nc";
+        var client = await SignedInClientAsync(site.Factory, email, role: null);
+
+        var missing = await DirectoryWebFactory.ParseAsync(await SubmitAsync(client, "/compte", "/compte?handler=supprimer", ("Delete.Confirmed", "true")));
+        var wrong = await DirectoryWebFactory.ParseAsync(await SubmitAsync(client, "/compte", "/compte?handler=supprimer", ("Delete.Confirmed", "true"), ("Delete.Password", "Pas-le-bon-2026")));
+
+        Assert.Contains("mot de passe", missing.QuerySelector("#suppression-mot-de-passe-erreur")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("mot de passe", wrong.QuerySelector("#suppression-mot-de-passe-erreur")!.TextContent, StringComparison.Ordinal);
+        Assert.True(await WithDatabaseAsync(db => db.Users.AnyAsync(u => u.Email == email, Cancel)));
+        var deleted = await SubmitAsync(client, "/compte", "/compte?handler=supprimer", ("Delete.Confirmed", "true"), ("Delete.Password", AccountSite.Password));
+        Assert.Equal("/", deleted.Headers.Location!.OriginalString);
+        Assert.False(await WithDatabaseAsync(db => db.Users.AnyAsync(u => u.Email == email, Cancel)));
+    }
+
+    [Fact]
+    public async Task Sign_up_with_an_address_that_has_an_account_answers_as_usual_and_mails_its_owner()
+    {
+        const string owner = "deja.inscrite@exemple.nc";
+        await ConfirmedUserAsync(site.Factory.Services, owner);
+        var client = site.Factory.CreateBrowserLikeClient();
+
+        var fresh = await SignUpAsync(client, "pas.encore.inscrite@exemple.nc");
+        var taken = await SignUpAsync(client, owner.ToUpperInvariant(), "Autre-Lagon-2026");
+
+        Assert.Equal(HttpStatusCode.Redirect, taken.StatusCode);
+        Assert.Equal(fresh.Headers.Location, taken.Headers.Location);
+        var mail = await site.MailToAsync(owner, "Quelqu'un a voulu créer un compte avec votre adresse");
+        Assert.Equal("/compte/mot-de-passe-oublie", new Uri(LinkIn(mail)).AbsolutePath);
+        Assert.Contains("connectez-vous", mail.TextBody, StringComparison.Ordinal);
+        foreach (var received in MailsTo(owner))
+        {
+            using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(received.Data));
+            Assert.NotEqual(AccountSite.ConfirmationSubject, (await MimeKit.MimeMessage.LoadAsync(stream, Cancel)).Subject);
+        }
+        // The owner's password is unchanged.
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(site.Factory.CreateBrowserLikeClient(), owner)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Sign_in_answers_the_same_for_an_unknown_address_a_wrong_password_and_an_unconfirmed_account()
+    {
+        const string known = "connue.enumeration@exemple.nc", unconfirmed = "pas.confirmee.enumeration@exemple.nc";
+        await ConfirmedUserAsync(site.Factory.Services, known);
+        await SignUpAsync(site.Factory.CreateBrowserLikeClient(), unconfirmed);
+
+        var answers = new List<(HttpStatusCode Status, string Alert, bool Resend)>();
+        foreach (var email in new[] { "inconnue.enumeration@exemple.nc", known, unconfirmed })
+        {
+            var response = await SignInAsync(site.Factory.CreateBrowserLikeClient(), email, "Pas-le-bon-2026");
+            var page = await DirectoryWebFactory.ParseAsync(response);
+            answers.Add((response.StatusCode, page.QuerySelector("[role=alert]")!.TextContent.Trim(), page.QuerySelector("a[href='/compte/renvoyer-confirmation']") is not null));
+        }
+
+        Assert.All(answers, answer => Assert.Equal((HttpStatusCode.OK, "Courriel ou mot de passe incorrect.", false), answer));
+    }
+
+    [Fact]
+    public async Task An_unknown_address_is_locked_after_five_attempts_like_an_account()
+    {
+        const string known = "verrou.reel@exemple.nc", unknown = "verrou.inconnu@exemple.nc";
+        await ConfirmedUserAsync(site.Factory.Services, known);
+        var alerts = new List<string>();
+        foreach (var email in new[] { known, unknown })
+        {
+            var client = site.Factory.CreateBrowserLikeClient();
+            for (var i = 0; i < 5; i++)
+            {
+                await SignInAsync(client, email, "Pas-le-bon-2026");
+            }
+            var page = await DirectoryWebFactory.ParseAsync(await SignInAsync(client, email, "Pas-le-bon-2026"));
+            alerts.Add(page.QuerySelector("[role=alert]")!.TextContent.Trim());
+        }
+
+        Assert.Contains("ce compte est verrouillé", alerts[0], StringComparison.Ordinal);
+        Assert.Equal(alerts[0], alerts[1]);
+    }
+
+    [Fact]
+    public async Task A_very_common_password_is_refused()
+    {
+        var client = site.Factory.CreateBrowserLikeClient();
+
+        var page = await DirectoryWebFactory.ParseAsync(await SignUpAsync(client, "banal@exemple.nc", "Motdepasse123"));
+
+        Assert.Contains("trop courant", page.QuerySelector("#inscription-mot-de-passe-erreur")!.TextContent, StringComparison.Ordinal);
+        Assert.False(await WithDatabaseAsync(db => db.Users.AnyAsync(u => u.Email == "banal@exemple.nc", Cancel)));
+    }
+
+    [Fact]
     public async Task Invalid_sign_up_keeps_the_email_but_not_the_passwords_and_explains_in_french()
     {
         var client = site.Factory.CreateBrowserLikeClient();
@@ -375,6 +466,34 @@ public sealed class AccountSettingsTests
         var mail = await MimeKit.MimeMessage.LoadAsync(file, Cancel);
         Assert.Equal("sans-smtp@exemple.nc", mail.To.Mailboxes.Single().Address);
         Assert.StartsWith("http://localhost/compte/confirmer?utilisateur=", LinkIn(mail), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_password_is_checked_even_for_an_unknown_address()
+    {
+        var hasher = new CountingHasher();
+        await using var factory = new DirectoryWebFactory { TestServices = services => services.AddSingleton<IPasswordHasher<DirectoryUser>>(hasher) };
+        var client = factory.CreateBrowserLikeClient();
+
+        var response = await SignInAsync(client, "personne.du.tout@exemple.nc", "Pas-le-bon-2026");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // As long as for a real account (timing itself is not asserted: it depends on the machine).
+        Assert.Equal(1, hasher.Verifications);
+    }
+
+    /// <summary>Identity's own hasher, counting the passwords it checks.</summary>
+    private sealed class CountingHasher : PasswordHasher<DirectoryUser>
+    {
+        private int _verifications;
+
+        public int Verifications => _verifications;
+
+        public override PasswordVerificationResult VerifyHashedPassword(DirectoryUser user, string hashedPassword, string providedPassword)
+        {
+            Interlocked.Increment(ref _verifications);
+            return base.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        }
     }
 
     [Fact]

@@ -29,6 +29,27 @@ public class DirectoryWebFactory : WebApplicationFactory<Program>
 
     public string DataDirectory { get; }
 
+    public const string PublicUrlKey = "Site:PublicUrl";
+
+    /// <summary>The public address the tests' sites have unless told otherwise: the in-memory test server's.</summary>
+    public const string DefaultPublicUrl = "http://localhost";
+
+    /// <summary>
+    /// Serves the site on Kestrel, on a free loopback port known before the start, which is then its public address
+    /// (<c>Site:PublicUrl</c>): links in mails and pages lead back to it, and the host filter lets the browser in.
+    /// </summary>
+    public void UseKestrelOnLoopback()
+    {
+        int port;
+        using (var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        }
+        UseKestrel(options => options.Listen(IPAddress.Loopback, port));
+        Settings[PublicUrlKey] = $"http://127.0.0.1:{port}{Settings.GetValueOrDefault("Site:PathBase")}";
+    }
+
     /// <summary>More settings for this site (set before it starts), over the defaults above.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
@@ -52,6 +73,12 @@ public class DirectoryWebFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
+        }
+        // Production needs the public address; by default the test server's own (a test can set another, or null).
+        // As a host setting only, so that a test's WithWebHostBuilder(UseSetting(…)) still overrides it.
+        if (!Settings.ContainsKey(PublicUrlKey))
+        {
+            builder.UseSetting(PublicUrlKey, DefaultPublicUrl + Settings.GetValueOrDefault("Site:PathBase"));
         }
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ThrowingEndpoint>());
         if (TestServices is not null)

@@ -81,6 +81,23 @@ public sealed class SitePagesTests(SiteFixture site) : IClassFixture<SiteFixture
         Assert.Equal("/", response.Headers.Location!.OriginalString);
     }
 
+    [Theory]
+    [InlineData("/recherche")]
+    [InlineData("/")]
+    [InlineData("/ma-selection")]
+    public async Task A_post_to_a_page_that_only_reads_is_refused_with_405(string path)
+    {
+        var client = site.Factory.CreateBrowserLikeClient();
+        var home = await DirectoryWebFactory.ParseAsync(await client.GetAsync("/", Cancel));
+        var token = home.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+
+        var response = await client.PostAsync(path, new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("q", "web")]), Cancel);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Contains(HttpMethod.Get.Method, response.Content.Headers.Allow);
+        Assert.NotNull((await DirectoryWebFactory.ParseAsync(response)).QuerySelector("h1"));
+    }
+
     [Fact]
     public async Task The_language_switch_requires_the_antiforgery_token()
     {

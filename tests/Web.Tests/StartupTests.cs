@@ -56,4 +56,27 @@ public sealed class MisconfigurationTests
         var error = Assert.ThrowsAny<Exception>(() => factory.Server);
         Assert.Contains(named, error.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Production_refuses_to_start_without_the_public_address()
+    {
+        using var factory = new DirectoryWebFactory();
+        factory.Settings["Site:PublicUrl"] = null;
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.Server);
+
+        Assert.Contains("Site:PublicUrl is required", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Development_starts_without_the_public_address()
+    {
+        await using var factory = new DirectoryWebFactory();
+        factory.Settings["Site:PublicUrl"] = null;
+        using var development = factory.WithWebHostBuilder(builder => builder.UseEnvironment("Development"));
+
+        var response = await development.CreateClient().GetAsync("/", TestContext.Current.CancellationToken);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+    }
 }

@@ -38,6 +38,46 @@ public sealed class StatisticsAnalystTests(SiteFixture site) : IClassFixture<Sit
         Assert.Equal(published, publicApi.GetProperty("total").GetProperty("count").GetInt64());
     }
 
+    /// <summary>Every address whose figures depend on who asks (one sign-in for all: the sign-in form is rate-limited).</summary>
+    private static readonly string[] AudienceDependent =
+        ["/api/v1/statistiques", "/api/v1/statistiques/evolution", "/statistiques", "/statistiques/export.json", "/statistiques/sector-province.csv"];
+
+    [Fact]
+    public async Task Figures_that_depend_on_the_visitor_are_never_kept_by_a_shared_cache()
+    {
+        var moderator = await SignedInAsync("cache-prive@annuaire-test.nc", Roles.Moderator);
+        var anonymous = site.Factory.CreateClient();
+
+        foreach (var url in AudienceDependent)
+        {
+            foreach (var response in new[] { await moderator.GetAsync(url, Cancel), await anonymous.GetAsync(url, Cancel) })
+            {
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                var cache = response.Headers.CacheControl;
+                Assert.True(cache is not null && !cache.Public && (cache.Private || cache.NoStore), $"{url}: Cache-Control {cache}");
+                Assert.Contains("Cookie", response.Headers.Vary);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Answers_that_are_the_same_for_everyone_stay_publicly_cacheable()
+    {
+        var moderator = await SignedInAsync("cache-public@annuaire-test.nc", Roles.Moderator);
+
+        foreach (var url in new[] { "/api/v1/typologie", "/api/v1/recherche?q=web" })
+        {
+            var anonymous = await site.Factory.CreateClient().GetAsync(url, Cancel);
+            var signedIn = await moderator.GetAsync(url, Cancel);
+
+            Assert.True(anonymous.Headers.CacheControl!.Public, $"{url}: Cache-Control {anonymous.Headers.CacheControl}");
+            // The language cookie chooses the labels: a shared cache keeps one copy per cookie.
+            Assert.Contains("Cookie", anonymous.Headers.Vary);
+            // What a signed-in visitor gets is kept by its browser only.
+            Assert.True(signedIn.Headers.CacheControl!.Private, $"{url} signed in: Cache-Control {signedIn.Headers.CacheControl}");
+        }
+    }
+
     [Fact]
     public async Task Only_analysts_take_snapshots_and_a_label_too_long_is_refused_and_kept()
     {

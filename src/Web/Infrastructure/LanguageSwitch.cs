@@ -15,7 +15,7 @@ internal static class LanguageSwitch
             context.Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true, Path = PublicAddress.CookiePath(context.Request) });
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true, Secure = context.Request.IsHttps, Path = PublicAddress.CookiePath(context.Request) });
             return Results.LocalRedirect(LocalUrl.OrHome(context, returnUrl));
         }).WithName(Endpoint);
 }

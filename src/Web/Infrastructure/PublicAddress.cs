@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 
@@ -57,18 +58,10 @@ public sealed class SiteOptions : IValidatableObject
         && path.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '-' or '_' or '.' or '~');
 }
 
-public static partial class PublicAddress
+public static class PublicAddress
 {
-    internal static void WarnWhenMissing(WebApplication app)
-    {
-        if (!app.Environment.IsDevelopment() && app.Services.GetRequiredService<IOptions<SiteOptions>>().Value.PublicUrl is null)
-        {
-            PublicUrlMissing(app.Logger);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Site:PublicUrl is not set: links in mails are built from the request's Host header. Set it to the site's public address.")]
-    private static partial void PublicUrlMissing(ILogger logger);
+    /// <summary>Host names always accepted besides the public one: the container's own health check asks for <c>localhost</c>.</summary>
+    private static readonly string[] LoopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
 
     /// <summary>The site's public base address, without a trailing slash (e.g. <c>https://annuaire.nc</c>).</summary>
     public static string Of(HttpContext context)
@@ -121,7 +114,23 @@ public static partial class PublicAddress
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<SiteLinks>();
         builder.Services.AddSingleton<PageLinks>();
-        builder.Services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var site = builder.Services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateDataAnnotations();
+        if (!builder.Environment.IsDevelopment())
+        {
+            // Without it, links in mails (password reset), sitemaps, canonical and API links would come from the request's
+            // Host header, which anyone can forge. Development uses the request's address (http://localhost:5080).
+            site.Validate(options => options.PublicUrl is not null,
+                $"{SiteOptions.Section}:PublicUrl is required outside Development ({builder.Environment.EnvironmentName}): the site's public address, e.g. https://annuaire.nc (Site__PublicUrl=...). Mails, sitemaps, canonical and API links use it, and only requests for its host are served.");
+        }
+        site.ValidateOnStart();
+        // Host filtering (AllowedHosts) follows the public address, unless AllowedHosts is set to something else than "*".
+        builder.Services.AddOptions<HostFilteringOptions>().PostConfigure<IOptions<SiteOptions>>((filtering, options) =>
+        {
+            if (options.Value.PublicUrl is { } url && filtering.AllowedHosts is [] or ["*"])
+            {
+                filtering.AllowedHosts = [url.IdnHost, .. LoopbackHosts];
+            }
+        });
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<SiteOptions>>((options, site) =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;

@@ -11,7 +11,7 @@ internal static class SecurityHeaders
     /// <param name="formTargets">Other origins a form may lead to: the external sign-in providers (Chromium applies
     /// <c>form-action</c> to the redirect that follows a POST).</param>
     /// <param name="inlineStyles">Allows inline styles (never inline script): for Swagger UI's page only, which shows no visitor content.</param>
-    public static HeaderPolicyCollection Policy(IHostEnvironment environment, IEnumerable<string>? formTargets = null, bool inlineStyles = false)
+    public static HeaderPolicyCollection Policy(IEnumerable<string>? formTargets = null, bool inlineStyles = false)
     {
         var policy = new HeaderPolicyCollection()
             .AddDefaultSecurityHeaders()
@@ -43,10 +43,8 @@ internal static class SecurityHeaders
                 permissions.AddGeolocation().None();
             })
             .AddCrossOriginOpenerPolicy(coop => coop.SameOrigin());
-        if (!environment.IsDevelopment())
-        {
-            policy.AddStrictTransportSecurityMaxAge();
-        }
+        // Strict-Transport-Security is the framework's alone (UseHsts, HstsOptions from the Hsts section): not the defaults' one.
+        policy.Remove(Microsoft.Net.Http.Headers.HeaderNames.StrictTransportSecurity);
         return policy;
     }
 }

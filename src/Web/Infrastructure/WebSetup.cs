@@ -8,6 +8,7 @@ using AnnuaireFiliere.Web.Features.Api;
 using AnnuaireFiliere.Web.Features.Companies;
 using AnnuaireFiliere.Web.Features.Search;
 using AnnuaireFiliere.Web.Features.Shortlist;
+using Microsoft.AspNetCore.HttpsPolicy;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.ResponseCompression;
 
@@ -18,6 +19,9 @@ public static class WebSetup
     /// <summary>The cultures of the site: French (New Caledonia) first, English on request.</summary>
     public static readonly CultureInfo[] Cultures = [CultureInfo.GetCultureInfo("fr-NC"), CultureInfo.GetCultureInfo("en")];
 
+    /// <summary>The configuration section bound to the framework's <see cref="HstsOptions"/>.</summary>
+    public const string HstsSection = "Hsts";
+
     public static IHostApplicationBuilder AddDirectoryWeb(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -25,7 +29,12 @@ public static class WebSetup
         // Write French as French (é, not &#xE9;): HTML-significant characters are still encoded.
         builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         // One folder per feature holds its pages, page models and services (docs/adr/0015).
-        builder.Services.AddRazorPages(options => options.RootDirectory = "/Features")
+        builder.Services.AddRazorPages(options =>
+            {
+                options.RootDirectory = "/Features";
+                // A POST to a page that only reads is a 405, not the page without its data.
+                options.Conventions.ConfigureFilter(new MethodNotAllowedFilter());
+            })
             // Forms are checked on the server and answered with the page (no client validation script): tag helpers
             // write no data-val-* attributes, whose messages would be the framework's English ones.
             .AddViewOptions(options => options.HtmlHelperOptions.ClientValidationEnabled = false)
@@ -47,11 +56,19 @@ public static class WebSetup
             options.Providers.Add<GzipCompressionProvider>();
         });
         var formTargets = Features.Accounts.AccountsSetup.ProviderOrigins(builder.Configuration);
-        builder.Services.AddSecurityHeaderPolicies(policies => policies.SetDefaultPolicy(SecurityHeaders.Policy(builder.Environment, formTargets))
-            .AddPolicy(SecurityHeaders.ApiReferencePolicy, SecurityHeaders.Policy(builder.Environment, formTargets, inlineStyles: true))
+        builder.Services.AddSecurityHeaderPolicies(policies => policies.SetDefaultPolicy(SecurityHeaders.Policy(formTargets))
+            .AddPolicy(SecurityHeaders.ApiReferencePolicy, SecurityHeaders.Policy(formTargets, inlineStyles: true))
             .SetPolicySelector(context => context.HttpContext.Request.Path.StartsWithSegments(PublicApi.ReferencePath)
                 ? context.ConfiguredPolicies[SecurityHeaders.ApiReferencePolicy] : context.SelectedPolicy));
-        builder.Services.AddAntiforgery(options => options.Cookie.Name = "af.antiforgery");
+        builder.Services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "af.antiforgery";
+            // Secure over HTTPS (the framework's default leaves it off), still usable on plain HTTP in development.
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        // HSTS (outside Development, over HTTPS): a year by default; Hsts:IncludeSubDomains, Hsts:Preload, Hsts:MaxAge.
+        builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+        builder.Services.Configure<HstsOptions>(builder.Configuration.GetSection(HstsSection));
         // Bounded: every entry declares a size (statistics reports count 1), so no query string can fill the memory.
         builder.Services.AddMemoryCache(options => options.SizeLimit = 500);
         builder.AddPublicAddress();
@@ -66,7 +83,6 @@ public static class WebSetup
         app.UseForwardedHeaders();
         // Then the path base (Site:PathBase), before anything reads the path: links, redirects and cookies carry it.
         app.UseSitePathBase();
-        PublicAddress.WarnWhenMissing(app);
         if (app.Environment.IsDevelopment())
         {
             app.UseDeveloperExceptionPage();

@@ -39,7 +39,7 @@ public sealed class AccountBrowserSite(Xunit.Sdk.IMessageSink diagnostics) : Sit
         Factory.Settings["Authentication:OpenIdConnect:Providers:0:Authority"] = _provider.Authority.ToString();
         Factory.Settings["Authentication:OpenIdConnect:Providers:0:ClientId"] = TestOpenIdProvider.ClientId;
         Factory.Settings["Authentication:OpenIdConnect:Providers:0:ClientSecret"] = TestOpenIdProvider.ClientSecret;
-        Factory.UseKestrel(0);
+        Factory.UseKestrelOnLoopback();
         await base.InitializeAsync();
         BaseAddress = Factory.CreateClient().BaseAddress!;
         await _provider.RegisterClientAsync(new Uri(BaseAddress, $"/signin-{ProviderName}"));

@@ -33,7 +33,7 @@ public class BrowserSite(Xunit.Sdk.IMessageSink diagnostics) : SiteFixture
             diagnostics.OnMessage(new Xunit.v3.DiagnosticMessage(SkipReason));
             return;
         }
-        Factory.UseKestrel(0);
+        Factory.UseKestrelOnLoopback();
         await base.InitializeAsync();
         BaseAddress = Factory.CreateClient().BaseAddress!;
         _playwright = await Playwright.CreateAsync();

@@ -45,6 +45,7 @@ public static partial class AccountsSetup
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddErrorDescriber<FrenchIdentityErrors>();
         builder.Services.ConfigureApplicationCookie(options =>
         {
@@ -81,6 +82,7 @@ public static partial class AccountsSetup
         builder.Services.AddScoped<AccountRoles>();
         builder.Services.AddScoped<AccountMails>();
         builder.Services.AddScoped<EmailConfirmation>();
+        builder.Services.AddSingleton<UnknownAccounts>();
         builder.Services.AddScoped<IAuthorizationHandler, CompanyAuthorizationHandler>();
         AddOpenIdProviders(builder);
         AddFormLimits(builder);

@@ -18,7 +18,7 @@ namespace AnnuaireFiliere.Web.Features.Accounts;
 /// providers (link, unlink), language, data download, deletion.
 /// </summary>
 [Authorize]
-public sealed class AccountModel(SignInManager<DirectoryUser> signIn, AccountMails mails, PageLinks pages, CompanyLifecycle lifecycle, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class AccountModel(SignInManager<DirectoryUser> signIn, AccountMails mails, PageLinks pages, CompanyLifecycle lifecycle, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public bool HasPassword { get; private set; }
 
@@ -55,7 +55,13 @@ public sealed class AccountModel(SignInManager<DirectoryUser> signIn, AccountMai
     public sealed class DeleteInput
     {
         public bool Confirmed { get; set; }
+
+        /// <summary>The account's password, when it has one: whoever finds a signed-in browser cannot delete the account.</summary>
+        public string? Password { get; set; }
     }
+
+    /// <summary>How recent the sign-in of an account without a password must be to delete it.</summary>
+    public static readonly TimeSpan RecentSignIn = TimeSpan.FromMinutes(10);
 
     [BindProperty]
     public UnlinkInput Unlink { get; set; } = new();
@@ -148,6 +154,16 @@ public sealed class AccountModel(SignInManager<DirectoryUser> signIn, AccountMai
             ModelState.AddModelError(field, text["Account.DeleteConfirmRequired"]);
             return Page();
         }
+        if (HasPassword && !await signIn.UserManager.CheckPasswordAsync(user, Delete.Password ?? string.Empty))
+        {
+            ModelState.AddModelError($"{nameof(Delete)}.{nameof(DeleteInput.Password)}", text["Account.DeletePasswordWrong"]);
+            return Page();
+        }
+        if (!HasPassword && !await SignedInRecentlyAsync())
+        {
+            ModelState.AddModelError(field, text["Account.DeleteSignInAgain"]);
+            return Page();
+        }
         await lifecycle.ForgetAccountAsync(user.Id, HttpContext.RequestAborted);
         var deleted = await signIn.UserManager.DeleteAsync(user);
         if (!deleted.Succeeded)
@@ -157,6 +173,16 @@ public sealed class AccountModel(SignInManager<DirectoryUser> signIn, AccountMai
         }
         await signIn.SignOutAsync();
         return RedirectToPage("/Home/Index");
+    }
+
+    /// <summary>
+    /// An account signed in only through a provider proves itself by a fresh sign-in: the session cookie was issued less
+    /// than <see cref="RecentSignIn"/> ago. (The cookie is reissued when it is renewed, so this is a lower bar than a password.)
+    /// </summary>
+    private async Task<bool> SignedInRecentlyAsync()
+    {
+        var session = await HttpContext.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        return session.Properties?.IssuedUtc is { } issued && clock.GetUtcNow() - issued < RecentSignIn;
     }
 
     private async Task<DirectoryUser?> LoadAsync()

@@ -13,7 +13,7 @@ namespace AnnuaireFiliere.Web.Features.Accounts;
 
 /// <summary><c>/compte/connexion</c>: email and password (locked after repeated failures), or an external provider.</summary>
 [EnableRateLimiting(AccountsSetup.SignInLimit)]
-public sealed class SignInModel(SignInManager<DirectoryUser> signIn, AccountRoles roles, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class SignInModel(SignInManager<DirectoryUser> signIn, AccountRoles roles, UnknownAccounts unknown, IStringLocalizer<SharedResource> text) : PageModel
 {
     public sealed class SignInInput
     {
@@ -49,14 +49,23 @@ public sealed class SignInModel(SignInManager<DirectoryUser> signIn, AccountRole
         {
             return Page();
         }
+        // The same answers, after the same work, for an unknown address, a wrong password and an unconfirmed account
+        // (told so only once its password is right): the form does not tell who has an account.
         var user = await signIn.UserManager.FindByEmailAsync(Input.Email!.Trim());
-        if (user is not null)
+        Microsoft.AspNetCore.Identity.SignInResult result;
+        if (user is null)
+        {
+            result = unknown.SignIn(signIn.UserManager.PasswordHasher, Input.Email, Input.Password!);
+        }
+        else if (!await signIn.CanSignInAsync(user))
+        {
+            result = await CheckUnconfirmedAsync(user, Input.Password!);
+        }
+        else
         {
             await roles.ApplyAsync(user);
+            result = await signIn.PasswordSignInAsync(user, Input.Password!, Input.RememberMe, lockoutOnFailure: true);
         }
-        var result = user is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, Input.Password!, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
             AccountLanguage.Apply(HttpContext, user!);
@@ -69,6 +78,26 @@ public sealed class SignInModel(SignInManager<DirectoryUser> signIn, AccountRole
         NotConfirmed = result.IsNotAllowed;
         ModelState.AddModelError(string.Empty, text[result.IsLockedOut ? "Account.LockedOut" : result.IsNotAllowed ? "Account.SignInNotConfirmed" : "Account.SignInFailed"]);
         return Page();
+    }
+
+    /// <summary>
+    /// An account that may not sign in yet (email not confirmed): Identity would say so before checking the password.
+    /// Here the password comes first, with the same lockout: only its owner learns that it waits for confirmation.
+    /// </summary>
+    private async Task<Microsoft.AspNetCore.Identity.SignInResult> CheckUnconfirmedAsync(DirectoryUser user, string password)
+    {
+        var users = signIn.UserManager;
+        if (await users.IsLockedOutAsync(user))
+        {
+            return Microsoft.AspNetCore.Identity.SignInResult.LockedOut;
+        }
+        if (await users.CheckPasswordAsync(user, password))
+        {
+            await users.ResetAccessFailedCountAsync(user);
+            return Microsoft.AspNetCore.Identity.SignInResult.NotAllowed;
+        }
+        await users.AccessFailedAsync(user);
+        return await users.IsLockedOutAsync(user) ? Microsoft.AspNetCore.Identity.SignInResult.LockedOut : Microsoft.AspNetCore.Identity.SignInResult.Failed;
     }
 
     internal static async Task<IReadOnlyList<AuthenticationScheme>> ExternalProvidersAsync(SignInManager<DirectoryUser> signIn) =>

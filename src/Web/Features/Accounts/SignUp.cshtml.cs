@@ -16,7 +16,7 @@ namespace AnnuaireFiliere.Web.Features.Accounts;
 /// <c>returnUrl</c> (an invitation, say) goes through the mailed link to the sign-in, which comes back to it.
 /// </summary>
 [EnableRateLimiting(AccountsSetup.SignUpLimit)]
-public sealed class SignUpModel(UserManager<DirectoryUser> users, AccountRoles roles, EmailConfirmation confirmation, TimeProvider clock) : PageModel
+public sealed class SignUpModel(UserManager<DirectoryUser> users, AccountRoles roles, EmailConfirmation confirmation, AccountMails mails, PageLinks pages, TimeProvider clock) : PageModel
 {
     public sealed class SignUpInput
     {
@@ -58,7 +58,21 @@ public sealed class SignUpModel(UserManager<DirectoryUser> users, AccountRoles r
             PreferredLanguage = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "fr",
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
-        var created = await users.CreateAsync(user, Input.Password!);
+        // The password's rules first, the same for every address; then the same answer whether the address has an
+        // account or not: its owner hears of the attempt by mail, nobody else learns it.
+        var errors = new List<IdentityError>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            errors.AddRange((await validator.ValidateAsync(users, user, Input.Password!)).Errors);
+        }
+        if (errors.Count == 0 && await users.FindByEmailAsync(email) is { } existing)
+        {
+            // The work a creation does (hashing the password), so that the time does not tell either.
+            UnknownAccounts.HashForNothing(users.PasswordHasher, Input.Password!);
+            await TellOwnerAsync(existing, cancellationToken);
+            return RedirectToPage("/Accounts/SignUp", new { envoye = 1 });
+        }
+        var created = errors.Count == 0 ? await users.CreateAsync(user, Input.Password!) : IdentityResult.Failed([.. errors]);
         if (!created.Succeeded)
         {
             foreach (var error in created.Errors)
@@ -72,4 +86,13 @@ public sealed class SignUpModel(UserManager<DirectoryUser> users, AccountRoles r
         await confirmation.SendAsync(user, ReturnUrl, cancellationToken);
         return RedirectToPage("/Accounts/SignUp", new { envoye = 1 });
     }
+
+    /// <summary>
+    /// Someone signed up with the address of an account: a confirmed one is told, with a link to choose a new password;
+    /// an unconfirmed one gets its confirmation link again.
+    /// </summary>
+    private Task TellOwnerAsync(DirectoryUser owner, CancellationToken cancellationToken) =>
+        owner.EmailConfirmed
+            ? mails.SendAsync(owner, "Mail.SignUpTaken", pages.Absolute("/Accounts/ForgotPassword", values: null), cancellationToken: cancellationToken)
+            : confirmation.SendAsync(owner, ReturnUrl, cancellationToken);
 }

@@ -9,6 +9,8 @@ namespace AnnuaireFiliere.Web.Features.Api;
 /// </summary>
 internal sealed class ConditionalGet(RequestDelegate next)
 {
+    private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(60);
+
     public async Task InvokeAsync(HttpContext context)
     {
         if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
@@ -31,7 +33,8 @@ internal sealed class ConditionalGet(RequestDelegate next)
         {
             var tag = new EntityTagHeaderValue($"\"{Convert.ToBase64String(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))[..27]}\"", isWeak: true);
             context.Response.Headers.ETag = tag.ToString();
-            context.Response.Headers.CacheControl = "public, max-age=60";
+            // Public only when the same for every visitor (the analysts' statistics are theirs alone).
+            Infrastructure.CacheHeaders.Set(context, MaxAge);
             if (EntityTagHeaderValue.TryParseList(context.Request.Headers.IfNoneMatch, out var known) && known.Any(k => k.Compare(tag, useStrongComparison: false)))
             {
                 context.Response.StatusCode = StatusCodes.Status304NotModified;

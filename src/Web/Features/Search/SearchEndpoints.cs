@@ -18,7 +18,7 @@ internal static class SearchEndpoints
         {
             var prefix = q is { Length: > SearchRequest.MaxTextLength } ? q[..SearchRequest.MaxTextLength] : q;
             var suggestions = await search.SuggestAsync(prefix, 8, context.RequestAborted);
-            context.Response.Headers.CacheControl = "private, max-age=60";
+            CacheHeaders.Set(context, TimeSpan.FromSeconds(60));
             var searchPage = context.PathToPage("/Search/Index");
             return Results.Json(suggestions.Select(s => new SuggestionItem(Kind(s), s.Text, s.Kind switch
             {

@@ -93,6 +93,6 @@ internal static class ShortlistEndpoints
         var wantsJson = context.Request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true);
         return wantsJson
             ? Results.Json(new ShortlistState(slugs.Count, slug is not null && slugs.Contains(slug), full))
-            : Results.Redirect(full ? context.PathToPage(Page) : LocalUrl.OrHome(context, returnUrl));
+            : Results.LocalRedirect(full ? context.PathToPage(Page) : LocalUrl.OrHome(context, returnUrl));
     }
 }

@@ -16,6 +16,8 @@ namespace AnnuaireFiliere.Web.Features.Statistics;
 /// a snapshot (<c>instantane</c>), compared with another date (<c>comparer</c>), their evolution over the snapshots,
 /// each table with its chart and downloads.
 /// </summary>
+// The analysts' view holds exact counts: never kept, and never one visitor's copy for another.
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None, VaryByHeader = "Cookie")]
 public sealed class StatisticsModel(StatisticsReader reader, TaxonomyCatalog taxonomy, IAuthorizationService authorization, SnapshotStore snapshots,
     IStringLocalizer<SharedResource> text) : PageModel
 {

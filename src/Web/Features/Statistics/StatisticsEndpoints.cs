@@ -1,6 +1,7 @@
 using System.Globalization;
 using AnnuaireFiliere.Core.Statistics;
 using AnnuaireFiliere.Web.Features.Api;
+using AnnuaireFiliere.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -47,7 +48,7 @@ internal static class StatisticsEndpoints
             return format == "xlsx"
                 ? Results.File(StatisticsExports.Xlsx(report, query, text), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name)
                 : Results.Json(StatisticsExports.Json(report, query, text), contentType: "application/json; charset=utf-8");
-        }).WithName(Export);
+        }).WithName(Export).DependsOnVisitor();
         endpoints.MapGet("/statistiques/{table}.csv", async (HttpContext context, string table, StatisticsReader reader) =>
         {
             var (_, report) = await ReadAsync(context, reader);
@@ -57,7 +58,7 @@ internal static class StatisticsEndpoints
             }
             var excel = string.Equals(context.Request.Query["format"], "excel", StringComparison.OrdinalIgnoreCase);
             return Results.File(StatisticsExports.Csv(report, table, excel), "text/csv; charset=utf-8", FileName("statistiques-" + table, report, "csv"));
-        }).WithName(Csv);
+        }).WithName(Csv).DependsOnVisitor();
         endpoints.MapGet("/statistiques/{table}.svg", async (HttpContext context, string table, StatisticsReader reader, IStringLocalizer<SharedResource> text) =>
         {
             var (_, report) = await ReadAsync(context, reader);
@@ -68,7 +69,7 @@ internal static class StatisticsEndpoints
             var title = $"{text["Stats.Table." + table]} — {report.ComputedAt.ToString("d MMMM yyyy", CultureInfo.CurrentCulture)}";
             var svg = StatisticsChart.Standalone(distribution, title, Shown);
             return Results.File(System.Text.Encoding.UTF8.GetBytes(svg), "image/svg+xml", FileName("statistiques-" + table, report, "svg"));
-        }).WithName(Svg);
+        }).WithName(Svg).DependsOnVisitor();
     }
 
     /// <summary><c>/api/v1/statistiques</c>: the same parameters as the page; a bad one is a 400 problem naming it.</summary>
@@ -92,6 +93,7 @@ internal static class StatisticsEndpoints
             return TypedResults.Ok(StatisticsExports.Json(report, query, text));
         })
         .WithName(Api)
+        .DependsOnVisitor()
         .WithSummary("Les chiffres du secteur pour un segment (mêmes filtres que /recherche, plus « instantane » pour une date passée)")
         .WithMetadata(new SearchQueryParameters(StatisticsQuery.SnapshotParameter))
         .Produces<ApiStatistics>()
@@ -124,6 +126,7 @@ internal static class StatisticsEndpoints
             return TypedResults.Ok(StatisticsExports.Json(series, query, text));
         })
         .WithName("Évolution")
+        .DependsOnVisitor()
         .WithSummary("Les indicateurs clés d'un segment à chaque instantané puis aujourd'hui (du plus ancien au plus récent) : total, secteurs, provinces, vente en ligne")
         .WithMetadata(new SearchQueryParameters(StatisticsQuery.SnapshotParameter))
         .Produces<ApiTimeSeries>()
@@ -143,8 +146,12 @@ internal static class StatisticsEndpoints
         return errors.Count == 0 ? null : Results.ValidationProblem(errors, title: text["Api.BadParameters"], detail: text["Api.BadParametersDetail"]);
     }
 
+    private static readonly TimeSpan DownloadMaxAge = TimeSpan.FromSeconds(60);
+
     private static async Task<(StatisticsQuery Query, StatisticsReport Report)> ReadAsync(HttpContext context, StatisticsReader reader)
     {
+        // The downloads hold the analysts' exact counts when they ask: kept by their browser only.
+        CacheHeaders.Set(context, DownloadMaxAge);
         var query = await reader.ParseAsync(context, context.RequestAborted);
         return (query, await reader.ReportAsync(query, query.Snapshot, context.RequestAborted));
     }
