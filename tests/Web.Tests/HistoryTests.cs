@@ -46,6 +46,9 @@ public sealed class HistoryTests(AccountSite site) : IClassFixture<AccountSite>
             // Reference codes with their labels.
             var commune = page.QuerySelector("[data-change=Created] [data-field=commune] td:last-child")!.TextContent;
             Assert.Equal(Core.Taxonomy.TaxonomyCatalog.Default.FindCommune(communeCode)!.LabelFr, commune);
+            // Service area and phones as the profile shows them, not the history's codes ("territoire", "271234").
+            Assert.Equal("Toute la Nouvelle-Calédonie", page.QuerySelector("[data-change=Created] [data-field=serviceArea] td:last-child")!.TextContent);
+            Assert.Equal("+687 27 12 34", page.QuerySelector("[data-change=Created] [data-field=phones] td:last-child")!.TextContent);
         }
 
         // Refused: a signed-in visitor gets a 403 with the French error page, not the history.

@@ -35,6 +35,25 @@ public sealed class StatisticsPageTests(SiteFixture site) : IClassFixture<SiteFi
         Assert.Equal("sud", page.QuerySelector("select#s-province option[selected]")!.GetAttribute("value"));
     }
 
+    [Theory]
+    [InlineData(null, "Il y a moins de 12 mois", "Jamais confirmée")]
+    [InlineData("en", "Less than 12 months ago", "Never confirmed")]
+    public async Task When_profiles_were_last_confirmed_reads_in_words_with_their_unit(string? language, string recent, string never)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/statistiques");
+        if (language is not null)
+        {
+            request.Headers.Add("Cookie", $".AspNetCore.Culture=c={language}|uic={language}");
+        }
+
+        var page = await DirectoryWebFactory.ParseAsync(await site.Factory.CreateClient().SendAsync(request, Cancel));
+
+        var text = page.Body!.TextContent;
+        Assert.Contains(recent, text, StringComparison.Ordinal);
+        Assert.Contains(never, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(">24+<", page.Body.InnerHtml, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_search_links_to_the_statistics_of_its_segment_and_the_form_keeps_what_it_cannot_show()
     {

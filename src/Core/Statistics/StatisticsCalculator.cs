@@ -19,7 +19,16 @@ public static class StatisticsCalculator
     public const string Yes = "oui";
     public const string No = "non";
 
-    private static readonly (string Code, string Label)[] FreshnessKeys = [("moins-de-12-mois", "12"), ("12-a-24-mois", "24"), ("plus-de-24-mois", "24+"), ("jamais", "0")];
+    private static readonly string[] FreshnessCodes = ["moins-de-12-mois", "12-a-24-mois", "plus-de-24-mois", "jamais"];
+
+    /// <summary>When a profile was last confirmed up to date, in words with their unit (the reader's language).</summary>
+    private static (string Code, string Label)[] FreshnessKeys()
+    {
+        string[] labels = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en"
+            ? ["Less than 12 months ago", "12 to 24 months ago", "More than 24 months ago", "Never confirmed"]
+            : ["Il y a moins de 12 mois", "Il y a 12 à 24 mois", "Il y a plus de 24 mois", "Jamais confirmée"];
+        return [.. FreshnessCodes.Zip(labels)];
+    }
 
     /// <param name="textMatches">The companies the segment's text matches (from the search engine); null when it has no text.</param>
     /// <param name="keyFiguresOnly">Only the sector, province and e-commerce distributions (for time series).</param>
@@ -42,7 +51,7 @@ public static class StatisticsCalculator
 
         var years = new SortedDictionary<int, long>();
         var capabilities = new long[ECommerceCapabilities.All.Length];
-        var freshness = new long[FreshnessKeys.Length];
+        var freshness = new long[FreshnessCodes.Length];
         var months = Enumerable.Range(0, 24).Select(i => asOf.AddMonths(i - 23)).ToList();
         var firstMonth = months[0].Year * 12 + months[0].Month - 1;
         var perMonth = new long[months.Count];
@@ -88,7 +97,7 @@ public static class StatisticsCalculator
             // Capabilities are not exclusive: each row counts the companies that have it (the total is the segment's).
             new(StatisticsNames.ECommerce, [.. ECommerceCapabilities.All.Select((code, bit) => new Row(code, FacetCatalog.ECommerce.LabelOf(code, taxonomy),
                 new Cell(capabilities[bit])))], rows.Length),
-            Build(StatisticsNames.Freshness, [.. FreshnessKeys], [.. freshness], rows.Length),
+            Build(StatisticsNames.Freshness, [.. FreshnessKeys()], [.. freshness], rows.Length),
             Build(StatisticsNames.PublishedPerMonth, [.. months.Select(m => m.ToString("yyyy-MM", CultureInfo.InvariantCulture)).Select(m => (m, m))], [.. perMonth], rows.Length),
         };
         if (!@public)

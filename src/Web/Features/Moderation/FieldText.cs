@@ -1,12 +1,15 @@
 using System.Globalization;
 using AnnuaireFiliere.Core.Taxonomy;
+using AnnuaireFiliere.Core.Search;
+using AnnuaireFiliere.Web.Infrastructure;
 using Microsoft.Extensions.Localization;
 
 namespace AnnuaireFiliere.Web.Features.Moderation;
 
 /// <summary>
 /// A field of <see cref="Core.Companies.CompanyFields"/> as people read it: codes of the typology, communes, legal
-/// forms, size bands, languages and statuses by their labels in the page's language.
+/// forms, size bands, languages, statuses, service areas and online-selling capabilities by their labels in the page's
+/// language, phone numbers as they are displayed.
 /// </summary>
 public sealed class FieldText(TaxonomyCatalog taxonomy, IStringLocalizer<SharedResource> text)
 {
@@ -27,7 +30,21 @@ public sealed class FieldText(TaxonomyCatalog taxonomy, IStringLocalizer<SharedR
             "sizeBand" => Label(taxonomy.FindSizeBand(value), value),
             "languages" => Each(code => Label(taxonomy.FindLanguage(code), code)),
             "status" => text["MySpace.Status." + value].Value,
+            "serviceArea" => Each(Area),
+            // The history's codes are those of CompanyChange; "paiement" is the facet's "paiement-en-ligne".
+            "ecommerce" => Each(code => FacetCatalog.ECommerce.LabelOf(code == "paiement" ? ECommerceCapabilities.OnlinePayment : code, taxonomy)),
+            "phones" => Each(phone => Display.Phone(phone).Text),
             _ => value,
+        };
+
+        string Area(string part) => part.Split(':') switch
+        {
+            ["territoire"] => text["Profile.WholeTerritory"].Value,
+            ["pacifique"] => text["Profile.Pacific"].Value,
+            ["international"] => text["Profile.International"].Value,
+            ["province", var code] => Label(taxonomy.FindProvince(code), code),
+            ["commune", var code] => Label(taxonomy.FindCommune(code), code),
+            _ => part,
         };
     }
 }
