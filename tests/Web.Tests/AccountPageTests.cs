@@ -45,7 +45,9 @@ public sealed class AccountPageTests(AccountSite site) : IClassFixture<AccountSi
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
         var home = await DirectoryWebFactory.ParseAsync(await client.GetAsync("/", Cancel));
-        Assert.Equal(email, home.QuerySelector(".account-menu summary")!.TextContent.Trim());
+        Assert.Equal(email, home.QuerySelector(".account-menu .account-email")!.TextContent.Trim());
+        Assert.NotNull(home.QuerySelector(".nav-list a[href='/mon-espace']"));
+        Assert.Null(home.QuerySelector(".register-link"));
 
         var download = await client.GetAsync("/compte/donnees", Cancel);
         Assert.Equal("application/json", download.Content.Headers.ContentType!.MediaType);
@@ -194,7 +196,8 @@ public sealed class AccountPageTests(AccountSite site) : IClassFixture<AccountSi
         // A recovery code works once.
         var other = site.Factory.CreateBrowserLikeClient();
         var step = (await SignInAsync(other, email)).Headers.Location!.OriginalString;
-        Assert.Equal("/", (await SubmitAsync(other, step, "/compte/connexion/code", ("Input.Code", recovery[0]))).Headers.Location!.OriginalString);
+        // Without a return address a sign-in leads to Mon espace.
+        Assert.Equal("/mon-espace", (await SubmitAsync(other, step, "/compte/connexion/code", ("Input.Code", recovery[0]))).Headers.Location!.OriginalString);
         var third = site.Factory.CreateBrowserLikeClient();
         step = (await SignInAsync(third, email)).Headers.Location!.OriginalString;
         Assert.Equal(HttpStatusCode.OK, (await SubmitAsync(third, step, "/compte/connexion/code", ("Input.Code", recovery[0]))).StatusCode);
@@ -203,7 +206,7 @@ public sealed class AccountPageTests(AccountSite site) : IClassFixture<AccountSi
         // Turning it off needs a code too.
         Assert.Equal("/compte/double-authentification?desactivee=1",
             (await SubmitAsync(fresh, "/compte/double-authentification", "/compte/double-authentification?handler=desactiver", ("Input.Code", totp.ComputeTotp()))).Headers.Location!.OriginalString);
-        Assert.Equal("/", (await SignInAsync(site.Factory.CreateBrowserLikeClient(), email)).Headers.Location!.OriginalString);
+        Assert.Equal("/mon-espace", (await SignInAsync(site.Factory.CreateBrowserLikeClient(), email)).Headers.Location!.OriginalString);
     }
 
     [Fact]
@@ -266,7 +269,7 @@ public sealed class AccountPageTests(AccountSite site) : IClassFixture<AccountSi
         var response = await SignInAsync(client, email, url: "/compte/connexion?returnUrl=" + Uri.EscapeDataString(returnUrl));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/", response.Headers.Location!.OriginalString);
+        Assert.Equal("/mon-espace", response.Headers.Location!.OriginalString);
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public sealed class ReturnAddressTests(AccountSite site) : IClassFixture<Account
 
     [Theory]
     [MemberData(nameof(Hostile))]
-    public async Task Sign_in_goes_home_and_keeps_the_session(string returnUrl)
+    public async Task Sign_in_goes_to_my_space_and_keeps_the_session(string returnUrl)
     {
         var email = $"retour-{Guid.NewGuid():N}@exemple.nc";
         await ConfirmedUserAsync(site.Factory.Services, email);
@@ -55,27 +55,27 @@ public sealed class ReturnAddressTests(AccountSite site) : IClassFixture<Account
         var response = await SubmitAsync(client, "/compte/connexion", "/compte/connexion",
             ("Input.Email", email), ("Input.Password", AccountSite.Password), ("ReturnUrl", returnUrl));
 
-        Assert.Equal("/", page.QuerySelector<IHtmlInputElement>("input[name=ReturnUrl]")!.Value);
-        AssertHome(response);
+        Assert.Equal("/mon-espace", page.QuerySelector<IHtmlInputElement>("input[name=ReturnUrl]")!.Value);
+        AssertMySpace(response);
         Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("af.compte=", StringComparison.Ordinal));
     }
 
     [Theory]
     [MemberData(nameof(Hostile))]
-    public async Task The_two_factor_step_goes_home(string returnUrl)
+    public async Task The_two_factor_step_goes_to_my_space(string returnUrl)
     {
         var email = $"retour-2fa-{Guid.NewGuid():N}@exemple.nc";
         var totp = await TwoFactorUserAsync(email);
         var client = site.Factory.CreateBrowserLikeClient();
         var step = await SignInAsync(client, email, url: "/compte/connexion?returnUrl=" + Uri.EscapeDataString(returnUrl));
-        Assert.StartsWith("/compte/connexion/code?returnUrl=%2F&", step.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.StartsWith("/compte/connexion/code?returnUrl=%2Fmon-espace&", step.Headers.Location!.OriginalString, StringComparison.Ordinal);
 
         var codeUrl = "/compte/connexion/code?returnUrl=" + Uri.EscapeDataString(returnUrl);
         var page = await DirectoryWebFactory.ParseAsync(await client.GetAsync(codeUrl, Cancel));
         var response = await SubmitAsync(client, codeUrl, "/compte/connexion/code", ("Input.Code", totp.ComputeTotp()), ("ReturnUrl", returnUrl));
 
-        Assert.Equal("/", page.QuerySelector<IHtmlInputElement>("input[name=ReturnUrl]")!.Value);
-        AssertHome(response);
+        Assert.Equal("/mon-espace", page.QuerySelector<IHtmlInputElement>("input[name=ReturnUrl]")!.Value);
+        AssertMySpace(response);
         Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("af.compte=", StringComparison.Ordinal));
     }
 
@@ -113,6 +113,13 @@ public sealed class ReturnAddressTests(AccountSite site) : IClassFixture<Account
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.DoesNotContain("returnUrl", link.Query, StringComparison.Ordinal);
         Assert.Equal("/compte/connexion?returnUrl=%2F", confirmed.QuerySelector("main a.button")!.GetAttribute("href"));
+    }
+
+    /// <summary>Where a sign-in without a usable return address leads: Mon espace.</summary>
+    private static void AssertMySpace(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/mon-espace", response.Headers.Location!.OriginalString);
     }
 
     /// <summary>A redirect to the home page, written as a browser reads it.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Mvc.Routing;
@@ -22,6 +23,15 @@ internal static class LocalUrl
     }
 
     public static string OrHome(PathString pathBase, string? url) => IsSafe(pathBase, url) ? url! : Home(pathBase);
+
+    /// <summary>Where a sign-in leads: the return address when it is safe, else Mon espace, where professionals work.</summary>
+    public static string AfterSignIn(HttpContext context, string? url)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return IsSafe(context.Request.PathBase, url)
+            ? url
+            : context.RequestServices.GetRequiredService<LinkGenerator>().GetPathByPage(context, "/MySpace/Index") ?? Home(context.Request.PathBase);
+    }
 
     /// <summary>The home page's address under <paramref name="pathBase"/> (<c>/</c>, or <c>/annuaire/</c>).</summary>
     public static string Home(PathString pathBase) => pathBase + "/";

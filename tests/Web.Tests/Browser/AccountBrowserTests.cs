@@ -97,7 +97,7 @@ public sealed class AccountBrowserTests(AccountBrowserSite site) : IClassFixture
         Assert.Contains("response_type=code", authorize.Query, StringComparison.Ordinal);
         Assert.Contains("code_challenge_method=S256", authorize.Query, StringComparison.Ordinal);
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/statistiques([?#]|$)"));
-        await Assertions.Expect(page.Locator(".account-menu summary")).ToHaveTextAsync(TestOpenIdProvider.Email);
+        await Assertions.Expect(page.Locator(".account-menu .account-email")).ToHaveTextAsync(TestOpenIdProvider.Email);
 
         var user = await site.WithDatabaseAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == TestOpenIdProvider.Email, TestContext.Current.CancellationToken));
         Assert.True(user.EmailConfirmed);

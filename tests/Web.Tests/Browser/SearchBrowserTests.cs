@@ -121,6 +121,31 @@ public sealed partial class SearchBrowserTests(BrowserSite site)
     }
 
     [Fact]
+    public async Task The_header_fits_one_row_at_1024_px_and_folds_into_a_menu_on_a_phone()
+    {
+        var page = await site.OpenAsync("/", width: 1024, height: 800);
+        // Every item of the header on one row: each one starts above the bottom of every other.
+        var boxes = await page.EvaluateAsync<double[][]>(
+            "() => [...document.querySelectorAll('.site-header .brand, .site-header .nav-list > li, .site-header .header-actions > *')].map(e => [e.getBoundingClientRect().top, e.getBoundingClientRect().bottom, e.getBoundingClientRect().width])");
+        Assert.True(boxes.Max(b => b[0]) < boxes.Min(b => b[1]), $"the header wraps at 1024 px (top–bottom, width): {string.Join(", ", boxes.Select(b => $"{b[0]:0}–{b[1]:0} {b[2]:0}"))}");
+        await Assertions.Expect(page.Locator(".menu-toggle")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator(".site-header .register-link")).ToBeVisibleAsync();
+
+        await page.SetViewportSizeAsync(360, 740);
+        var toggle = page.Locator(".menu-toggle");
+        await Assertions.Expect(toggle).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".nav-list")).ToBeHiddenAsync();
+        await toggle.ClickAsync();
+        await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-expanded", "true");
+        await Assertions.Expect(page.Locator(".nav-list")).ToBeVisibleAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"));
+
+        await page.Locator(".site-header .register-link").ClickAsync();
+        // Registering needs an account: the sign-in page, which comes back to the wizard.
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/compte/connexion\\?ReturnUrl=%2Fmon-espace%2Finscrire", RegexOptions.IgnoreCase));
+    }
+
+    [Fact]
     public async Task Typing_updates_the_results_without_a_reload()
     {
         var page = await site.OpenAsync("/recherche");

@@ -29,14 +29,14 @@ public sealed class ExternalSignInModel(SignInManager<DirectoryUser> signIn, Acc
         {
             return NotFound();
         }
-        var back = Url.Page("/Accounts/External", "retour", new { returnUrl = LocalUrl.OrHome(HttpContext, returnUrl) });
+        var back = Url.Page("/Accounts/External", "retour", new { returnUrl = LocalUrl.AfterSignIn(HttpContext, returnUrl) });
         var userId = User.Identity?.IsAuthenticated == true ? signIn.UserManager.GetUserId(User) : null;
         return Challenge(signIn.ConfigureExternalAuthenticationProperties(provider, back, userId), provider);
     }
 
     public async Task<IActionResult> OnGetRetourAsync(string? returnUrl, CancellationToken cancellationToken)
     {
-        var target = LocalUrl.OrHome(HttpContext, returnUrl);
+        var target = LocalUrl.AfterSignIn(HttpContext, returnUrl);
         var users = signIn.UserManager;
         var current = User.Identity?.IsAuthenticated == true ? await users.GetUserAsync(User) : null;
         var info = await signIn.GetExternalLoginInfoAsync(current is null ? null : current.Id.ToString());

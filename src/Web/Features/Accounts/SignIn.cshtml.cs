@@ -69,11 +69,11 @@ public sealed class SignInModel(SignInManager<DirectoryUser> signIn, AccountRole
         if (result.Succeeded)
         {
             AccountLanguage.Apply(HttpContext, user!);
-            return LocalRedirect(LocalUrl.OrHome(HttpContext, ReturnUrl));
+            return LocalRedirect(LocalUrl.AfterSignIn(HttpContext, ReturnUrl));
         }
         if (result.RequiresTwoFactor)
         {
-            return RedirectToPage("/Accounts/SignInCode", new { returnUrl = LocalUrl.OrHome(HttpContext, ReturnUrl), rememberMe = Input.RememberMe ? "true" : "false" });
+            return RedirectToPage("/Accounts/SignInCode", new { returnUrl = LocalUrl.AfterSignIn(HttpContext, ReturnUrl), rememberMe = Input.RememberMe ? "true" : "false" });
         }
         NotConfirmed = result.IsNotAllowed;
         ModelState.AddModelError(string.Empty, text[result.IsLockedOut ? "Account.LockedOut" : result.IsNotAllowed ? "Account.SignInNotConfirmed" : "Account.SignInFailed"]);

@@ -51,7 +51,7 @@ public sealed class SignInCodeModel(SignInManager<DirectoryUser> signIn, IString
         if (result.Succeeded)
         {
             AccountLanguage.Apply(HttpContext, user);
-            return LocalRedirect(LocalUrl.OrHome(HttpContext, ReturnUrl));
+            return LocalRedirect(LocalUrl.AfterSignIn(HttpContext, ReturnUrl));
         }
         ModelState.AddModelError($"{nameof(Input)}.{nameof(CodeInput.Code)}", text[result.IsLockedOut ? "Account.LockedOut" : "Account.TwoFactorBadCode"]);
         return Page();

@@ -9,6 +9,22 @@
         document.querySelectorAll('details[data-collapse-on-phone]').forEach(d => { d.open = false; });
     }
 
+    // ---- Header: on a phone the menu folds behind a button (a disclosure) ---------------------------------------------
+    const toggle = document.querySelector('.menu-toggle');
+    const menu = document.getElementById('menu-principal');
+    const phone = window.matchMedia('(max-width: 50rem)');
+    function fold() {
+        if (!toggle || !menu) return;
+        toggle.hidden = !phone.matches;
+        menu.classList.toggle('is-folded', phone.matches && toggle.getAttribute('aria-expanded') !== 'true');
+    }
+    toggle?.addEventListener('click', () => {
+        toggle.setAttribute('aria-expanded', toggle.getAttribute('aria-expanded') === 'true' ? 'false' : 'true');
+        fold();
+    });
+    phone.addEventListener('change', fold);
+    fold();
+
     // ---- Search box: an ARIA 1.2 combobox with a list of suggestions ----------------------------------------------
     const debounce = (fn, ms) => { let t; return (...a) => { clearTimeout(t); t = setTimeout(() => fn(...a), ms); }; };
     const listOf = input => document.getElementById(input.getAttribute('aria-controls'));
