@@ -114,6 +114,8 @@ public sealed partial class CompanyLifecycle
     /// <summary>
     /// Accepts an invitation for the signed-in <paramref name="account"/>, once: a used, revoked or expired token adds nobody
     /// (<see cref="LifecycleOutcome.NotFound"/>, or <see cref="LifecycleOutcome.AlreadyHandled"/> when used meanwhile).
+    /// The invitation is the invited address's: an account whose confirmed email is another one gets
+    /// <see cref="LifecycleOutcome.WrongAccount"/> and the invitation stays as it was.
     /// </summary>
     public async Task<LifecycleOutcome> AcceptInvitationAsync(string? token, Actor account, CancellationToken cancellationToken)
     {
@@ -123,6 +125,13 @@ public sealed partial class CompanyLifecycle
         if (invitation is null || account.UserId is not { } userId)
         {
             return LifecycleOutcome.NotFound;
+        }
+        var holder = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new { u.Email, u.EmailConfirmed }).SingleOrDefaultAsync(cancellationToken);
+        if (holder is not { EmailConfirmed: true, Email: not null }
+            || !string.Equals(normalizer.NormalizeEmail(holder.Email.Trim()), invitation.NormalizedEmail, StringComparison.Ordinal))
+        {
+            return LifecycleOutcome.WrongAccount;
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var used = await db.MemberInvitations

@@ -35,6 +35,9 @@ public enum LifecycleOutcome
     AlreadyInvited,
 
     InvalidEmail,
+
+    /// <summary>An invitation opened by an account whose confirmed email is not the invited address: nothing granted.</summary>
+    WrongAccount,
 }
 
 /// <summary>

@@ -296,6 +296,30 @@ public sealed class CompanyLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_invitation_is_accepted_only_by_the_confirmed_account_of_the_invited_address()
+    {
+        var company = await CompanyAsync(PublicationStatus.Published);
+        var owner = await UserAsync("proprietaire@cagouweb.nc");
+        await MemberAsync(company, owner, MemberRole.Owner);
+        var stranger = await UserAsync("quelqu.un@ailleurs.nc");
+        var unconfirmed = await UserAsync("Associee@CagouWeb.nc", confirmed: false);
+        await using var db = _database.Context();
+        var lifecycle = _database.Lifecycle(db, _told);
+        Assert.Equal(LifecycleOutcome.Done, await lifecycle.InviteAsync(company, "associee@cagouweb.nc", MemberRole.Owner, new Actor(owner.Id, owner.Email!), Cancel));
+        var token = _told.Token!;
+
+        Assert.Equal(LifecycleOutcome.WrongAccount, await lifecycle.AcceptInvitationAsync(token, new Actor(stranger.Id, stranger.Email!), Cancel));
+        Assert.Equal(LifecycleOutcome.WrongAccount, await lifecycle.AcceptInvitationAsync(token, new Actor(unconfirmed.Id, unconfirmed.Email!), Cancel));
+        Assert.Equal([(owner.Id, MemberRole.Owner)], await db.CompanyMembers.Select(m => ValueTuple.Create(m.UserId, m.Role)).ToListAsync(Cancel));
+        Assert.Null(await db.MemberInvitations.Select(i => i.AcceptedAt).SingleAsync(Cancel));
+
+        // Once the address is confirmed (its case as typed does not matter), the invitation is theirs.
+        await db.Users.Where(u => u.Id == unconfirmed.Id).ExecuteUpdateAsync(set => set.SetProperty(u => u.EmailConfirmed, true), Cancel);
+        Assert.Equal(LifecycleOutcome.Done, await lifecycle.AcceptInvitationAsync(token, new Actor(unconfirmed.Id, unconfirmed.Email!), Cancel));
+        Assert.Contains((unconfirmed.Id, MemberRole.Owner), await db.CompanyMembers.Select(m => ValueTuple.Create(m.UserId, m.Role)).ToListAsync(Cancel));
+    }
+
+    [Fact]
     public async Task A_logo_change_is_an_edit_of_the_logo_field_and_the_same_file_again_changes_nothing()
     {
         var company = await CompanyAsync(PublicationStatus.Rejected);
@@ -355,7 +379,7 @@ public sealed class CompanyLifecycleTests : IAsyncLifetime
         return await db.Companies.Where(c => c.Id == company).Select(c => c.Version).SingleAsync(Cancel);
     }
 
-    private async Task<DirectoryUser> UserAsync(string email, string language = "fr")
+    private async Task<DirectoryUser> UserAsync(string email, string language = "fr", bool confirmed = true)
     {
         await using var db = _database.Context();
         var user = new DirectoryUser
@@ -365,6 +389,7 @@ public sealed class CompanyLifecycleTests : IAsyncLifetime
             NormalizedUserName = email.ToUpperInvariant(),
             Email = email,
             NormalizedEmail = email.ToUpperInvariant(),
+            EmailConfirmed = confirmed,
             PreferredLanguage = language,
         };
         db.Users.Add(user);
