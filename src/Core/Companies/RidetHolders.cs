@@ -1,0 +1,31 @@
+using AnnuaireFiliere.Core.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace AnnuaireFiliere.Core.Companies;
+
+/// <summary>The company that holds a RIDET: whether a visitor may see it (published) decides what forms say of it.</summary>
+public sealed record RidetHolder(Guid Id, string Name, string Slug, PublicationStatus Status)
+{
+    public bool IsPublished => Status == PublicationStatus.Published;
+}
+
+/// <summary>One company per RIDET (company number and establishment; docs/adr/0019): who holds one.</summary>
+public static class RidetHolders
+{
+    /// <summary>The company holding exactly <paramref name="ridet"/>, other than <paramref name="except"/>, or <c>null</c>.</summary>
+    public static Task<RidetHolder?> RidetHolderAsync(this AppDbContext db, Ridet ridet, Guid? except, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        Ridet? wanted = ridet;
+        return db.Companies.AsNoTracking()
+            .Where(c => c.Ridet == wanted && (except == null || c.Id != except))
+            .Select(c => new RidetHolder(c.Id, c.TradeName ?? c.LegalName, c.Slug, c.Status))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Whether a save failed on the unique index of the companies' RIDET (another save took it meanwhile).</summary>
+    public static bool IsRidetConflict(DbUpdateException exception) =>
+        exception?.InnerException is SqliteException { SqliteErrorCode: 19 } sqlite
+        && sqlite.Message.Contains("Companies.Ridet", StringComparison.Ordinal);
+}
