@@ -45,6 +45,27 @@ public sealed class ImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_ridet_several_companies_hold_is_a_report_line_not_a_failure()
+    {
+        // A database from before one company per RIDET (docs/adr/0019), as if its migration had not run yet.
+        await using (var db = _database.Context())
+        {
+            await db.Database.ExecuteSqlRawAsync("DROP INDEX IX_Companies_Ridet; CREATE INDEX IX_Companies_Ridet ON Companies (Ridet);", TestContext.Current.CancellationToken);
+            var (first, second) = (SampleCompanies.Valid("cagou-web"), SampleCompanies.Valid("cagou-web-bis"));
+            second.Ridet = first.Ridet;
+            db.Companies.AddRange(first, second);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var report = await ImportAsync(Csv(Header, CagouRow, NiaouliRow));
+
+        Assert.Null(report.FileError);
+        Assert.Equal([ImportOutcome.Rejected, ImportOutcome.Created], report.Rows.Select(r => r.Outcome));
+        Assert.Equal("RIDET 1234567.001 porté par plusieurs entreprises de l'annuaire (cagou-web, cagou-web-bis) : à régler en modération avant d'importer cette ligne.",
+            report.Rows[0].Reason);
+    }
+
+    [Fact]
     public async Task Template_csv_with_commas_and_a_bom_is_read_the_same()
     {
         var text = "\uFEFF" + "RIDET,Raison Sociale,Activité principale,Commune\n1234567,Cagou Logiciels,A0405,NOUMÉA\n";
