@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AnnuaireFiliere.Core.Companies;
 
 /// <summary>The company that holds a RIDET: whether a visitor may see it (published) decides what forms say of it.</summary>
-public sealed record RidetHolder(Guid Id, string Name, string Slug, PublicationStatus Status)
+public sealed record RidetHolder(Guid Id, string Name, string Slug, PublicationStatus Status, Ridet Ridet)
 {
     public bool IsPublished => Status == PublicationStatus.Published;
 }
@@ -14,14 +14,15 @@ public sealed record RidetHolder(Guid Id, string Name, string Slug, PublicationS
 public static class RidetHolders
 {
     /// <summary>The company holding exactly <paramref name="ridet"/>, other than <paramref name="except"/>, or <c>null</c>.</summary>
-    public static Task<RidetHolder?> RidetHolderAsync(this AppDbContext db, Ridet ridet, Guid? except, CancellationToken cancellationToken)
+    public static async Task<RidetHolder?> RidetHolderAsync(this AppDbContext db, Ridet ridet, Guid? except, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         Ridet? wanted = ridet;
-        return db.Companies.AsNoTracking()
+        var holder = await db.Companies.AsNoTracking()
             .Where(c => c.Ridet == wanted && (except == null || c.Id != except))
-            .Select(c => new RidetHolder(c.Id, c.TradeName ?? c.LegalName, c.Slug, c.Status))
+            .Select(c => new { c.Id, Name = c.TradeName ?? c.LegalName, c.Slug, c.Status })
             .FirstOrDefaultAsync(cancellationToken);
+        return holder is null ? null : new RidetHolder(holder.Id, holder.Name, holder.Slug, holder.Status, ridet);
     }
 
     /// <summary>Whether a save failed on the unique index of the companies' RIDET (another save took it meanwhile).</summary>
