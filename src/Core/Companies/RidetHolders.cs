@@ -25,8 +25,11 @@ public static class RidetHolders
         return holder is null ? null : new RidetHolder(holder.Id, holder.Name, holder.Slug, holder.Status, ridet);
     }
 
-    /// <summary>Whether a save failed on the unique index of the companies' RIDET (another save took it meanwhile).</summary>
-    public static bool IsRidetConflict(DbUpdateException exception) =>
-        exception?.InnerException is SqliteException { SqliteErrorCode: 19 } sqlite
+    /// <summary>
+    /// Whether a save failed on the unique index of the companies' RIDET (another save took it meanwhile): through EF
+    /// (<see cref="DbUpdateException"/>) or straight from SQLite (the bulk writer).
+    /// </summary>
+    public static bool IsRidetConflict(Exception exception) =>
+        (exception as SqliteException ?? exception?.InnerException as SqliteException) is { SqliteErrorCode: 19 } sqlite
         && sqlite.Message.Contains("Companies.Ridet", StringComparison.Ordinal);
 }

@@ -105,6 +105,7 @@ public sealed class ImportService(AppDbContext db, TaxonomyCatalog taxonomy, Com
         var existing = found.Where(c => !shared.ContainsKey(c.Ridet!.Value)).ToDictionary(c => c.Ridet!.Value);
         var updated = new List<(Company, IReadOnlyDictionary<string, string?>)>();
         var created = new List<Company>();
+        var first = report.Rows.Count;
         var slugs = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (row, mapped) in batch)
         {
@@ -139,7 +140,22 @@ public sealed class ImportService(AppDbContext db, TaxonomyCatalog taxonomy, Com
         }
         if (!options.DryRun)
         {
-            await lifecycle.ImportAsync(updated, created, fileName, options.Actor, cancellationToken);
+            try
+            {
+                await lifecycle.ImportAsync(updated, created, fileName, options.Actor, cancellationToken);
+            }
+            catch (Exception conflict) when (created.Count > 0 && RidetHolders.IsRidetConflict(conflict))
+            {
+                // A company took one of these RIDETs since they were looked up: the batch's new companies (inserted
+                // together) are not created; its updates are saved.
+                for (var i = first; i < report.Rows.Count; i++)
+                {
+                    if (report.Rows[i].Outcome == ImportOutcome.Created)
+                    {
+                        report.Rows[i] = report.Rows[i] with { Outcome = ImportOutcome.Rejected, Reason = ImportMessages.RidetTakenMeanwhile };
+                    }
+                }
+            }
         }
         db.ChangeTracker.Clear();
     }
