@@ -127,6 +127,8 @@ public sealed class RidetOwnershipTests(AccountSite site) : IClassFixture<Accoun
         Assert.Equal("RDT", await site.Factory.WithDatabaseAsync(db => db.Companies.Where(c => c.Id == mine.Id).Select(c => c.Acronym).SingleAsync(Cancel)));
         var request = await site.Factory.WithDatabaseAsync(db => db.AccessRequests.SingleAsync(r => r.CompanyId == mine.Id, Cancel));
         Assert.Equal((AccessRequestKind.Ridet, wanted), (request.Kind, request.Ridet!.Value));
+        var space = await DirectoryWebFactory.ParseAsync(await member.GetAsync("/mon-espace", Cancel));
+        Assert.Contains("changement de RIDET", space.QuerySelector($"[data-request='{request.Id}']")!.TextContent, StringComparison.Ordinal);
 
         var moderator = await AccountForms.SignedInClientAsync(site.Factory, $"moderation.{TestCompanies.Unique()}@annuaire-test.nc", Roles.Moderator);
         var queue = await DirectoryWebFactory.ParseAsync(await moderator.GetAsync("/moderation/revendications", Cancel));
