@@ -45,6 +45,50 @@ public sealed class ImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_ridet_several_companies_hold_is_a_report_line_not_a_failure()
+    {
+        // A database from before one company per RIDET (docs/adr/0020), as if its migration had not run yet.
+        await using (var db = _database.Context())
+        {
+            await db.Database.ExecuteSqlRawAsync("DROP INDEX IX_Companies_Ridet; CREATE INDEX IX_Companies_Ridet ON Companies (Ridet);", TestContext.Current.CancellationToken);
+            var (first, second) = (SampleCompanies.Valid("cagou-web"), SampleCompanies.Valid("cagou-web-bis"));
+            second.Ridet = first.Ridet;
+            db.Companies.AddRange(first, second);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var report = await ImportAsync(Csv(Header, CagouRow, NiaouliRow));
+
+        Assert.Null(report.FileError);
+        Assert.Equal([ImportOutcome.Rejected, ImportOutcome.Created], report.Rows.Select(r => r.Outcome));
+        Assert.Equal("RIDET 1234567.001 porté par plusieurs entreprises de l'annuaire (cagou-web, cagou-web-bis) : à régler en modération avant d'importer cette ligne.",
+            report.Rows[0].Reason);
+    }
+
+    [Fact]
+    public async Task A_ridet_taken_while_the_import_runs_is_a_report_line_not_a_failure()
+    {
+        // A member gives another company the RIDET of the file's first row just before the import creates it.
+        await using (var db = _database.Context())
+        {
+            db.Companies.Add(SampleCompanies.Valid("plus-rapide"));
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            await db.Database.ExecuteSqlRawAsync("""
+                CREATE TRIGGER taken_meanwhile BEFORE INSERT ON Companies WHEN NEW.Ridet = '1234567.001'
+                BEGIN UPDATE Companies SET Ridet = '1234567.001' WHERE Slug = 'plus-rapide'; END;
+                """, TestContext.Current.CancellationToken);
+        }
+
+        var report = await ImportAsync(Csv(Header, CagouRow, NiaouliRow));
+
+        Assert.Null(report.FileError);
+        Assert.Equal([ImportOutcome.Rejected, ImportOutcome.Rejected], report.Rows.Select(r => r.Outcome));
+        Assert.All(report.Rows, r => Assert.Equal("RIDET pris par une autre fiche pendant l'import : cette ligne n'est pas créée, relancez l'import.", r.Reason));
+        await using var check = _database.Context();
+        Assert.Equal(["plus-rapide"], await check.Companies.Select(c => c.Slug).ToListAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task Template_csv_with_commas_and_a_bom_is_read_the_same()
     {
         var text = "\uFEFF" + "RIDET,Raison Sociale,Activité principale,Commune\n1234567,Cagou Logiciels,A0405,NOUMÉA\n";

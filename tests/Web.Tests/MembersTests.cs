@@ -35,8 +35,17 @@ public sealed class MembersTests(AccountSite site) : IClassFixture<AccountSite>
         Assert.Contains("invitee.lifou@exemple.nc", seen.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(seen.QuerySelector("a[href^='/compte/connexion?returnUrl=%2Fmon-espace%2Finvitation']"));
 
-        // Accepted by whoever holds the link and is signed in, once.
-        var invitee = await AccountForms.SignedInClientAsync(site.Factory, "autre.adresse@exemple.nc", role: null);
+        // Not by whoever holds the link: another account is told whom it was sent to, and nothing is granted.
+        var other = await AccountForms.SignedInClientAsync(site.Factory, "autre.adresse@exemple.nc", role: null);
+        var refused = await AccountForms.SubmitAsync(other, link, "/mon-espace/invitation");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var told = (await DirectoryWebFactory.ParseAsync(refused)).QuerySelector("[role=alert]")!.TextContent;
+        Assert.Contains("invitee.lifou@exemple.nc", told, StringComparison.Ordinal);
+        Assert.Contains("autre compte", told, StringComparison.Ordinal);
+        Assert.Equal([MemberRole.Owner], await RolesAsync(company.Id));
+
+        // Accepted by the invited address (whatever its case), once.
+        var invitee = await AccountForms.SignedInClientAsync(site.Factory, "Invitee.Lifou@exemple.nc", role: null);
         var accepted = await AccountForms.SubmitAsync(invitee, link, "/mon-espace/invitation");
         Assert.Equal(page + "?resultat=Joined", accepted.Headers.Location!.OriginalString);
         var again = await DirectoryWebFactory.ParseAsync(await (await AccountForms.SignedInClientAsync(site.Factory, "troisieme@exemple.nc", role: null)).GetAsync(link, Cancel));
@@ -44,7 +53,7 @@ public sealed class MembersTests(AccountSite site) : IClassFixture<AccountSite>
         Assert.Null(again.QuerySelector("form[action='/mon-espace/invitation']"));
         Assert.Equal([MemberRole.Owner, MemberRole.Editor], await RolesAsync(company.Id));
         var history = await DirectoryWebFactory.ParseAsync(await owner.GetAsync($"/mon-espace/entreprises/{company.Id}/historique", Cancel));
-        Assert.Contains(history.QuerySelectorAll("[data-change=MemberAdded] [data-reason]"), r => r.TextContent.Contains("autre.adresse@exemple.nc", StringComparison.Ordinal));
+        Assert.Contains(history.QuerySelectorAll("[data-change=MemberAdded] [data-reason]"), r => r.TextContent.Contains("Invitee.Lifou@exemple.nc", StringComparison.Ordinal));
 
         // The editor sees the members but cannot manage them.
         DirectoryWebFactory.AssertRefused((await Post(invitee, company.Id, "inviter", ("courriel", "x@exemple.nc"), ("role", "Owner"))));

@@ -153,7 +153,7 @@ public static class CompanyFields
 
 /// <summary>
 /// The site's own words about a history entry, as a code and values, rendered in the reader's language (resource
-/// <c>History.Note.{code}</c>, with the email as <c>{0}</c>, the role as <c>{1}</c>, the file as <c>{2}</c>). Stored as JSON
+/// <c>History.Note.{code}</c>, with the email as <c>{0}</c>, the role as <c>{1}</c>, the file as <c>{2}</c>, the RIDET as <c>{3}</c>). Stored as JSON
 /// in <see cref="CompanyChange.Details"/>: <c>{"note":"claim","email":"x@y.nc"}</c>. The codes are listed in <see cref="Codes"/>.
 /// </summary>
 public sealed record ChangeNote
@@ -175,11 +175,15 @@ public sealed record ChangeNote
 
     public string? File { get; init; }
 
+    /// <summary>The RIDET a member asked for (<c>null</c> with <c>ridet-requested</c>: none).</summary>
+    public string? Ridet { get; init; }
+
     /// <summary>Every code the life cycle writes (each has a text in French and English).</summary>
     public static IReadOnlyList<string> Codes { get; } =
     [
         "confirmed-from-mail", "checked-by-moderation", "import-file", "claim", "join-request", "invitation",
-        "invitation-accepted", "role-changed", "member-removed", "ownership-transferred",
+        "invitation-accepted", "role-changed", "member-removed", "ownership-transferred", "ridet-duplicate", "ridet-requested",
+        "ridet-request",
     ];
 
     /// <summary>An owner confirmed the profile with the yearly mail's link.</summary>
@@ -190,9 +194,19 @@ public sealed record ChangeNote
 
     public static ChangeNote ImportedFile(string file) => new() { Code = "import-file", File = file };
 
-    /// <summary>The decision on a claim or a join request by <paramref name="email"/>.</summary>
+    /// <summary>The decision on a claim, a join request or a RIDET change asked by <paramref name="email"/>.</summary>
     public static ChangeNote Request(AccessRequestKind kind, string? email) =>
-        new() { Code = kind == AccessRequestKind.Claim ? "claim" : "join-request", Email = email };
+        new()
+        {
+            Code = kind switch { AccessRequestKind.Claim => "claim", AccessRequestKind.Join => "join-request", _ => "ridet-request" },
+            Email = email,
+        };
+
+    /// <summary>The RIDET was removed by the migration <c>OneCompanyPerRidet</c>: another company registered before had it (docs/adr/0020).</summary>
+    public static ChangeNote RidetDuplicate { get; } = new() { Code = "ridet-duplicate" };
+
+    /// <summary>A member asked to change the RIDET to <paramref name="ridet"/> (none when <c>null</c>): moderators decide.</summary>
+    public static ChangeNote RidetRequested(Ridet? ridet) => new() { Code = "ridet-requested", Ridet = ridet?.ToString() };
 
     public static ChangeNote Invitation(string email, MemberRole role) => new() { Code = "invitation", Email = email, Role = role };
 

@@ -12,8 +12,10 @@ namespace AnnuaireFiliere.Core.Companies;
 public sealed partial class CompanyLifecycle
 {
     /// <summary>
-    /// Approves or refuses a claim (the requester becomes an owner) or a join request (an editor); refusing a claim
-    /// needs a reason. Moderators decide both; owners decide their company's join requests. The requester is told.
+    /// Approves or refuses a claim (the requester becomes an owner), a join request (an editor) or a member's RIDET change
+    /// (the company takes the number, unless another company holds it by then: <see cref="LifecycleOutcome.RidetTaken"/>
+    /// and the request waits); refusing a claim or a RIDET change needs a reason. Moderators decide them all; owners
+    /// decide their company's join requests. The requester is told.
     /// </summary>
     public async Task<LifecycleOutcome> DecideRequestAsync(Guid requestId, bool approve, string? reason, Actor decider, CancellationToken cancellationToken)
     {
@@ -24,7 +26,7 @@ public sealed partial class CompanyLifecycle
         {
             return LifecycleOutcome.NotFound;
         }
-        if (!approve && reason is null && request.Kind == AccessRequestKind.Claim)
+        if (!approve && reason is null && request.Kind != AccessRequestKind.Join)
         {
             return LifecycleOutcome.ReasonRequired;
         }
@@ -41,20 +43,48 @@ public sealed partial class CompanyLifecycle
         {
             return LifecycleOutcome.AlreadyHandled;
         }
-        var company = await db.Companies.AsNoTracking().SingleAsync(c => c.Id == request.CompanyId, cancellationToken);
         var requester = await db.Users.AsNoTracking().SingleAsync(u => u.Id == request.UserId, cancellationToken);
-        if (approve)
+        var note = ChangeNote.Request(request.Kind, requester.Email);
+        Company company;
+        if (approve && request.Kind == AccessRequestKind.Ridet)
         {
-            await GrantAsync(company.Id, requester.Id, request.Kind == AccessRequestKind.Claim ? MemberRole.Owner : MemberRole.Editor, now, cancellationToken);
+            // The number may have been taken since it was asked: then nothing is decided.
+            company = (await LoadAsync(request.CompanyId, cancellationToken))!;
+            if (request.Ridet is { } ridet && await db.RidetHolderAsync(ridet, company.Id, cancellationToken) is not null)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                return LifecycleOutcome.RidetTaken;
+            }
+            var before = CompanyFields.Of(company);
+            company.Ridet = request.Ridet;
+            Record(company, ChangeKind.Edited, decider, before, note);
         }
-        var kind = (request.Kind, approve) switch
+        else
         {
-            (AccessRequestKind.Claim, true) => ChangeKind.Claimed,
-            (_, true) => ChangeKind.MemberAdded,
-            _ => ChangeKind.Rejected,
-        };
-        Record(company.Id, kind, decider, [], ChangeNote.Request(request.Kind, requester.Email), reason);
-        await db.SaveChangesAsync(cancellationToken);
+            company = await db.Companies.AsNoTracking().SingleAsync(c => c.Id == request.CompanyId, cancellationToken);
+            if (approve)
+            {
+                await GrantAsync(company.Id, requester.Id, request.Kind == AccessRequestKind.Claim ? MemberRole.Owner : MemberRole.Editor, now, cancellationToken);
+            }
+            var kind = (request.Kind, approve) switch
+            {
+                (AccessRequestKind.Claim, true) => ChangeKind.Claimed,
+                (_, true) => ChangeKind.MemberAdded,
+                _ => ChangeKind.Rejected,
+            };
+            Record(company.Id, kind, decider, [], note, reason);
+        }
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException conflict) when (RidetHolders.IsRidetConflict(conflict))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return LifecycleOutcome.RidetTaken;
+        }
         await transaction.CommitAsync(cancellationToken);
         await notifications.RequestDecidedAsync(company, request.Kind, approve, reason, requester, cancellationToken);
         return LifecycleOutcome.Done;
@@ -114,6 +144,8 @@ public sealed partial class CompanyLifecycle
     /// <summary>
     /// Accepts an invitation for the signed-in <paramref name="account"/>, once: a used, revoked or expired token adds nobody
     /// (<see cref="LifecycleOutcome.NotFound"/>, or <see cref="LifecycleOutcome.AlreadyHandled"/> when used meanwhile).
+    /// The invitation is the invited address's: an account whose confirmed email is another one gets
+    /// <see cref="LifecycleOutcome.WrongAccount"/> and the invitation stays as it was.
     /// </summary>
     public async Task<LifecycleOutcome> AcceptInvitationAsync(string? token, Actor account, CancellationToken cancellationToken)
     {
@@ -123,6 +155,13 @@ public sealed partial class CompanyLifecycle
         if (invitation is null || account.UserId is not { } userId)
         {
             return LifecycleOutcome.NotFound;
+        }
+        var holder = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new { u.Email, u.EmailConfirmed }).SingleOrDefaultAsync(cancellationToken);
+        if (holder is not { EmailConfirmed: true, Email: not null }
+            || !string.Equals(normalizer.NormalizeEmail(holder.Email.Trim()), invitation.NormalizedEmail, StringComparison.Ordinal))
+        {
+            return LifecycleOutcome.WrongAccount;
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var used = await db.MemberInvitations

@@ -35,6 +35,15 @@ public enum LifecycleOutcome
     AlreadyInvited,
 
     InvalidEmail,
+
+    /// <summary>An invitation opened by an account whose confirmed email is not the invited address: nothing granted.</summary>
+    WrongAccount,
+
+    /// <summary>The RIDET is another company's (one company per RIDET, docs/adr/0020): nothing changed.</summary>
+    RidetTaken,
+
+    /// <summary>The edit is saved but its RIDET change, asked by a member of a published profile, waits for the moderators.</summary>
+    RidetRequested,
 }
 
 /// <summary>
@@ -85,9 +94,13 @@ public sealed partial class CompanyLifecycle(AppDbContext db, ICompanyNotificati
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(owner);
         var ownerId = owner.UserId ?? throw new ArgumentException("A registration is submitted by an account.", nameof(owner));
-        if (draft.CompanyId is not null)
+        if (draft.CompanyId is not null || await SubmittedAsync(draft, cancellationToken))
         {
             return LifecycleOutcome.AlreadyHandled;
+        }
+        if (company.Ridet is { } ridet && await db.RidetHolderAsync(ridet, company.Id, cancellationToken) is not null)
+        {
+            return LifecycleOutcome.RidetTaken;
         }
         var now = Now;
         company.Status = PublicationStatus.PendingReview;
@@ -96,7 +109,17 @@ public sealed partial class CompanyLifecycle(AppDbContext db, ICompanyNotificati
         db.CompanyMembers.Add(new CompanyMember { CompanyId = company.Id, UserId = ownerId, Role = MemberRole.Owner, Since = now });
         Record(company, ChangeKind.Submitted, owner, Nothing);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException conflict) when (RidetHolders.IsRidetConflict(conflict))
+        {
+            // Its RIDET was taken meanwhile (or this draft was submitted with it from another tab).
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return await SubmittedAsync(draft, cancellationToken) ? LifecycleOutcome.AlreadyHandled : LifecycleOutcome.RidetTaken;
+        }
         var taken = await db.RegistrationDrafts.Where(d => d.Id == draft.Id && d.CompanyId == null)
             .ExecuteUpdateAsync(set => set.SetProperty(d => d.CompanyId, company.Id).SetProperty(d => d.UpdatedAt, now), cancellationToken);
         if (taken == 0)
@@ -109,6 +132,9 @@ public sealed partial class CompanyLifecycle(AppDbContext db, ICompanyNotificati
         await transaction.CommitAsync(cancellationToken);
         return LifecycleOutcome.Done;
     }
+
+    private Task<bool> SubmittedAsync(RegistrationDraft draft, CancellationToken cancellationToken) =>
+        db.RegistrationDrafts.AnyAsync(d => d.Id == draft.Id && d.CompanyId != null, cancellationToken);
 
     /// <summary>Publishes a profile waiting for review; its owners are told (with the moderator's words, if any).</summary>
     public Task<LifecycleOutcome> ApproveAsync(Guid companyId, string? reason, Actor moderator, CancellationToken cancellationToken) =>
@@ -130,21 +156,75 @@ public sealed partial class CompanyLifecycle(AppDbContext db, ICompanyNotificati
     /// and mapped its form onto the tracked <paramref name="company"/>. A refused profile corrected by its members goes
     /// back to the moderators (<see cref="LifecycleOutcome.Resubmitted"/>); a save over a newer version is
     /// <see cref="LifecycleOutcome.Stale"/> and changes nothing (the caller reloads the company to show both).
+    /// A RIDET another company holds changes nothing (<see cref="LifecycleOutcome.RidetTaken"/>); a member's change of
+    /// the RIDET of a profile once published is not applied but asked of the moderators, the other fields being saved
+    /// (<see cref="LifecycleOutcome.RidetRequested"/>; docs/adr/0020).
     /// </summary>
     public async Task<LifecycleOutcome> SaveEditAsync(Company company, IReadOnlyDictionary<string, string?> before, int readVersion, Actor editor,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(company);
+        ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(editor);
+        ChangeNote? requested = null;
+        var ridetBefore = before.GetValueOrDefault("ridet");
+        if (company.Ridet?.ToString() != ridetBefore)
+        {
+            if (company.Ridet is { } ridet && await db.RidetHolderAsync(ridet, company.Id, cancellationToken) is not null)
+            {
+                return LifecycleOutcome.RidetTaken;
+            }
+            if (!editor.IsModerator && company.Status is PublicationStatus.Published or PublicationStatus.Archived)
+            {
+                requested = await AskRidetChangeAsync(company, editor, cancellationToken);
+                company.Ridet = ridetBefore is null ? null : Ridet.Parse(ridetBefore);
+            }
+        }
         var resubmitted = company.Status == PublicationStatus.Rejected && !editor.IsModerator;
         if (resubmitted)
         {
             company.Status = PublicationStatus.PendingReview;
         }
         db.Entry(company).Property(c => c.Version).OriginalValue = readVersion;
-        Record(company, resubmitted ? ChangeKind.Submitted : ChangeKind.Edited, editor, before);
-        return !await TrySaveAsync(cancellationToken) ? LifecycleOutcome.Stale
-            : resubmitted ? LifecycleOutcome.Resubmitted : LifecycleOutcome.Done;
+        Record(company, resubmitted ? ChangeKind.Submitted : ChangeKind.Edited, editor, before, requested);
+        bool saved;
+        try
+        {
+            saved = await TrySaveAsync(cancellationToken);
+        }
+        catch (DbUpdateException conflict) when (RidetHolders.IsRidetConflict(conflict))
+        {
+            db.ChangeTracker.Clear();
+            return LifecycleOutcome.RidetTaken;
+        }
+        return !saved ? LifecycleOutcome.Stale
+            : resubmitted ? LifecycleOutcome.Resubmitted
+            : requested is not null ? LifecycleOutcome.RidetRequested : LifecycleOutcome.Done;
+    }
+
+    /// <summary>
+    /// Asks the moderators for the RIDET <paramref name="company"/> now has (a member's earlier request for it is
+    /// withdrawn); saved with the edit.
+    /// </summary>
+    private async Task<ChangeNote> AskRidetChangeAsync(Company company, Actor member, CancellationToken cancellationToken)
+    {
+        var userId = member.UserId ?? throw new ArgumentException("A RIDET change is asked by an account.", nameof(member));
+        var earlier = await db.AccessRequests
+            .Where(r => r.CompanyId == company.Id && r.UserId == userId && r.Kind == AccessRequestKind.Ridet && r.Status == RequestStatus.Pending)
+            .ToListAsync(cancellationToken);
+        foreach (var request in earlier)
+        {
+            request.Status = RequestStatus.Withdrawn;
+        }
+        db.AccessRequests.Add(new AccessRequest
+        {
+            CompanyId = company.Id,
+            UserId = userId,
+            Kind = AccessRequestKind.Ridet,
+            Ridet = company.Ridet,
+            CreatedAt = Now,
+        });
+        return ChangeNote.RidetRequested(company.Ridet);
     }
 
     /// <summary>Sets (or, with <c>null</c>, removes) the logo file; the same file again is <see cref="LifecycleOutcome.AlreadyHandled"/>.</summary>

@@ -31,6 +31,9 @@ public enum AccessRequestKind
 
     /// <summary>An account asks to join a company that has owners: its owners decide (moderators may too).</summary>
     Join = 1,
+
+    /// <summary>A member asks to change the RIDET of a published (or unpublished) profile: moderators decide (docs/adr/0020).</summary>
+    Ridet = 2,
 }
 
 public enum RequestStatus
@@ -41,7 +44,7 @@ public enum RequestStatus
     Withdrawn = 3,
 }
 
-/// <summary>A claim of an unclaimed company or a request to join a claimed one.</summary>
+/// <summary>A claim of an unclaimed company, a request to join a claimed one, or a member's request to change its RIDET.</summary>
 public sealed class AccessRequest
 {
     public const int MessageMaxLength = 1000;
@@ -59,6 +62,9 @@ public sealed class AccessRequest
 
     /// <summary>The requester's note to whoever decides (their position in the company, for instance).</summary>
     public string? Message { get; init; }
+
+    /// <summary>For a <see cref="AccessRequestKind.Ridet"/> request: the number asked for (<c>null</c>: none).</summary>
+    public Ridet? Ridet { get; init; }
 
     /// <summary>The account's email domain is the company website's: such claims come first in the queue.</summary>
     public bool EmailDomainMatchesWebsite { get; init; }

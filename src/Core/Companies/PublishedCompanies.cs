@@ -24,8 +24,8 @@ public static class PublishedCompanies
     }
 
     /// <summary>
-    /// A published company by RIDET: the establishment when one is given, else the company's main (lowest)
-    /// establishment.
+    /// A published company by RIDET: the one company of that exact RIDET when an establishment is given (one company
+    /// per RIDET, docs/adr/0020), else the company registered without establishment, else its lowest establishment.
     /// </summary>
     public static async Task<Company?> FindPublishedAsync(this AppDbContext db, Ridet ridet, CancellationToken cancellationToken)
     {

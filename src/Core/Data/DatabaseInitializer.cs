@@ -18,6 +18,14 @@ public sealed partial class DatabaseInitializer(AppDbContext db, DataPaths paths
         if (pending.Count > 0)
         {
             LogMigrating(pending.Count, paths.DatabaseFile);
+            // A database with companies from before one company per RIDET: say which ones the migration changes.
+            if (pending.Contains(SharedRidets.Migration) && (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any())
+            {
+                foreach (var shared in await SharedRidets.FindAsync(db, cancellationToken))
+                {
+                    LogSharedRidet(shared.Ridet, shared.KeptBy, string.Join(", ", shared.ClearedFrom));
+                }
+            }
             await db.Database.MigrateAsync(cancellationToken);
         }
         await new TaxonomySynchronizer(db, loggers.CreateLogger<TaxonomySynchronizer>())
@@ -30,6 +38,9 @@ public sealed partial class DatabaseInitializer(AppDbContext db, DataPaths paths
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Copied the {Count} synonym rules of Search/synonyms.txt into the empty database")]
     private partial void LogSynonymsImported(int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "RIDET {Ridet} is held by several companies: {KeptBy} keeps it, the migration OneCompanyPerRidet removes it from {ClearedFrom} (a history entry each; docs/adr/0020)")]
+    private partial void LogSharedRidet(string ridet, string keptBy, string clearedFrom);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applying {Count} migration(s) to {DatabaseFile}")]
     private partial void LogMigrating(int count, string databaseFile);

@@ -12,6 +12,8 @@ internal static class ImportMessages
     public const string InvalidRidet = "RIDET invalide : « {0} ».";
     public const string MissingRidet = "RIDET manquant.";
     public const string DuplicateRow = "RIDET {0} en double dans le fichier (déjà ligne {1}).";
+    public const string SharedRidet = "RIDET {0} porté par plusieurs entreprises de l'annuaire ({1}) : à régler en modération avant d'importer cette ligne.";
+    public const string RidetTakenMeanwhile = "RIDET pris par une autre fiche pendant l'import : cette ligne n'est pas créée, relancez l'import.";
     public const string UnknownCommune = "Commune inconnue : « {0} ».";
     public const string MissingCommune = "Commune manquante.";
     public const string UnknownActivity = "Activité hors typologie : « {0} ».";

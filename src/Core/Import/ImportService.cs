@@ -96,11 +96,16 @@ public sealed class ImportService(AppDbContext db, TaxonomyCatalog taxonomy, Com
             return;
         }
         var keys = batch.Where(b => b.Mapped.Ridet is not null).Select(b => (Ridet?)b.Mapped.Ridet!.Value).ToList();
-        var existing = await db.Companies.Include(c => c.SecondaryActivities)
+        var found = await db.Companies.Include(c => c.SecondaryActivities)
             .Where(c => keys.Contains(c.Ridet))
-            .ToDictionaryAsync(c => c.Ridet!.Value, cancellationToken);
+            .ToListAsync(cancellationToken);
+        // One company per RIDET (docs/adr/0020); a database not yet migrated may still have several: such a row waits.
+        var shared = found.GroupBy(c => c.Ridet!.Value).Where(g => g.Count() > 1)
+            .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(c => c.Slug).Order(StringComparer.Ordinal)));
+        var existing = found.Where(c => !shared.ContainsKey(c.Ridet!.Value)).ToDictionary(c => c.Ridet!.Value);
         var updated = new List<(Company, IReadOnlyDictionary<string, string?>)>();
         var created = new List<Company>();
+        var first = report.Rows.Count;
         var slugs = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (row, mapped) in batch)
         {
@@ -108,6 +113,11 @@ public sealed class ImportService(AppDbContext db, TaxonomyCatalog taxonomy, Com
             if (mapped.Outcome is { } refused)
             {
                 result = new ImportRowResult(row.Number, null, mapped.Name, refused, mapped.Reason);
+            }
+            else if (shared.TryGetValue(mapped.Ridet!.Value, out var holders))
+            {
+                result = new ImportRowResult(row.Number, mapped.Ridet.Value.ToString(), mapped.Name, ImportOutcome.Rejected,
+                    Format(ImportMessages.SharedRidet, mapped.Ridet.Value, holders));
             }
             else if (existing.TryGetValue(mapped.Ridet!.Value, out var company))
             {
@@ -130,7 +140,22 @@ public sealed class ImportService(AppDbContext db, TaxonomyCatalog taxonomy, Com
         }
         if (!options.DryRun)
         {
-            await lifecycle.ImportAsync(updated, created, fileName, options.Actor, cancellationToken);
+            try
+            {
+                await lifecycle.ImportAsync(updated, created, fileName, options.Actor, cancellationToken);
+            }
+            catch (Exception conflict) when (created.Count > 0 && RidetHolders.IsRidetConflict(conflict))
+            {
+                // A company took one of these RIDETs since they were looked up: the batch's new companies (inserted
+                // together) are not created; its updates are saved.
+                for (var i = first; i < report.Rows.Count; i++)
+                {
+                    if (report.Rows[i].Outcome == ImportOutcome.Created)
+                    {
+                        report.Rows[i] = report.Rows[i] with { Outcome = ImportOutcome.Rejected, Reason = ImportMessages.RidetTakenMeanwhile };
+                    }
+                }
+            }
         }
         db.ChangeTracker.Clear();
     }

@@ -296,6 +296,128 @@ public sealed class CompanyLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_invitation_is_accepted_only_by_the_confirmed_account_of_the_invited_address()
+    {
+        var company = await CompanyAsync(PublicationStatus.Published);
+        var owner = await UserAsync("proprietaire@cagouweb.nc");
+        await MemberAsync(company, owner, MemberRole.Owner);
+        var stranger = await UserAsync("quelqu.un@ailleurs.nc");
+        var unconfirmed = await UserAsync("Associee@CagouWeb.nc", confirmed: false);
+        await using var db = _database.Context();
+        var lifecycle = _database.Lifecycle(db, _told);
+        Assert.Equal(LifecycleOutcome.Done, await lifecycle.InviteAsync(company, "associee@cagouweb.nc", MemberRole.Owner, new Actor(owner.Id, owner.Email!), Cancel));
+        var token = _told.Token!;
+
+        Assert.Equal(LifecycleOutcome.WrongAccount, await lifecycle.AcceptInvitationAsync(token, new Actor(stranger.Id, stranger.Email!), Cancel));
+        Assert.Equal(LifecycleOutcome.WrongAccount, await lifecycle.AcceptInvitationAsync(token, new Actor(unconfirmed.Id, unconfirmed.Email!), Cancel));
+        Assert.Equal([(owner.Id, MemberRole.Owner)], await db.CompanyMembers.Select(m => ValueTuple.Create(m.UserId, m.Role)).ToListAsync(Cancel));
+        Assert.Null(await db.MemberInvitations.Select(i => i.AcceptedAt).SingleAsync(Cancel));
+
+        // Once the address is confirmed (its case as typed does not matter), the invitation is theirs.
+        await db.Users.Where(u => u.Id == unconfirmed.Id).ExecuteUpdateAsync(set => set.SetProperty(u => u.EmailConfirmed, true), Cancel);
+        Assert.Equal(LifecycleOutcome.Done, await lifecycle.AcceptInvitationAsync(token, new Actor(unconfirmed.Id, unconfirmed.Email!), Cancel));
+        Assert.Contains((unconfirmed.Id, MemberRole.Owner), await db.CompanyMembers.Select(m => ValueTuple.Create(m.UserId, m.Role)).ToListAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task A_ridet_another_company_holds_is_refused_at_submission_and_at_edit_and_nothing_changes()
+    {
+        var holder = await CompanyAsync(PublicationStatus.Published);
+        var other = await CompanyAsync(PublicationStatus.Published, "autre-entreprise");
+        var owner = await UserAsync("gerant@autre.nc");
+        await using var db = _database.Context();
+        var lifecycle = _database.Lifecycle(db, _told);
+        var taken = Ridet.Parse("1234567.001");
+
+        var draft = new RegistrationDraft { UserId = owner.Id, Step = "apercu", Data = "{}", CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow };
+        db.RegistrationDrafts.Add(draft);
+        await db.SaveChangesAsync(Cancel);
+        var registered = SampleCompanies.Valid("copie-de-cagou", PublicationStatus.Draft);
+        registered.Ridet = taken;
+        Assert.Equal(LifecycleOutcome.RidetTaken, await lifecycle.SubmitAsync(registered, draft, new Actor(owner.Id, owner.Email!), Cancel));
+
+        await using var editing = _database.Context();
+        var company = await editing.Companies.Include(c => c.SecondaryActivities).SingleAsync(c => c.Id == other, Cancel);
+        var before = CompanyFields.Of(company);
+        company.Ridet = taken;
+        company.Acronym = "AE";
+        Assert.Equal(LifecycleOutcome.RidetTaken, await _database.Lifecycle(editing).SaveEditAsync(company, before, company.Version, Moderator, Cancel));
+
+        await using var check = _database.Context();
+        Assert.Equal([holder], await check.Companies.Where(c => c.Ridet == taken).Select(c => c.Id).ToListAsync(Cancel));
+        Assert.Null(await check.Companies.Where(c => c.Id == other).Select(c => c.Acronym).SingleAsync(Cancel));
+        Assert.Empty(await check.CompanyChanges.ToListAsync(Cancel));
+        Assert.Null(await check.RegistrationDrafts.Where(d => d.Id == draft.Id).Select(d => d.CompanyId).SingleAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task A_members_ridet_change_on_a_published_profile_waits_for_the_moderators_who_decide_it_once()
+    {
+        var company = await CompanyAsync(PublicationStatus.Published);
+        var member = await UserAsync("gerante@cagouweb.nc");
+        await MemberAsync(company, member, MemberRole.Owner);
+        var me = new Actor(member.Id, member.Email!);
+        var wanted = Ridet.Parse("7654321.002");
+        await using (var editing = _database.Context())
+        {
+            var loaded = await editing.Companies.Include(c => c.SecondaryActivities).SingleAsync(c => c.Id == company, Cancel);
+            var before = CompanyFields.Of(loaded);
+            loaded.Ridet = wanted;
+            loaded.Acronym = "CW";
+            Assert.Equal(LifecycleOutcome.RidetRequested, await _database.Lifecycle(editing).SaveEditAsync(loaded, before, loaded.Version, me, Cancel));
+        }
+        await using var db = _database.Context();
+        var saved = await db.Companies.AsNoTracking().SingleAsync(c => c.Id == company, Cancel);
+        Assert.Equal((Ridet.Parse("1234567.001"), "CW"), (saved.Ridet!.Value, saved.Acronym));
+        var request = await db.AccessRequests.AsNoTracking().SingleAsync(Cancel);
+        Assert.Equal((AccessRequestKind.Ridet, RequestStatus.Pending, member.Id, wanted), (request.Kind, request.Status, request.UserId, request.Ridet!.Value));
+        var edit = await db.CompanyChanges.AsNoTracking().SingleAsync(Cancel);
+        Assert.Equal((ChangeKind.Edited, ChangeNote.RidetRequested(wanted)), (edit.Kind, edit.Note));
+        Assert.Equal(["acronym"], edit.FieldChanges.Select(f => f.Field));
+
+        var lifecycle = _database.Lifecycle(db, _told);
+        Assert.Equal(LifecycleOutcome.ReasonRequired, await lifecycle.DecideRequestAsync(request.Id, false, null, Moderator, Cancel));
+        Assert.Equal(LifecycleOutcome.Done, await lifecycle.DecideRequestAsync(request.Id, true, null, Moderator, Cancel));
+        Assert.Equal(LifecycleOutcome.AlreadyHandled, await lifecycle.DecideRequestAsync(request.Id, true, null, Moderator, Cancel));
+
+        Assert.Equal(wanted, (await db.Companies.AsNoTracking().SingleAsync(c => c.Id == company, Cancel)).Ridet);
+        var decided = await db.CompanyChanges.AsNoTracking().Where(c => c.Id != edit.Id).SingleAsync(Cancel);
+        Assert.Equal((ChangeKind.Edited, ChangeNote.Request(AccessRequestKind.Ridet, "gerante@cagouweb.nc")), (decided.Kind, decided.Note));
+        Assert.Equal(new FieldChange("ridet", "1234567.001", "7654321.002"), Assert.Single(decided.FieldChanges));
+        Assert.Equal(["Ridet approved Cagou Web → gerante@cagouweb.nc"], _told.Said);
+        Assert.Empty(await db.CompanyMembers.Where(m => m.Role == MemberRole.Editor).ToListAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task A_ridet_request_for_a_number_taken_meanwhile_is_not_approved()
+    {
+        var company = await CompanyAsync(PublicationStatus.Published);
+        var member = await UserAsync("gerante@cagouweb.nc");
+        await MemberAsync(company, member, MemberRole.Owner);
+        var wanted = Ridet.Parse("7654321.002");
+        await using (var editing = _database.Context())
+        {
+            var loaded = await editing.Companies.Include(c => c.SecondaryActivities).SingleAsync(c => c.Id == company, Cancel);
+            var before = CompanyFields.Of(loaded);
+            loaded.Ridet = wanted;
+            await _database.Lifecycle(editing).SaveEditAsync(loaded, before, loaded.Version, new Actor(member.Id, member.Email!), Cancel);
+        }
+        var other = SampleCompanies.Valid("plus-rapide", PublicationStatus.Published);
+        other.Ridet = wanted;
+        await using var db = _database.Context();
+        db.Companies.Add(other);
+        await db.SaveChangesAsync(Cancel);
+        var request = await db.AccessRequests.AsNoTracking().SingleAsync(Cancel);
+
+        Assert.Equal(LifecycleOutcome.RidetTaken, await _database.Lifecycle(db, _told).DecideRequestAsync(request.Id, true, null, Moderator, Cancel));
+
+        await using var check = _database.Context();
+        Assert.Equal(RequestStatus.Pending, await check.AccessRequests.Select(r => r.Status).SingleAsync(Cancel));
+        Assert.Equal(Ridet.Parse("1234567.001"), await check.Companies.Where(c => c.Id == company).Select(c => c.Ridet).SingleAsync(Cancel));
+        Assert.Empty(_told.Said);
+    }
+
+    [Fact]
     public async Task A_logo_change_is_an_edit_of_the_logo_field_and_the_same_file_again_changes_nothing()
     {
         var company = await CompanyAsync(PublicationStatus.Rejected);
@@ -355,7 +477,7 @@ public sealed class CompanyLifecycleTests : IAsyncLifetime
         return await db.Companies.Where(c => c.Id == company).Select(c => c.Version).SingleAsync(Cancel);
     }
 
-    private async Task<DirectoryUser> UserAsync(string email, string language = "fr")
+    private async Task<DirectoryUser> UserAsync(string email, string language = "fr", bool confirmed = true)
     {
         await using var db = _database.Context();
         var user = new DirectoryUser
@@ -365,6 +487,7 @@ public sealed class CompanyLifecycleTests : IAsyncLifetime
             NormalizedUserName = email.ToUpperInvariant(),
             Email = email,
             NormalizedEmail = email.ToUpperInvariant(),
+            EmailConfirmed = confirmed,
             PreferredLanguage = language,
         };
         db.Users.Add(user);

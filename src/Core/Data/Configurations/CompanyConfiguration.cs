@@ -19,7 +19,8 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
         builder.Property(c => c.Ridet)
             .HasConversion(r => r!.Value.ToString(), s => Ridet.Parse(s))
             .HasMaxLength(11);
-        builder.HasIndex(c => c.Ridet);
+        // A RIDET (company number + establishment) belongs to one company (docs/adr/0020); several may have none.
+        builder.HasIndex(c => c.Ridet).IsUnique();
         builder.Property(c => c.StreetAddress).HasMaxLength(CompanyValidator.AddressMaxLength);
         builder.Property(c => c.PostalCode).HasMaxLength(5);
         builder.Property(c => c.Website).HasMaxLength(CompanyValidator.UrlMaxLength);

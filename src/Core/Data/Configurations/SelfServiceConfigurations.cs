@@ -28,6 +28,9 @@ internal sealed class AccessRequestConfiguration : IEntityTypeConfiguration<Acce
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(10);
         builder.Property(r => r.Message).HasMaxLength(AccessRequest.MessageMaxLength);
         builder.Property(r => r.Reason).HasMaxLength(AccessRequest.ReasonMaxLength);
+        builder.Property(r => r.Ridet)
+            .HasConversion(r => r!.Value.ToString(), s => Ridet.Parse(s))
+            .HasMaxLength(11);
         builder.HasOne<Company>().WithMany().HasForeignKey(r => r.CompanyId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<DirectoryUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.Status, r.Kind, r.CreatedAt });

@@ -127,6 +127,10 @@ namespace AnnuaireFiliere.Core.Data.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Ridet")
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -342,7 +346,8 @@ namespace AnnuaireFiliere.Core.Data.Migrations
 
                     b.HasIndex("PrimaryActivityCode");
 
-                    b.HasIndex("Ridet");
+                    b.HasIndex("Ridet")
+                        .IsUnique();
 
                     b.HasIndex("SizeBandCode");
 

@@ -18,7 +18,7 @@ public sealed class ModerationQueues(AppDbContext db, TimeProvider clock)
     public sealed record PendingProfile(Guid Id, string Name, string CommuneCode, DateTime SubmittedAt, string? SubmittedBy);
 
     public sealed record PendingRequest(Guid Id, Guid CompanyId, string CompanyName, string? RequesterEmail, string? Message,
-        bool DomainMatches, DateTime CreatedAt, bool CompanyHasOwner, int OtherPendingClaims);
+        bool DomainMatches, DateTime CreatedAt, bool CompanyHasOwner, int OtherPendingClaims, AccessRequestKind Kind, Ridet? CurrentRidet, Ridet? RequestedRidet);
 
     public sealed record StaleProfile(Guid Id, string Name, string Slug, DateTime LastConfirmed);
 
@@ -48,7 +48,10 @@ public sealed class ModerationQueues(AppDbContext db, TimeProvider clock)
                     .Join(db.Users, m => m.UserId, u => u.Id, (_, u) => u.Email).FirstOrDefault()))
             .ToListAsync(cancellationToken);
 
-    /// <summary>Claims (those whose email domain is the website's first) or join requests, oldest first.</summary>
+    /// <summary>
+    /// Claims (those whose email domain is the website's first) with the members' RIDET changes (docs/adr/0020), or
+    /// join requests, oldest first.
+    /// </summary>
     public Task<List<PendingRequest>> RequestsAsync(AccessRequestKind kind, int page, CancellationToken cancellationToken)
     {
         var pending = Pending(kind);
@@ -62,7 +65,8 @@ public sealed class ModerationQueues(AppDbContext db, TimeProvider clock)
                 db.Users.Where(u => u.Id == x.r.UserId).Select(u => u.Email).FirstOrDefault(),
                 x.r.Message, x.r.EmailDomainMatchesWebsite, x.r.CreatedAt,
                 db.CompanyMembers.Any(m => m.CompanyId == x.c.Id && m.Role == MemberRole.Owner),
-                db.AccessRequests.Count(o => o.CompanyId == x.c.Id && o.Id != x.r.Id && o.Kind == AccessRequestKind.Claim && o.Status == RequestStatus.Pending)))
+                db.AccessRequests.Count(o => o.CompanyId == x.c.Id && o.Id != x.r.Id && o.Kind == AccessRequestKind.Claim && o.Status == RequestStatus.Pending),
+                x.r.Kind, x.c.Ridet, x.r.Ridet))
             .ToListAsync(cancellationToken);
     }
 
@@ -75,8 +79,10 @@ public sealed class ModerationQueues(AppDbContext db, TimeProvider clock)
             .Select(c => new StaleProfile(c.Id, c.Name, c.Slug, c.Last))
             .ToListAsync(cancellationToken);
 
+    /// <summary>A queue's pending requests: the claims' queue also has the RIDET changes, decided by moderators the same way.</summary>
     private IQueryable<AccessRequest> Pending(AccessRequestKind kind) =>
-        db.AccessRequests.AsNoTracking().Where(r => r.Kind == kind && r.Status == RequestStatus.Pending);
+        db.AccessRequests.AsNoTracking().Where(r => (r.Kind == kind || (kind == AccessRequestKind.Claim && r.Kind == AccessRequestKind.Ridet))
+            && r.Status == RequestStatus.Pending);
 
     private IQueryable<Company> Stale()
     {

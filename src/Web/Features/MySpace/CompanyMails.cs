@@ -36,6 +36,8 @@ public sealed class CompanyMails(AccountMails mails, PageLinks links) : ICompany
         {
             (AccessRequestKind.Claim, true) => "Mail.ClaimApproved",
             (AccessRequestKind.Claim, false) => "Mail.ClaimRejected",
+            (AccessRequestKind.Ridet, true) => "Mail.RidetApproved",
+            (AccessRequestKind.Ridet, false) => "Mail.RidetRejected",
             (_, true) => "Mail.JoinApproved",
             _ => "Mail.JoinRejected",
         };

@@ -78,7 +78,10 @@ public sealed class CompanyRegistration(AppDbContext db, AccountMails mails, Pag
         return true;
     }
 
-    /// <summary>The companies registered under this RIDET's company number (any of its establishments).</summary>
+    /// <summary>
+    /// The published companies registered under this RIDET's company number (any of its establishments): what a
+    /// visitor could see anyway. Nothing of an unpublished company is shown (docs/adr/0020).
+    /// </summary>
     public async Task<IReadOnlyList<RidetMatch>> FindByRidetAsync(Ridet ridet, Guid userId, CancellationToken cancellationToken)
     {
         var rid = ridet.Rid;
@@ -86,7 +89,7 @@ public sealed class CompanyRegistration(AppDbContext db, AccountMails mails, Pag
         return await db.Companies
             .FromSqlInterpolated($"SELECT * FROM Companies WHERE Ridet = {rid} OR Ridet LIKE {establishments}")
             .AsNoTracking()
-            .Where(c => c.Status != PublicationStatus.Archived)
+            .Where(c => c.Status == PublicationStatus.Published)
             .OrderBy(c => c.LegalName)
             .Select(c => new RidetMatch(c.Id, c.TradeName ?? c.LegalName, c.Slug, c.Website,
                 db.CompanyMembers.Any(m => m.CompanyId == c.Id && m.Role == MemberRole.Owner),
@@ -97,13 +100,14 @@ public sealed class CompanyRegistration(AppDbContext db, AccountMails mails, Pag
     }
 
     /// <summary>
-    /// Asks for a company: a claim when it has no owner (moderators decide), a request to join otherwise (its owners
-    /// are mailed a link to their members page). One pending request per account and company.
+    /// Asks for a published company (any other is <see cref="AccessRequestOutcome.UnknownCompany"/>): a claim when it
+    /// has no owner (moderators decide), a request to join otherwise (its owners are mailed a link to their members
+    /// page). One pending request per account and company.
     /// </summary>
     public async Task<AccessRequestOutcome> RequestAccessAsync(Guid userId, string email, Guid companyId, string? message, CancellationToken cancellationToken)
     {
         var company = await db.Companies.AsNoTracking()
-            .Where(c => c.Id == companyId && c.Status != PublicationStatus.Archived)
+            .Where(c => c.Id == companyId && c.Status == PublicationStatus.Published)
             .Select(c => new { c.Id, Name = c.TradeName ?? c.LegalName, c.Website })
             .SingleOrDefaultAsync(cancellationToken);
         if (company is null)
@@ -138,6 +142,9 @@ public sealed class CompanyRegistration(AppDbContext db, AccountMails mails, Pag
         }
         return AccessRequestOutcome.Created;
     }
+
+    /// <summary>The company holding exactly this RIDET (one company per RIDET), whatever its status.</summary>
+    public Task<RidetHolder?> HolderAsync(Ridet ridet, CancellationToken cancellationToken) => db.RidetHolderAsync(ridet, null, cancellationToken);
 
     /// <summary>Whether an email address's domain is the website's host (ignoring <c>www.</c>).</summary>
     public static bool DomainMatches(string email, string? website)

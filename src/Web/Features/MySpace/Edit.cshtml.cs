@@ -36,6 +36,9 @@ public sealed class EditCompanyModel(AppDbContext db, IAuthorizationService auth
     /// <summary>After a conflict: the fields where the saved profile and the user's form differ.</summary>
     public IReadOnlyList<ConflictRow> Conflict { get; private set; } = [];
 
+    /// <summary>The company that holds the RIDET typed (one company per RIDET), when the save was refused for it.</summary>
+    public RidetHolder? TakenBy { get; private set; }
+
     [FromQuery(Name = "resultat")]
     public string? Outcome { get; set; }
 
@@ -87,9 +90,19 @@ public sealed class EditCompanyModel(AppDbContext db, IAuthorizationService auth
         {
             return await LoadAsync(cancellationToken) is { } current ? ShowConflict(current) : NotFound();
         }
-        return outcome == LifecycleOutcome.Resubmitted
-            ? RedirectToPage("/MySpace/Index", new { resultat = "soumise" })
-            : RedirectToPage(new { id = Id, resultat = "enregistre" });
+        if (outcome == LifecycleOutcome.RidetTaken && company.Ridet is { } ridet)
+        {
+            TakenBy = await db.RidetHolderAsync(ridet, Id, cancellationToken);
+            ModelState.AddModelError("Input.Ridet.Number", TakenBy is null ? text["Ridet.TakenShort"] : RidetForms.Taken(TakenBy, key => text[key]));
+            ModelState.AddModelError(string.Empty, text["Register.FixErrors"]);
+            return Page();
+        }
+        return outcome switch
+        {
+            LifecycleOutcome.Resubmitted => RedirectToPage("/MySpace/Index", new { resultat = "soumise" }),
+            LifecycleOutcome.RidetRequested => RedirectToPage(new { id = Id, resultat = "ridet-demande" }),
+            _ => RedirectToPage(new { id = Id, resultat = "enregistre" }),
+        };
     }
 
     /// <summary>Keeps the user's form, shows what changed meanwhile, and takes the new version for the next save.</summary>

@@ -7,7 +7,7 @@ namespace AnnuaireFiliere.Web.Features.MySpace;
 
 /// <summary>
 /// <c>/mon-espace/invitation?jeton=…</c>: the link of an invitation to manage a company. Anyone holding it sees the
-/// company and whom it was sent to; a signed-in account accepts it (once).
+/// company and whom it was sent to; only the account of the invited address (confirmed) accepts it, once.
 /// </summary>
 public sealed class InvitationModel(MemberManagement members, CompanyLifecycle lifecycle) : PageModel
 {
@@ -19,6 +19,9 @@ public sealed class InvitationModel(MemberManagement members, CompanyLifecycle l
     public string? InvitedEmail { get; private set; }
 
     public Guid CompanyId { get; private set; }
+
+    /// <summary>The signed-in account is not the invited address's: told so, nothing granted.</summary>
+    public bool WrongAccount { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -35,11 +38,13 @@ public sealed class InvitationModel(MemberManagement members, CompanyLifecycle l
             return Challenge();
         }
         var found = await members.FindAsync(Token, cancellationToken);
-        if (found is not null && await lifecycle.AcceptInvitationAsync(Token, User.ToActor(), cancellationToken) == LifecycleOutcome.Done)
+        var outcome = found is null ? LifecycleOutcome.NotFound : await lifecycle.AcceptInvitationAsync(Token, User.ToActor(), cancellationToken);
+        if (outcome == LifecycleOutcome.Done)
         {
-            return RedirectToPage("/MySpace/Members", new { id = found.Value.Invitation.CompanyId, resultat = "Joined" });
+            return RedirectToPage("/MySpace/Members", new { id = found!.Value.Invitation.CompanyId, resultat = "Joined" });
         }
         await OnGetAsync(cancellationToken);
+        WrongAccount = outcome == LifecycleOutcome.WrongAccount;
         return Page();
     }
 }

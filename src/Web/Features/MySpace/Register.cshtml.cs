@@ -32,6 +32,13 @@ public sealed class RegisterModel(CompanyRegistration registration, CompanyLifec
 
     public IReadOnlyList<RidetMatch> Matches { get; private set; } = [];
 
+    /// <summary>The company that already holds the RIDET typed (one company per RIDET), if any.</summary>
+    public RidetHolder? TakenBy { get; private set; }
+
+    /// <summary>A RIDET to look up from a link ("déjà utilisé — revendiquer ?"), shown without changing the draft.</summary>
+    [FromQuery(Name = "ridet")]
+    public string? RidetToLookUp { get; set; }
+
     public IReadOnlyList<LikelyDuplicate> Duplicates { get; private set; } = [];
 
     public int StepIndex => Array.IndexOf(StepNames, Step);
@@ -48,7 +55,15 @@ public sealed class RegisterModel(CompanyRegistration registration, CompanyLifec
             return NotFound();
         }
         Input = CompanyRegistration.Read(draft);
+        if (Step == Steps[0] && !string.IsNullOrWhiteSpace(RidetToLookUp))
+        {
+            Input.Ridet = new RidetInput { Number = RidetToLookUp };
+        }
         await LoadContextAsync(cancellationToken);
+        if (TakenBy is not null)
+        {
+            ModelState.AddModelError("Input.Ridet.Number", RidetForms.Taken(TakenBy, key => text[key]));
+        }
         return Page();
     }
 
@@ -75,9 +90,11 @@ public sealed class RegisterModel(CompanyRegistration registration, CompanyLifec
             return await ShowProblemsAsync(problems, cancellationToken);
         }
         var next = Steps[StepIndex + 1];
-        if (section == ProfileSection.Ridet && !continuer && Core.Companies.Ridet.TryParse(Input.Ridet.Number, out var ridet)
-            && (await registration.FindByRidetAsync(ridet, UserId, cancellationToken)).Count > 0)
+        if (section == ProfileSection.Ridet && Core.Companies.Ridet.TryParse(Input.Ridet.Number, out var ridet)
+            && (await registration.HolderAsync(ridet, cancellationToken) is not null
+                || (!continuer && (await registration.FindByRidetAsync(ridet, UserId, cancellationToken)).Count > 0)))
         {
+            // Another establishment of a listed company may go on; a RIDET already held may not (docs/adr/0020).
             next = Steps[0];
         }
         await registration.SaveAsync(UserId, next, Input, cancellationToken);
@@ -99,7 +116,10 @@ public sealed class RegisterModel(CompanyRegistration registration, CompanyLifec
         {
             return await ShowProblemsAsync(problems, cancellationToken);
         }
-        await lifecycle.SubmitAsync(Input.ToCompany(), draft, User.ToActor(), cancellationToken);
+        if (await lifecycle.SubmitAsync(Input.ToCompany(), draft, User.ToActor(), cancellationToken) == LifecycleOutcome.RidetTaken)
+        {
+            return await ShowProblemsAsync([("Input.Ridet.Number", text["Ridet.TakenShort"])], cancellationToken);
+        }
         return RedirectToPage("/MySpace/Index", new { resultat = "soumise" });
     }
 
@@ -130,6 +150,7 @@ public sealed class RegisterModel(CompanyRegistration registration, CompanyLifec
         if (Step == Steps[0] && Core.Companies.Ridet.TryParse(Input.Ridet.Number, out var ridet))
         {
             Matches = await registration.FindByRidetAsync(ridet, UserId, cancellationToken);
+            TakenBy = await registration.HolderAsync(ridet, cancellationToken);
         }
         if (StepIndex > 1)
         {
