@@ -6,9 +6,14 @@ using MiniExcelLibs;
 
 namespace AnnuaireFiliere.Core.Import;
 
-/// <summary>A row of an import file: its number in the file (header = 1) and its cells by normalized header.</summary>
+/// <summary>
+/// A row of an import file: its number in the file (header = 1) and its cells by normalized header; the first cell
+/// longer than <see cref="ImportLimitsOptions.MaxCellLength"/>, if any (its value is then cut).
+/// </summary>
 internal sealed record ImportRow(int Number, IReadOnlyDictionary<string, string> Cells)
 {
+    public (string Column, int Length)? TooLong { get; init; }
+
     public string? this[string column] =>
         Cells.TryGetValue(column, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 }
@@ -32,8 +37,11 @@ internal sealed class ImportTable
 
     public IEnumerable<ImportRow> Rows => _rows;
 
-    /// <summary>Opens a seekable stream; throws <see cref="ImportFileException"/> when it is not a readable table.</summary>
-    public static ImportTable Open(Stream stream, string? fileName)
+    /// <summary>
+    /// Opens a seekable stream; throws <see cref="ImportFileException"/> when it is not a readable table or goes
+    /// beyond <paramref name="limits"/> (checked on the whole file before the first row is given).
+    /// </summary>
+    public static ImportTable Open(Stream stream, string? fileName, ImportLimitsOptions limits)
     {
         var start = new byte[4];
         var read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
@@ -48,20 +56,34 @@ internal sealed class ImportTable
         {
             throw new ImportFileException(ImportMessages.XlsxNotZip);
         }
-        return isZip ? OpenXlsx(stream) : OpenCsv(stream);
+        return isZip ? OpenXlsx(stream, limits) : OpenCsv(stream, limits);
     }
 
-    private static ImportTable OpenCsv(Stream stream)
+    private static StreamReader Utf8Reader(Stream stream) =>
+        new(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, bufferSize: 65536, leaveOpen: true);
+
+    private static ImportTable OpenCsv(Stream stream, ImportLimitsOptions limits)
     {
-        var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, bufferSize: 65536, leaveOpen: true);
+        try
+        {
+            using var scan = Utf8Reader(stream);
+            CsvGuard.Check(scan, limits);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new ImportFileException(ImportMessages.NotText);
+        }
+        stream.Position = 0;
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             DetectDelimiter = true,
             DetectDelimiterValues = [";", ","],
             BadDataFound = null,
             MissingFieldFound = null,
+            // Already checked by the guard; kept so the parser's own buffer can never outgrow it.
+            MaxFieldSize = limits.MaxRowLength,
         };
-        var csv = new CsvReader(reader, config);
+        var csv = new CsvReader(Utf8Reader(stream), config);
         string[] headers;
         try
         {
@@ -79,11 +101,15 @@ internal sealed class ImportTable
         {
             throw new ImportFileException(ImportMessages.NotText);
         }
+        if (headers.Length > limits.MaxColumns)
+        {
+            throw new ImportFileException(string.Format(CultureInfo.InvariantCulture, ImportMessages.TooManyColumns, limits.MaxColumns, 1));
+        }
         var normalized = headers.Select(NormalizeHeader).ToList();
-        return new ImportTable(normalized, CsvRows(csv, normalized));
+        return new ImportTable(normalized, CsvRows(csv, normalized, limits));
     }
 
-    private static IEnumerable<ImportRow> CsvRows(CsvReader csv, List<string> headers)
+    private static IEnumerable<ImportRow> CsvRows(CsvReader csv, List<string> headers, ImportLimitsOptions limits)
     {
         using (csv)
         {
@@ -100,6 +126,10 @@ internal sealed class ImportTable
                 {
                     throw new ImportFileException(ImportMessages.NotText);
                 }
+                catch (MaxFieldSizeException)
+                {
+                    throw new ImportFileException(string.Format(CultureInfo.InvariantCulture, ImportMessages.RowTooLong, csv.Parser.Row, limits.MaxRowLength));
+                }
                 var record = csv.Parser.Record ?? [];
                 if (record.All(string.IsNullOrWhiteSpace))
                 {
@@ -110,13 +140,14 @@ internal sealed class ImportTable
                 {
                     cells.TryAdd(headers[i], record[i]);
                 }
-                yield return new ImportRow(csv.Parser.Row, cells);
+                yield return Row(csv.Parser.Row, cells, limits);
             }
         }
     }
 
-    private static ImportTable OpenXlsx(Stream stream)
+    private static ImportTable OpenXlsx(Stream stream, ImportLimitsOptions limits)
     {
+        WorkbookGuard.Check(stream, limits);
         IEnumerator<IDictionary<string, object?>> rows;
         List<(string Column, string Header)> headers;
         try
@@ -138,10 +169,14 @@ internal sealed class ImportTable
         {
             throw new ImportFileException(ImportMessages.XlsxUnreadable);
         }
-        return new ImportTable([.. headers.Select(h => h.Header)], XlsxRows(rows, headers));
+        if (headers.Count > limits.MaxColumns)
+        {
+            throw new ImportFileException(string.Format(CultureInfo.InvariantCulture, ImportMessages.TooManyColumns, limits.MaxColumns, 1));
+        }
+        return new ImportTable([.. headers.Select(h => h.Header)], XlsxRows(rows, headers, limits));
     }
 
-    private static IEnumerable<ImportRow> XlsxRows(IEnumerator<IDictionary<string, object?>> rows, List<(string Column, string Header)> headers)
+    private static IEnumerable<ImportRow> XlsxRows(IEnumerator<IDictionary<string, object?>> rows, List<(string Column, string Header)> headers, ImportLimitsOptions limits)
     {
         using (rows)
         {
@@ -158,7 +193,7 @@ internal sealed class ImportTable
                 {
                     continue;
                 }
-                yield return new ImportRow(number, cells);
+                yield return Row(number, cells, limits);
             }
         }
     }
@@ -175,7 +210,19 @@ internal sealed class ImportTable
         }
     }
 
-    private static bool IsUnreadableWorkbook(Exception exception) =>
+    /// <summary>The row, its first cell over the length limit noted and every such cell cut (they reach no company).</summary>
+    private static ImportRow Row(int number, Dictionary<string, string> cells, ImportLimitsOptions limits)
+    {
+        (string, int)? tooLong = null;
+        foreach (var (header, value) in cells.Where(c => c.Value.Length > limits.MaxCellLength).ToList())
+        {
+            tooLong ??= (header, value.Length);
+            cells[header] = ImportText.Cut(value, limits.MaxEchoedLength)!;
+        }
+        return new ImportRow(number, cells) { TooLong = tooLong };
+    }
+
+    internal static bool IsUnreadableWorkbook(Exception exception) =>
         exception is InvalidDataException or IOException or InvalidOperationException or FormatException or System.Xml.XmlException
             // A stream that seeks outside itself (ASP.NET Core's upload streams) when the archive's directory is damaged.
             or ArgumentOutOfRangeException;
@@ -203,6 +250,10 @@ internal sealed class ImportTable
 
 internal static class ImportText
 {
+    /// <summary>A value as the report repeats it: at most <paramref name="length"/> characters, then "…".</summary>
+    public static string? Cut(string? value, int length) =>
+        value is null || value.Length <= length ? value : string.Concat(value.AsSpan(0, length), "…");
+
     /// <summary>Lower case without accents (for headers, commune names and labels).</summary>
     public static string Fold(string text)
     {
