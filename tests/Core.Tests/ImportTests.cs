@@ -56,6 +56,21 @@ public sealed class ImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Descriptions_written_on_many_lines_keep_the_header_s_delimiter()
+    {
+        // Excel's "CSV UTF-8" quotes a cell written on several lines. Guessing the delimiter from the first 4 KB of
+        // text, cut inside such a cell, gave "," and refused the file for unknown headers.
+        var description = string.Concat(Enumerable.Repeat("Une ligne.\n", 300)).TrimEnd();
+        var report = await ImportAsync(Csv("ridet;raison_sociale;activite_principale;commune;description",
+            $"1234567;Cagou Logiciels;A0405;98818;\"{description}\"", $"7654321;Lagon Data;A0405;98818;\"{description}\""));
+
+        Assert.Null(report.FileError);
+        Assert.Equal([ImportOutcome.Created, ImportOutcome.Created], report.Rows.Select(r => r.Outcome));
+        await using var db = _database.Context();
+        Assert.All(await db.Companies.ToListAsync(TestContext.Current.CancellationToken), c => Assert.Equal(description, c.DescriptionFr));
+    }
+
+    [Fact]
     public async Task Template_xlsx_made_with_miniexcel_is_read()
     {
         using var stream = new MemoryStream();

@@ -159,12 +159,15 @@ internal static class WorkbookGuard
 /// <summary>
 /// Checks a CSV before it is parsed: every record (a line, or several when a quoted field holds line breaks) within
 /// <see cref="ImportLimitsOptions.MaxRowLength"/> characters, and at most <see cref="ImportLimitsOptions.MaxRows"/>
-/// of them after the header. Reads in chunks: nothing grows with the file.
+/// of them after the header. Reads in chunks: nothing grows with the file. Returns the delimiter, the header's
+/// (<c>;</c> unless it has more commas): guessed from the whole text, it failed on cells written on several lines.
 /// </summary>
 internal static class CsvGuard
 {
-    public static void Check(TextReader reader, ImportLimitsOptions limits)
+    public static string Check(TextReader reader, ImportLimitsOptions limits)
     {
+        var semicolons = 0;
+        var commas = 0;
         var buffer = new char[16 * 1024];
         var records = 0L;
         var line = 1L;
@@ -210,6 +213,14 @@ internal static class CsvGuard
                 }
                 else if (c is ';' or ',' && !inQuotes)
                 {
+                    if (records == 0 && c == ';')
+                    {
+                        semicolons++;
+                    }
+                    else if (records == 0)
+                    {
+                        commas++;
+                    }
                     fieldStart = true;
                     quoted = false;
                     continue;
@@ -221,6 +232,7 @@ internal static class CsvGuard
         {
             Count(ref records, limits);
         }
+        return commas > semicolons ? "," : ";";
     }
 
     private static void Count(ref long records, ImportLimitsOptions limits)

@@ -64,10 +64,11 @@ internal sealed class ImportTable
 
     private static ImportTable OpenCsv(Stream stream, ImportLimitsOptions limits)
     {
+        string delimiter;
         try
         {
             using var scan = Utf8Reader(stream);
-            CsvGuard.Check(scan, limits);
+            delimiter = CsvGuard.Check(scan, limits);
         }
         catch (DecoderFallbackException)
         {
@@ -76,8 +77,7 @@ internal sealed class ImportTable
         stream.Position = 0;
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
-            DetectDelimiter = true,
-            DetectDelimiterValues = [";", ","],
+            Delimiter = delimiter,
             BadDataFound = null,
             MissingFieldFound = null,
             // Already checked by the guard; kept so the parser's own buffer can never outgrow it.
