@@ -14,6 +14,28 @@ internal sealed record ImportRow(int Number, IReadOnlyDictionary<string, string>
 {
     public (string Column, int Length)? TooLong { get; init; }
 
+    /// <summary>
+    /// A row as read from a file: broken characters (a lone surrogate, which Excel's <c>_xD800_</c> can encode)
+    /// replaced by U+FFFD, the first cell over the length limit noted and every such cell cut (they reach no company).
+    /// </summary>
+    public static ImportRow Read(int number, Dictionary<string, string> cells, ImportLimitsOptions limits)
+    {
+        (string, int)? tooLong = null;
+        foreach (var (header, value) in cells.ToList())
+        {
+            if (value.Length > limits.MaxCellLength)
+            {
+                tooLong ??= (header, value.Length);
+                cells[header] = ImportText.Cut(ImportText.WellFormed(value), limits.MaxEchoedLength)!;
+            }
+            else
+            {
+                cells[header] = ImportText.WellFormed(value);
+            }
+        }
+        return new ImportRow(number, cells) { TooLong = tooLong };
+    }
+
     public string? this[string column] =>
         Cells.TryGetValue(column, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 }
@@ -140,7 +162,7 @@ internal sealed class ImportTable
                 {
                     cells.TryAdd(headers[i], record[i]);
                 }
-                yield return Row(csv.Parser.Row, cells, limits);
+                yield return ImportRow.Read(csv.Parser.Row, cells, limits);
             }
         }
     }
@@ -193,7 +215,7 @@ internal sealed class ImportTable
                 {
                     continue;
                 }
-                yield return Row(number, cells, limits);
+                yield return ImportRow.Read(number, cells, limits);
             }
         }
     }
@@ -208,18 +230,6 @@ internal sealed class ImportTable
         {
             throw new ImportFileException(ImportMessages.XlsxUnreadable);
         }
-    }
-
-    /// <summary>The row, its first cell over the length limit noted and every such cell cut (they reach no company).</summary>
-    private static ImportRow Row(int number, Dictionary<string, string> cells, ImportLimitsOptions limits)
-    {
-        (string, int)? tooLong = null;
-        foreach (var (header, value) in cells.Where(c => c.Value.Length > limits.MaxCellLength).ToList())
-        {
-            tooLong ??= (header, value.Length);
-            cells[header] = ImportText.Cut(value, limits.MaxEchoedLength)!;
-        }
-        return new ImportRow(number, cells) { TooLong = tooLong };
     }
 
     internal static bool IsUnreadableWorkbook(Exception exception) =>
@@ -238,7 +248,7 @@ internal sealed class ImportTable
 
     public static string NormalizeHeader(string header)
     {
-        var text = ImportText.Fold(header.Trim().TrimStart('\uFEFF'));
+        var text = ImportText.Fold(ImportText.WellFormed(header).Trim().TrimStart('\uFEFF'));
         var builder = new StringBuilder(text.Length);
         foreach (var c in text)
         {
@@ -250,9 +260,33 @@ internal sealed class ImportTable
 
 internal static class ImportText
 {
-    /// <summary>A value as the report repeats it: at most <paramref name="length"/> characters, then "…".</summary>
+    /// <summary>A value as the report repeats it: at most <paramref name="length"/> characters, then "…" (a pair never split).</summary>
     public static string? Cut(string? value, int length) =>
-        value is null || value.Length <= length ? value : string.Concat(value.AsSpan(0, length), "…");
+        value is null || value.Length <= length ? value
+        : string.Concat(value.AsSpan(0, char.IsHighSurrogate(value[length - 1]) ? length - 1 : length), "…");
+
+    /// <summary>The text with every lone surrogate replaced by U+FFFD (Unicode normalization refuses them).</summary>
+    public static string WellFormed(string text)
+    {
+        var first = text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF');
+        if (first < 0)
+        {
+            return text;
+        }
+        var chars = text.ToCharArray();
+        for (var i = first; i < chars.Length; i++)
+        {
+            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(chars[i]))
+            {
+                chars[i] = '\uFFFD';
+            }
+        }
+        return new string(chars);
+    }
 
     /// <summary>Lower case without accents (for headers, commune names and labels).</summary>
     public static string Fold(string text)
