@@ -147,6 +147,24 @@ public sealed class ImportLimitsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Many_short_texts_outside_the_rows_are_not_counted_as_one_long_text()
+    {
+        // 2,000 comments of 100 characters: 200,000 characters in one part, none of them long.
+        var comments = string.Concat(Enumerable.Range(0, 2000).Select(i => $"<comment ref=\"A{i + 1}\"><text><t>{new string('c', 100)}</t></text></comment>"));
+        var file = Workbook(sheet =>
+            {
+                Row(sheet, 1, "ridet", "raison_sociale", "activite_principale", "commune");
+                Row(sheet, 2, "1234567", "Cagou Logiciels", "A0405", "98818");
+            },
+            ("xl/comments1.xml", $"""<?xml version="1.0" encoding="UTF-8"?><comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><commentList>{comments}</commentList></comments>"""));
+
+        var report = await ImportAsync(file, "commentaires.xlsx");
+
+        Assert.Null(report.FileError);
+        Assert.Equal(ImportOutcome.Created, Assert.Single(report.Rows).Outcome);
+    }
+
+    [Fact]
     public async Task A_workbook_with_a_cell_in_its_last_column_is_refused_for_too_many_columns()
     {
         // Without the check, every row would carry 16,384 columns.
@@ -235,7 +253,7 @@ public sealed class ImportLimitsTests : IAsyncLifetime
     private static byte[] Csv(params string[] lines) => Encoding.UTF8.GetBytes(string.Join("\n", lines) + "\n");
 
     /// <summary>A minimal XLSX package (one sheet of inline strings) whose sheet data the caller streams.</summary>
-    internal static byte[] Workbook(Action<TextWriter> sheetData)
+    internal static byte[] Workbook(Action<TextWriter> sheetData, params (string Name, string Content)[] otherParts)
     {
         using var zip = new MemoryStream();
         using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
@@ -244,6 +262,10 @@ public sealed class ImportLimitsTests : IAsyncLifetime
             Part(archive, "_rels/.rels", """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>""");
             Part(archive, "xl/workbook.xml", """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Feuil1" sheetId="1" r:id="rId1"/></sheets></workbook>""");
             Part(archive, "xl/_rels/workbook.xml.rels", """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>""");
+            foreach (var (name, content) in otherParts)
+            {
+                Part(archive, name, content);
+            }
             using var sheet = new StreamWriter(archive.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Optimal).Open(), new UTF8Encoding(false));
             sheet.Write("""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>""");
             sheetData(sheet);

@@ -68,9 +68,15 @@ internal static class WorkbookGuard
         var row = 0;
         var column = 0;
         var inRow = false;
+        var inSharedText = false;
+        // Characters of the current row, of the current shared text (<si>: its runs together), or of any other element.
         var characters = 0L;
         while (xml.Read())
         {
+            if (xml.NodeType == XmlNodeType.Element && !inRow && !inSharedText)
+            {
+                characters = 0;
+            }
             switch (xml.NodeType)
             {
                 case XmlNodeType.Element when xml.NamespaceURI == SpreadsheetNamespace:
@@ -87,7 +93,6 @@ internal static class WorkbookGuard
                                 throw new ImportFileException(Format(ImportMessages.TooManyRows, limits.MaxRows));
                             }
                             column = 0;
-                            characters = 0;
                             inRow = !xml.IsEmptyElement;
                             break;
                         case "c":
@@ -95,12 +100,13 @@ internal static class WorkbookGuard
                             Within(column, row, 0, limits);
                             break;
                         case "si":
-                            characters = 0;
+                            inSharedText = !xml.IsEmptyElement;
                             break;
                     }
                     break;
-                case XmlNodeType.EndElement when xml.LocalName == "row" && xml.NamespaceURI == SpreadsheetNamespace:
+                case XmlNodeType.EndElement when xml.NamespaceURI == SpreadsheetNamespace && xml.LocalName is "row" or "si":
                     inRow = false;
+                    inSharedText = false;
                     break;
                 case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace:
                     int read;
