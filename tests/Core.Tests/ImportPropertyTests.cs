@@ -103,6 +103,22 @@ public sealed class ImportPropertyTests : IAsyncLifetime
         }, iter: 60, threads: 1);
     }
 
+    [Fact]
+    public async Task Any_workbook_of_template_rows_gets_one_report_line_per_row_never_an_exception()
+    {
+        var files = Gen.SelectMany(Gen.Shuffle(Optional, 0, Optional.Length), Gen.Int[1, 6],
+            (optional, count) => Row([.. Required, .. optional], Nasty + ";,").Array[count].Select(rows => (Headers: (string[])[.. Required, .. optional], Rows: rows)));
+
+        await files.SampleAsync(async file =>
+        {
+            var report = await ImportAsync(Workbook(file.Headers, file.Rows), "proprietes.xlsx");
+
+            Assert.Null(report.FileError);
+            Assert.Equal(file.Rows.Count(r => !r.Values.All(string.IsNullOrWhiteSpace)), report.Rows.Count);
+            Assert.All(report.Rows, line => Assert.True(line.Outcome is not (ImportOutcome.Rejected or ImportOutcome.Skipped) || !string.IsNullOrWhiteSpace(line.Reason)));
+        }, iter: 40, threads: 1);
+    }
+
     private static bool Sound(MappedRow mapped) =>
         mapped.Outcome is null ? mapped.Ridet is not null : !string.IsNullOrWhiteSpace(mapped.Reason);
 
@@ -146,11 +162,45 @@ public sealed class ImportPropertyTests : IAsyncLifetime
         return new UTF8Encoding(false).GetBytes(text.ToString());
     }
 
-    private async Task<ImportReport> ImportAsync(byte[] content)
+    /// <summary>The rows as inline strings; what XML cannot hold written as Excel does (<c>_x0001_</c>).</summary>
+    private static byte[] Workbook(string[] headers, Dictionary<string, string>[] rows) =>
+        ImportLimitsTests.Workbook(sheet =>
+        {
+            ImportLimitsTests.Row(sheet, 1, headers);
+            for (var i = 0; i < rows.Length; i++)
+            {
+                ImportLimitsTests.Row(sheet, i + 2, [.. headers.Select(h => Excel(rows[i].GetValueOrDefault(h) ?? string.Empty))]);
+            }
+        });
+
+    private static string Excel(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var pair = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+            if (pair)
+            {
+                builder.Append(c).Append(text[++i]);
+            }
+            else if (c is < ' ' and not ('\t' or '\n' or '\r') || char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF')
+            {
+                builder.Append(CultureInfo.InvariantCulture, $"_x{(int)c:X4}_");
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+        return builder.ToString();
+    }
+
+    private async Task<ImportReport> ImportAsync(byte[] content, string fileName = "proprietes.csv")
     {
         await using var db = _database.Context();
         var service = new ImportService(db, TaxonomyCatalog.Default, new CompanyValidator(TaxonomyCatalog.Default, _database.Clock), _database.Lifecycle(db));
         using var stream = new MemoryStream(content);
-        return await service.ImportAsync(stream, "proprietes.csv", new ImportOptions(), cancellationToken: TestContext.Current.CancellationToken);
+        return await service.ImportAsync(stream, fileName, new ImportOptions(), cancellationToken: TestContext.Current.CancellationToken);
     }
 }
