@@ -119,6 +119,59 @@ public sealed class ImportPropertyTests : IAsyncLifetime
         }, iter: 40, threads: 1);
     }
 
+    [Fact]
+    public async Task Any_damaged_workbook_gets_a_report_or_a_message_never_an_exception()
+    {
+        var parts = new[] { "xl/worksheets/sheet1.xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "_rels/.rels" };
+        var damage = Gen.Select(Gen.Int[0, int.MaxValue], Gen.Int[0, int.MaxValue], Gen.Int[0, 3], Gen.Char["<>/=\"' abcrtisv0123456789:AZ_"].Array[0, 12].Select(chars => new string(chars))).Array[1, 6];
+        var cases = Gen.Select(Gen.OneOf(parts), damage);
+
+        await cases.SampleAsync(async c =>
+        {
+            var (part, edits) = c;
+            var report = await ImportAsync(DamagedWorkbook(part, edits), "abime.xlsx");
+
+            Assert.True(report.FileError is not null || report.Rows.Count > 0);
+        }, iter: 150, threads: 1);
+    }
+
+    /// <summary>A two-row workbook with <paramref name="part"/>'s XML cut, repeated or spliced at random places.</summary>
+    private static byte[] DamagedWorkbook(string part, (int At, int Length, int Kind, string Text)[] edits)
+    {
+        var original = ImportLimitsTests.Workbook(sheet =>
+        {
+            ImportLimitsTests.Row(sheet, 1, "ridet", "raison_sociale", "activite_principale", "commune");
+            ImportLimitsTests.Row(sheet, 2, "1234567", "Cagou Logiciels", "A0405", "98818");
+        });
+        using var source = new System.IO.Compression.ZipArchive(new MemoryStream(original));
+        using var damaged = new MemoryStream();
+        using (var target = new System.IO.Compression.ZipArchive(damaged, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var entry in source.Entries)
+            {
+                using var reader = new StreamReader(entry.Open());
+                var text = reader.ReadToEnd();
+                if (entry.FullName == part)
+                {
+                    foreach (var (at, length, kind, insert) in edits)
+                    {
+                        var start = at % (text.Length + 1);
+                        var count = Math.Min(length % 40, text.Length - start);
+                        text = kind switch
+                        {
+                            0 => text.Remove(start, count),
+                            1 => text.Insert(start, text.Substring(start, count)),
+                            _ => text.Insert(start, insert),
+                        };
+                    }
+                }
+                using var writer = new StreamWriter(target.CreateEntry(entry.FullName).Open(), new UTF8Encoding(false));
+                writer.Write(text);
+            }
+        }
+        return damaged.ToArray();
+    }
+
     private static bool Sound(MappedRow mapped) =>
         mapped.Outcome is null ? mapped.Ridet is not null : !string.IsNullOrWhiteSpace(mapped.Reason);
 
