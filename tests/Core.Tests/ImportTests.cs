@@ -100,6 +100,41 @@ public sealed class ImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Descriptions_written_on_many_lines_keep_the_header_s_delimiter()
+    {
+        // Excel's "CSV UTF-8" quotes a cell written on several lines. Guessing the delimiter from the first 4 KB of
+        // text, cut inside such a cell, gave "," and refused the file for unknown headers.
+        var description = string.Concat(Enumerable.Repeat("Une ligne.\n", 300)).TrimEnd();
+        var report = await ImportAsync(Csv("ridet;raison_sociale;activite_principale;commune;description",
+            $"1234567;Cagou Logiciels;A0405;98818;\"{description}\"", $"7654321;Lagon Data;A0405;98818;\"{description}\""));
+
+        Assert.Null(report.FileError);
+        Assert.Equal([ImportOutcome.Created, ImportOutcome.Created], report.Rows.Select(r => r.Outcome));
+        await using var db = _database.Context();
+        Assert.All(await db.Companies.ToListAsync(TestContext.Current.CancellationToken), c => Assert.Equal(description, c.DescriptionFr));
+    }
+
+    [Fact]
+    public async Task A_broken_character_in_a_workbook_is_replaced_instead_of_failing_the_import()
+    {
+        // Excel writes characters XML cannot hold as _xHHHH_; a lone surrogate decoded that way broke the text folding.
+        var file = ImportLimitsTests.Workbook(sheet =>
+        {
+            ImportLimitsTests.Row(sheet, 1, "ridet", "raison_sociale", "activite_principale", "commune_xD800_");
+            ImportLimitsTests.Row(sheet, 2, "1234567", "Cagou_xD800_ Logiciels", "A0405", "98818");
+            ImportLimitsTests.Row(sheet, 3, "7654321", "Lagon Data", "A0405", "Nou_xDC00_méa");
+        });
+
+        var report = await ImportAsync(file, "recensement.xlsx");
+
+        Assert.Null(report.FileError);
+        Assert.Equal([ImportOutcome.Created, ImportOutcome.Rejected], report.Rows.Select(r => r.Outcome));
+        Assert.Equal("Commune inconnue : « Nou\uFFFDméa ».", report.Rows[1].Reason);
+        await using var db = _database.Context();
+        Assert.Equal("Cagou\uFFFD Logiciels", (await db.Companies.SingleAsync(TestContext.Current.CancellationToken)).LegalName);
+    }
+
+    [Fact]
     public async Task Template_xlsx_made_with_miniexcel_is_read()
     {
         using var stream = new MemoryStream();

@@ -82,6 +82,20 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Contains("Format inconnu", format.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_file_over_the_configured_limits_is_refused_whole_with_exit_code_2()
+    {
+        Directory.CreateDirectory(_data);
+        var file = Path.Combine(_data, "recensement.csv");
+        await File.WriteAllTextAsync(file, "ridet;raison_sociale;activite_principale;commune\n1234567;Une;A0405;Nouméa\n7654321;Deux;A0405;Nouméa\n", Encoding.UTF8, TestContext.Current.CancellationToken);
+
+        var result = await IndexerProcess.RunAsync(new Dictionary<string, string> { ["Import__MaxRows"] = "1" }, "import", file, "--data", _data);
+
+        Assert.Equal(ExitCodes.InvalidArguments, result.ExitCode);
+        Assert.Contains("Fichier refusé : Le fichier compte plus de 1 lignes", result.Output, StringComparison.Ordinal);
+        Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM Companies"));
+    }
+
     private long Scalar(string sql) => DataFolder.Scalar(_data, sql);
 
     public void Dispose()

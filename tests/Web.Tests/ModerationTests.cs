@@ -96,6 +96,61 @@ public sealed class ModerationTests(SiteFixture site) : IClassFixture<SiteFixtur
         Assert.Contains("illisible", garbage.QuerySelector(".import-report [role=alert]")!.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_import_page_states_the_largest_file_it_takes()
+    {
+        var moderator = await AccountForms.SignedInClientAsync(site.Factory, "taille-import@annuaire-test.nc", Roles.Moderator);
+
+        var page = await DirectoryWebFactory.ParseAsync(await moderator.GetAsync("/moderation/import", Cancel));
+
+        Assert.StartsWith("20 Mo au plus.", page.QuerySelector("#import-fichier-aide")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_upload_over_the_limit_answers_413_with_a_page_saying_so_in_french_and_english()
+    {
+        var moderator = await AccountForms.SignedInClientAsync(site.Factory, "gros-fichier@annuaire-test.nc", Roles.Moderator);
+        var tooLarge = new byte[Features.Moderation.ImportModel.MaxBytes + 100 * 1024];
+
+        var french = await UploadAsync(moderator, tooLarge, "enorme.csv", dryRun: true);
+        await AccountForms.SubmitAsync(moderator, "/moderation/import", "/langue", ("culture", "en"), ("returnUrl", "/moderation/import"));
+        var english = await UploadAsync(moderator, tooLarge, "enorme.csv", dryRun: true);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, french.StatusCode);
+        Assert.Contains("20 Mo", (await DirectoryWebFactory.ParseAsync(french)).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, english.StatusCode);
+        Assert.Contains("20 MB", (await DirectoryWebFactory.ParseAsync(english)).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_workbook_expanding_to_hundreds_of_megabytes_gets_a_message_not_an_error()
+    {
+        var moderator = await AccountForms.SignedInClientAsync(site.Factory, "bombe@annuaire-test.nc", Roles.Moderator);
+
+        var response = await UploadAsync(moderator, ExpandingWorkbook(200_000_000), "bombe.xlsx", dryRun: true);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await DirectoryWebFactory.ParseAsync(response);
+        Assert.Contains("une fois décompressé", page.QuerySelector(".import-report [role=alert]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    /// <summary>A zip whose one part declares <paramref name="size"/> bytes of the same letter: a few hundred KB on the wire.</summary>
+    private static byte[] ExpandingWorkbook(int size)
+    {
+        using var zip = new MemoryStream();
+        using (var archive = new System.IO.Compression.ZipArchive(zip, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var sheet = archive.CreateEntry("xl/worksheets/sheet1.xml").Open();
+            var chunk = new byte[64 * 1024];
+            Array.Fill(chunk, (byte)'A');
+            for (var left = size; left > 0; left -= chunk.Length)
+            {
+                sheet.Write(chunk, 0, Math.Min(left, chunk.Length));
+            }
+        }
+        return zip.ToArray();
+    }
+
     private static int Count(AngleSharp.Html.Dom.IHtmlDocument page, string outcome) =>
         int.Parse(page.QuerySelector($"dd[data-outcome={outcome}]")!.TextContent, System.Globalization.CultureInfo.InvariantCulture);
 

@@ -50,6 +50,8 @@ public sealed class MisconfigurationTests
     [InlineData("Site:PathBase", "annuaire/", "Site:PathBase")]
     [InlineData("Mail:Smtp:Port", "0", "Smtp.Port")]   // a nested object is checked too
     [InlineData("Search:Provider", "Luceen", "Search:Provider")]
+    [InlineData("Import:MaxCellLength", "0", "MaxCellLength")]
+    [InlineData("Import:MaxRowLength", "100", "MaxRowLength")]   // shorter than a cell may be
     public void A_wrong_setting_stops_the_start_with_a_message_naming_it(string key, string value, string named)
     {
         using var factory = new DirectoryWebFactory().WithWebHostBuilder(builder => builder.UseSetting(key, value));

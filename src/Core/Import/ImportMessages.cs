@@ -7,6 +7,14 @@ internal static class ImportMessages
     public const string NotText = "Le fichier n'est ni un CSV en UTF-8 ni un classeur XLSX (contenu binaire ou encodage inconnu). Enregistrez-le en « CSV UTF-8 » ou en « Classeur Excel (.xlsx) ».";
     public const string XlsxNotZip = "Le fichier porte l'extension .xlsx mais n'est pas un classeur Excel (ce n'est pas une archive ZIP).";
     public const string XlsxUnreadable = "Le classeur XLSX est illisible (archive endommagée ou feuille absente).";
+    public const string WorkbookTooLarge = "Le classeur XLSX fait {0} Mo une fois décompressé : {1} Mo au plus. Découpez-le, ou enregistrez-le en « CSV UTF-8 ».";
+    public const string WorkbookTooManyParts = "Le classeur XLSX contient {0} fichiers internes ({1} au plus) : ce n'est pas un classeur ordinaire.";
+    public const string WorkbookSizeMismatch = "Le classeur XLSX est illisible : une partie de l'archive est plus grande que la taille qu'elle annonce.";
+    public const string TooManyRows = "Le fichier compte plus de {0} lignes : découpez-le en plusieurs fichiers.";
+    public const string TooManyColumns = "Le fichier compte plus de {0} colonnes (ligne {1}) : seules les colonnes du gabarit ou de l'extrait du RIDET sont attendues.";
+    public const string RowTooLong = "La ligne {0} dépasse {1} caractères : le fichier est refusé (cellule démesurée, ou guillemet jamais refermé ?).";
+    public const string SharedTextTooLong = "Le classeur XLSX contient un texte de plus de {0} caractères : le fichier est refusé.";
+    public const string CellTooLong = "La colonne « {0} » dépasse {1} caractères ({2}) : la ligne n'est pas importée.";
     public const string UnknownHeaders = "En-têtes non reconnus : ni le gabarit de l'annuaire (colonne raison_sociale) ni l'extrait du RIDET (colonnes rid7, denomination, code_ape). Voir docs/IMPORT.md.";
     public const string MissingColumns = "Colonnes obligatoires absentes pour le format {0} : {1}.";
     public const string InvalidRidet = "RIDET invalide : « {0} ».";

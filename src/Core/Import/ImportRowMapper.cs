@@ -11,8 +11,8 @@ internal sealed record MappedRow(Ridet? Ridet, string? Name, Dictionary<string, 
         new(null, name, [], outcome, reason);
 }
 
-/// <summary>Turns rows of the template or of the register extract into company values.</summary>
-internal sealed class ImportRowMapper(TaxonomyCatalog taxonomy)
+/// <summary>Turns rows of the template or of the register extract into company values; the file's values its messages repeat are cut.</summary>
+internal sealed class ImportRowMapper(TaxonomyCatalog taxonomy, ImportLimitsOptions limits)
 {
     public static readonly string[] GabaritRequired = ["ridet", "raison_sociale", "activite_principale", "commune"];
     public static readonly string[] RidetRequired = ["rid7", "denomination", "code_ape"];
@@ -184,7 +184,7 @@ internal sealed class ImportRowMapper(TaxonomyCatalog taxonomy)
         }, null, null);
     }
 
-    private static MappedRow? ParseRidet(string? text, string? name) =>
+    private MappedRow? ParseRidet(string? text, string? name) =>
         text is null ? MappedRow.Refuse(name, ImportMessages.MissingRidet)
         : Ridet.TryParse(text, out _) ? null
         : MappedRow.Refuse(name, Format(ImportMessages.InvalidRidet, text));
@@ -242,6 +242,6 @@ internal sealed class ImportRowMapper(TaxonomyCatalog taxonomy)
         _ => null,
     };
 
-    private static string Format(string template, params object[] values) =>
-        string.Format(CultureInfo.InvariantCulture, template, values);
+    private string Format(string template, params object[] values) =>
+        string.Format(CultureInfo.InvariantCulture, template, [.. values.Select(v => v is string text ? ImportText.Cut(text, limits.MaxEchoedLength) : v)]);
 }

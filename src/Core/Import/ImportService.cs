@@ -6,6 +6,7 @@ using AnnuaireFiliere.Core.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace AnnuaireFiliere.Core.Import;
 
@@ -18,9 +19,11 @@ namespace AnnuaireFiliere.Core.Import;
 /// <see cref="CompanyLifecycle.ImportAsync"/>, which writes the history (both on the scope's one <see cref="AppDbContext"/>,
 /// which tracks the updated companies between them).
 /// </summary>
-public sealed class ImportService(AppDbContext db, TaxonomyCatalog taxonomy, CompanyValidator validator, CompanyLifecycle lifecycle)
+public sealed class ImportService(AppDbContext db, TaxonomyCatalog taxonomy, CompanyValidator validator, CompanyLifecycle lifecycle,
+    IOptions<ImportLimitsOptions>? limits = null)
 {
-    private readonly ImportRowMapper _mapper = new(taxonomy);
+    private readonly ImportLimitsOptions _limits = limits?.Value ?? new();
+    private readonly ImportRowMapper _mapper = new(taxonomy, limits?.Value ?? new());
 
     public async Task<ImportReport> ImportAsync(Stream content, string? fileName, ImportOptions options,
         IProgress<int>? rowsDone = null, CancellationToken cancellationToken = default)
@@ -37,13 +40,17 @@ public sealed class ImportService(AppDbContext db, TaxonomyCatalog taxonomy, Com
                 await content.CopyToAsync(copy, cancellationToken);
                 copy.Position = 0;
             }
-            var table = ImportTable.Open(copy ?? content, fileName);
+            var table = ImportTable.Open(copy ?? content, fileName, _limits);
             report.Format = DetectFormat(table.Headers, options.Format);
             var seen = new Dictionary<string, int>(StringComparer.Ordinal);
             var batch = new List<(ImportRow Row, MappedRow Mapped)>(options.BatchSize);
             foreach (var row in table.Rows)
             {
-                var mapped = report.Format == ImportFormat.Ridet ? _mapper.MapRegister(row) : _mapper.MapGabarit(row, table.Headers);
+                var mapped = row.TooLong is var (column, length)
+                        ? MappedRow.Refuse(row["raison_sociale"] ?? row["denomination"], Format(ImportMessages.CellTooLong, ImportText.Cut(column, _limits.MaxEchoedLength)!, _limits.MaxCellLength, length))
+                    : report.Format == ImportFormat.Ridet ? _mapper.MapRegister(row)
+                    : _mapper.MapGabarit(row, table.Headers);
+                mapped = mapped with { Name = ImportText.Cut(mapped.Name, _limits.MaxEchoedLength) };
                 if (mapped.Ridet is { } ridet && !seen.TryAdd(ridet.Rid, row.Number))
                 {
                     mapped = MappedRow.Refuse(mapped.Name, Format(ImportMessages.DuplicateRow, ridet.Rid, seen[ridet.Rid]));
@@ -231,9 +238,10 @@ public sealed class ImportService(AppDbContext db, TaxonomyCatalog taxonomy, Com
         return new ImportRowResult(number, ridet, mapped.Name, ImportOutcome.Updated, note);
     }
 
-    private static ImportRowResult Rejected(int number, MappedRow mapped, IReadOnlyList<ValidationIssue> issues) =>
+    /// <summary>The validator's messages may repeat a value (an e-mail address): each is cut like the file's values.</summary>
+    private ImportRowResult Rejected(int number, MappedRow mapped, IReadOnlyList<ValidationIssue> issues) =>
         new(number, mapped.Ridet?.ToString(), mapped.Name, ImportOutcome.Rejected,
-            Format(ImportMessages.Invalid, string.Join(" ; ", issues.Select(i => i.Message).Distinct())));
+            Format(ImportMessages.Invalid, string.Join(" ; ", issues.Select(i => ImportText.Cut(i.Message, _limits.MaxEchoedLength)).Distinct())));
 
     /// <summary>The last imported values, with this row's values over the previous ones (sorted, so equal means unchanged).</summary>
     private static string Snapshot(Dictionary<string, string?>? previous, Dictionary<string, string?> values)

@@ -6,9 +6,36 @@ using MiniExcelLibs;
 
 namespace AnnuaireFiliere.Core.Import;
 
-/// <summary>A row of an import file: its number in the file (header = 1) and its cells by normalized header.</summary>
+/// <summary>
+/// A row of an import file: its number in the file (header = 1) and its cells by normalized header; the first cell
+/// longer than <see cref="ImportLimitsOptions.MaxCellLength"/>, if any (its value is then cut).
+/// </summary>
 internal sealed record ImportRow(int Number, IReadOnlyDictionary<string, string> Cells)
 {
+    public (string Column, int Length)? TooLong { get; init; }
+
+    /// <summary>
+    /// A row as read from a file: broken characters (a lone surrogate, which Excel's <c>_xD800_</c> can encode)
+    /// replaced by U+FFFD, the first cell over the length limit noted and every such cell cut (they reach no company).
+    /// </summary>
+    public static ImportRow Read(int number, Dictionary<string, string> cells, ImportLimitsOptions limits)
+    {
+        (string, int)? tooLong = null;
+        foreach (var (header, value) in cells.ToList())
+        {
+            if (value.Length > limits.MaxCellLength)
+            {
+                tooLong ??= (header, value.Length);
+                cells[header] = ImportText.Cut(ImportText.WellFormed(value), limits.MaxEchoedLength)!;
+            }
+            else
+            {
+                cells[header] = ImportText.WellFormed(value);
+            }
+        }
+        return new ImportRow(number, cells) { TooLong = tooLong };
+    }
+
     public string? this[string column] =>
         Cells.TryGetValue(column, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 }
@@ -32,8 +59,11 @@ internal sealed class ImportTable
 
     public IEnumerable<ImportRow> Rows => _rows;
 
-    /// <summary>Opens a seekable stream; throws <see cref="ImportFileException"/> when it is not a readable table.</summary>
-    public static ImportTable Open(Stream stream, string? fileName)
+    /// <summary>
+    /// Opens a seekable stream; throws <see cref="ImportFileException"/> when it is not a readable table or goes
+    /// beyond <paramref name="limits"/> (checked on the whole file before the first row is given).
+    /// </summary>
+    public static ImportTable Open(Stream stream, string? fileName, ImportLimitsOptions limits)
     {
         var start = new byte[4];
         var read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
@@ -48,20 +78,34 @@ internal sealed class ImportTable
         {
             throw new ImportFileException(ImportMessages.XlsxNotZip);
         }
-        return isZip ? OpenXlsx(stream) : OpenCsv(stream);
+        return isZip ? OpenXlsx(stream, limits) : OpenCsv(stream, limits);
     }
 
-    private static ImportTable OpenCsv(Stream stream)
+    private static StreamReader Utf8Reader(Stream stream) =>
+        new(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, bufferSize: 65536, leaveOpen: true);
+
+    private static ImportTable OpenCsv(Stream stream, ImportLimitsOptions limits)
     {
-        var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, bufferSize: 65536, leaveOpen: true);
+        string delimiter;
+        try
+        {
+            using var scan = Utf8Reader(stream);
+            delimiter = CsvGuard.Check(scan, limits);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new ImportFileException(ImportMessages.NotText);
+        }
+        stream.Position = 0;
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
-            DetectDelimiter = true,
-            DetectDelimiterValues = [";", ","],
+            Delimiter = delimiter,
             BadDataFound = null,
             MissingFieldFound = null,
+            // Already checked by the guard; kept so the parser's own buffer can never outgrow it.
+            MaxFieldSize = limits.MaxRowLength,
         };
-        var csv = new CsvReader(reader, config);
+        var csv = new CsvReader(Utf8Reader(stream), config);
         string[] headers;
         try
         {
@@ -79,11 +123,15 @@ internal sealed class ImportTable
         {
             throw new ImportFileException(ImportMessages.NotText);
         }
+        if (headers.Length > limits.MaxColumns)
+        {
+            throw new ImportFileException(string.Format(CultureInfo.InvariantCulture, ImportMessages.TooManyColumns, limits.MaxColumns, 1));
+        }
         var normalized = headers.Select(NormalizeHeader).ToList();
-        return new ImportTable(normalized, CsvRows(csv, normalized));
+        return new ImportTable(normalized, CsvRows(csv, normalized, limits));
     }
 
-    private static IEnumerable<ImportRow> CsvRows(CsvReader csv, List<string> headers)
+    private static IEnumerable<ImportRow> CsvRows(CsvReader csv, List<string> headers, ImportLimitsOptions limits)
     {
         using (csv)
         {
@@ -100,6 +148,10 @@ internal sealed class ImportTable
                 {
                     throw new ImportFileException(ImportMessages.NotText);
                 }
+                catch (MaxFieldSizeException)
+                {
+                    throw new ImportFileException(string.Format(CultureInfo.InvariantCulture, ImportMessages.RowTooLong, csv.Parser.Row, limits.MaxRowLength));
+                }
                 var record = csv.Parser.Record ?? [];
                 if (record.All(string.IsNullOrWhiteSpace))
                 {
@@ -110,13 +162,14 @@ internal sealed class ImportTable
                 {
                     cells.TryAdd(headers[i], record[i]);
                 }
-                yield return new ImportRow(csv.Parser.Row, cells);
+                yield return ImportRow.Read(csv.Parser.Row, cells, limits);
             }
         }
     }
 
-    private static ImportTable OpenXlsx(Stream stream)
+    private static ImportTable OpenXlsx(Stream stream, ImportLimitsOptions limits)
     {
+        WorkbookGuard.Check(stream, limits);
         IEnumerator<IDictionary<string, object?>> rows;
         List<(string Column, string Header)> headers;
         try
@@ -138,10 +191,14 @@ internal sealed class ImportTable
         {
             throw new ImportFileException(ImportMessages.XlsxUnreadable);
         }
-        return new ImportTable([.. headers.Select(h => h.Header)], XlsxRows(rows, headers));
+        if (headers.Count > limits.MaxColumns)
+        {
+            throw new ImportFileException(string.Format(CultureInfo.InvariantCulture, ImportMessages.TooManyColumns, limits.MaxColumns, 1));
+        }
+        return new ImportTable([.. headers.Select(h => h.Header)], XlsxRows(rows, headers, limits));
     }
 
-    private static IEnumerable<ImportRow> XlsxRows(IEnumerator<IDictionary<string, object?>> rows, List<(string Column, string Header)> headers)
+    private static IEnumerable<ImportRow> XlsxRows(IEnumerator<IDictionary<string, object?>> rows, List<(string Column, string Header)> headers, ImportLimitsOptions limits)
     {
         using (rows)
         {
@@ -158,7 +215,7 @@ internal sealed class ImportTable
                 {
                     continue;
                 }
-                yield return new ImportRow(number, cells);
+                yield return ImportRow.Read(number, cells, limits);
             }
         }
     }
@@ -175,7 +232,7 @@ internal sealed class ImportTable
         }
     }
 
-    private static bool IsUnreadableWorkbook(Exception exception) =>
+    internal static bool IsUnreadableWorkbook(Exception exception) =>
         exception is InvalidDataException or IOException or InvalidOperationException or FormatException or System.Xml.XmlException
             // A stream that seeks outside itself (ASP.NET Core's upload streams) when the archive's directory is damaged.
             or ArgumentOutOfRangeException;
@@ -191,7 +248,7 @@ internal sealed class ImportTable
 
     public static string NormalizeHeader(string header)
     {
-        var text = ImportText.Fold(header.Trim().TrimStart('\uFEFF'));
+        var text = ImportText.Fold(ImportText.WellFormed(header).Trim().TrimStart('\uFEFF'));
         var builder = new StringBuilder(text.Length);
         foreach (var c in text)
         {
@@ -203,6 +260,34 @@ internal sealed class ImportTable
 
 internal static class ImportText
 {
+    /// <summary>A value as the report repeats it: at most <paramref name="length"/> characters, then "…" (a pair never split).</summary>
+    public static string? Cut(string? value, int length) =>
+        value is null || value.Length <= length ? value
+        : string.Concat(value.AsSpan(0, char.IsHighSurrogate(value[length - 1]) ? length - 1 : length), "…");
+
+    /// <summary>The text with every lone surrogate replaced by U+FFFD (Unicode normalization refuses them).</summary>
+    public static string WellFormed(string text)
+    {
+        var first = text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF');
+        if (first < 0)
+        {
+            return text;
+        }
+        var chars = text.ToCharArray();
+        for (var i = first; i < chars.Length; i++)
+        {
+            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(chars[i]))
+            {
+                chars[i] = '\uFFFD';
+            }
+        }
+        return new string(chars);
+    }
+
     /// <summary>Lower case without accents (for headers, commune names and labels).</summary>
     public static string Fold(string text)
     {

@@ -93,7 +93,13 @@ public static class WebSetup
             {
                 ExceptionHandlingPath = "/erreur",
                 // A search engine that cannot answer is "temporarily unavailable", not a bug.
-                StatusCodeSelector = exception => exception is SearchUnavailableException ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+                // A body over the server's limit (an upload without a declared length) is the sender's: 413.
+                StatusCodeSelector = exception => exception switch
+                {
+                    SearchUnavailableException => StatusCodes.Status503ServiceUnavailable,
+                    BadHttpRequestException bad => bad.StatusCode,
+                    _ => StatusCodes.Status500InternalServerError,
+                },
             });
             app.UseHsts();
         }

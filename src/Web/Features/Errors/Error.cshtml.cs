@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,6 +19,14 @@ public sealed class ErrorModel : PageModel
 
     public bool IsForbidden { get; private set; }
 
+    public bool IsTooLarge { get; private set; }
+
+    /// <summary>For a 413: the largest upload of the page that refused it, in megabytes, when known.</summary>
+    public long? UploadMegabytes { get; private set; }
+
+    /// <summary>For a 413: the page the file was sent to, to try again.</summary>
+    public string? SentTo { get; private set; }
+
     public string? RequestId { get; private set; }
 
     // No handler methods: any verb re-executed here (a POST that failed, say) renders the page without reading a form.
@@ -35,6 +44,13 @@ public sealed class ErrorModel : PageModel
         IsUnavailable = status == StatusCodes.Status503ServiceUnavailable;
         IsTooManyRequests = status == StatusCodes.Status429TooManyRequests;
         IsForbidden = status == StatusCodes.Status403Forbidden;
+        IsTooLarge = status == StatusCodes.Status413PayloadTooLarge;
+        if (IsTooLarge)
+        {
+            UploadMegabytes = Infrastructure.UploadLimitAttribute.Megabytes(HttpContext);
+            SentTo = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is { } original
+                ? original.OriginalPathBase + original.OriginalPath : null;
+        }
         if (IsUnavailable)
         {
             Response.Headers.RetryAfter = "30";

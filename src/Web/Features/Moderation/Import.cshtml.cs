@@ -1,5 +1,6 @@
 using AnnuaireFiliere.Core.Import;
 using AnnuaireFiliere.Web.Features.Accounts;
+using AnnuaireFiliere.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,10 +14,13 @@ namespace AnnuaireFiliere.Web.Features.Moderation;
 [Authorize(Policy = Policies.Moderator)]
 [RequestSizeLimit(MaxBytes + 64 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxBytes + 64 * 1024)]
+[UploadLimit(MaxBytes + 64 * 1024)]
 public sealed class ImportModel(ImportService imports) : PageModel
 {
-    /// <summary>Largest file accepted: about 40,000 rows of the template.</summary>
+    /// <summary>Largest file accepted: about 40,000 rows of the template (what it may expand to: <see cref="ImportLimitsOptions"/>).</summary>
     public const int MaxBytes = 20 * 1024 * 1024;
+
+    public const int MaxMegabytes = MaxBytes / (1024 * 1024);
 
     /// <summary>Rows of the report shown in the page (the rejected ones first).</summary>
     public const int RowsShown = 200;
