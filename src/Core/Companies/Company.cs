@@ -66,6 +66,12 @@ public sealed class Company
     /// <summary>When the yearly "is your profile still right?" mail was last sent to its members.</summary>
     public DateTime? FreshnessMailedAt { get; set; }
 
+    /// <summary>
+    /// The owners asked that the profile be left out of the open data (<c>/donnees</c>): it stays in the directory.
+    /// A member's choice, kept in the history that moderators read.
+    /// </summary>
+    public bool OpenDataOptOut { get; set; }
+
     /// <summary>The logo's file name under the data folder's <c>logos</c> (re-encoded by the site; never SVG).</summary>
     public string? LogoFile { get; set; }
 

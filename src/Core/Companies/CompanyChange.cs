@@ -103,6 +103,7 @@ public static class CompanyFields
             ["labels"] = Join(company.Labels),
             ["languages"] = Join(company.Languages),
             ["ecommerce"] = Join(ECommerceParts(company.ECommerce)),
+            ["openDataOptOut"] = company.OpenDataOptOut ? "oui" : null,
             ["platforms"] = Join(company.ECommerce.Platforms),
             ["contactName"] = company.Contact.Name,
             ["contactRole"] = company.Contact.Role,

@@ -211,6 +211,9 @@ namespace AnnuaireFiliere.Core.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("OpenDataOptOut")
+                        .HasColumnType("INTEGER");
+
                     b.PrimitiveCollection<string>("Phones")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -74,6 +74,7 @@ public sealed class ProfileInput
                 OnlinePayment = company.ECommerce.OnlinePayment, DeliversTerritory = company.ECommerce.DeliversTerritory,
                 DeliversIslands = company.ECommerce.DeliversIslands, B2B = company.ECommerce.B2B, B2C = company.ECommerce.B2C,
                 Platforms = Lines(company.ECommerce.Platforms), ContactName = company.Contact.Name, ContactRole = company.Contact.Role,
+                OpenDataOptOut = company.OpenDataOptOut,
             },
         };
     }
@@ -143,6 +144,7 @@ public sealed class ProfileInput
             Platforms = Split(Contact.Platforms),
         };
         company.Contact = new ContactPerson { Name = Text(Contact.ContactName), Role = Text(Contact.ContactRole) };
+        company.OpenDataOptOut = Contact.OpenDataOptOut;
     }
 
     /// <summary>
@@ -341,4 +343,5 @@ public sealed class ContactInput
     public string? Platforms { get; set; }
     public string? ContactName { get; set; }
     public string? ContactRole { get; set; }
+    public bool OpenDataOptOut { get; set; }
 }

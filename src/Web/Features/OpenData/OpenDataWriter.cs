@@ -107,7 +107,7 @@ public sealed class OpenDataWriter(IServiceScopeFactory scopes, TaxonomyCatalog 
                 .ToListAsync(cancellationToken))
             .ToLookup(a => a.CompanyId, a => a.ActivityCode);
         var companies = db.Companies.AsNoTracking()
-            .Where(c => c.Status == PublicationStatus.Published)
+            .Where(c => c.Status == PublicationStatus.Published && !c.OpenDataOptOut)
             .OrderBy(c => c.Slug)
             .AsAsyncEnumerable()
             .WithCancellation(cancellationToken);
