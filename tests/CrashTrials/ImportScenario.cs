@@ -21,8 +21,8 @@ internal sealed class ImportScenario : CrashScenario
 
     public override string ProgressUnit => "rows committed";
 
-    /// <summary>Each trial imports twice (killed, then to the end): half the share of the others.</summary>
-    public override double Weight => 0.5;
+    /// <summary>Each trial imports twice (killed, then to the end) and takes several times as long: a smaller share.</summary>
+    public override double Weight => 0.3;
 
     public override async Task PrepareAsync(TrialContext context, CancellationToken cancellationToken)
     {
