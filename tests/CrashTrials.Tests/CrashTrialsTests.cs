@@ -3,7 +3,8 @@ namespace AnnuaireFiliere.CrashTrials.Tests;
 /// <summary>
 /// Real processes (the Indexer as built, the harness's own workers) killed with SIGKILL at random moments, and the
 /// invariants checked after each kill (docs/CRASH-TRIALS.md). One trial of every scenario, with a seed from the
-/// clock printed so that a failure can be replayed with the benchmark runner (<c>crash --seed N</c>).
+/// clock printed so that a failure can be replayed with the benchmark runner (<c>crash --seed N</c>); the index is
+/// checked by the real <c>Indexer verify</c> after each kill.
 /// </summary>
 public sealed class CrashTrialsTests
 {
@@ -14,7 +15,7 @@ public sealed class CrashTrialsTests
             : (int)(DateTime.UtcNow.Ticks % 100_000);
         var log = new StringWriter();
         log.WriteLine($"seed {seed}");
-        var reports = await CrashTrialRunner.RunAsync(new CrashTrialOptions { Trials = 6, Seed = seed, Companies = 300 }, log, TestContext.Current.CancellationToken);
+        var reports = await CrashTrialRunner.RunAsync(new CrashTrialOptions { Trials = 6, Seed = seed, Companies = 300, VerifyWithIndexer = true }, log, TestContext.Current.CancellationToken);
         TestContext.Current.TestOutputHelper?.WriteLine(log.ToString());
 
         Assert.Equal(CrashTrialRunner.All.Count, reports.Count);

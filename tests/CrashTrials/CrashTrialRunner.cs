@@ -59,7 +59,8 @@ public static class CrashTrialRunner
             foreach (var scenario in scenarios)
             {
                 var trials = Math.Max(1, (int)Math.Round(options.Trials * scenario.Weight / weights));
-                var random = new Random(HashCode.Combine(options.Seed, scenario.Name.Length, scenario.Name[0], scenario.Name[^1]));
+                // Deterministic per scenario (not HashCode, which is seeded per process): a seed replays the same kill delays.
+                var random = new Random(unchecked((options.Seed * 31) + All.ToList().IndexOf(scenario)));
                 var prepared = Stopwatch.GetTimestamp();
                 await scenario.PrepareAsync(context, cancellationToken);
                 var prepareMs = Stopwatch.GetElapsedTime(prepared).TotalMilliseconds;
