@@ -34,13 +34,15 @@ internal sealed class OpenDataScenario : CrashScenario
     public override async Task<TrialOutcome> RunTrialAsync(TrialContext context, int trial, Random random, CancellationToken cancellationToken)
     {
         var root = Path.Combine(_data, "donnees");
+        var before = Leftovers(root);
         var start = Dated(root).Select(d => d.Date).DefaultIfEmpty(new DateOnly(2026, 1, 1)).Max().AddDays(1);
         using var victim = Victim.Start(Builds.WorkerDll, ["worker", "open-data", "--data", _data, "--start", start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "--keep", Keep.ToString(CultureInfo.InvariantCulture)]);
         var killed = await KillAtRandomAsync(victim, random, "READY", 5000, cancellationToken);
         var victimMs = victim.ElapsedMs;
         var written = victim.Lines.Where(l => l.StartsWith("WROTE ", StringComparison.Ordinal)).Select(l => DateOnly.ParseExact(l[6..], "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList();
-        var leftovers = Directory.Exists(root) ? Directory.EnumerateDirectories(root, ".tmp-*").Count() : 0;
-        var phase = !killed ? "ended by itself" : leftovers > 0 ? "killed while writing" : written.Count > 0 ? "killed between extracts" : "killed before the first";
+        // A hidden folder that was not there before the start is an extract the kill interrupted.
+        var interrupted = Leftovers(root).Except(before).Any();
+        var phase = !killed ? "ended by itself" : interrupted ? "killed while writing" : written.Count > 0 ? "killed between extracts" : "killed before the first";
 
         var checks = Stopwatch.StartNew();
         var violations = new List<string>();
@@ -65,6 +67,9 @@ internal sealed class OpenDataScenario : CrashScenario
         }
         return new TrialOutcome(phase, written.Count, killed, victimMs, checks.Elapsed.TotalMilliseconds, violations);
     }
+
+    private static HashSet<string> Leftovers(string root) =>
+        Directory.Exists(root) ? [.. Directory.EnumerateDirectories(root, ".tmp-*").Select(Path.GetFileName).OfType<string>()] : [];
 
     private static List<(DateOnly Date, string Path)> Dated(string root) =>
         !Directory.Exists(root) ? []
