@@ -48,15 +48,23 @@ public abstract class CrashScenario
 
     /// <summary>
     /// Kills <paramref name="victim"/> at a random moment: mostly within <paramref name="window"/> ms after it printed
-    /// <paramref name="ready"/> (its start-up done), sometimes (one in five) during its start-up. True when killed.
+    /// <paramref name="ready"/> (its start-up done), sometimes (one in five) during its start-up. With
+    /// <paramref name="busy"/>, half the kills come within the window after that mark instead (e.g. its first
+    /// acknowledged save: a slow machine's first one can take longer than the window). True when killed.
     /// </summary>
-    private protected static async Task<bool> KillAtRandomAsync(Victim victim, Random random, string ready, double window, CancellationToken cancellationToken)
+    private protected static async Task<bool> KillAtRandomAsync(Victim victim, Random random, string ready, double window, CancellationToken cancellationToken,
+        string? busy = null)
     {
         ArgumentNullException.ThrowIfNull(victim);
         ArgumentNullException.ThrowIfNull(random);
-        if (random.NextDouble() < 0.2)
+        var draw = random.NextDouble();
+        if (draw < 0.2)
         {
             return await victim.KillAfterAsync(Delay(random, 50, 1500), cancellationToken);
+        }
+        if (busy is not null && draw >= 0.5)
+        {
+            ready = busy;
         }
         // Bounded: a victim that never gets ready is killed after a minute like any other.
         for (var waited = 0; waited < 60_000 && !victim.HasExited && !victim.Lines.Any(l => l.Contains(ready, StringComparison.Ordinal)); waited += 20)

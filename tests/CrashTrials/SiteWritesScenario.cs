@@ -21,7 +21,7 @@ internal sealed class SiteWritesScenario : CrashScenario
     {
         var data = context.FreshData(Name, trial);
         using var victim = Victim.Start(Builds.WorkerDll, ["worker", "site-writes", "--data", data, "--seed", random.Next().ToString(CultureInfo.InvariantCulture)]);
-        var killed = await KillAtRandomAsync(victim, random, "READY", 5000, cancellationToken);
+        var killed = await KillAtRandomAsync(victim, random, "READY", 5000, cancellationToken, busy: "ACK ");
         var victimMs = victim.ElapsedMs;
         var lines = victim.Lines;
         var acks = lines.Where(l => l.StartsWith("ACK ", StringComparison.Ordinal)).Select(l => l.Split(' ')).Select(p => (Id: Guid.Parse(p[1]), Version: int.Parse(p[2], CultureInfo.InvariantCulture))).ToList();
