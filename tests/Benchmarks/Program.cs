@@ -13,6 +13,7 @@ return scenario switch
     "donnees" => await OpenDataBenchmark.RunAsync(options),
     "moderation" => await ModerationBenchmark.RunAsync(options),
     "relevance" => await RelevanceBenchmark.RunAsync(options),
+    "crash" => await CrashBenchmark.RunAsync(options),
     _ => Usage(),
 };
 
@@ -27,7 +28,9 @@ static int Usage()
           dotnet run -c Release --project tests/Benchmarks -- donnees [--count 100000] [--runs 3]
           dotnet run -c Release --project tests/Benchmarks -- moderation [--count 100000] [--iterations 50]
           dotnet run -c Release --project tests/Benchmarks -- relevance [--set dev] [--queries 1]
+          dotnet run -c Release --project tests/Benchmarks -- crash [--trials 200] [--seed 15] [--companies 2000] [--only site-writes,open-data] [--keep 1] [--verify process]
         Prints medians and 95th percentiles; see docs/PERFORMANCE.md for the figures on record.
+        crash kills real processes at random moments and prints, per scenario, the kill points and the violations (docs/CRASH-TRIALS.md).
         relevance prints nDCG@10, P@5, MRR per query class; its figures on record: tests/Search.Relevance/Data/<set>/recorded.json.
         """);
     return 2;
