@@ -45,6 +45,29 @@ public sealed class TestDatabase : IAsyncDisposable
             .AddInterceptors(interceptors)
             .Options, Clock);
 
+    /// <summary>
+    /// A context whose model leaves out the columns that migrations newer than those the migration tests start from
+    /// add: it writes rows into a database migrated back to an older schema, then reads them once migrated up.
+    /// </summary>
+    public AppDbContext ContextAtOlderSchema() =>
+        new(new DbContextOptionsBuilder<AppDbContext>()
+            .UseSqlite($"Data Source={File}")
+            .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCustomizer, OlderSchema>()
+            // Its model is knowingly behind the migrations: that is the point.
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
+            .Options, Clock);
+
+    private sealed class OlderSchema(Microsoft.EntityFrameworkCore.Infrastructure.ModelCustomizerDependencies dependencies)
+        : Microsoft.EntityFrameworkCore.Infrastructure.RelationalModelCustomizer(dependencies)
+    {
+        public override void Customize(ModelBuilder modelBuilder, DbContext context)
+        {
+            base.Customize(modelBuilder, context);
+            // Added after the migrations under test, newest last.
+            modelBuilder.Entity<Company>().Ignore(c => c.OpenDataOptOut);   // OpenDataOptOut
+        }
+    }
+
     /// <summary>The company life cycle on <paramref name="db"/> and this database's clock; it tells nobody unless given whom.</summary>
     public CompanyLifecycle Lifecycle(AppDbContext db, ICompanyNotifications? notifications = null) =>
         new(db, notifications ?? new NoCompanyNotifications(), new Microsoft.AspNetCore.Identity.UpperInvariantLookupNormalizer(), Clock);

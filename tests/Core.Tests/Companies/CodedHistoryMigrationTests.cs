@@ -50,7 +50,7 @@ public sealed class CodedHistoryMigrationTests
     public async Task Every_sentence_the_site_wrote_becomes_a_code_what_people_typed_stays_and_down_writes_the_sentences_back()
     {
         await using var database = await TestDatabase.CreateAsync(migrate: false);
-        await using var db = database.Context();
+        await using var db = database.ContextAtOlderSchema();
         var migrator = db.GetService<IMigrator>();
         await migrator.MigrateAsync(PreviousMigration, cancellationToken: Cancel);
         await new TaxonomySynchronizer(db, NullLogger<TaxonomySynchronizer>.Instance).SynchronizeAsync(TaxonomyCatalog.LoadEmbedded(), Cancel);

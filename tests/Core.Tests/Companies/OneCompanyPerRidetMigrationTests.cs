@@ -23,7 +23,7 @@ public sealed class OneCompanyPerRidetMigrationTests
     public async Task Later_holders_of_a_shared_ridet_lose_it_with_a_history_entry_and_the_index_is_unique()
     {
         await using var database = await TestDatabase.CreateAsync(migrate: false);
-        await using var db = database.Context();
+        await using var db = database.ContextAtOlderSchema();
         var migrator = db.GetService<IMigrator>();
         await migrator.MigrateAsync(PreviousMigration, cancellationToken: Cancel);
         await new TaxonomySynchronizer(db, NullLogger<TaxonomySynchronizer>.Instance).SynchronizeAsync(TaxonomyCatalog.LoadEmbedded(), Cancel);
@@ -75,7 +75,7 @@ public sealed class OneCompanyPerRidetMigrationTests
     public async Task The_shared_ridets_are_listed_before_the_migration_clears_them()
     {
         await using var database = await TestDatabase.CreateAsync(migrate: false);
-        await using var db = database.Context();
+        await using var db = database.ContextAtOlderSchema();
         await db.GetService<IMigrator>().MigrateAsync(PreviousMigration, cancellationToken: Cancel);
         await new TaxonomySynchronizer(db, NullLogger<TaxonomySynchronizer>.Instance).SynchronizeAsync(TaxonomyCatalog.LoadEmbedded(), Cancel);
         var shared = Ridet.Parse("1234567.001");
