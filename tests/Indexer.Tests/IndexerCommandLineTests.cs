@@ -78,40 +78,6 @@ public sealed class IndexerCommandLineTests : IDisposable
 
     private long Scalar(string sql) => DataFolder.Scalar(_data, sql);
 
-    [Fact]
-    public async Task A_backup_restores_into_another_folder_with_its_index_rebuilt_and_never_over_an_index_being_written()
-    {
-        Assert.Equal(ExitCodes.Success, (await IndexerProcess.RunAsync("seed", "--count", "80", "--data", _data)).ExitCode);
-        var archive = Path.Combine(_data, "sauvegardes", "annuaire.zip");
-        var backup = await IndexerProcess.RunAsync("backup", archive, "--data", _data);
-        Assert.Equal(ExitCodes.Success, backup.ExitCode);
-        Assert.Contains("Sauvegarde écrite", backup.Output, StringComparison.Ordinal);
-        var other = Path.Combine(_data, "autre");
-
-        var restore = await IndexerProcess.RunAsync("restore", archive, "--data", other);
-
-        Assert.Equal(ExitCodes.Success, restore.ExitCode);
-        Assert.Equal(80L, DataFolder.Scalar(other, "SELECT COUNT(*) FROM Companies"));
-        var published = DataFolder.Scalar(other, "SELECT COUNT(*) FROM Companies WHERE Status = 'Published'");
-        Assert.Contains($"{published} entreprises dans l'index", restore.Output, StringComparison.Ordinal);
-        Assert.Equal(ExitCodes.Success, (await IndexerProcess.RunAsync("verify", "--data", other)).ExitCode);
-
-        // This test process plays the site running on that folder: it holds the index writer.
-        using (var held = new AnnuaireFiliere.Core.Search.Lucene.LuceneIndex(Path.Combine(other, "index"),
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<AnnuaireFiliere.Core.Search.Lucene.LuceneIndex>.Instance))
-        {
-            var refused = await IndexerProcess.RunAsync("restore", archive, "--data", other);
-            Assert.Equal(ExitCodes.Refused, refused.ExitCode);
-        }
-        Assert.Empty(Directory.GetFiles(other, "*avant-restauration*"));
-
-        var hostile = Path.Combine(_data, "pas-une-sauvegarde.zip");
-        await File.WriteAllTextAsync(hostile, "bonjour", TestContext.Current.CancellationToken);
-        var invalid = await IndexerProcess.RunAsync("restore", hostile, "--data", other);
-        Assert.Equal(ExitCodes.InvalidArguments, invalid.ExitCode);
-        Assert.Contains("Restauration refusée", invalid.Output, StringComparison.Ordinal);
-    }
-
     public void Dispose()
     {
         if (Directory.Exists(_data))
