@@ -33,6 +33,19 @@ public sealed class SitePagesTests(SiteFixture site) : IClassFixture<SiteFixture
     }
 
     [Fact]
+    public async Task Every_page_names_an_icon_that_the_site_serves()
+    {
+        var client = site.Factory.CreateClient();
+        var page = await DirectoryWebFactory.ParseAsync(await client.GetAsync("/recherche", Cancel));
+
+        var href = page.QuerySelector("link[rel=icon]")!.GetAttribute("href")!;
+        var icon = await client.GetAsync(href, Cancel);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, icon.StatusCode);
+        Assert.Equal("image/svg+xml", icon.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
     public async Task Page_has_landmarks_a_skip_link_and_a_title()
     {
         var page = await DirectoryWebFactory.ParseAsync(await site.Factory.CreateClient().GetAsync("/", Cancel));
