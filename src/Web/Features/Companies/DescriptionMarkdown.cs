@@ -9,8 +9,11 @@ namespace AnnuaireFiliere.Web.Features.Companies;
 /// Raw HTML is never let through (Markdig keeps it as text), images are dropped, headings are at most h3, and the
 /// HTML is cleaned once more by an allow-list so that only http(s) and mailto links remain, marked nofollow ugc.
 /// </summary>
-public static class DescriptionMarkdown
+public static partial class DescriptionMarkdown
 {
+    [System.Text.RegularExpressions.GeneratedRegex("^(https?:|mailto:)", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex AbsoluteLink();
+
     private const int HighestHeading = 3;
 
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().Build();
@@ -45,6 +48,14 @@ public static class DescriptionMarkdown
         {
             if (e.Node is AngleSharp.Dom.IElement { LocalName: "a" } link)
             {
+                if (link.GetAttribute("href") is not { } href || !AbsoluteLink().IsMatch(href.Trim()))
+                {
+                    // "[text]()" or "[text](page)" would lead within this site (the sanitizer keeps relative
+                    // addresses): a description only links out, so such a link is plain text.
+                    link.RemoveAttribute("href");
+                    link.RemoveAttribute("rel");
+                    return;
+                }
                 link.SetAttribute("rel", "nofollow ugc noopener");
             }
         };
