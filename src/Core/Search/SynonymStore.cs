@@ -144,29 +144,8 @@ public sealed partial class SynonymStore(IServiceScopeFactory scopes, ILogger<Sy
     }
 
     /// <summary>Changes with every change of a rule (each appends a history row) and with the first import.</summary>
-    public static async Task<string> StampAsync(AppDbContext db, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var connection = db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened)
-        {
-            await connection.OpenAsync(cancellationToken);
-        }
-        try
-        {
-            await using DbCommand command = connection.CreateCommand();
-            command.CommandText = "SELECT (SELECT COUNT(*) FROM \"SynonymRules\") || '/' || (SELECT IFNULL(MAX(\"Id\"), 0) FROM \"SynonymRuleChanges\")";
-            return Convert.ToString(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
-        }
-        finally
-        {
-            if (opened)
-            {
-                await connection.CloseAsync();
-            }
-        }
-    }
+    public static Task<string> StampAsync(AppDbContext db, CancellationToken cancellationToken = default) =>
+        DatabaseStamps.ScalarTextAsync(db, "SELECT (SELECT COUNT(*) FROM \"SynonymRules\") || '/' || (SELECT IFNULL(MAX(\"Id\"), 0) FROM \"SynonymRuleChanges\")", cancellationToken);
 
     private sealed record Loaded(SynonymCatalog Catalog, string? Stamp);
 

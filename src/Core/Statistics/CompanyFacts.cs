@@ -91,29 +91,8 @@ public sealed partial class CompanyFactsSource(IServiceScopeFactory scopes, Taxo
     private static partial void LogLoaded(ILogger logger, int count, double milliseconds);
 
     /// <summary>Changes whenever a company is added, saved or removed.</summary>
-    public static async Task<string> StampAsync(AppDbContext db, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var connection = db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened)
-        {
-            await connection.OpenAsync(cancellationToken);
-        }
-        try
-        {
-            await using DbCommand command = connection.CreateCommand();
-            command.CommandText = "SELECT COUNT(*) || '/' || TOTAL(\"Version\") || '/' || IFNULL(MAX(\"UpdatedAt\"), '') FROM \"Companies\"";
-            return Convert.ToString(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
-        }
-        finally
-        {
-            if (opened)
-            {
-                await connection.CloseAsync();
-            }
-        }
-    }
+    public static Task<string> StampAsync(AppDbContext db, CancellationToken cancellationToken = default) =>
+        DatabaseStamps.ScalarTextAsync(db, "SELECT COUNT(*) || '/' || TOTAL(\"Version\") || '/' || IFNULL(MAX(\"UpdatedAt\"), '') FROM \"Companies\"", cancellationToken);
 
     /// <summary>Every company's facts, read column by column (no descriptions, no contacts).</summary>
     public static async Task<FactTable> LoadAsync(AppDbContext db, TaxonomyCatalog taxonomy, CancellationToken cancellationToken = default)

@@ -30,11 +30,8 @@ public sealed class PhoneWidthTests(BrowserSite site)
         }
         var page = await site.OpenAsync(path, width: 360, height: 740);
 
-        var (scroll, client) = (await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")) switch
-        {
-            [var s, var c] => (s, c),
-            _ => throw new InvalidOperationException("no sizes"),
-        };
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        var (scroll, client) = (widths[0], widths[1]);
         Assert.True(scroll <= client, $"{path} is {scroll} px wide on a {client} px screen: {await BrowserDefaults.WiderThanScreenAsync(page)}");
     }
 }
