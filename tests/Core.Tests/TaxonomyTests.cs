@@ -18,6 +18,23 @@ public sealed partial class TaxonomyTests
     }
 
     [Fact]
+    public void Distances_between_communes_are_great_circle_kilometres_between_their_centres()
+    {
+        var taxonomy = TaxonomyCatalog.Default;
+        var noumea = taxonomy.FindCommune("98818")!;
+        var kone = taxonomy.FindCommune("98811")!;
+
+        // Nouméa to Koné is about 210 km as the crow flies (by road, 270 km).
+        Assert.InRange(noumea.DistanceKm(kone), 205, 225);
+        Assert.Equal(noumea.DistanceKm(kone), kone.DistanceKm(noumea), 6);
+        Assert.Equal(0, noumea.DistanceKm(noumea), 6);
+        var nearest = taxonomy.NearestCommunes(noumea).ToList();
+        Assert.Equal(taxonomy.Communes.Count - 1, nearest.Count);
+        Assert.True(nearest[0].Commune.Name is "Mont-Dore" or "Dumbéa", nearest[0].Commune.Name);
+        Assert.True(nearest.Zip(nearest.Skip(1)).All(p => p.First.Km <= p.Second.Km));
+    }
+
+    [Fact]
     public void Commune_codes_are_the_insee_codes_98801_to_98833()
     {
         Assert.Equal(Enumerable.Range(98801, 33).Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture)), _taxonomy.Communes.Select(c => c.Code).Order(StringComparer.Ordinal));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
@@ -191,6 +192,35 @@ public sealed class SearchPageTests(SiteFixture site) : IClassFixture<SiteFixtur
             var relaxed = await PageAsync(link);
             Assert.Equal(SiteFixture.Digits(proposal.TextContent.Split('—')[1]), Total(relaxed));
         }
+    }
+
+    [Fact]
+    public async Task A_search_in_a_commune_that_finds_nothing_offers_the_nearest_communes_where_it_would()
+    {
+        var taxonomy = Core.Taxonomy.TaxonomyCatalog.Default;
+        var islands = taxonomy.Communes.OrderByDescending(c => c.DistanceKm(taxonomy.FindCommune("98818")!)).First(); // far from Nouméa
+        var word = "zorbl" + string.Concat(TestCompanies.Unique().ToString(CultureInfo.InvariantCulture).Select(d => (char)('a' + d - '0')));
+        var near = taxonomy.NearestCommunes(islands).Select(n => n.Commune).Take(2).ToList();
+        foreach (var commune in near)
+        {
+            await TestCompanies.PublishedAsync(site.Factory, (c, _) =>
+            {
+                c.CommuneCode = commune.Code;
+                c.PostalCode = commune.PostalCodes.FirstOrDefault();
+                c.ServiceArea = new Core.Companies.ServiceArea { WholeTerritory = false };
+                c.DescriptionFr = $"Spécialiste {word}.";
+            });
+        }
+
+        var page = await PageAsync($"/recherche?q={word}&commune={islands.Code}");
+
+        Assert.Equal(0, Total(page));
+        var offered = page.QuerySelectorAll(".no-hits .nearby li").ToList();
+        Assert.Equal(near.Select(c => c.Name), offered.Select(li => li.QuerySelector("a")!.TextContent));
+        Assert.Contains("km", offered[0].TextContent, StringComparison.Ordinal);
+        var there = await PageAsync(offered[0].QuerySelector("a")!.GetAttribute("href")!);
+        Assert.Equal(1, Total(there));
+        Assert.Equal(1, SiteFixture.Digits(offered[0].TextContent.Split('—')[1]));
     }
 
     [Fact]

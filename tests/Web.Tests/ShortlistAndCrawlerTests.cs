@@ -33,7 +33,8 @@ public sealed class ShortlistAndCrawlerTests(SiteFixture site) : IClassFixture<S
     public async Task Companies_added_from_results_and_profiles_are_listed_exported_and_removed()
     {
         var client = site.Factory.CreateBrowserLikeClient();
-        var first = await TestCompanies.AddAsync(site.Factory, $"Quetzalune Conseil {TestCompanies.Unique()}", PublicationStatus.Published);
+        var first = await TestCompanies.AddAsync(site.Factory, $"Quetzalune Conseil {TestCompanies.Unique()}", PublicationStatus.Published,
+            (c, _) => c.Phones = ["+687271234"]);
         var second = (await TestCompanies.PublishedAsync(site.Factory)).Slug;
         const string results = "/recherche?q=quetzalune&tri=nom";
 
@@ -56,6 +57,7 @@ public sealed class ShortlistAndCrawlerTests(SiteFixture site) : IClassFixture<S
         var rows = csv.GetRecords<dynamic>().Cast<IDictionary<string, object>>().ToList();
         Assert.Equal([first.DisplayName, await NameOfAsync(second)], rows.Select(r => (string)r["nom"]));
         Assert.EndsWith($"/entreprises/{first.Slug}", (string)rows[0]["fiche"], StringComparison.Ordinal);
+        Assert.Equal("+687 27 12 34", (string)rows[0]["telephone"]); // a phone number is no formula: no apostrophe in front
 
         await PressAsync(client, "/ma-selection", first.Slug);
         var after = await DirectoryWebFactory.ParseAsync(await client.GetAsync("/ma-selection", Cancel));

@@ -77,6 +77,10 @@ public sealed class TaxonomyCatalog
     public Activity? FindActivity(string? code) => Find(_activities, code);
     public Province? FindProvince(string? code) => Find(_provinces, code);
     public Commune? FindCommune(string? code) => Find(_communes, code);
+
+    /// <summary>The other communes, nearest first (by the distance between their centres).</summary>
+    public IEnumerable<(Commune Commune, double Km)> NearestCommunes(Commune from) =>
+        Communes.Where(c => c.Code != from.Code).Select(c => (c, from.DistanceKm(c))).OrderBy(p => p.Item2).ThenBy(p => p.c.Code, StringComparer.Ordinal);
     public SizeBand? FindSizeBand(string? code) => Find(_sizeBands, code);
     public LegalForm? FindLegalForm(string? code) => Find(_legalForms, code);
     public Language? FindLanguage(string? code) => Find(_languages, code);

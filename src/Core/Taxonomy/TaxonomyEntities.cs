@@ -88,6 +88,18 @@ public sealed class Commune : TaxonomyEntry
 
     public string Name => LabelFr;
 
+    /// <summary>Great-circle distance between the two communes' centres, in kilometres.</summary>
+    public double DistanceKm(Commune other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        const double EarthRadiusKm = 6371.0088;
+        static double Radians(double degrees) => degrees * Math.PI / 180;
+        var dLat = Radians(other.Latitude - Latitude);
+        var dLon = Radians(other.Longitude - Longitude);
+        var a = Math.Pow(Math.Sin(dLat / 2), 2) + (Math.Cos(Radians(Latitude)) * Math.Cos(Radians(other.Latitude)) * Math.Pow(Math.Sin(dLon / 2), 2));
+        return 2 * EarthRadiusKm * Math.Asin(Math.Min(1, Math.Sqrt(a)));
+    }
+
     public override bool UpdateFrom(TaxonomyEntry source)
     {
         var other = (Commune)source;

@@ -27,6 +27,14 @@ public sealed class SearchModel(ICompanySearch search, TaxonomyCatalog taxonomy,
 
     public IReadOnlyList<Relaxation> Relaxations { get; private set; } = [];
 
+    /// <summary>A commune near the one searched, where the same search finds companies.</summary>
+    public sealed record NearbyCommune(string Name, int Km, long Total, string Url);
+
+    public const int MaxNearby = 3;
+
+    /// <summary>For a search in a commune that finds nothing: the nearest communes where it would find companies.</summary>
+    public IReadOnlyList<NearbyCommune> Nearby { get; private set; } = [];
+
     public IReadOnlySet<string> Selection { get; private set; } = new HashSet<string>();
 
     public TaxonomyCatalog Taxonomy => taxonomy;
@@ -59,6 +67,7 @@ public sealed class SearchModel(ICompanySearch search, TaxonomyCatalog taxonomy,
         if (Result.Total == 0)
         {
             Relaxations = await RelaxationsAsync(cancellationToken);
+            Nearby = NearbyCommunes();
         }
         // Time spent in the search engine, for browsers' developer tools and the benchmark (what the rest of the page costs).
         Response.Headers["Server-Timing"] = FormattableString.Invariant($"search;dur={System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds:0.0}, engine;dur={Result.Elapsed.TotalMilliseconds:0.0}");
@@ -108,6 +117,24 @@ public sealed class SearchModel(ICompanySearch search, TaxonomyCatalog taxonomy,
 
     /// <summary>The INSEE size band of a company ("3 à 5 salariés"), finer than the facet's bands.</summary>
     public string? SizeLabel(string? code) => FacetCatalog.SizeLabel(code, taxonomy);
+
+    private List<NearbyCommune> NearbyCommunes()
+    {
+        var selected = Query.Communes.Select(taxonomy.FindCommune).OfType<Core.Taxonomy.Commune>().ToList();
+        if (selected.Count == 0 || Result.Facets.FirstOrDefault(f => f.Name == FacetNames.Commune) is not { } facet)
+        {
+            return [];
+        }
+        // The commune facet's counts ignore the commune filter itself: they are what each other commune would give.
+        var counts = facet.Values.Where(v => v.Count > 0).ToDictionary(v => v.Code, v => v.Count, StringComparer.Ordinal);
+        return [.. selected.SelectMany(from => taxonomy.NearestCommunes(from))
+            .Where(n => counts.ContainsKey(n.Commune.Code) && !Query.Communes.Contains(n.Commune.Code))
+            .OrderBy(n => n.Km)
+            .DistinctBy(n => n.Commune.Code)
+            .Take(MaxNearby)
+            .Select(n => new NearbyCommune(n.Commune.Name, (int)Math.Round(n.Km), counts[n.Commune.Code],
+                Link(Query.WithFacet(FacetNames.Commune, [n.Commune.Code]) with { Page = 1 })))];
+    }
 
     /// <summary>For a search that finds nothing: each selected filter (and the text) dropped in turn, with the count it would give.</summary>
     private async Task<IReadOnlyList<Relaxation>> RelaxationsAsync(CancellationToken cancellationToken)
