@@ -33,6 +33,7 @@ public class BrowserSite(Xunit.Sdk.IMessageSink diagnostics) : SiteFixture
             diagnostics.OnMessage(new Xunit.v3.DiagnosticMessage(SkipReason));
             return;
         }
+        ScreenshotGallery.StartRun();
         Factory.UseKestrelOnLoopback();
         await base.InitializeAsync();
         BaseAddress = Factory.CreateClient().BaseAddress!;
@@ -77,6 +78,10 @@ public class BrowserSite(Xunit.Sdk.IMessageSink diagnostics) : SiteFixture
         {
             await Browser.DisposeAsync();
             _playwright.Dispose();
+            var shots = ScreenshotGallery.Write();
+            diagnostics.OnMessage(new Xunit.v3.DiagnosticMessage(
+                $"Screenshots: {shots.Count} in {ScreenshotDirectory} (index.html), {shots.Count(s => s.Changed)} changed since the previous run: " +
+                string.Join(", ", shots.Where(s => s.Changed).Take(12).Select(s => $"{s.Name} {s.ChangedShare:P1}"))));
         }
         await base.DisposeAsync();
         GC.SuppressFinalize(this);

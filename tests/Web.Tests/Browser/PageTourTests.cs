@@ -1,0 +1,141 @@
+using AnnuaireFiliere.Core.Accounts;
+using AnnuaireFiliere.Core.Companies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace AnnuaireFiliere.Web.Tests.Browser;
+
+/// <summary>
+/// Every page of the site, as the visitor, the professional and the moderator see it, at 360 (phone), 768 (tablet)
+/// and 1366 px (laptop): nothing scrolls the page sideways (a wide table scrolls inside its own container), axe finds
+/// no serious violation, and a screenshot of each is kept for the gallery (<see cref="ScreenshotGallery"/>).
+/// </summary>
+[Collection(BrowserTestGroup.Name)]
+public sealed class PageTourTests(BrowserSite site)
+{
+    public static readonly int[] Widths = [360, 768, 1366];
+
+    [Fact]
+    public async Task The_public_pages_fit_every_width()
+    {
+        var profile = "/entreprises/" + (await TestCompanies.PublishedAsync(site.Factory)).Slug;
+        var page = await site.OpenAsync("/");
+        await TourAsync(page,
+            ("accueil", "/"),
+            ("recherche", "/recherche"),
+            ("recherche-texte", "/recherche?q=site+internet+Kon%C3%A9"),
+            ("recherche-filtres", "/recherche?province=sud&secteur=S04"),
+            ("recherche-rien", "/recherche?q=zzqxwv"),
+            ("fiche", profile),
+            ("fiche-signaler", profile + "/signaler"),
+            ("selection", "/ma-selection"),
+            ("statistiques", "/statistiques"),
+            ("statistiques-segment", "/statistiques?province=nord&secteur=S05"),
+            ("donnees", "/donnees"),
+            ("api-reference", "/api/reference"),
+            ("connexion", "/compte/connexion"),
+            ("inscription", "/compte/inscription"),
+            ("mot-de-passe-oublie", "/compte/mot-de-passe-oublie"),
+            ("renvoyer-confirmation", "/compte/renvoyer-confirmation"),
+            ("confirmer-lien-invalide", "/mon-espace/confirmer?jeton=perime"),
+            ("page-introuvable", "/nexiste-pas"));
+    }
+
+    [Fact]
+    public async Task The_professionals_pages_fit_every_width()
+    {
+        var company = (await TestCompanies.PublishedAsync(site.Factory)).Id;
+        var page = await SignedInAsync("visite.pro@annuaire-test.nc", role: null, company);
+        var mine = $"/mon-espace/entreprises/{company}";
+        await TourAsync(page,
+            ("mon-espace", "/mon-espace"),
+            ("inscrire-ridet", "/mon-espace/inscrire/ridet"),
+            ("inscrire-identite", "/mon-espace/inscrire/identite"),
+            ("inscrire-activites", "/mon-espace/inscrire/activites"),
+            ("inscrire-localisation", "/mon-espace/inscrire/localisation"),
+            ("inscrire-contact", "/mon-espace/inscrire/contact"),
+            ("inscrire-apercu", "/mon-espace/inscrire/apercu"),
+            ("modifier", mine + "/modifier"),
+            ("historique", mine + "/historique"),
+            ("membres", mine + "/membres"),
+            ("logo", mine + "/logo"),
+            ("compte", "/compte"),
+            ("changer-courriel", "/compte/changer-courriel"),
+            ("double-authentification", "/compte/double-authentification"));
+    }
+
+    [Fact]
+    public async Task The_moderators_pages_fit_every_width()
+    {
+        var waiting = await TestCompanies.AddAsync(site.Factory, "Visite Modération Attente", PublicationStatus.PendingReview);
+        var page = await SignedInAsync("visite.moderation@annuaire-test.nc", Roles.Moderator, company: null);
+        await TourAsync(page,
+            ("moderation", "/moderation"),
+            ("moderation-profils", "/moderation/profils"),
+            ("moderation-entreprise", $"/moderation/entreprises/{waiting.Id}"),
+            ("moderation-revendications", "/moderation/revendications"),
+            ("moderation-adhesions", "/moderation/adhesions"),
+            ("moderation-signalements", "/moderation/signalements"),
+            ("moderation-a-verifier", "/moderation/a-verifier"),
+            ("moderation-import", "/moderation/import"),
+            ("moderation-synonymes", "/moderation/synonymes"),
+            ("moderation-recherches", "/moderation/recherches"),
+            ("statistiques-analyste", "/statistiques"));
+    }
+
+    /// <summary>Opens each page at each width; fails once, at the end, with every page that did not fit.</summary>
+    private static async Task TourAsync(IPage page, params (string Name, string Path)[] stops)
+    {
+        var problems = new List<string>();
+        foreach (var (name, path) in stops)
+        {
+            foreach (var width in Widths)
+            {
+                await page.SetViewportSizeAsync(width, width < 768 ? 740 : 900);
+                var response = await page.GotoAsync(path);
+                if (response is { Status: >= 500 })
+                {
+                    problems.Add($"{path}: {response.Status}");
+                }
+                var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+                if (widths[0] > widths[1])
+                {
+                    problems.Add($"{path} is {widths[0]} px wide at {width} px: {await BrowserDefaults.WiderThanScreenAsync(page)}");
+                }
+                Directory.CreateDirectory(BrowserSite.ScreenshotDirectory);
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSite.ScreenshotDirectory, $"{name}@{width}.png"), FullPage = true });
+            }
+            await AccountBrowserTests.NoSeriousViolationAsync(page);
+        }
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    /// <summary>A browser signed in as a new confirmed account, with <paramref name="role"/> and owner of <paramref name="company"/> if given.</summary>
+    private async Task<IPage> SignedInAsync(string email, string? role, Guid? company)
+    {
+        var user = await AccountForms.ConfirmedUserAsync(site.Factory.Services, email);
+        await using (var scope = site.Factory.Services.CreateAsyncScope())
+        {
+            if (role is not null)
+            {
+                var users = scope.ServiceProvider.GetRequiredService<UserManager<DirectoryUser>>();
+                Assert.True((await users.AddToRoleAsync((await users.FindByIdAsync(user.Id.ToString()))!, role)).Succeeded);
+            }
+        }
+        if (company is { } id)
+        {
+            await site.WithDatabaseAsync(db =>
+            {
+                db.CompanyMembers.Add(new CompanyMember { CompanyId = id, UserId = user.Id, Role = MemberRole.Owner, Since = DateTime.UtcNow });
+                return db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            });
+        }
+        var page = await site.OpenAsync("/compte/connexion?returnUrl=%2Fcompte");
+        await page.Locator("#connexion-courriel").FillAsync(email);
+        await page.Locator("#connexion-mot-de-passe").FillAsync(AccountSite.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter", Exact = true }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/compte$"));
+        return page;
+    }
+}
