@@ -8,6 +8,31 @@ public sealed class SitePagesTests(SiteFixture site) : IClassFixture<SiteFixture
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
+    private static readonly string[] IconLinks = ["link[rel=icon]", "link[rel=apple-touch-icon]", "link[rel=manifest]"];
+
+    [Fact]
+    public async Task Every_page_names_its_icons_for_browsers_and_phones_and_they_are_served()
+    {
+        var client = site.Factory.CreateClient();
+        var page = await DirectoryWebFactory.ParseAsync(await client.GetAsync("/", Cancel));
+
+        var icons = IconLinks.Select(selector => page.QuerySelector(selector)?.GetAttribute("href") ?? throw new Xunit.Sdk.XunitException($"no {selector}")).ToList();
+        foreach (var icon in icons)
+        {
+            var response = await client.GetAsync(icon, Cancel);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        var manifest = await client.GetAsync(icons[2], Cancel);
+        Assert.Equal("application/manifest+json", manifest.Content.Headers.ContentType!.MediaType);
+        using var json = System.Text.Json.JsonDocument.Parse(await manifest.Content.ReadAsStringAsync(Cancel));
+        foreach (var icon in json.RootElement.GetProperty("icons").EnumerateArray())
+        {
+            var url = new Uri(new Uri("http://localhost" + icons[2]), icon.GetProperty("src").GetString());
+            var image = await client.GetAsync(url.PathAndQuery, Cancel);
+            Assert.Equal(icon.GetProperty("type").GetString(), image.Content.Headers.ContentType!.MediaType);
+        }
+    }
+
     [Fact]
     public async Task Home_page_is_in_french_with_the_published_companies_of_each_sector()
     {
