@@ -235,6 +235,7 @@ public sealed class SearchPageTests(SiteFixture site) : IClassFixture<SiteFixtur
         Assert.True(Total(first) > 0);
         Assert.Null(page.QuerySelector(".results-stats"));
         Assert.Null(page.QuerySelector(".facet-years"));
+        Assert.Null(page.QuerySelector("select#tri")); // nothing to sort
     }
 
     [Theory]

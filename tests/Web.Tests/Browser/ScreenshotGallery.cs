@@ -6,7 +6,7 @@ using SkiaSharp;
 namespace AnnuaireFiliere.Web.Tests.Browser;
 
 /// <summary>
-/// The browser tests' screenshots, kept for people to look at: the previous run's are moved to <c>previous/</c>
+/// The browser tests' screenshots, kept for people to look at: the previous run's are copied to <c>previous/</c>
 /// when a run starts; when it ends each new screenshot is compared with its previous one pixel by pixel (the changed
 /// pixels painted red in <c>diff/</c>) and <c>index.html</c> shows them all, grouped by page, widths side by side,
 /// changed ones first. A change fails no test: the pages' data differ from run to run; people judge.
@@ -47,7 +47,8 @@ internal static class ScreenshotGallery
                 System.IO.Directory.CreateDirectory(previous);
                 foreach (var file in last)
                 {
-                    File.Move(file, Path.Combine(previous, Path.GetFileName(file)));
+                    // Copied, not moved: a run of a few tests still shows every page in the gallery.
+                    File.Copy(file, Path.Combine(previous, Path.GetFileName(file)));
                 }
             }
             if (System.IO.Directory.Exists(Path.Combine(Directory, Diffs)))
