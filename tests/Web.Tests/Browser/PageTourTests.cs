@@ -43,6 +43,22 @@ public sealed class PageTourTests(BrowserSite site)
     }
 
     [Fact]
+    public async Task The_public_pages_in_english_fit_a_phone()
+    {
+        var profile = "/entreprises/" + (await TestCompanies.PublishedAsync(site.Factory)).Slug;
+        var page = await site.OpenAsync("/", language: "en");
+        await TourAsync(page, [360],
+            ("en-accueil", "/"),
+            ("en-recherche-texte", "/recherche?q=website"),
+            ("en-recherche-rien", "/recherche?q=zzqxwv"),
+            ("en-fiche", profile),
+            ("en-statistiques", "/statistiques"),
+            ("en-donnees", "/donnees"),
+            ("en-connexion", "/compte/connexion"),
+            ("en-inscription", "/compte/inscription"));
+    }
+
+    [Fact]
     public async Task The_professionals_pages_fit_every_width()
     {
         var company = (await TestCompanies.PublishedAsync(site.Factory)).Id;
@@ -85,12 +101,14 @@ public sealed class PageTourTests(BrowserSite site)
     }
 
     /// <summary>Opens each page at each width; fails once, at the end, with every page that did not fit.</summary>
-    private static async Task TourAsync(IPage page, params (string Name, string Path)[] stops)
+    private static Task TourAsync(IPage page, params (string Name, string Path)[] stops) => TourAsync(page, Widths, stops);
+
+    private static async Task TourAsync(IPage page, int[] widths, params (string Name, string Path)[] stops)
     {
         var problems = new List<string>();
         foreach (var (name, path) in stops)
         {
-            foreach (var width in Widths)
+            foreach (var width in widths)
             {
                 await page.SetViewportSizeAsync(width, width < 768 ? 740 : 900);
                 var response = await page.GotoAsync(path);
@@ -98,10 +116,10 @@ public sealed class PageTourTests(BrowserSite site)
                 {
                     problems.Add($"{path}: {response.Status}");
                 }
-                var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
-                if (widths[0] > widths[1])
+                var measured = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+                if (measured[0] > measured[1])
                 {
-                    problems.Add($"{path} is {widths[0]} px wide at {width} px: {await BrowserDefaults.WiderThanScreenAsync(page)}");
+                    problems.Add($"{path} is {measured[0]} px wide at {width} px: {await BrowserDefaults.WiderThanScreenAsync(page)}");
                 }
                 Directory.CreateDirectory(BrowserSite.ScreenshotDirectory);
                 await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSite.ScreenshotDirectory, $"{name}@{width}.png"), FullPage = true });
