@@ -159,6 +159,19 @@ public sealed class MySpacePhoneTests(BrowserSite site)
         await Screenshot(page, "public-profile", DesktopWidth);
     }
 
+    [Fact]
+    public async Task A_click_on_a_contact_link_of_a_profile_sends_its_beacon_and_the_link_stays_a_plain_link()
+    {
+        var company = await TestCompanies.PublishedAsync(site.Factory);
+        var page = await site.OpenAsync("/entreprises/" + company.Slug, width: PhoneWidth, height: PhoneHeight);
+        var phone = page.Locator("[data-contact-count] a[href='tel:+687271234']");
+        await Assertions.Expect(phone).ToHaveAttributeAsync("href", "tel:+687271234");
+
+        var beacon = page.WaitForRequestAsync(r => r.Method == "POST" && r.Url.EndsWith($"/entreprises/{company.Slug}/contact", StringComparison.Ordinal));
+        await phone.ClickAsync();
+        await beacon;
+    }
+
     /// <summary>A published company with long words and addresses, a history and a logo-less head: what widens pages.</summary>
     private async Task<Company> LongWindedCompanyAsync() => await TestCompanies.PublishedAsync(site.Factory, (company, db) =>
     {

@@ -1,11 +1,9 @@
-using System.Globalization;
 using AnnuaireFiliere.Core.Companies;
 using AnnuaireFiliere.Core.Data;
 using AnnuaireFiliere.Core.Taxonomy;
 using AnnuaireFiliere.Web.Features.Shortlist;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using AnnuaireFiliere.Web.Infrastructure;
 
 namespace AnnuaireFiliere.Web.Features.Companies;
