@@ -1,5 +1,6 @@
 using AnnuaireFiliere.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace AnnuaireFiliere.Core.Companies;
 
@@ -27,9 +28,10 @@ public sealed record ProfileAudienceTotal(int Views, int ContactClicks)
 /// <summary>
 /// Counts what the members of a company see on their dashboard: the views of its public profile and the clicks on
 /// its contact links. Each count is one upsert of the day's row (<see cref="ProfileDailyCount"/>); the caller decides
-/// what counts (not a crawler, not the company's own members).
+/// what counts (not a crawler, not the company's own members). A count the database refuses (busy past its timeout)
+/// is lost and logged: it never fails the visitor's page.
 /// </summary>
-public sealed class ProfileAudience(AppDbContext db, TimeProvider clock)
+public sealed partial class ProfileAudience(AppDbContext db, TimeProvider clock, ILogger<ProfileAudience> logger)
 {
     /// <summary>The days the dashboard sums, today included.</summary>
     public const int DashboardDays = 30;
@@ -59,9 +61,19 @@ public sealed class ProfileAudience(AppDbContext db, TimeProvider clock)
     private async Task AddAsync(Guid companyId, int views, int clicks, CancellationToken cancellationToken)
     {
         var day = Today;
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "ProfileDailyCounts" ("CompanyId", "Day", "Views", "ContactClicks") VALUES ({companyId}, {day}, {views}, {clicks})
-            ON CONFLICT ("CompanyId", "Day") DO UPDATE SET "Views" = "Views" + excluded."Views", "ContactClicks" = "ContactClicks" + excluded."ContactClicks"
-            """, cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "ProfileDailyCounts" ("CompanyId", "Day", "Views", "ContactClicks") VALUES ({companyId}, {day}, {views}, {clicks})
+                ON CONFLICT ("CompanyId", "Day") DO UPDATE SET "Views" = "Views" + excluded."Views", "ContactClicks" = "ContactClicks" + excluded."ContactClicks"
+                """, cancellationToken);
+        }
+        catch (System.Data.Common.DbException failed)
+        {
+            LogNotCounted(failed, companyId);
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Profile audience: a count of company {CompanyId} could not be written and is lost")]
+    private partial void LogNotCounted(Exception exception, Guid companyId);
 }

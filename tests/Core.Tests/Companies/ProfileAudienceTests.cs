@@ -1,5 +1,6 @@
 using AnnuaireFiliere.Core.Companies;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AnnuaireFiliere.Core.Tests.Companies;
 
@@ -26,7 +27,7 @@ public sealed class ProfileAudienceTests : IAsyncLifetime
         // 2026-11-02 09:30 UTC is 20:30 in Nouméa; at 13:00 UTC it is already the 3rd there.
         await using (var db = _database.Context())
         {
-            var audience = new ProfileAudience(db, _database.Clock);
+            var audience = new ProfileAudience(db, _database.Clock, NullLogger<ProfileAudience>.Instance);
             await audience.CountViewAsync(lagoon.Id, Cancel);
             await audience.CountViewAsync(lagoon.Id, Cancel);
             await audience.CountContactClickAsync(lagoon.Id, Cancel);
@@ -43,10 +44,21 @@ public sealed class ProfileAudienceTests : IAsyncLifetime
 
         // Thirty days later the first day has left the window; the second is still in it.
         _database.Clock.Advance(TimeSpan.FromDays(29));
-        var totals = await new ProfileAudience(read, _database.Clock).LastDaysAsync([lagoon.Id, reef.Id, Guid.NewGuid()], ProfileAudience.DashboardDays, Cancel);
+        var totals = await new ProfileAudience(read, _database.Clock, NullLogger<ProfileAudience>.Instance).LastDaysAsync([lagoon.Id, reef.Id, Guid.NewGuid()], ProfileAudience.DashboardDays, Cancel);
         Assert.Equal(new ProfileAudienceTotal(1, 0), totals[lagoon.Id]);
         Assert.Equal(new ProfileAudienceTotal(0, 1), totals[reef.Id]);
         Assert.Equal(2, totals.Count);
+    }
+
+    [Fact]
+    public async Task A_count_the_database_refuses_is_lost_without_failing_the_caller()
+    {
+        await using var db = _database.Context();
+
+        // No such company: the row breaks its foreign key.
+        await new ProfileAudience(db, _database.Clock, NullLogger<ProfileAudience>.Instance).CountContactClickAsync(Guid.NewGuid(), Cancel);
+
+        Assert.False(await db.ProfileDailyCounts.AnyAsync(Cancel));
     }
 
     [Fact]
@@ -56,7 +68,7 @@ public sealed class ProfileAudienceTests : IAsyncLifetime
         await using var db = _database.Context();
         db.Companies.Add(company);
         await db.SaveChangesAsync(Cancel);
-        await new ProfileAudience(db, _database.Clock).CountViewAsync(company.Id, Cancel);
+        await new ProfileAudience(db, _database.Clock, NullLogger<ProfileAudience>.Instance).CountViewAsync(company.Id, Cancel);
 
         await db.Companies.Where(c => c.Id == company.Id).ExecuteDeleteAsync(Cancel);
 
