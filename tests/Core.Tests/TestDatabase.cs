@@ -65,6 +65,7 @@ public sealed class TestDatabase : IAsyncDisposable
             base.Customize(modelBuilder, context);
             // Added after the migrations under test, newest last.
             modelBuilder.Entity<Company>().Ignore(c => c.OpenDataOptOut);   // OpenDataOptOut
+            modelBuilder.Ignore<ProfileDailyCount>();                        // ProfileDailyCounts
         }
     }
 

@@ -145,6 +145,59 @@ public sealed class MySpaceTests(AccountSite site) : IClassFixture<AccountSite>
         Assert.True(await WithDatabaseAsync(db => db.CompanyChanges.AnyAsync(c => c.CompanyId == company && c.Kind == ChangeKind.Submitted, Cancel)));
     }
 
+    [Fact]
+    public async Task The_editor_opens_on_a_summary_of_its_sections_each_saying_what_it_lacks_or_what_to_correct()
+    {
+        var company = (await TestCompanies.PublishedAsync(site.Factory, (c, _) => (c.FoundingYear, c.Website) = (null, null))).Id;
+        var owner = await AccountForms.MemberClientAsync(site.Factory, "sommaire@editeurs-test.nc", company);
+        var url = $"/mon-espace/entreprises/{company}/modifier";
+
+        var page = await DirectoryWebFactory.ParseAsync(await owner.GetAsync(url, Cancel));
+        var summary = page.QuerySelector("[data-edit-summary]")!;
+        Assert.Equal(
+            [("#section-ridet", "complete"), ("#section-identite", "missing"), ("#section-activites", "complete"), ("#section-localisation", "complete"), ("#section-contact", "missing")],
+            summary.QuerySelectorAll("li").Select(li => (li.QuerySelector("a")!.GetAttribute("href"), li.QuerySelector("[data-state]")!.GetAttribute("data-state"))));
+        Assert.Contains("l'année de création", summary.QuerySelector("[data-section=identite]")!.TextContent, StringComparison.Ordinal);
+        Assert.All(summary.QuerySelectorAll("a"), a => Assert.NotNull(page.QuerySelector(a.GetAttribute("href")!)));
+        // The save button is in a bar of its own at the form's end (it stays in sight: see the browser tests).
+        var form = page.QuerySelectorAll<IHtmlFormElement>("form").Single(f => f.GetAttribute("action") == url);
+        Assert.Equal(form.QuerySelector("[data-save-bar]"), form.QuerySelector("button[type=submit]")!.ParentElement);
+
+        var invalid = await DirectoryWebFactory.ParseAsync(await ProfileForms.PostAsync(owner, form, ("Input.Contact.Website", "pas un site")));
+        Assert.Equal("errors", invalid.QuerySelector("[data-edit-summary] [data-section=contact] [data-state]")!.GetAttribute("data-state"));
+    }
+
+    [Fact]
+    public async Task Served_communes_are_ticked_by_province_and_a_whole_province_is_kept_as_the_province()
+    {
+        var company = (await TestCompanies.PublishedAsync(site.Factory)).Id;
+        var owner = await AccountForms.MemberClientAsync(site.Factory, "zone@editeurs-test.nc", company);
+        var url = $"/mon-espace/entreprises/{company}/modifier";
+        var taxonomy = Core.Taxonomy.TaxonomyCatalog.Default;
+        string[] CommunesOf(string province) => [.. taxonomy.Communes.Where(c => !c.IsRetired && c.ProvinceCode == province).Select(c => c.Code)];
+        var (south, north, islands) = (CommunesOf("sud"), CommunesOf("nord"), CommunesOf("iles"));
+
+        var page = await DirectoryWebFactory.ParseAsync(await owner.GetAsync(url, Cancel));
+        var groups = page.QuerySelectorAll("#zone-intervention [data-area-province]");
+        Assert.Equal(["Province Sud", "Province Nord", "Province des Îles Loyauté"], groups.Select(g => g.QuerySelector("legend")!.TextContent));
+        Assert.Equal(south.Order(), groups[0].QuerySelectorAll("[data-area-commune]").Select(c => c.GetAttribute("value")!).Order());
+        Assert.Equal("sud", groups[0].QuerySelector("[data-area-whole]")!.GetAttribute("value"));
+
+        // "Toute la province" with some of its communes ticked too (as the script leaves them), one commune elsewhere,
+        // and every commune of the islands one by one.
+        var form = page.QuerySelectorAll<IHtmlFormElement>("form").Single(f => f.GetAttribute("action") == url);
+        await ProfileForms.PostAsync(owner, form,
+            [("Input.Location.WholeTerritory", "false"), ("Input.Location.ProvinceCodes", "sud"), .. south.Take(3).Append(north[0]).Concat(islands).Select(c => ("Input.Location.CommuneCodes", c))]);
+
+        var area = await WithDatabaseAsync(db => db.Companies.Where(c => c.Id == company).Select(c => c.ServiceArea).SingleAsync(Cancel));
+        Assert.False(area.WholeTerritory);
+        Assert.Equal(["sud", "iles"], area.ProvinceCodes);
+        Assert.Equal([north[0]], area.CommuneCodes);
+        var again = await DirectoryWebFactory.ParseAsync(await owner.GetAsync(url, Cancel));
+        Assert.Equal(["sud", "iles"], again.QuerySelectorAll("[data-area-whole]:checked").Select(c => c.GetAttribute("value")));
+        Assert.Equal([north[0]], again.QuerySelectorAll("[data-area-commune]:checked").Select(c => c.GetAttribute("value")));
+    }
+
     /// <summary>A published company of the test's own.</summary>
     private async Task<Guid> PublishedCompanyAsync() => (await TestCompanies.PublishedAsync(site.Factory)).Id;
 

@@ -60,14 +60,28 @@ public sealed class RegistrationTests(AccountSite site) : IClassFixture<AccountS
             ("Input.Location.CommuneCode", commune.Code), ("Input.Location.WholeTerritory", "true"))).Headers.Location!.OriginalString);
         Assert.Equal("/mon-espace/inscrire/apercu", (await ProfileForms.StepAsync(again, "contact",
             ("Input.Contact.Website", "https://www.lagon-numerique.nc"), ("Input.Contact.Phones", "27 12 34"),
-            ("Input.Contact.DescriptionFr", "Développement web et mobile."), ("Input.Contact.OnlinePayment", "true"))).Headers.Location!.OriginalString);
+            ("Input.Contact.DescriptionFr", "Développement **web** et mobile."), ("Input.Contact.OnlinePayment", "true"))).Headers.Location!.OriginalString);
 
+        // The preview is the public profile (its partial), its Markdown rendered, under an "Aperçu" ribbon.
         var preview = await DirectoryWebFactory.ParseAsync(await again.GetAsync("/mon-espace/inscrire/apercu", Cancel));
-        var summary = preview.QuerySelector(".profile-summary")!.TextContent;
-        Assert.Contains("SARL Lagon Numérique", summary, StringComparison.Ordinal);
-        Assert.Contains(Taxonomy.Activities[0].LabelFr, summary, StringComparison.Ordinal);
-        Assert.Contains("+687 27 12 34", summary, StringComparison.Ordinal);
-        Assert.Contains("Paiement en ligne", summary, StringComparison.Ordinal);
+        var shown = preview.QuerySelector("[data-preview]")!;
+        Assert.StartsWith("Aperçu", shown.QuerySelector(".preview-ribbon")!.TextContent, StringComparison.Ordinal);
+        var profile = shown.QuerySelector("article.profile")!;
+        Assert.Equal("Lagon Numérique", profile.QuerySelector("#titre-entreprise")!.TextContent);
+        Assert.Equal("H3", profile.QuerySelector("#titre-entreprise")!.TagName);
+        Assert.Contains("SARL Lagon Numérique", profile.QuerySelector(".profile-head")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("web", profile.QuerySelector(".description strong")!.TextContent);
+        Assert.DoesNotContain("**", profile.TextContent, StringComparison.Ordinal);
+        Assert.Contains(Taxonomy.Activities[0].LabelFr, profile.QuerySelector("[aria-labelledby=titre-activites]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("tel:+687271234", profile.QuerySelector(".contact-list a[href^='tel:']")!.GetAttribute("href"));
+        Assert.Contains("Paiement en ligne", profile.QuerySelector("[aria-labelledby=titre-ecommerce]")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(profile.QuerySelector(".shortlist-toggle, .report"));
+        Assert.Equal("", profile.QuerySelector("[data-contact-count]")!.GetAttribute("data-contact-count"));
+        // The same sections, in the same order, as on a published profile.
+        var published = await TestCompanies.PublishedAsync(site.Factory, (c, _) => (c.Services, c.Skills) = ([], []));
+        var page = await DirectoryWebFactory.ParseAsync(await site.Factory.CreateClient().GetAsync("/entreprises/" + published.Slug, Cancel));
+        static string[] Sections(IElement profile) => [.. profile.QuerySelectorAll("[aria-labelledby]").Select(e => e.GetAttribute("aria-labelledby")!)];
+        Assert.Equal(Sections(page.QuerySelector("main article.profile")!), Sections(profile));
 
         var submitted = await AccountForms.SubmitAsync(again, "/mon-espace/inscrire/apercu", "/mon-espace/inscrire/apercu?handler=soumettre");
         Assert.Equal("/mon-espace?resultat=soumise", submitted.Headers.Location!.OriginalString);
@@ -194,6 +208,23 @@ public sealed class RegistrationTests(AccountSite site) : IClassFixture<AccountS
         Assert.Equal("soon", ((IHtmlInputElement)again.QuerySelector("#identity-foundingyear")!).Value);
         var next = await DirectoryWebFactory.ParseAsync(await ProfileForms.StepAsync(client, "identite"));
         Assert.Contains("digits", next.QuerySelector("#identity-foundingyear-erreur")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Previous_sits_left_of_next_and_enter_still_goes_forward()
+    {
+        var client = await AccountForms.SignedInClientAsync(site.Factory, "boutons@assistant-test.nc", role: null);
+        await ProfileForms.StepAsync(client, "ridet", ("Input.Ridet.None", "true"));
+
+        var page = await DirectoryWebFactory.ParseAsync(await client.GetAsync("/mon-espace/inscrire/identite", Cancel));
+        var form = page.QuerySelectorAll<IHtmlFormElement>("form").Single(f => f.GetAttribute("action") == "/mon-espace/inscrire/identite");
+        var buttons = form.QuerySelectorAll<IHtmlButtonElement>("button[type=submit]").ToList();
+        // Enter submits with the form's first button: a copy of "Suivant" hidden from sight, the tab order and screen readers.
+        Assert.Equal(("suivant", "-1", "true"), (buttons[0].Value, buttons[0].GetAttribute("tabindex"), buttons[0].GetAttribute("aria-hidden")));
+        Assert.Equal(
+            [("precedent", "Précédent"), ("suivant", "Suivant")],
+            buttons.Skip(1).Select(b => (b.Value, b.TextContent.Trim())));
+        Assert.All(buttons.Skip(1), b => Assert.Null(b.GetAttribute("aria-hidden")));
     }
 
     [Fact]

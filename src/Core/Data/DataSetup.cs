@@ -36,6 +36,7 @@ public static class DataSetup
         builder.Services.TryAddSingleton<ILookupNormalizer, UpperInvariantLookupNormalizer>();
         builder.Services.TryAddSingleton<ICompanyNotifications, NoCompanyNotifications>();
         builder.Services.AddScoped<CompanyLifecycle>();
+        builder.Services.AddScoped<ProfileAudience>();
         builder.Services.AddSingleton<DataPaths>();
         builder.Services.TryAddSingleton<IndexingSignal>();
         builder.Services.AddDbContext<AppDbContext>((services, options) =>

@@ -77,7 +77,10 @@ public sealed class MySpaceBrowserTests(BrowserSite site)
         await Assertions.Expect(box).ToBeCheckedAsync();
     }
 
-    private async Task<IPage> SignedInAsync(string email, Guid? company)
+    private Task<IPage> SignedInAsync(string email, Guid? company) => SignedInAsync(site, email, company);
+
+    /// <summary>A page signed in as a new account (owner of <paramref name="company"/>, if any), on its dashboard.</summary>
+    internal static async Task<IPage> SignedInAsync(BrowserSite site, string email, Guid? company, int width = 1280, int height = 900)
     {
         var user = await AccountForms.ConfirmedUserAsync(site.Factory.Services, email);
         if (company is { } id)
@@ -88,7 +91,7 @@ public sealed class MySpaceBrowserTests(BrowserSite site)
                 return db.SaveChangesAsync(TestContext.Current.CancellationToken);
             });
         }
-        var page = await site.OpenAsync("/compte/connexion?returnUrl=%2Fmon-espace");
+        var page = await site.OpenAsync("/compte/connexion?returnUrl=%2Fmon-espace", width: width, height: height);
         await page.Locator("#connexion-courriel").FillAsync(email);
         await page.Locator("#connexion-mot-de-passe").FillAsync(AccountSite.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter", Exact = true }).ClickAsync();

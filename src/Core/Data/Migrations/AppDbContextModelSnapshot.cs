@@ -500,6 +500,25 @@ namespace AnnuaireFiliere.Core.Data.Migrations
                     b.ToTable("MemberInvitations", (string)null);
                 });
 
+            modelBuilder.Entity("AnnuaireFiliere.Core.Companies.ProfileDailyCount", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ContactClicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Views")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CompanyId", "Day");
+
+                    b.ToTable("ProfileDailyCounts", (string)null);
+                });
+
             modelBuilder.Entity("AnnuaireFiliere.Core.Companies.RegistrationDraft", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1180,6 +1199,15 @@ namespace AnnuaireFiliere.Core.Data.Migrations
                 });
 
             modelBuilder.Entity("AnnuaireFiliere.Core.Companies.MemberInvitation", b =>
+                {
+                    b.HasOne("AnnuaireFiliere.Core.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AnnuaireFiliere.Core.Companies.ProfileDailyCount", b =>
                 {
                     b.HasOne("AnnuaireFiliere.Core.Companies.Company", null)
                         .WithMany()

@@ -17,6 +17,7 @@ public static class CompaniesSetup
     {
         endpoints.MapLogos();
         endpoints.MapCrawlers();
+        endpoints.MapContactClicks();
         return endpoints;
     }
 }

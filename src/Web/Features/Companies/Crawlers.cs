@@ -8,12 +8,28 @@ using AnnuaireFiliere.Web.Infrastructure;
 namespace AnnuaireFiliere.Web.Features.Companies;
 
 /// <summary>
-/// <c>/robots.txt</c> and the sitemaps: <c>/sitemap.xml</c> is an index of the fixed pages and of the profile
-/// sitemaps (<c>/sitemaps/entreprises-N.xml</c>, at most <see cref="ProfilesPerSitemap"/> each, as the protocol
-/// allows 50,000), streamed from the database.
+/// Robots: <c>/robots.txt</c> and the sitemaps, and how to tell a robot's request. <c>/sitemap.xml</c> is an index of
+/// the fixed pages and of the profile sitemaps (<c>/sitemaps/entreprises-N.xml</c>, at most <see cref="ProfilesPerSitemap"/>
+/// each, as the protocol allows 50,000), streamed from the database.
 /// </summary>
-internal static class Crawlers
+internal static partial class Crawlers
 {
+    /// <summary>
+    /// Whether a request comes from a robot rather than a person, by its User-Agent (none, or one naming a crawler, a
+    /// link preview, a headless browser or an HTTP library): robots do not count in a profile's audience.
+    /// </summary>
+    public static bool IsCrawler(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var agent = request.Headers.UserAgent.ToString();
+        return string.IsNullOrWhiteSpace(agent) || RobotAgent().IsMatch(agent);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(
+        "bot|crawl|spider|slurp|archiver|facebookexternalhit|embedly|preview|headless|lighthouse|pingdom|uptime|monitor|curl|wget|python|java/|go-http|okhttp|libwww|httpclient|axios|node-fetch|scrapy",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex RobotAgent();
+
     public const int ProfilesPerSitemap = 40_000;
 
     private const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";

@@ -1,31 +1,26 @@
-using System.Globalization;
 using AnnuaireFiliere.Core.Companies;
 using AnnuaireFiliere.Core.Data;
 using AnnuaireFiliere.Core.Taxonomy;
 using AnnuaireFiliere.Web.Features.Shortlist;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using AnnuaireFiliere.Web.Infrastructure;
 
 namespace AnnuaireFiliere.Web.Features.Companies;
 
-/// <summary><c>/entreprises/{slug}</c>: a published company's public profile; anything else is a French 404.</summary>
-public sealed class ProfileModel(AppDbContext db, TaxonomyCatalog taxonomy) : PageModel
+/// <summary>
+/// <c>/entreprises/{slug}</c>: a published company's public profile (the partial <c>_CompanyProfile</c>); anything else
+/// is a French 404. A person's view counts in the profile's audience (<see cref="ProfileAudienceCounting"/>).
+/// </summary>
+public sealed class ProfileModel(AppDbContext db, TaxonomyCatalog taxonomy, ProfileAudience audience) : PageModel
 {
-    public Company Company { get; private set; } = null!;
+    public ProfileView View { get; private set; } = null!;
+
+    public Company Company => View.Company;
 
     public TaxonomyCatalog Taxonomy => taxonomy;
 
-    public bool InShortlist { get; private set; }
-
     public string CanonicalUrl { get; private set; } = string.Empty;
-
-    /// <summary>The empty "report an error" form, named as the report page binds it (<see cref="ReportErrorModel.Input"/>).</summary>
-    public ReportErrorModel.ReportInput Input { get; } = new();
-
-    /// <summary>The description in the page's language, or the other one (marked with its language) when missing.</summary>
-    public (string Text, string Language)? Description { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
@@ -34,14 +29,12 @@ public sealed class ProfileModel(AppDbContext db, TaxonomyCatalog taxonomy) : Pa
         {
             return NotFound();
         }
-        Company = company;
+        View = ProfileView.Public(company, taxonomy, ShortlistCookie.Read(Request).Contains(company.Slug));
         CanonicalUrl = PublicAddress.OfLink(HttpContext, Url.Page(ProfileAddress.Page, new { slug = company.Slug })!);
-        InShortlist = ShortlistCookie.Read(Request).Contains(company.Slug);
-        var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
-        var (first, second) = english ? ((company.DescriptionEn, "en"), (company.DescriptionFr, "fr")) : ((company.DescriptionFr, "fr"), (company.DescriptionEn, "en"));
-        Description = !string.IsNullOrWhiteSpace(first.Item1) ? (first.Item1, first.Item2)
-            : !string.IsNullOrWhiteSpace(second.Item1) ? (second.Item1, second.Item2)
-            : null;
+        if (HttpMethods.IsGet(Request.Method) && await ProfileAudienceCounting.CountsAsync(HttpContext, db, company.Id, cancellationToken))
+        {
+            await audience.CountViewAsync(company.Id, cancellationToken);
+        }
         return Page();
     }
 }

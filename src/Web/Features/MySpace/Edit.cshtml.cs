@@ -42,6 +42,21 @@ public sealed class EditCompanyModel(AppDbContext db, IAuthorizationService auth
     [FromQuery(Name = "resultat")]
     public string? Outcome { get; set; }
 
+    /// <summary>A section of the form in the summary at its top: whether it has errors, and what buyers would miss in it.</summary>
+    public sealed record SectionSummary(ProfileSection Section, string Step, bool HasErrors, IReadOnlyList<CompletenessItem> Missing);
+
+    /// <summary>The form's sections as the summary shows them, from what the form holds now.</summary>
+    public IReadOnlyList<SectionSummary> Sections
+    {
+        get
+        {
+            var missing = ProfileCompleteness.Of(Input.ToCompany(), withLogo: false).Missing.ToList();
+            return [.. Enum.GetValues<ProfileSection>().Select(section => new SectionSummary(section, RegisterModel.Steps[(int)section],
+                ModelState.Any(e => e.Key.StartsWith($"Input.{section}.", StringComparison.Ordinal) && e.Value?.Errors.Count > 0),
+                [.. missing.Where(m => m.Section == section)]))];
+        }
+    }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (!await MayEditAsync())
@@ -69,6 +84,7 @@ public sealed class EditCompanyModel(AppDbContext db, IAuthorizationService auth
         {
             return NotFound();
         }
+        Input.Location.NormalizeArea(taxonomy);
         var problems = Input.Validate(validator, Enum.GetValues<ProfileSection>().ToHashSet(), key => text[key]);
         if (problems.Count > 0)
         {

@@ -8,14 +8,33 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AnnuaireFiliere.Web.Features.MySpace;
 
+/// <summary>Where a company of the dashboard stands, in the member's words: each has a label and what happens next.</summary>
+public enum DashboardState
+{
+    Draft,
+    PendingReview,
+    Published,
+
+    /// <summary>Published, with a member's RIDET change waiting for the moderators.</summary>
+    ChangePending,
+
+    Rejected,
+
+    /// <summary>Taken off the directory by the moderators (unpublished), with a reason.</summary>
+    Archived,
+}
+
 /// <summary>
-/// <c>/mon-espace</c>: the signed-in account's companies (with their tools), its claims and join requests, its
-/// unfinished registration, and a one-click "my profile is up to date".
+/// <c>/mon-espace</c>: the signed-in account's companies (where each stands and what comes next, how complete it is for
+/// buyers, its audience over the last days, its tools), its claims and join requests, its unfinished registration,
+/// and a one-click "my profile is up to date" for a published profile.
 /// </summary>
 [Authorize(Policy = Policies.Member)]
-public sealed class MySpaceModel(AppDbContext db, CompanyRegistration registration, IAuthorizationService authorization, CompanyLifecycle lifecycle) : PageModel
+public sealed class MySpaceModel(AppDbContext db, CompanyRegistration registration, IAuthorizationService authorization, CompanyLifecycle lifecycle,
+    ProfileAudience audience) : PageModel
 {
-    public sealed record MyCompany(Guid Id, string Name, string Slug, PublicationStatus Status, MemberRole Role, DateTime? LastConfirmedAt);
+    public sealed record MyCompany(Guid Id, string Name, string Slug, DashboardState State, MemberRole Role, DateTime? LastConfirmedAt,
+        string? Reason, ProfileCompleteness Completeness, ProfileAudienceTotal Audience);
 
     public sealed record MyRequest(Guid Id, string CompanyName, AccessRequestKind Kind, RequestStatus Status, DateTime CreatedAt, string? Reason);
 
@@ -34,12 +53,7 @@ public sealed class MySpaceModel(AppDbContext db, CompanyRegistration registrati
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var userId = UserId;
-        Companies = await db.CompanyMembers.AsNoTracking()
-            .Where(m => m.UserId == userId)
-            .Join(db.Companies, m => m.CompanyId, c => c.Id, (m, c) => new { m.Role, Company = c })
-            .OrderBy(x => x.Company.TradeName ?? x.Company.LegalName)
-            .Select(x => new MyCompany(x.Company.Id, x.Company.TradeName ?? x.Company.LegalName, x.Company.Slug, x.Company.Status, x.Role, x.Company.LastConfirmedAt))
-            .ToListAsync(cancellationToken);
+        Companies = await MyCompaniesAsync(userId, cancellationToken);
         Requests = await db.AccessRequests.AsNoTracking()
             .Where(r => r.UserId == userId)
             .Join(db.Companies, r => r.CompanyId, c => c.Id, (r, c) => new { Request = r, Name = c.TradeName ?? c.LegalName })
@@ -63,6 +77,40 @@ public sealed class MySpaceModel(AppDbContext db, CompanyRegistration registrati
         return await lifecycle.ConfirmAsync(id, User.ToActor(), cancellationToken) == LifecycleOutcome.NotFound ? NotFound()
             : RedirectToPage(new { resultat = "confirmee" });
     }
+
+    /// <summary>
+    /// The account's companies with where each stands: the moderators' reason for a refused or unpublished one (the
+    /// last such decision's), a pending RIDET change, the completeness, and the last days' audience.
+    /// </summary>
+    private async Task<IReadOnlyList<MyCompany>> MyCompaniesAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var roles = await db.CompanyMembers.AsNoTracking().Where(m => m.UserId == userId).ToDictionaryAsync(m => m.CompanyId, m => m.Role, cancellationToken);
+        var ids = roles.Keys.ToList();
+        var companies = await db.Companies.AsNoTracking().Include(c => c.SecondaryActivities).Where(c => ids.Contains(c.Id)).ToListAsync(cancellationToken);
+        var decided = companies.Where(c => c.Status is PublicationStatus.Rejected or PublicationStatus.Archived).Select(c => c.Id).ToList();
+        var reasons = (await db.CompanyChanges.AsNoTracking()
+                .Where(c => decided.Contains(c.CompanyId) && (c.Kind == ChangeKind.Rejected || c.Kind == ChangeKind.Unpublished))
+                .Select(c => new { c.CompanyId, c.At, c.Reason })
+                .ToListAsync(cancellationToken))
+            .GroupBy(c => c.CompanyId).ToDictionary(g => g.Key, g => g.MaxBy(c => c.At)!.Reason);
+        var ridetAsked = await db.AccessRequests.AsNoTracking()
+            .Where(r => ids.Contains(r.CompanyId) && r.Kind == AccessRequestKind.Ridet && r.Status == RequestStatus.Pending)
+            .Select(r => r.CompanyId).Distinct().ToListAsync(cancellationToken);
+        var audiences = await audience.LastDaysAsync(ids, ProfileAudience.DashboardDays, cancellationToken);
+        return [.. companies
+            .Select(c => new MyCompany(c.Id, c.DisplayName, c.Slug, StateOf(c.Status, ridetAsked.Contains(c.Id)), roles[c.Id], c.LastConfirmedAt,
+                reasons.GetValueOrDefault(c.Id), ProfileCompleteness.Of(c), audiences.GetValueOrDefault(c.Id, ProfileAudienceTotal.None)))
+            .OrderBy(c => c.Name, StringComparer.CurrentCultureIgnoreCase)];
+    }
+
+    private static DashboardState StateOf(PublicationStatus status, bool ridetAsked) => status switch
+    {
+        PublicationStatus.PendingReview => DashboardState.PendingReview,
+        PublicationStatus.Published => ridetAsked ? DashboardState.ChangePending : DashboardState.Published,
+        PublicationStatus.Rejected => DashboardState.Rejected,
+        PublicationStatus.Archived => DashboardState.Archived,
+        _ => DashboardState.Draft,
+    };
 
     private Guid UserId => User.DirectoryUserId() ?? throw new InvalidOperationException("A member page without a signed-in account.");
 }

@@ -323,6 +323,32 @@ public sealed class LocationInput
     public List<string> CommuneCodes { get; set; } = [];
     public bool Pacific { get; set; }
     public bool International { get; set; }
+
+    /// <summary>
+    /// The service area as the form's checkboxes mean it: a province ticked ("Toute la province") is all of its
+    /// communes, which are then not kept one by one, and all the communes of a province ticked are that province.
+    /// Codes the typology does not know are kept, for the validator to refuse.
+    /// </summary>
+    public void NormalizeArea(TaxonomyCatalog taxonomy)
+    {
+        ArgumentNullException.ThrowIfNull(taxonomy);
+        var provinces = ProvinceCodes.Where(c => !string.IsNullOrWhiteSpace(c)).Distinct(StringComparer.Ordinal).ToList();
+        var communes = CommuneCodes.Where(c => !string.IsNullOrWhiteSpace(c)).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var province in taxonomy.Provinces.Where(p => !p.IsRetired))
+        {
+            var own = taxonomy.Communes.Where(c => !c.IsRetired && c.ProvinceCode == province.Code).Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
+            if (!provinces.Contains(province.Code) && own.Count > 0 && own.All(communes.Contains))
+            {
+                provinces.Add(province.Code);
+            }
+            if (provinces.Contains(province.Code))
+            {
+                communes.RemoveAll(own.Contains);
+            }
+        }
+        ProvinceCodes = provinces;
+        CommuneCodes = communes;
+    }
 }
 
 public sealed class ContactInput

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using AnnuaireFiliere.Core.Companies;
 using AnnuaireFiliere.Core.Taxonomy;
 using AnnuaireFiliere.Web.Features.Accounts;
+using AnnuaireFiliere.Web.Features.Companies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -75,6 +76,10 @@ public sealed class RegisterModel(CompanyRegistration registration, CompanyLifec
             return NotFound();
         }
         var section = (ProfileSection)StepIndex;
+        if (section == ProfileSection.Location)
+        {
+            Input.Location.NormalizeArea(taxonomy);
+        }
         var merged = CompanyRegistration.Read(await registration.OpenDraftAsync(UserId, cancellationToken));
         merged.CopySection(section, Input);
         Input = merged;
@@ -131,8 +136,8 @@ public sealed class RegisterModel(CompanyRegistration registration, CompanyLifec
             : RedirectToPage("/MySpace/Index", new { resultat = "demande-" + outcome.ToString().ToLowerInvariant() });
     }
 
-    /// <summary>The preview's rows.</summary>
-    public IReadOnlyList<(string Label, string? Value)> Summary => Input.Describe(taxonomy, key => text[key]);
+    /// <summary>The public profile the draft will make, for the preview step.</summary>
+    public ProfileView PreviewProfile => ProfileView.Preview(Input.ToCompany(), taxonomy);
 
     private async Task<IActionResult> ShowProblemsAsync(IReadOnlyList<(string Key, string Message)> problems, CancellationToken cancellationToken)
     {

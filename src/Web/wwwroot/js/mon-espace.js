@@ -1,8 +1,9 @@
-// AnnuaireFiliere — /mon-espace: filters the activity picker as one types (the list works without this file).
+// AnnuaireFiliere — /mon-espace: conveniences only; every form works without this file.
 (() => {
     'use strict';
     const fold = text => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 
+    // ---- The activity picker filters as one types ----------------------------------------------------------------------
     document.querySelectorAll('[data-activity-picker]').forEach(picker => {
         const box = picker.querySelector('[data-activity-filter]');
         const input = box.querySelector('input');
@@ -29,4 +30,24 @@
         // Enter in the filter must not submit the step.
         input.addEventListener('keydown', event => { if (event.key === 'Enter') event.preventDefault(); });
     });
+
+    // ---- Service area: "Toute la province" ticks and unticks its communes, and is ticked when they all are -------------
+    document.querySelectorAll('[data-area-province]').forEach(group => {
+        const whole = group.querySelector('[data-area-whole]');
+        const communes = Array.from(group.querySelectorAll('[data-area-commune]'));
+        if (whole.checked) communes.forEach(c => { c.checked = true; });
+        whole.addEventListener('change', () => communes.forEach(c => { c.checked = whole.checked; }));
+        communes.forEach(c => c.addEventListener('change', () => { whole.checked = communes.every(x => x.checked); }));
+    });
+
+    // ---- A wide table's "scroll it" hint shows only while the table is wider than its box -----------------------------
+    const hints = Array.from(document.querySelectorAll('[data-scroll-hint]'));
+    const check = () => hints.forEach(hint => {
+        const box = hint.nextElementSibling;
+        hint.classList.toggle('is-needed', box.scrollWidth > box.clientWidth + 1);
+    });
+    if (hints.length) {
+        window.addEventListener('resize', check);
+        check();
+    }
 })();

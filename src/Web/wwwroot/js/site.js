@@ -191,6 +191,15 @@
         button.textContent = button.dataset.copied;
     });
 
+    // ---- A profile's contact links: each use counts in the company's audience (a beacon; the link works without) -----
+    const countContact = e => {
+        const link = e.target.closest?.('a[data-contact]');
+        const url = link?.closest('[data-contact-count]')?.dataset.contactCount;
+        if (url && (e.type === 'click' || e.button === 1)) navigator.sendBeacon?.(url);
+    };
+    document.addEventListener('click', countContact);
+    document.addEventListener('auxclick', countContact);
+
     // ---- A chart as PNG: its SVG drawn on a canvas (twice the size, for print) --------------------------------------
     document.querySelectorAll('.png-download').forEach(s => { s.hidden = false; });
     document.addEventListener('click', async e => {
