@@ -15,7 +15,7 @@ public sealed class StatisticsBrowserTests(BrowserSite site)
 
         var download = await page.RunAndWaitForDownloadAsync(() => button.ClickAsync());
 
-        Assert.Equal("statistiques-sector.png", download.SuggestedFilename);
+        Assert.Matches(@"^statistiques-sector-province-sud-\d{4}-\d{2}-\d{2}\.png$", download.SuggestedFilename);
         var bytes = await File.ReadAllBytesAsync((await download.PathAsync())!, TestContext.Current.CancellationToken);
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes[..4]);
         var width = (bytes[16] << 24) | (bytes[17] << 16) | (bytes[18] << 8) | bytes[19];

@@ -1,9 +1,11 @@
 using System.Globalization;
 using AnnuaireFiliere.Core.Statistics;
+using AnnuaireFiliere.Core.Taxonomy;
 using AnnuaireFiliere.Web.Features.Api;
 using AnnuaireFiliere.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Microsoft.Net.Http.Headers;
 
 namespace AnnuaireFiliere.Web.Features.Statistics;
 
@@ -44,31 +46,35 @@ internal static class StatisticsEndpoints
         endpoints.MapGet("/statistiques/export.{format:regex(^(xlsx|json)$)}", async (HttpContext context, string format, StatisticsReader reader, IStringLocalizer<SharedResource> text) =>
         {
             var (query, report) = await ReadAsync(context, reader);
-            var name = FileName("statistiques", report, format);
-            return format == "xlsx"
-                ? Results.File(StatisticsExports.Xlsx(report, query, text), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name)
-                : Results.Json(StatisticsExports.Json(report, query, text), contentType: "application/json; charset=utf-8");
+            var name = query.FileName(null, report.ComputedAt, format);
+            if (format == "xlsx")
+            {
+                return Results.File(StatisticsExports.Xlsx(report, query, text), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+            }
+            var disposition = new ContentDispositionHeaderValue("attachment");
+            disposition.SetHttpFileName(name);
+            context.Response.Headers.ContentDisposition = disposition.ToString();
+            return Results.Json(StatisticsExports.Json(report, query, text), contentType: "application/json; charset=utf-8");
         }).WithName(Export).DependsOnVisitor();
         endpoints.MapGet("/statistiques/{table}.csv", async (HttpContext context, string table, StatisticsReader reader) =>
         {
-            var (_, report) = await ReadAsync(context, reader);
+            var (query, report) = await ReadAsync(context, reader);
             if (StatisticsExports.Lines(report, table) is null)
             {
                 return Results.NotFound();
             }
             var excel = string.Equals(context.Request.Query["format"], "excel", StringComparison.OrdinalIgnoreCase);
-            return Results.File(StatisticsExports.Csv(report, table, excel), "text/csv; charset=utf-8", FileName("statistiques-" + table, report, "csv"));
+            return Results.File(StatisticsExports.Csv(report, table, excel), "text/csv; charset=utf-8", query.FileName(table, report.ComputedAt, "csv"));
         }).WithName(Csv).DependsOnVisitor();
-        endpoints.MapGet("/statistiques/{table}.svg", async (HttpContext context, string table, StatisticsReader reader, IStringLocalizer<SharedResource> text) =>
+        endpoints.MapGet("/statistiques/{table}.svg", async (HttpContext context, string table, StatisticsReader reader, TaxonomyCatalog taxonomy, IStringLocalizer<SharedResource> text) =>
         {
-            var (_, report) = await ReadAsync(context, reader);
+            var (query, report) = await ReadAsync(context, reader);
             if (report.Distributions.FirstOrDefault(d => d.Name == table) is not { } distribution)
             {
                 return Results.NotFound();
             }
-            var title = $"{text["Stats.Table." + table]} — {report.ComputedAt.ToString("d MMMM yyyy", CultureInfo.CurrentCulture)}";
-            var svg = StatisticsChart.Standalone(distribution, title, Shown);
-            return Results.File(System.Text.Encoding.UTF8.GetBytes(svg), "image/svg+xml", FileName("statistiques-" + table, report, "svg"));
+            var svg = StatisticsChart.Standalone(distribution, StatisticsView.ChartTexts(table, query, report, taxonomy, text), Shown);
+            return Results.File(System.Text.Encoding.UTF8.GetBytes(svg), "image/svg+xml", query.FileName(table, report.ComputedAt, "svg"));
         }).WithName(Svg).DependsOnVisitor();
     }
 
@@ -155,7 +161,4 @@ internal static class StatisticsEndpoints
         var query = await reader.ParseAsync(context, context.RequestAborted);
         return (query, await reader.ReportAsync(query, query.Snapshot, context.RequestAborted));
     }
-
-    private static string FileName(string stem, StatisticsReport report, string extension) =>
-        $"{stem}-{report.ComputedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.{extension}";
 }
