@@ -27,6 +27,7 @@ public sealed class AccessibilityTests(BrowserSite site)
             data.Add("statistiques", "/statistiques?province=nord", language);
             data.Add("statistiques-comparaison", "/statistiques?secteur=S05&comparer={instantane}", language);
             data.Add("donnees", "/donnees", language);
+            data.Add("api-reference", "/api/reference", language);
             data.Add("introuvable", "/nexiste-pas", language);
         }
         return data;

@@ -2,7 +2,10 @@ using Microsoft.Playwright;
 
 namespace AnnuaireFiliere.Web.Tests.Browser;
 
-/// <summary>What an analyst does with <c>/statistiques</c> in a real browser: take a chart away as an image.</summary>
+/// <summary>
+/// What a visitor does with <c>/statistiques</c> in a real browser: read it on a phone through its contents, take a
+/// chart away as an image.
+/// </summary>
 [Collection(BrowserTestGroup.Name)]
 public sealed class StatisticsBrowserTests(BrowserSite site)
 {
@@ -30,5 +33,37 @@ public sealed class StatisticsBrowserTests(BrowserSite site)
         await Assertions.Expect(page.Locator("#stat-sector ~ .downloads [data-png]")).ToBeHiddenAsync();
         var svg = page.Locator("#stat-sector ~ .downloads a", new() { HasText = "SVG" });
         Assert.StartsWith("/statistiques/sector.svg", await svg.GetAttributeAsync("href"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/statistiques?secteur=S05&province=sud&comparer={instantane}", null, "fr")]
+    [InlineData("/statistiques?province=nord&taille=1-9", "en", "en")]
+    public async Task On_a_phone_the_statistics_do_not_scroll_sideways_and_their_contents_lead_to_each_section(string path, string? language, string name)
+    {
+        if (path.Contains("{instantane}", StringComparison.Ordinal))
+        {
+            var snapshot = await site.WithDatabaseAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.StatisticsSnapshots.OrderBy(s => s.TakenAt).Select(s => s.Id)));
+            path = path.Replace("{instantane}", snapshot.ToString("N"), StringComparison.Ordinal);
+        }
+        var page = await site.OpenAsync(path, width: 360, height: 740, language: language);
+
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        Assert.True(widths[0] <= widths[1], $"{path} is {widths[0]} px wide on a {widths[1]} px screen: {await BrowserDefaults.WiderThanScreenAsync(page)}");
+        // The evolution table is wider than a phone: it scrolls in its box, which says so.
+        var series = page.Locator("#stat-series ~ .table-scroll");
+        Assert.True(await series.EvaluateAsync<bool>("e => e.scrollWidth > e.clientWidth"));
+        await Assertions.Expect(page.Locator("#stat-series-scroll")).ToBeVisibleAsync();
+
+        await page.Locator("nav#sommaire a[href='#stat-sector-province']").ClickAsync();
+
+        await Assertions.Expect(page.Locator("#stat-sector-province")).ToBeInViewportAsync();
+        Assert.EndsWith("#stat-sector-province", page.Url, StringComparison.Ordinal);
+        await page.Locator("#stat-sector-province ~ .back-to-contents a").ClickAsync();
+        await Assertions.Expect(page.Locator("nav#sommaire")).ToBeInViewportAsync();
+
+        Directory.CreateDirectory(BrowserSite.ScreenshotDirectory);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSite.ScreenshotDirectory, $"stats-{name}-360.png"), FullPage = true });
+        await page.SetViewportSizeAsync(1366, 900);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSite.ScreenshotDirectory, $"stats-{name}-1366.png"), FullPage = true });
     }
 }

@@ -86,7 +86,7 @@ internal static class StatisticsEndpoints
                     .Select(s => new ApiSnapshot(s.Id.ToString("N"), s.TakenAt, s.Kind == SnapshotKind.Monthly ? "mensuel" : "a-la-demande", s.Label, s.Published))
                     .ToList()))
             .WithName("Instantanés")
-            .WithSummary("Les instantanés des statistiques (mensuels et à la demande), du plus récent au plus ancien : leur identifiant sert au paramètre « instantane »")
+            .Described("Api.Doc.Snapshots")
             .Produces<List<ApiSnapshot>>();
         api.MapGet("/statistiques", async (HttpContext context, StatisticsReader reader, IStringLocalizer<SharedResource> text) =>
         {
@@ -100,7 +100,7 @@ internal static class StatisticsEndpoints
         })
         .WithName(Api)
         .DependsOnVisitor()
-        .WithSummary("Les chiffres du secteur pour un segment (mêmes filtres que /recherche, plus « instantane » pour une date passée)")
+        .Described("Api.Doc.Statistics", example: "secteur=S05&province=sud")
         .WithMetadata(new SearchQueryParameters(StatisticsQuery.SnapshotParameter))
         .Produces<ApiStatistics>()
         .ProducesValidationProblem()
@@ -133,7 +133,7 @@ internal static class StatisticsEndpoints
         })
         .WithName("Évolution")
         .DependsOnVisitor()
-        .WithSummary("Les indicateurs clés d'un segment à chaque instantané puis aujourd'hui (du plus ancien au plus récent) : total, secteurs, provinces, vente en ligne")
+        .Described("Api.Doc.Evolution", example: "province=nord&points=6")
         .WithMetadata(new SearchQueryParameters(StatisticsQuery.SnapshotParameter))
         .Produces<ApiTimeSeries>()
         .ProducesValidationProblem()
