@@ -221,16 +221,8 @@ public sealed class PublicApiTests(SiteFixture site) : IClassFixture<SiteFixture
         string? language, string lang, string heading, string searchSummary, string provinceDescription)
     {
         var client = site.Factory.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/reference");
-        if (language is not null)
-        {
-            request.Headers.Add("Cookie", $".AspNetCore.Culture=c={language}|uic={language}");
-        }
-        using var openApi = new HttpRequestMessage(HttpMethod.Get, "/openapi/v1.json");
-        if (language is not null)
-        {
-            openApi.Headers.Add("Cookie", $".AspNetCore.Culture=c={language}|uic={language}");
-        }
+        using var request = DirectoryWebFactory.Get("/api/reference", language);
+        using var openApi = DirectoryWebFactory.Get("/openapi/v1.json", language);
 
         var response = await client.SendAsync(request, Cancel);
         var document = (await OpenApiDocument.LoadAsync(await (await client.SendAsync(openApi, Cancel)).Content.ReadAsStreamAsync(Cancel), "json", cancellationToken: Cancel)).Document!;
@@ -278,7 +270,7 @@ public sealed class PublicApiTests(SiteFixture site) : IClassFixture<SiteFixture
     [Fact]
     public async Task The_former_address_of_the_api_reference_leads_to_it()
     {
-        var client = site.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = site.Factory.CreateBrowserLikeClient();
 
         var response = await client.GetAsync("/api/reference/index.html", Cancel);
 

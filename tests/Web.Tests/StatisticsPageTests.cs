@@ -40,11 +40,7 @@ public sealed class StatisticsPageTests(SiteFixture site) : IClassFixture<SiteFi
     [InlineData("en", "Less than 12 months ago", "Never confirmed")]
     public async Task When_profiles_were_last_confirmed_reads_in_words_with_their_unit(string? language, string recent, string never)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/statistiques");
-        if (language is not null)
-        {
-            request.Headers.Add("Cookie", $".AspNetCore.Culture=c={language}|uic={language}");
-        }
+        using var request = DirectoryWebFactory.Get("/statistiques", language);
 
         var page = await DirectoryWebFactory.ParseAsync(await site.Factory.CreateClient().SendAsync(request, Cancel));
 
@@ -77,16 +73,19 @@ public sealed class StatisticsPageTests(SiteFixture site) : IClassFixture<SiteFi
         Assert.Equal(SearchLinkFor(segment), page.QuerySelector(".stats-search-link a")!.GetAttribute("href"));
 
         // Submitted as a browser would (hidden fields, the chosen options, the text box), the form keeps the segment.
-        var fields = form.QuerySelectorAll<AngleSharp.Html.Dom.IHtmlInputElement>("input[name]").Where(i => i.Type is "hidden" or "search").Select(i => (i.Name!, i.Value))
-            .Concat(form.QuerySelectorAll<AngleSharp.Html.Dom.IHtmlSelectElement>("select[name]").Select(sel => (sel.Name!, sel.Value ?? "")))
-            .Where(f => f.Item2.Length > 0);
-        var submitted = await DirectoryWebFactory.ParseAsync(await client.GetAsync("/statistiques?" + string.Join("&", fields.Select(f => $"{f.Item1}={Uri.EscapeDataString(f.Item2)}")), Cancel));
+        var submitted = await DirectoryWebFactory.ParseAsync(await client.GetAsync(Submitted(form), Cancel));
         Assert.Equal(expected, SiteFixture.Digits(submitted.QuerySelector(".key-figures dd")!.TextContent));
 
         // Removing a criterion keeps the others.
         var withoutS02 = page.QuerySelectorAll("ul.chips a.chip").First(a => a.TextContent.Contains(Core.Taxonomy.TaxonomyCatalog.Default.Sectors.First(x => x.Code == "S02").Label, StringComparison.Ordinal)).GetAttribute("href");
         Assert.Equal("/statistiques?secteur=S06&province=sud&ecommerce=vente-en-ligne", withoutS02);
     }
+
+    /// <summary>The address a browser goes to when it sends the statistics form as it is: every field, empty ones included.</summary>
+    private static string Submitted(AngleSharp.Html.Dom.IHtmlFormElement form) =>
+        "/statistiques?" + string.Join("&", form.QuerySelectorAll<AngleSharp.Html.Dom.IHtmlInputElement>("input[name]").Where(i => i.Type is "hidden" or "search").Select(i => (i.Name!, i.Value))
+            .Concat(form.QuerySelectorAll<AngleSharp.Html.Dom.IHtmlSelectElement>("select[name]").Select(sel => (sel.Name!, sel.Value ?? "")))
+            .Select(f => $"{f.Item1}={Uri.EscapeDataString(f.Item2)}"));
 
     private static string SearchLinkFor(Core.Search.SearchRequest segment) => "/recherche" + Web.Features.Search.SearchParameters.ToQueryString(segment with { PageSize = Core.Search.SearchRequest.DefaultPageSize });
 
@@ -300,11 +299,7 @@ public sealed class StatisticsPageTests(SiteFixture site) : IClassFixture<SiteFi
     [InlineData("en", "About", "Sectors", "Sector × province", "Sector × e-commerce")]
     public async Task The_workbook_names_its_sheets_in_the_reader_language_as_excel_allows(string? language, string about, string sectors, string sectorProvince, string sectorECommerce)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/statistiques/export.xlsx?province=nord");
-        if (language is not null)
-        {
-            request.Headers.Add("Cookie", $".AspNetCore.Culture=c={language}|uic={language}");
-        }
+        using var request = DirectoryWebFactory.Get("/statistiques/export.xlsx?province=nord", language);
 
         var response = await site.Factory.CreateClient().SendAsync(request, Cancel);
 
@@ -336,7 +331,7 @@ public sealed class StatisticsPageTests(SiteFixture site) : IClassFixture<SiteFi
     [InlineData("/statistiques?q=web&secteur=S05&tri=pertinence&page=1", "/statistiques?q=web&secteur=S05")]
     public async Task The_form_answers_with_an_address_without_empty_parameters(string submitted, string shared)
     {
-        var client = site.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = site.Factory.CreateBrowserLikeClient();
 
         var response = await client.GetAsync(submitted, Cancel);
 
@@ -348,15 +343,12 @@ public sealed class StatisticsPageTests(SiteFixture site) : IClassFixture<SiteFi
     [Fact]
     public async Task The_form_as_a_browser_sends_it_leads_to_the_address_a_link_has()
     {
-        var client = site.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = site.Factory.CreateBrowserLikeClient();
         var page = await DirectoryWebFactory.ParseAsync(await client.GetAsync("/statistiques?province=sud&ecommerce=vente-en-ligne", Cancel));
         var form = page.QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("form.stats-filters")!;
         page.QuerySelector<AngleSharp.Html.Dom.IHtmlSelectElement>("select#s-secteur")!.Value = "S05";
 
-        // Every field, empty ones included, as a browser sends a GET form.
-        var fields = form.QuerySelectorAll<AngleSharp.Html.Dom.IHtmlInputElement>("input[name]").Select(i => (i.Name!, i.Value))
-            .Concat(form.QuerySelectorAll<AngleSharp.Html.Dom.IHtmlSelectElement>("select[name]").Select(sel => (sel.Name!, sel.Value ?? "")));
-        var response = await client.GetAsync("/statistiques?" + string.Join("&", fields.Select(f => $"{f.Item1}={Uri.EscapeDataString(f.Item2)}")), Cancel);
+        var response = await client.GetAsync(Submitted(form), Cancel);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/statistiques?secteur=S05&province=sud&ecommerce=vente-en-ligne", response.Headers.Location!.OriginalString);
@@ -365,7 +357,7 @@ public sealed class StatisticsPageTests(SiteFixture site) : IClassFixture<SiteFi
     [Fact]
     public async Task A_bad_value_beside_empty_parameters_is_said_rather_than_redirected()
     {
-        var client = site.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = site.Factory.CreateBrowserLikeClient();
 
         var response = await client.GetAsync("/statistiques?secteur=&province=atlantide", Cancel);
 
@@ -379,11 +371,7 @@ public sealed class StatisticsPageTests(SiteFixture site) : IClassFixture<SiteFi
     public async Task A_downloaded_chart_has_its_full_labels_segment_source_and_the_meaning_of_its_marks(string? language, string source, string segment, string small, string secret)
     {
         var client = site.Factory.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/statistiques/sector.svg?province=sud");
-        if (language is not null)
-        {
-            request.Headers.Add("Cookie", $".AspNetCore.Culture=c={language}|uic={language}");
-        }
+        using var request = DirectoryWebFactory.Get("/statistiques/sector.svg?province=sud", language);
 
         var svg = System.Xml.Linq.XDocument.Parse(await (await client.SendAsync(request, Cancel)).Content.ReadAsStringAsync(Cancel));
         var csv = Read(await client.GetByteArrayAsync("/statistiques/sector.csv?province=sud", Cancel), ",");

@@ -50,16 +50,12 @@ public sealed class ApiReferenceBrowserTests(BrowserSite site)
     {
         var page = await site.OpenAsync("/api/reference", width: 360, height: 740, language: language);
 
-        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
-        Assert.True(widths[0] <= widths[1], $"/api/reference is {widths[0]} px wide on a {widths[1]} px screen: {await BrowserDefaults.WiderThanScreenAsync(page)}");
+        await BrowserDefaults.AssertNoSidewaysScrollAsync(page);
         // The longest example is wider than the screen: its block scrolls, and the keyboard reaches it.
         var example = page.Locator("pre").First;
         Assert.True(await example.EvaluateAsync<bool>("e => e.scrollWidth > e.clientWidth"));
         Assert.Equal("0", await example.GetAttributeAsync("tabindex"));
 
-        Directory.CreateDirectory(BrowserSite.ScreenshotDirectory);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSite.ScreenshotDirectory, $"api-reference-{name}-360.png"), FullPage = true });
-        await page.SetViewportSizeAsync(1366, 900);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSite.ScreenshotDirectory, $"api-reference-{name}-1366.png"), FullPage = true });
+        await BrowserDefaults.ScreenshotsAsync(page, $"api-reference-{name}");
     }
 }

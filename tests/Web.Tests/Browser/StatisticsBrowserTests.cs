@@ -42,13 +42,11 @@ public sealed class StatisticsBrowserTests(BrowserSite site)
     {
         if (path.Contains("{instantane}", StringComparison.Ordinal))
         {
-            var snapshot = await site.WithDatabaseAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.StatisticsSnapshots.OrderBy(s => s.TakenAt).Select(s => s.Id)));
-            path = path.Replace("{instantane}", snapshot.ToString("N"), StringComparison.Ordinal);
+            path = path.Replace("{instantane}", await site.OldestSnapshotAsync(), StringComparison.Ordinal);
         }
         var page = await site.OpenAsync(path, width: 360, height: 740, language: language);
 
-        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
-        Assert.True(widths[0] <= widths[1], $"{path} is {widths[0]} px wide on a {widths[1]} px screen: {await BrowserDefaults.WiderThanScreenAsync(page)}");
+        await BrowserDefaults.AssertNoSidewaysScrollAsync(page);
         // The evolution table is wider than a phone: it scrolls in its box, which says so.
         var series = page.Locator("#stat-series ~ .table-scroll");
         Assert.True(await series.EvaluateAsync<bool>("e => e.scrollWidth > e.clientWidth"));
@@ -61,9 +59,6 @@ public sealed class StatisticsBrowserTests(BrowserSite site)
         await page.Locator("#stat-sector-province ~ .back-to-contents a").ClickAsync();
         await Assertions.Expect(page.Locator("nav#sommaire")).ToBeInViewportAsync();
 
-        Directory.CreateDirectory(BrowserSite.ScreenshotDirectory);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSite.ScreenshotDirectory, $"stats-{name}-360.png"), FullPage = true });
-        await page.SetViewportSizeAsync(1366, 900);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSite.ScreenshotDirectory, $"stats-{name}-1366.png"), FullPage = true });
+        await BrowserDefaults.ScreenshotsAsync(page, $"stats-{name}");
     }
 }
