@@ -229,6 +229,18 @@ public sealed class StatisticsPageTests(SiteFixture site) : IClassFixture<SiteFi
         Assert.True(contents.CompareDocumentPosition(page.QuerySelector(".key-figures")!).HasFlag(AngleSharp.Dom.DocumentPositions.Following));
     }
 
+    [Theory]
+    [InlineData(null, "Province : Province Sud")]
+    [InlineData("en", "Province: South Province")]
+    public async Task The_segment_criteria_read_as_the_language_writes_them(string? language, string criterion)
+    {
+        using var request = DirectoryWebFactory.Get("/statistiques?province=sud", language);
+
+        var page = await DirectoryWebFactory.ParseAsync(await site.Factory.CreateClient().SendAsync(request, Cancel));
+
+        Assert.Contains(criterion, page.QuerySelector("ul.chips a.chip")!.TextContent, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_evolution_table_shows_the_newest_date_first_and_says_it_scrolls_sideways()
     {

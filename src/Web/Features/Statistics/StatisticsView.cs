@@ -39,13 +39,13 @@ public static class StatisticsView
         var parts = new List<string>();
         if (segment.Text is { } words)
         {
-            parts.Add(text["Stats.Chart.Criterion", text["Stats.Filter.q"], text["Stats.Chart.Words", words]]);
+            parts.Add(text["Stats.Criterion", text["Stats.Filter.q"], text["Stats.Chart.Words", words]]);
         }
         parts.AddRange(FacetCatalog.All.Where(f => segment.Selected(f.Name).Count > 0)
-            .Select(f => text["Stats.Chart.Criterion", f.Label(), string.Join(", ", segment.Selected(f.Name).Select(code => f.LabelOf(code, taxonomy)))].Value));
+            .Select(f => text["Stats.Criterion", f.Label(), string.Join(", ", segment.Selected(f.Name).Select(code => f.LabelOf(code, taxonomy)))].Value));
         if (segment.FoundedFrom is not null || segment.FoundedTo is not null)
         {
-            parts.Add(text["Stats.Chart.Criterion", text["Facet.year"], $"{segment.FoundedFrom?.ToString(CultureInfo.InvariantCulture) ?? "…"}–{segment.FoundedTo?.ToString(CultureInfo.InvariantCulture) ?? "…"}"]);
+            parts.Add(text["Stats.Criterion", text["Facet.year"], $"{segment.FoundedFrom?.ToString(CultureInfo.InvariantCulture) ?? "…"}–{segment.FoundedTo?.ToString(CultureInfo.InvariantCulture) ?? "…"}"]);
         }
         return parts.Count == 0 ? text["Stats.About.Everything"] : string.Join(" · ", parts);
     }
