@@ -52,6 +52,11 @@ public sealed class StatisticsBrowserTests(BrowserSite site)
         Assert.True(await series.EvaluateAsync<bool>("e => e.scrollWidth > e.clientWidth"));
         await Assertions.Expect(page.Locator("#stat-series-scroll")).ToBeVisibleAsync();
 
+        // The charts put their labels above the bars on a phone, in text one can read.
+        await Assertions.Expect(page.Locator("#stat-sector ~ .chart svg.chart-wide")).ToBeHiddenAsync();
+        var label = await page.Locator("#stat-sector ~ .chart svg.chart-narrow text").First.BoundingBoxAsync();
+        Assert.True(label!.Height >= 12, $"chart labels {label.Height:0.#} px high on a phone");
+
         await page.Locator("nav#sommaire a[href='#stat-sector-province']").ClickAsync();
 
         await Assertions.Expect(page.Locator("#stat-sector-province")).ToBeInViewportAsync();
@@ -60,5 +65,6 @@ public sealed class StatisticsBrowserTests(BrowserSite site)
         await Assertions.Expect(page.Locator("nav#sommaire")).ToBeInViewportAsync();
 
         await BrowserDefaults.ScreenshotsAsync(page, $"stats-{name}");
+        await Assertions.Expect(page.Locator("#stat-sector ~ .chart svg.chart-wide")).ToBeVisibleAsync();
     }
 }

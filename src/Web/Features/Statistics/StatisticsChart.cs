@@ -22,7 +22,7 @@ public static class StatisticsChart
     /// <param name="SecretMark">What "s" means, written below the bars when a bar is so marked.</param>
     public sealed record Texts(string Title, string Segment, string Source, string SmallMark, string SecretMark);
 
-    private const int ViewWidth = 900;
+    private const int ViewWidth = 900, NarrowWidth = 360;
     private const int Margin = 24;
     private const int LabelWidth = 340;
     private const double BarWidth = 440;
@@ -34,14 +34,22 @@ public static class StatisticsChart
 
     private const string Ink = "#1b2430", Muted = "#4a5565", Bar = "#00607a";
 
-    /// <summary>The chart inside the page, labelled by the heading <paramref name="headingId"/> and its note.</summary>
+    /// <summary>
+    /// The chart inside the page, labelled by the heading <paramref name="headingId"/> and its note: twice, labels beside
+    /// the bars for a wide screen and above them for a phone (where the wide one's text would be a few pixels high);
+    /// the page's styles show one.
+    /// </summary>
     public static string Inline(Distribution distribution, string headingId, Func<Cell, string> shown)
     {
         ArgumentNullException.ThrowIfNull(distribution);
         ArgumentNullException.ThrowIfNull(shown);
-        var body = new StringBuilder();
-        var height = Bars(body, distribution, shown, left: 0, top: 4) + 2;
-        return string.Create(CultureInfo.InvariantCulture, $"<svg viewBox=\"0 0 {ViewWidth} {height}\" width=\"100%\" role=\"img\" aria-labelledby=\"{headingId} {headingId}-note\" focusable=\"false\">{body}</svg>");
+        var wide = new StringBuilder();
+        var wideHeight = Bars(wide, distribution, shown, left: 0, top: 4) + 2;
+        var narrow = new StringBuilder();
+        var narrowHeight = StackedBars(narrow, distribution, shown);
+        var named = $"width=\"100%\" role=\"img\" aria-labelledby=\"{headingId} {headingId}-note\" focusable=\"false\"";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"<svg class=\"chart-wide\" viewBox=\"0 0 {ViewWidth} {wideHeight}\" {named}>{wide}</svg><svg class=\"chart-narrow\" viewBox=\"0 0 {NarrowWidth} {narrowHeight}\" {named}>{narrow}</svg>");
     }
 
     /// <summary>The chart as a file of its own, with its <paramref name="texts"/> around the bars.</summary>
@@ -82,7 +90,7 @@ public static class StatisticsChart
     private static int Bars(StringBuilder svg, Distribution distribution, Func<Cell, string> shown, int left, int top)
     {
         var html = HtmlEncoder.Default;
-        var max = Math.Max(1, distribution.Rows.Where(r => !r.Cell.Suppressed).Select(r => r.Cell.Count).DefaultIfEmpty(0).Max());
+        var max = Largest(distribution);
         var y = top;
         foreach (var row in distribution.Rows)
         {
@@ -100,6 +108,34 @@ public static class StatisticsChart
         }
         return y;
     }
+
+    /// <summary>Writes each row's label (on as many lines as it needs) above its bar, for a phone; returns where the bars end.</summary>
+    private static int StackedBars(StringBuilder svg, Distribution distribution, Func<Cell, string> shown)
+    {
+        const int Characters = 42, FontSize = 15, Line = 18, Thickness = 12;
+        const double Longest = NarrowWidth - 60;
+        var html = HtmlEncoder.Default;
+        var max = Largest(distribution);
+        var y = 0;
+        foreach (var row in distribution.Rows)
+        {
+            foreach (var line in Wrap(row.Label, Characters))
+            {
+                y += Line;
+                svg.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{y}\" font-size=\"{FontSize}\" fill=\"{Ink}\">{html.Encode(line)}</text>");
+            }
+            y += 5;
+            var width = row.Cell.Suppressed ? 0 : Longest * row.Cell.Count / max;
+            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"0\" y=\"{y}\" width=\"{width:0.#}\" height=\"{Thickness}\" rx=\"2\" fill=\"{Bar}\"></rect>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{width + 6:0.#}\" y=\"{y + Thickness}\" font-size=\"{FontSize}\" fill=\"{Ink}\">{html.Encode(shown(row.Cell))}</text>");
+            y += Thickness + 12;
+        }
+        return y;
+    }
+
+    /// <summary>The largest count shown (at least 1): the longest bar.</summary>
+    private static long Largest(Distribution distribution) =>
+        Math.Max(1, distribution.Rows.Where(r => !r.Cell.Suppressed).Select(r => r.Cell.Count).DefaultIfEmpty(0).Max());
 
     /// <summary>Writes lines of small text from <paramref name="top"/>; returns where they end.</summary>
     private static int Notes(StringBuilder svg, IEnumerable<string> lines, int top, string colour)
