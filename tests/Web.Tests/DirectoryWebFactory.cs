@@ -111,6 +111,17 @@ public class DirectoryWebFactory : WebApplicationFactory<Program>
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
+    /// <summary>A GET of <paramref name="url"/> in <paramref name="language"/> (the language switch's cookie), in French when null.</summary>
+    public static HttpRequestMessage Get(string url, string? language)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (language is not null)
+        {
+            request.Headers.Add("Cookie", $".AspNetCore.Culture=c={language}|uic={language}");
+        }
+        return request;
+    }
+
     public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
         new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
 

@@ -48,7 +48,7 @@ public sealed class PathBaseTests(PathBaseSite site) : IClassFixture<PathBaseSit
             "/", "/recherche?q=web&province=sud&tri=nom", $"/entreprises/{slugs[0]}", $"/entreprises/{slugs[0]}/signaler",
             "/ma-selection", $"/ma-selection?e={slugs[0]}&e={slugs[1]}", "/statistiques?province=sud", "/donnees",
             "/compte/connexion", "/compte/inscription", "/compte/mot-de-passe-oublie", "/compte/renvoyer-confirmation",
-            "/api/reference/index.html", NotFound,
+            "/api/reference", NotFound,
         ];
 
         var crawled = await CrawlAsync(client, pages.Select(p => Base + p));
@@ -166,11 +166,12 @@ public sealed class PathBaseTests(PathBaseSite site) : IClassFixture<PathBaseSit
             Assert.True(response.IsSuccessStatusCode, $"{link}: {(int)response.StatusCode}");
         }
 
-        // The open data written for everyone, and the Swagger UI's document, follow the path base too.
+        // The open data written for everyone, and the API reference's examples, follow the path base too.
         Assert.Contains($",{absolute}/entreprises/", await client.GetStringAsync(Base + "/donnees/entreprises.csv", Cancel), StringComparison.Ordinal);
-        var swagger = await client.GetStringAsync(Base + "/api/reference/index.js", Cancel);
-        Assert.Contains("\"../../openapi/v1.json\"", swagger, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(new Uri(Root, Base + "/api/reference/index.html"), "../../openapi/v1.json"), Cancel)).StatusCode);
+        var reference = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await client.GetStringAsync(Base + "/api/reference", Cancel));
+        var examples = reference.QuerySelectorAll("pre code").Select(c => c.TextContent).ToList();
+        Assert.NotEmpty(examples);
+        Assert.All(examples, example => Assert.StartsWith($"curl \"{absolute}/api/v1/", example, StringComparison.Ordinal));
     }
 
     /// <summary>

@@ -182,7 +182,7 @@ public sealed class PublicApiTests(SiteFixture site) : IClassFixture<SiteFixture
         var search = document.Paths["/api/v1/recherche"].Operations![HttpMethod.Get];
         var parameters = search.Parameters!.Select(p => p.Name!).ToHashSet();
         Assert.Superset(Core.Search.FacetCatalog.All.Select(f => f.Parameter).Concat(["q", "annee_min", "annee_max", "tri", "page", "par_page"]).ToHashSet(), parameters);
-        Assert.All(search.Parameters!, p => Assert.False(string.IsNullOrWhiteSpace(p.Description), $"{p.Name} has no description"));
+        Assert.All(document.Paths.Values.SelectMany(p => p.Operations!.Values).SelectMany(o => o.Parameters ?? []), p => Assert.False(string.IsNullOrWhiteSpace(p.Description), $"{p.Name} has no description"));
         Assert.All(document.Paths.Values.SelectMany(p => p.Operations!.Values), o => Assert.False(string.IsNullOrWhiteSpace(o.Summary)));
 
         var schema = search.Responses!["200"].Content!["application/json"].Schema!;
@@ -214,28 +214,67 @@ public sealed class PublicApiTests(SiteFixture site) : IClassFixture<SiteFixture
         Assert.True(file.Properties["gzipBytes"].Type!.Value.HasFlag(JsonSchemaType.Null)); // null for an extract written without gzip copies
     }
 
-    [Fact]
-    public async Task The_api_reference_page_is_served_from_the_site_alone()
+    [Theory]
+    [InlineData(null, "fr", "Référence de l'API publique", "Rechercher des entreprises (mêmes paramètres que /recherche)", "Code de province : sud, nord, iles (répétable).")]
+    [InlineData("en", "en", "Public API reference", "Search companies (the same parameters as /recherche)", "Province code: sud, nord, iles (repeatable).")]
+    public async Task The_api_reference_is_a_page_of_the_site_in_its_language_read_from_the_openapi_document(
+        string? language, string lang, string heading, string searchSummary, string provinceDescription)
     {
         var client = site.Factory.CreateClient();
-        var response = await client.GetAsync("/api/reference/index.html", Cancel);
+        using var request = DirectoryWebFactory.Get("/api/reference", language);
+        using var openApi = DirectoryWebFactory.Get("/openapi/v1.json", language);
+
+        var response = await client.SendAsync(request, Cancel);
+        var document = (await OpenApiDocument.LoadAsync(await (await client.SendAsync(openApi, Cancel)).Content.ReadAsStreamAsync(Cancel), "json", cancellationToken: Cancel)).Document!;
+
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await DirectoryWebFactory.ParseAsync(response);
-
-        var assets = page.QuerySelectorAll("script[src]").Select(s => s.GetAttribute("src")!)
-            .Concat(page.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")!)).ToList();
-        Assert.NotEmpty(assets);
-        Assert.Empty(page.QuerySelectorAll("script:not([src])")); // nothing the CSP (script-src 'self') would block
-        foreach (var asset in assets)
+        Assert.Equal(lang, page.DocumentElement.GetAttribute("lang"));
+        Assert.NotNull(page.QuerySelector("header.site-header a.brand[href='/']")); // the site's header, and the way home
+        Assert.Equal(heading, page.QuerySelector("h1")!.TextContent);
+        Assert.Equal(searchSummary, page.QuerySelector("#op-rechercher + .api-summary")!.TextContent);
+        Assert.Contains(provinceDescription, page.QuerySelector("#parametres-recherche")!.ParentElement!.TextContent, StringComparison.Ordinal);
+        // Every operation of the document (in the same language), each with its answers and the fields of what it answers.
+        var operations = document.Paths.SelectMany(p => p.Value.Operations!.Select(o => (Path: p.Key, o.Value))).ToList();
+        Assert.Equal(operations.Select(o => $"GET {o.Path}"), page.QuerySelectorAll("section.api-operation h2 code").Select(c => c.TextContent));
+        foreach (var (_, operation) in operations)
         {
-            Assert.False(asset.Contains("//", StringComparison.Ordinal), $"{asset} is not on the site");
-            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(new Uri("http://localhost/api/reference/"), asset), Cancel)).StatusCode);
+            Assert.Contains(operation.Summary!, page.Body!.TextContent, StringComparison.Ordinal);
         }
-        Assert.Contains("/openapi/v1.json", await client.GetStringAsync("/api/reference/index.js", Cancel), StringComparison.Ordinal);
-        var policy = response.Headers.GetValues("Content-Security-Policy").Single();
-        Assert.Contains("script-src 'self';", policy, StringComparison.Ordinal);
-        Assert.Contains("style-src 'self' 'unsafe-inline'", policy, StringComparison.Ordinal); // Swagger UI's inline styles, on this page only
-        var elsewhere = (await client.GetAsync("/donnees", Cancel)).Headers.GetValues("Content-Security-Policy").Single();
-        Assert.DoesNotContain("unsafe-inline", elsewhere, StringComparison.Ordinal);
+        Assert.All(page.QuerySelectorAll("a[href^='#objet-']"), link => Assert.NotNull(page.GetElementById(link.GetAttribute("href")![1..])));
+        Assert.All(page.QuerySelectorAll("nav#sommaire a"), link => Assert.NotNull(page.GetElementById(link.GetAttribute("href")![1..])));
+        Assert.NotNull(page.QuerySelector("a[href='/openapi/v1.json']"));
+        // Nothing inline: the site's strict policy holds here as everywhere.
+        Assert.DoesNotContain("unsafe-inline", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Empty(page.QuerySelectorAll("script:not([src]), [style]"));
+        Assert.NotEqual(true, response.Headers.CacheControl?.Public); // a page: its forms carry a token, no shared cache keeps it
+    }
+
+    [Fact]
+    public async Task The_examples_of_the_api_reference_answer()
+    {
+        var client = site.Factory.CreateClient();
+        var page = await DirectoryWebFactory.ParseAsync(await client.GetAsync("/api/reference", Cancel));
+
+        var examples = page.QuerySelectorAll("section.api-operation a").Where(a => a.TextContent == "Ouvrir dans le navigateur").Select(a => a.GetAttribute("href")!).ToList();
+
+        Assert.Contains("/api/v1/recherche?q=site%20internet&province=sud&par_page=5", examples);
+        Assert.Equal(6, examples.Count); // every operation but the profile, whose address needs a company
+        foreach (var example in examples)
+        {
+            var response = await client.GetAsync(example, Cancel);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{example}: {(int)response.StatusCode}");
+        }
+    }
+
+    [Fact]
+    public async Task The_former_address_of_the_api_reference_leads_to_it()
+    {
+        var client = site.Factory.CreateBrowserLikeClient();
+
+        var response = await client.GetAsync("/api/reference/index.html", Cancel);
+
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.Equal("/api/reference", response.Headers.Location!.OriginalString);
     }
 }

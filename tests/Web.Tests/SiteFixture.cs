@@ -45,6 +45,10 @@ public class SiteFixture : IAsyncLifetime
 
     public Task<T> WithDatabaseAsync<T>(Func<AppDbContext, Task<T>> query) => Factory.WithDatabaseAsync(query);
 
+    /// <summary>The oldest statistics snapshot's identifier, as the statistics' addresses write it (the demo data take twelve).</summary>
+    public Task<string> OldestSnapshotAsync() =>
+        WithDatabaseAsync(async db => (await db.StatisticsSnapshots.OrderBy(s => s.TakenAt).Select(s => s.Id).FirstAsync()).ToString("N"));
+
     /// <summary>Returns once the search index holds every change saved so far (see <see cref="DirectoryWebFactory.IndexedAsync"/>).</summary>
     public Task IndexedAsync() => Factory.IndexedAsync();
 

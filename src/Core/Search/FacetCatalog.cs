@@ -20,8 +20,9 @@ public sealed record FacetDefinition
     public required string LabelFr { get; init; }
     public required string LabelEn { get; init; }
 
-    /// <summary>What the parameter takes, in French, for the API reference.</summary>
-    public required string Description { get; init; }
+    /// <summary>What the parameter takes, for the API's description and reference.</summary>
+    public required string DescriptionFr { get; init; }
+    public required string DescriptionEn { get; init; }
 
     /// <summary>The facet whose values hold this one's (an activity's sector, a commune's province), if any.</summary>
     public string? Parent { get; init; }
@@ -50,6 +51,8 @@ public sealed record FacetDefinition
     public string Label(CultureInfo culture) => IsEnglish(culture) ? LabelEn : LabelFr;
 
     public string Label() => Label(CultureInfo.CurrentUICulture);
+
+    public string Description(CultureInfo culture) => IsEnglish(culture) ? DescriptionEn : DescriptionFr;
 
     public string? Group(CultureInfo culture) => GroupLabel is { } group ? IsEnglish(culture) ? group.En : group.Fr : null;
 
@@ -113,7 +116,8 @@ public static class FacetCatalog
         LabelFr = "Secteur",
         LabelEn = "Sector",
         GroupLabel = ("Secteurs et activités", "Sectors and activities"),
-        Description = "Code de secteur de la typologie (répétable : l'un ou l'autre).",
+        DescriptionFr = "Code de secteur de la typologie (répétable : l'un ou l'autre).",
+        DescriptionEn = "Sector code of the typology (repeatable: one or the other).",
         ValuesOf = company => company.SectorCodes,
         Codes = taxonomy => taxonomy.Sectors.Select(s => s.Code),
         Canonical = (value, taxonomy) => taxonomy.FindSector(value)?.Code,
@@ -128,7 +132,8 @@ public static class FacetCatalog
         LabelEn = "Activity",
         Parent = FacetNames.Sector,
         ParentOf = (code, taxonomy) => taxonomy.FindActivity(code)?.SectorCode,
-        Description = "Code d'activité de la typologie (répétable).",
+        DescriptionFr = "Code d'activité de la typologie (répétable).",
+        DescriptionEn = "Activity code of the typology (repeatable).",
         ValuesOf = company => company.ActivityCodes,
         Codes = taxonomy => taxonomy.Activities.Select(a => a.Code),
         Canonical = (value, taxonomy) => taxonomy.FindActivity(value)?.Code,
@@ -142,7 +147,8 @@ public static class FacetCatalog
         LabelFr = "Province",
         LabelEn = "Province",
         GroupLabel = ("Provinces et communes", "Provinces and communes"),
-        Description = "Code de province : sud, nord, iles (répétable).",
+        DescriptionFr = "Code de province : sud, nord, iles (répétable).",
+        DescriptionEn = "Province code: sud, nord, iles (repeatable).",
         ValuesOf = company => company.ProvinceCodes,
         Codes = taxonomy => taxonomy.Provinces.Select(p => p.Code),
         Canonical = (value, taxonomy) => taxonomy.FindProvince(value)?.Code,
@@ -157,7 +163,8 @@ public static class FacetCatalog
         LabelEn = "Commune",
         Parent = FacetNames.Province,
         ParentOf = (code, taxonomy) => taxonomy.FindCommune(code)?.ProvinceCode,
-        Description = "Code INSEE de commune (répétable).",
+        DescriptionFr = "Code INSEE de commune (répétable).",
+        DescriptionEn = "INSEE code of the commune (repeatable).",
         ValuesOf = company => [company.CommuneCode],
         Codes = taxonomy => taxonomy.Communes.Select(c => c.Code),
         Canonical = (value, taxonomy) => taxonomy.FindCommune(value)?.Code,
@@ -170,7 +177,8 @@ public static class FacetCatalog
         Parameter = "taille",
         LabelFr = "Effectif",
         LabelEn = "Staff",
-        Description = "Tranche d'effectif salarié : " + string.Join(", ", SizeBandOrder) + " (répétable).",
+        DescriptionFr = "Tranche d'effectif salarié : " + string.Join(", ", SizeBandOrder) + " (répétable).",
+        DescriptionEn = "Staff size band: " + string.Join(", ", SizeBandOrder) + " (repeatable).",
         ValuesOf = company => company.SizeFacetBand is null ? [] : [company.SizeFacetBand],
         Codes = _ => SizeBandOrder,
         Canonical = (value, _) => SizeBandOrder.FirstOrDefault(band => band == value),
@@ -183,7 +191,8 @@ public static class FacetCatalog
         Parameter = "forme",
         LabelFr = "Forme juridique",
         LabelEn = "Legal form",
-        Description = "Code de forme juridique (répétable).",
+        DescriptionFr = "Code de forme juridique (répétable).",
+        DescriptionEn = "Legal form code (repeatable).",
         ValuesOf = company => company.LegalFormCode is null ? [] : [company.LegalFormCode],
         Codes = taxonomy => taxonomy.LegalForms.Select(l => l.Code),
         Canonical = (value, taxonomy) => taxonomy.FindLegalForm(value)?.Code,
@@ -196,7 +205,8 @@ public static class FacetCatalog
         Parameter = "ecommerce",
         LabelFr = "Vente en ligne",
         LabelEn = "Online sales",
-        Description = "Capacité de vente en ligne : " + string.Join(", ", ECommerceCapabilities.All) + " (répétable ; libellés dans /api/v1/typologie).",
+        DescriptionFr = "Capacité de vente en ligne : " + string.Join(", ", ECommerceCapabilities.All) + " (répétable ; libellés dans /api/v1/typologie).",
+        DescriptionEn = "Online sales capability: " + string.Join(", ", ECommerceCapabilities.All) + " (repeatable; labels in /api/v1/typologie).",
         ValuesOf = company => company.ECommerce,
         Codes = _ => ECommerceCapabilities.All,
         Canonical = (value, _) => ECommerceCapabilities.All.FirstOrDefault(c => string.Equals(c, value, StringComparison.OrdinalIgnoreCase)),
@@ -209,7 +219,8 @@ public static class FacetCatalog
         Parameter = "langue",
         LabelFr = "Langues",
         LabelEn = "Languages",
-        Description = "Langue de travail, code ISO 639 (répétable).",
+        DescriptionFr = "Langue de travail, code ISO 639 (répétable).",
+        DescriptionEn = "Working language, ISO 639 code (repeatable).",
         ValuesOf = company => company.Languages,
         Codes = taxonomy => taxonomy.Languages.Select(l => l.Code),
         Canonical = (value, taxonomy) => taxonomy.FindLanguage(value)?.Code,
@@ -222,7 +233,8 @@ public static class FacetCatalog
         Parameter = "label",
         LabelFr = "Labels",
         LabelEn = "Labels",
-        Description = "Label ou certification, tel qu'écrit par les entreprises (répétable).",
+        DescriptionFr = "Label ou certification, tel qu'écrit par les entreprises (répétable).",
+        DescriptionEn = "Label or certification, as the companies write it (repeatable).",
         ValuesOf = company => company.Labels,
         Codes = null,
         Canonical = (value, _) => value.Length <= MaxFreeValueLength ? value : null,

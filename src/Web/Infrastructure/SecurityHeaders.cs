@@ -5,13 +5,9 @@ namespace AnnuaireFiliere.Web.Infrastructure;
 /// <summary>Baseline security headers: a strict content security policy (no inline script or style, no framing).</summary>
 internal static class SecurityHeaders
 {
-    /// <summary>The policy of <c>/api/reference</c>: Swagger UI sets inline styles, so styles (only) may be inline there.</summary>
-    public const string ApiReferencePolicy = "api-reference";
-
     /// <param name="formTargets">Other origins a form may lead to: the external sign-in providers (Chromium applies
     /// <c>form-action</c> to the redirect that follows a POST).</param>
-    /// <param name="inlineStyles">Allows inline styles (never inline script): for Swagger UI's page only, which shows no visitor content.</param>
-    public static HeaderPolicyCollection Policy(IEnumerable<string>? formTargets = null, bool inlineStyles = false)
+    public static HeaderPolicyCollection Policy(IEnumerable<string>? formTargets = null)
     {
         var policy = new HeaderPolicyCollection()
             .AddDefaultSecurityHeaders()
@@ -19,11 +15,7 @@ internal static class SecurityHeaders
             {
                 csp.AddDefaultSrc().Self();
                 csp.AddScriptSrc().Self();
-                var styles = csp.AddStyleSrc().Self();
-                if (inlineStyles)
-                {
-                    styles.UnsafeInline();
-                }
+                csp.AddStyleSrc().Self();
                 csp.AddImgSrc().Self().Data();
                 csp.AddFontSrc().Self();
                 csp.AddConnectSrc().Self();

@@ -56,10 +56,7 @@ public static class WebSetup
             options.Providers.Add<GzipCompressionProvider>();
         });
         var formTargets = Features.Accounts.AccountsSetup.ProviderOrigins(builder.Configuration);
-        builder.Services.AddSecurityHeaderPolicies(policies => policies.SetDefaultPolicy(SecurityHeaders.Policy(formTargets))
-            .AddPolicy(SecurityHeaders.ApiReferencePolicy, SecurityHeaders.Policy(formTargets, inlineStyles: true))
-            .SetPolicySelector(context => context.HttpContext.Request.Path.StartsWithSegments(PublicApi.ReferencePath)
-                ? context.ConfiguredPolicies[SecurityHeaders.ApiReferencePolicy] : context.SelectedPolicy));
+        builder.Services.AddSecurityHeaderPolicies(policies => policies.SetDefaultPolicy(SecurityHeaders.Policy(formTargets)));
         builder.Services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "af.antiforgery";
@@ -113,7 +110,8 @@ public static class WebSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
-        app.UseWhen(context => context.Request.Path.StartsWithSegments(PublicApi.Prefix), api => api.UseMiddleware<Features.Api.ConditionalGet>());
+        // The API's answers (not its reference, a page like the others: never kept, its forms carry a token).
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(PublicApi.VersionPrefix), api => api.UseMiddleware<Features.Api.ConditionalGet>());
         app.UseAntiforgery();
 
         app.MapStaticAssets();

@@ -27,6 +27,7 @@ public sealed class AccessibilityTests(BrowserSite site)
             data.Add("statistiques", "/statistiques?province=nord", language);
             data.Add("statistiques-comparaison", "/statistiques?secteur=S05&comparer={instantane}", language);
             data.Add("donnees", "/donnees", language);
+            data.Add("api-reference", "/api/reference", language);
             data.Add("introuvable", "/nexiste-pas", language);
         }
         return data;
@@ -38,8 +39,7 @@ public sealed class AccessibilityTests(BrowserSite site)
     {
         if (path.Contains("{instantane}", StringComparison.Ordinal))
         {
-            var snapshot = await site.WithDatabaseAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.StatisticsSnapshots.OrderBy(s => s.TakenAt).Select(s => s.Id)));
-            path = path.Replace("{instantane}", snapshot.ToString("N"), StringComparison.Ordinal);
+            path = path.Replace("{instantane}", await site.OldestSnapshotAsync(), StringComparison.Ordinal);
         }
         if (path.Contains("{profil}", StringComparison.Ordinal))
         {

@@ -26,7 +26,8 @@ public sealed class ApiOptions
 /// <summary>
 /// The public read-only API, <c>/api/v1</c>: the same search as <c>/recherche</c> (same parameters), profiles,
 /// the typology. JSON, CORS for GET, ETags, a rate limit per client address, errors as RFC 9457 problem details
-/// in French. Described by <c>/openapi/v1.json</c>.
+/// in French. Described by <c>/openapi/v1.json</c> and the reference page <c>/api/reference</c>, in the visitor's
+/// language (<see cref="ApiTexts"/>).
 /// </summary>
 public static class PublicApi
 {
@@ -36,18 +37,14 @@ public static class PublicApi
     /// <summary>Where the API is (<c>/api/v1</c> and its reference): requests under it answer conditional GETs.</summary>
     public const string Prefix = "/api";
 
-    /// <summary>The browsable reference (Swagger UI, a middleware rather than an endpoint: linked with <c>Url.Content("~" + ReferencePath)</c>).</summary>
+    /// <summary>The API itself: its answers are JSON, cached briefly and answer conditional GETs.</summary>
+    public const string VersionPrefix = Prefix + "/v1";
+
+    /// <summary>The reference page (<c>Features/Api/Reference.cshtml</c>), in the site's layout and language.</summary>
     public const string ReferencePath = Prefix + "/reference";
 
     /// <summary>The name of <c>/api/v1/donnees</c>, for links.</summary>
     public const string OpenDataEndpoint = "Donnees";
-
-    /// <summary>The French descriptions of the API's own parameters in the OpenAPI document (the search's come from <see cref="SearchQueryParameters"/>).</summary>
-    private static readonly Dictionary<string, string> ParameterDescriptions = new(StringComparer.Ordinal)
-    {
-        [Statistics.StatisticsEndpoints.PointsParameter] = "Nombre d'instantanés lus, les plus récents (1 à 36, 12 par défaut), en plus d'aujourd'hui.",
-        ["id"] = "Identifiant d'adresse de la fiche (slug) ou numéro RIDET (7 chiffres, avec ou sans établissement).",
-    };
 
     public static IHostApplicationBuilder AddPublicApi(this IHostApplicationBuilder builder)
     {
@@ -59,24 +56,13 @@ public static class PublicApi
             // The document describes the public API only, not the site's own form endpoints.
             options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
             options.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "Annuaire de la filière numérique — API publique";
-            document.Info.Version = "v1";
-            document.Info.Description = "Recherche, fiches et typologie des entreprises du numérique de Nouvelle-Calédonie. Lecture seule, sans clé ; limite de débit par adresse.";
-            return Task.CompletedTask;
-        });
-            options.AddOperationTransformer(SearchQueryParameters.DescribeAsync);
-            options.AddOperationTransformer((operation, _, _) =>
             {
-                foreach (var parameter in (operation.Parameters ?? []).OfType<Microsoft.OpenApi.OpenApiParameter>())
-                {
-                    if (parameter.Name is { } name && ParameterDescriptions.TryGetValue(name, out var description))
-                    {
-                        parameter.Description = description;
-                    }
-                }
+                document.Info.Version = "v1";
                 return Task.CompletedTask;
             });
+            // The search's parameters first, then every word in the visitor's language (ApiTexts).
+            options.AddOperationTransformer(SearchQueryParameters.DescribeAsync);
+            options.AddApiTexts();
         });
         builder.Services.AddCors(options => options.AddPolicy(CorsPolicy, policy => policy
             .AllowAnyOrigin().WithMethods("GET").WithExposedHeaders("ETag", "Retry-After")));
@@ -89,20 +75,13 @@ public static class PublicApi
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapOpenApi("/openapi/{documentName}.json").RequireCors(CorsPolicy);
-        // The browsable reference (Swagger UI, served from the package: no CDN, no inline script, so the site's CSP holds).
-        app.UseSwaggerUI(options =>
-        {
-            options.RoutePrefix = ReferencePath.TrimStart('/');
-            // Relative to the reference's page (…/api/reference/index.html), so that it follows a path base.
-            options.SwaggerEndpoint("../../openapi/v1.json", "API publique v1");
-            options.DocumentTitle = "Référence de l'API publique · Annuaire de la filière numérique";
-        });
-        var api = app.MapGroup(Prefix + "/v1").RequireRateLimiting(RateLimitPolicy).WithMetadata(new RateLimitAnswerAttribute(RateLimitAnswer.Problem)).RequireCors(CorsPolicy).WithTags("Annuaire");
+        // The reference's former address (Swagger UI's page) leads to the page that replaced it.
+        app.MapGet(ReferencePath + "/index.html", () => Results.LocalRedirect("~" + ReferencePath, permanent: true)).ExcludeFromDescription();
+        var api = app.MapGroup(VersionPrefix).RequireRateLimiting(RateLimitPolicy).WithMetadata(new RateLimitAnswerAttribute(RateLimitAnswer.Problem)).RequireCors(CorsPolicy).WithTags("Annuaire");
 
         api.MapGet("/recherche", SearchAsync)
             .WithName("Rechercher")
-            .WithDescription("Recherche plein texte et filtres, comme la page /recherche : résultats paginés, facettes avec leurs effectifs, suggestion « vouliez-vous dire ». Seules les fiches publiées sont trouvées.")
-            .WithSummary("Rechercher des entreprises (mêmes paramètres que /recherche)")
+            .Described("Api.Doc.Search", example: "q=site internet&province=sud&par_page=5")
             .WithMetadata(new SearchQueryParameters(SearchParameters.Sort, SearchParameters.Page, SearchParameters.PageSize, SearchParameters.AsTyped))
             .Produces<ApiSearchResponse>()
             .ProducesValidationProblem()
@@ -111,21 +90,18 @@ public static class PublicApi
 
         api.MapGet("/entreprises/{id}", CompanyAsync)
             .WithName("Entreprise")
-            .WithDescription("Ne contient jamais la personne de contact (donnée personnelle). 404 si la fiche n'existe pas ou n'est pas publiée.")
-            .WithSummary("La fiche publique d'une entreprise, par son identifiant d'adresse (slug) ou son RIDET")
+            .Described("Api.Doc.Company")
             .Produces<ApiCompany>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/typologie", (TaxonomyCatalog taxonomy) => TypedResults.Ok(taxonomy.ToApi()))
             .WithName("Typologie")
-            .WithDescription("Les codes acceptés par les filtres de /api/v1/recherche, avec leurs libellés en français et en anglais.")
-            .WithSummary("Secteurs et activités (codes NAF), provinces et communes, tranches d'effectif, formes juridiques, langues, capacités de vente en ligne");
+            .Described("Api.Doc.Typology");
 
         Statistics.StatisticsEndpoints.MapStatisticsApi(api);
         api.MapGet("/donnees", OpenData.OpenDataEndpoints.ListAsync)
             .WithName(OpenDataEndpoint)
-            .WithSummary("Les fichiers de données ouvertes du jour (CSV, JSON, typologie, descripteur Data Package) : adresses, date, tailles")
-            .WithDescription("Entreprises publiées sans données personnelles, sous Licence Ouverte / Etalab 2.0, produites chaque jour (heure de Nouméa). bytes : taille du fichier ; gzipBytes : taille envoyée, compressée (Content-Encoding: gzip), à un client dont Accept-Encoding accepte gzip, null pour un extrait écrit sans copie compressée.")
+            .Described("Api.Doc.OpenData")
             .Produces<OpenData.ApiOpenData>();
     }
 

@@ -50,7 +50,7 @@ public sealed class SearchModel(ICompanySearch search, TaxonomyCatalog taxonomy,
         Query = parsed.Request;
         Notices = parsed.Notices;
         OnlyResults = Request.Headers.ContainsKey("HX-Request") && !Request.Headers.ContainsKey("HX-History-Restore-Request");
-        if (!OnlyResults && Notices.Count == 0 && HasEmptyOrDefaultParameters())
+        if (!OnlyResults && Notices.Count == 0 && SearchParameters.HasEmptyOrDefault(Request.Query))
         {
             // A plain form post sends every field, empty or not: answer with the address a link would have.
             return Redirect(Link(Query));
@@ -75,11 +75,6 @@ public sealed class SearchModel(ICompanySearch search, TaxonomyCatalog taxonomy,
         Response.Headers.Vary = "HX-Request";
         return Page();
     }
-
-    private bool HasEmptyOrDefaultParameters() => Request.Query.Any(p =>
-        p.Value.All(string.IsNullOrWhiteSpace)
-        || (p.Key == SearchParameters.Sort && p.Value == SearchParameters.SortValue(SearchSort.Relevance))
-        || (p.Key == SearchParameters.Page && p.Value == "1"));
 
     /// <summary>This page for another search: the page's path (with the path base) and the search as a query string.</summary>
     public string Link(SearchRequest request) => (_path ??= Url.Page("/Search/Index")) + SearchParameters.ToQueryString(request);

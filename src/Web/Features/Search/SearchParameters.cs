@@ -173,6 +173,18 @@ public static class SearchParameters
         return new ParsedSearch(request, notices);
     }
 
+    /// <summary>
+    /// Whether a query string holds what a link would not write: an empty parameter (a plain form sends every field,
+    /// filled or not), the default sort or page 1. The pages that read a search then answer with the address a link has.
+    /// </summary>
+    public static bool HasEmptyOrDefault(IEnumerable<KeyValuePair<string, StringValues>> query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return query.Any(p => p.Value.All(string.IsNullOrWhiteSpace)
+            || (p.Key == Sort && p.Value == SortValue(SearchSort.Relevance))
+            || (p.Key == Page && p.Value == "1"));
+    }
+
     /// <summary>The canonical query string of a search (with its leading <c>?</c>, or empty for the empty search).</summary>
     public static string ToQueryString(SearchRequest request)
     {

@@ -40,9 +40,21 @@ public sealed class StatisticsModel(StatisticsReader reader, TaxonomyCatalog tax
     /// <summary>The segment and date's query string, for the download links ("" or "?…").</summary>
     public string QueryString => Query.QueryString(withCompare: false);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Query = await reader.ParseAsync(HttpContext, cancellationToken);
+        if (Query.Notices.Count == 0 && SearchParameters.HasEmptyOrDefault(Request.Query))
+        {
+            // The form sends every field, chosen or not: answer with the address a link has, short enough to share.
+            return Redirect(Url.Page("/Statistics/Index") + Query.QueryString());
+        }
+        await ReadAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <summary>The figures of <see cref="Query"/>: its date's, the compared date's, their evolution.</summary>
+    private async Task ReadAsync(CancellationToken cancellationToken)
+    {
         Snapshots = await reader.SnapshotsAsync(cancellationToken);
         Report = await reader.ReportAsync(Query, Query.Snapshot, cancellationToken);
         if (Query.CompareWith is not null)
@@ -75,7 +87,8 @@ public sealed class StatisticsModel(StatisticsReader reader, TaxonomyCatalog tax
         if (label is { Length: > StatisticsSnapshot.LabelMaxLength })
         {
             ModelState.AddModelError($"{nameof(Input)}.{nameof(SnapshotInput.Label)}", text["Stats.SnapshotLabelTooLong", StatisticsSnapshot.LabelMaxLength]);
-            await OnGetAsync(cancellationToken);
+            Query = await reader.ParseAsync(HttpContext, cancellationToken);
+            await ReadAsync(cancellationToken);
             return Page();
         }
         var taken = await snapshots.TakeAsync(SnapshotKind.OnDemand, User.Identity?.Name, label, cancellationToken);
@@ -102,6 +115,9 @@ public sealed class StatisticsModel(StatisticsReader reader, TaxonomyCatalog tax
 
     /// <summary>A chart of this view as SVG.</summary>
     public string ChartSvg(string table) => Download(Url.Endpoint(StatisticsEndpoints.Svg, new { table }));
+
+    /// <summary>The name of a chart's PNG (drawn by the browser from its SVG), like the server's downloads.</summary>
+    public string PngName(string table) => Query.FileName(table, Report.ComputedAt, "png");
 
     /// <summary>The whole view as XLSX or JSON.</summary>
     public string Export(string format) => Download(Url.Endpoint(StatisticsEndpoints.Export, new { format }));

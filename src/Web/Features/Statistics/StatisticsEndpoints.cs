@@ -1,9 +1,11 @@
 using System.Globalization;
 using AnnuaireFiliere.Core.Statistics;
+using AnnuaireFiliere.Core.Taxonomy;
 using AnnuaireFiliere.Web.Features.Api;
 using AnnuaireFiliere.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Microsoft.Net.Http.Headers;
 
 namespace AnnuaireFiliere.Web.Features.Statistics;
 
@@ -44,31 +46,35 @@ internal static class StatisticsEndpoints
         endpoints.MapGet("/statistiques/export.{format:regex(^(xlsx|json)$)}", async (HttpContext context, string format, StatisticsReader reader, IStringLocalizer<SharedResource> text) =>
         {
             var (query, report) = await ReadAsync(context, reader);
-            var name = FileName("statistiques", report, format);
-            return format == "xlsx"
-                ? Results.File(StatisticsExports.Xlsx(report, query, text), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name)
-                : Results.Json(StatisticsExports.Json(report, query, text), contentType: "application/json; charset=utf-8");
+            var name = query.FileName(null, report.ComputedAt, format);
+            if (format == "xlsx")
+            {
+                return Results.File(StatisticsExports.Xlsx(report, query, text), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+            }
+            var disposition = new ContentDispositionHeaderValue("attachment");
+            disposition.SetHttpFileName(name);
+            context.Response.Headers.ContentDisposition = disposition.ToString();
+            return Results.Json(StatisticsExports.Json(report, query, text), contentType: "application/json; charset=utf-8");
         }).WithName(Export).DependsOnVisitor();
         endpoints.MapGet("/statistiques/{table}.csv", async (HttpContext context, string table, StatisticsReader reader) =>
         {
-            var (_, report) = await ReadAsync(context, reader);
+            var (query, report) = await ReadAsync(context, reader);
             if (StatisticsExports.Lines(report, table) is null)
             {
                 return Results.NotFound();
             }
             var excel = string.Equals(context.Request.Query["format"], "excel", StringComparison.OrdinalIgnoreCase);
-            return Results.File(StatisticsExports.Csv(report, table, excel), "text/csv; charset=utf-8", FileName("statistiques-" + table, report, "csv"));
+            return Results.File(StatisticsExports.Csv(report, table, excel), "text/csv; charset=utf-8", query.FileName(table, report.ComputedAt, "csv"));
         }).WithName(Csv).DependsOnVisitor();
-        endpoints.MapGet("/statistiques/{table}.svg", async (HttpContext context, string table, StatisticsReader reader, IStringLocalizer<SharedResource> text) =>
+        endpoints.MapGet("/statistiques/{table}.svg", async (HttpContext context, string table, StatisticsReader reader, TaxonomyCatalog taxonomy, IStringLocalizer<SharedResource> text) =>
         {
-            var (_, report) = await ReadAsync(context, reader);
+            var (query, report) = await ReadAsync(context, reader);
             if (report.Distributions.FirstOrDefault(d => d.Name == table) is not { } distribution)
             {
                 return Results.NotFound();
             }
-            var title = $"{text["Stats.Table." + table]} — {report.ComputedAt.ToString("d MMMM yyyy", CultureInfo.CurrentCulture)}";
-            var svg = StatisticsChart.Standalone(distribution, title, Shown);
-            return Results.File(System.Text.Encoding.UTF8.GetBytes(svg), "image/svg+xml", FileName("statistiques-" + table, report, "svg"));
+            var svg = StatisticsChart.Standalone(distribution, StatisticsView.ChartTexts(table, query, report, taxonomy, text), Shown);
+            return Results.File(System.Text.Encoding.UTF8.GetBytes(svg), "image/svg+xml", query.FileName(table, report.ComputedAt, "svg"));
         }).WithName(Svg).DependsOnVisitor();
     }
 
@@ -80,7 +86,7 @@ internal static class StatisticsEndpoints
                     .Select(s => new ApiSnapshot(s.Id.ToString("N"), s.TakenAt, s.Kind == SnapshotKind.Monthly ? "mensuel" : "a-la-demande", s.Label, s.Published))
                     .ToList()))
             .WithName("Instantanés")
-            .WithSummary("Les instantanés des statistiques (mensuels et à la demande), du plus récent au plus ancien : leur identifiant sert au paramètre « instantane »")
+            .Described("Api.Doc.Snapshots")
             .Produces<List<ApiSnapshot>>();
         api.MapGet("/statistiques", async (HttpContext context, StatisticsReader reader, IStringLocalizer<SharedResource> text) =>
         {
@@ -94,7 +100,7 @@ internal static class StatisticsEndpoints
         })
         .WithName(Api)
         .DependsOnVisitor()
-        .WithSummary("Les chiffres du secteur pour un segment (mêmes filtres que /recherche, plus « instantane » pour une date passée)")
+        .Described("Api.Doc.Statistics", example: "secteur=S05&province=sud")
         .WithMetadata(new SearchQueryParameters(StatisticsQuery.SnapshotParameter))
         .Produces<ApiStatistics>()
         .ProducesValidationProblem()
@@ -127,7 +133,7 @@ internal static class StatisticsEndpoints
         })
         .WithName("Évolution")
         .DependsOnVisitor()
-        .WithSummary("Les indicateurs clés d'un segment à chaque instantané puis aujourd'hui (du plus ancien au plus récent) : total, secteurs, provinces, vente en ligne")
+        .Described("Api.Doc.Evolution", example: "province=nord&points=6")
         .WithMetadata(new SearchQueryParameters(StatisticsQuery.SnapshotParameter))
         .Produces<ApiTimeSeries>()
         .ProducesValidationProblem()
@@ -155,7 +161,4 @@ internal static class StatisticsEndpoints
         var query = await reader.ParseAsync(context, context.RequestAborted);
         return (query, await reader.ReportAsync(query, query.Snapshot, context.RequestAborted));
     }
-
-    private static string FileName(string stem, StatisticsReport report, string extension) =>
-        $"{stem}-{report.ComputedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.{extension}";
 }

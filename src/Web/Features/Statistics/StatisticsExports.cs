@@ -9,7 +9,8 @@ namespace AnnuaireFiliere.Web.Features.Statistics;
 
 /// <summary>
 /// A statistics view in the formats people reuse: each table as CSV, every table as an XLSX workbook (a sheet per
-/// table and one "a-propos" sheet with the date, the segment and the definitions) or as JSON (the API's shape).
+/// table and an "about" sheet with the date, the segment and the definitions, named in the reader's language) or as
+/// JSON (the API's shape).
 /// Withheld cells are "&lt;3" (0 to 2 companies) or "s" (withheld to protect another) in CSV and XLSX, and have no count
 /// but a reason in JSON: a withheld value is never written.
 /// </summary>
@@ -17,7 +18,9 @@ public static class StatisticsExports
 {
     public const string Withheld = "<3";
     public const string Secret = "s";
-    public const string AboutSheet = "a-propos";
+
+    /// <summary>The longest sheet name Excel opens.</summary>
+    public const int SheetNameMaxLength = 31;
     public const string Licence = "Licence Ouverte / Open Licence 2.0 (Etalab) — https://www.etalab.gouv.fr/licence-ouverte-open-licence/";
 
     private static readonly string[] DistributionHeader = ["code", "libelle", "entreprises"];
@@ -47,17 +50,21 @@ public static class StatisticsExports
     public static byte[] Csv(StatisticsReport report, string table, bool excel) =>
         Lines(report, table) is { } lines ? CsvFile.Write(lines, excel) : throw new ArgumentException($"No table {table}.", nameof(table));
 
-    /// <summary>Every table of the report in one workbook; counts are numbers, withheld cells the text "&lt;3".</summary>
+    /// <summary>
+    /// Every table of the report in one workbook, a sheet each named in the reader's language after an "about" sheet;
+    /// counts are numbers, withheld cells the text "&lt;3" or "s".
+    /// </summary>
     public static byte[] Xlsx(StatisticsReport report, StatisticsQuery query, IStringLocalizer text)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(text);
-        var sheets = new Dictionary<string, object> { [AboutSheet] = About(report, query, text) };
+        var sheets = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
+        sheets[SheetName(text["Stats.ShortName.about"], sheets.Keys)] = About(report, query, text);
         foreach (var name in report.Distributions.Select(d => d.Name).Concat(report.CrossTabs.Select(c => c.Name)))
         {
             var lines = Lines(report, name)!;
-            sheets[name] = lines.Skip(1).Select(line => (IDictionary<string, object>)lines[0]
+            sheets[SheetName(text["Stats.ShortName." + name], sheets.Keys)] = lines.Skip(1).Select(line => (IDictionary<string, object>)lines[0]
                 .Select((column, i) => (column, value: (object)(long.TryParse(line[i], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && i >= CrossHeader.Length ? n : line[i])))
                 .ToDictionary(c => c.column, c => c.value)).ToList();
         }
@@ -102,6 +109,29 @@ public static class StatisticsExports
             [.. series.Rows.Select(r => new ApiSeries(r.Code, r.Code == "total" ? text["Stats.Series.Total"] : r.Label, [.. r.Values.Select(Cell)]))],
             Licence,
             text["Stats.Disclosure"]);
+    }
+
+    /// <summary>
+    /// <paramref name="wanted"/> as a sheet name Excel opens: none of <c>[]:*?/\</c>, no apostrophe at either end, at
+    /// most <see cref="SheetNameMaxLength"/> characters, and unlike every name <paramref name="taken"/> (case aside).
+    /// </summary>
+    public static string SheetName(string wanted, IEnumerable<string> taken)
+    {
+        ArgumentNullException.ThrowIfNull(wanted);
+        ArgumentNullException.ThrowIfNull(taken);
+        var name = new string([.. wanted.Select(c => c is '[' or ']' or ':' or '*' or '?' or '/' or '\\' || char.IsControl(c) ? '-' : c)]).Trim().Trim('\'').Trim();
+        name = name.Length == 0 ? "-" : name;
+        var used = taken.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        for (var n = 1; ; n++)
+        {
+            var suffix = n == 1 ? "" : string.Create(CultureInfo.InvariantCulture, $" ({n})");
+            var room = SheetNameMaxLength - suffix.Length;
+            var cut = name.Length <= room ? name : name[..(char.IsHighSurrogate(name[room - 1]) ? room - 1 : room)].TrimEnd().TrimEnd('\'');
+            if (used.Add(cut + suffix))
+            {
+                return cut + suffix;
+            }
+        }
     }
 
     private static ApiStatisticsCell Cell(Cell cell) => new(cell.Suppressed ? null : cell.Count, cell.Suppressed, Reason(cell));

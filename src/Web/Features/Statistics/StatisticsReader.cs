@@ -1,9 +1,12 @@
 using System.Globalization;
+using AnnuaireFiliere.Core.Companies;
 using AnnuaireFiliere.Core.Search;
 using AnnuaireFiliere.Core.Statistics;
 using AnnuaireFiliere.Core.Taxonomy;
 using AnnuaireFiliere.Web.Features.Search;
+using AnnuaireFiliere.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace AnnuaireFiliere.Web.Features.Statistics;
@@ -36,6 +39,19 @@ public sealed record StatisticsQuery(
             return query;
         }
         return (query.Length == 0 ? "?" : query + "&") + string.Join('&', dates);
+    }
+
+    /// <summary>
+    /// The name of a download of this view: what it holds, the segment's criteria and the date of its figures in
+    /// Nouméa ("statistiques-sector-secteur-s05-province-sud-2026-12-04.csv"); lower-case ASCII, the criteria cut at
+    /// <see cref="Slugs.MaxLength"/> characters.
+    /// </summary>
+    public string FileName(string? table, DateTime computedAt, string extension)
+    {
+        var criteria = string.Join(' ', QueryHelpers.ParseQuery(SearchParameters.ToQueryString(Segment)).SelectMany(p => p.Value.Select(v => $"{p.Key} {v}")));
+        var date = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(computedAt, DateTimeKind.Utc), Display.Noumea);
+        string?[] parts = ["statistiques", table, criteria.Length == 0 ? null : Slugs.From(criteria), date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)];
+        return string.Join('-', parts.OfType<string>()) + "." + extension;
     }
 }
 

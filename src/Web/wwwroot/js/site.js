@@ -199,6 +199,13 @@
     };
     document.addEventListener('click', countContact);
     document.addEventListener('auxclick', countContact);
+    // ---- A wide table's "it scrolls sideways" hint: shown only while the table is wider than its box -----------------
+    const showScrollHints = () => document.querySelectorAll('[data-scroll-hint]').forEach(region => {
+        const hint = document.getElementById(region.dataset.scrollHint);
+        if (hint) hint.hidden = region.scrollWidth <= region.clientWidth;
+    });
+    showScrollHints();
+    window.addEventListener('resize', showScrollHints);
 
     // ---- A chart as PNG: its SVG drawn on a canvas (twice the size, for print) --------------------------------------
     document.querySelectorAll('.png-download').forEach(s => { s.hidden = false; });
