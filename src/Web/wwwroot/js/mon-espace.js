@@ -39,15 +39,4 @@
         whole.addEventListener('change', () => communes.forEach(c => { c.checked = whole.checked; }));
         communes.forEach(c => c.addEventListener('change', () => { whole.checked = communes.every(x => x.checked); }));
     });
-
-    // ---- A wide table's "scroll it" hint shows only while the table is wider than its box -----------------------------
-    const hints = Array.from(document.querySelectorAll('[data-scroll-hint]'));
-    const check = () => hints.forEach(hint => {
-        const box = hint.nextElementSibling;
-        hint.classList.toggle('is-needed', box.scrollWidth > box.clientWidth + 1);
-    });
-    if (hints.length) {
-        window.addEventListener('resize', check);
-        check();
-    }
 })();
