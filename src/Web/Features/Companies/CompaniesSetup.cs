@@ -10,6 +10,7 @@ public static class CompaniesSetup
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<ProfileAddress>();
         builder.AddClientAddressPolicy(ReportErrorModel.PolicyName, _ => ReportErrorModel.PermitsPerHour, TimeSpan.FromHours(1), postsOnly: true);
+        builder.AddClientAddressPolicy(ProfileAudienceCounting.PolicyName, _ => ProfileAudienceCounting.ClicksPerMinute, TimeSpan.FromMinutes(1), postsOnly: true);
         return builder;
     }
 

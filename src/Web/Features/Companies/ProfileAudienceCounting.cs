@@ -15,6 +15,11 @@ internal static class ProfileAudienceCounting
 {
     public const string ContactClickEndpoint = "Profile.ContactClick";
 
+    /// <summary>The beacon's rate limit: a person clicks a few contact links a minute; a script inflating counts, more.</summary>
+    public const string PolicyName = "contact-clicks";
+
+    public const int ClicksPerMinute = 20;
+
     public static async Task<bool> CountsAsync(HttpContext context, AppDbContext db, Guid companyId, CancellationToken cancellationToken) =>
         !Crawlers.IsCrawler(context.Request)
         && (context.User.DirectoryUserId() is not { } user
@@ -35,5 +40,5 @@ internal static class ProfileAudienceCounting
                 await audience.CountContactClickAsync(id, cancellationToken);
             }
             return Results.NoContent();
-        }).WithName(ContactClickEndpoint);
+        }).WithName(ContactClickEndpoint).RequireRateLimiting(PolicyName);
 }
