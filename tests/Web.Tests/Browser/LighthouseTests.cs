@@ -108,6 +108,8 @@ public sealed class LighthouseTests(BrowserSite site)
         }
         if (_unavailable is not null)
         {
+            // In the run's output at its default verbosity, like the browser fixture's own reason (xunit.runner.json: diagnosticMessages).
+            TestContext.Current.SendDiagnosticMessage(_unavailable);
             Assert.Skip(_unavailable);
         }
         return _lighthouse!;
