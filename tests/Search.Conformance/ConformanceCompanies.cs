@@ -21,12 +21,17 @@ public static class ConformanceCompanies
 
     public static Company BySlug(string slug) => All.Single(c => c.Slug == slug);
 
+    /// <summary>The companies that work only in some communes or provinces (the others work on the whole territory).</summary>
+    private static ServiceArea Communes(params string[] codes) => new() { CommuneCodes = [.. codes] };
+
+    private static ServiceArea Provinces(params string[] codes) => new() { ProvinceCodes = [.. codes] };
+
     private static List<Company> Build()
     {
         var n = 0;
         Company C(string slug, string name, string activity, string commune, string? size, string? form, int? year, string description,
             string[]? secondary = null, string[]? skills = null, string[]? services = null, string[]? languages = null, string[]? labels = null,
-            Action<ECommerceProfile>? shop = null, string? legal = null)
+            Action<ECommerceProfile>? shop = null, string? legal = null, ServiceArea? area = null)
         {
             n++;
             var company = new Company
@@ -46,7 +51,7 @@ public static class ConformanceCompanies
                 Languages = [.. languages ?? ["fr"]],
                 Labels = [.. labels ?? []],
                 Status = PublicationStatus.Published,
-                ServiceArea = new ServiceArea { WholeTerritory = true },
+                ServiceArea = area ?? new ServiceArea { WholeTerritory = true },
                 Version = 1 + n % 3,
                 CreatedAt = Start.AddDays(n * 10),
                 PublishedAt = Start.AddDays(n * 10 + 1),
@@ -80,15 +85,15 @@ public static class ConformanceCompanies
                 shop: s => { s.SellsOnOwnShop = true; s.OnlinePayment = true; s.DeliversTerritory = true; s.DeliversIslands = true; s.B2C = true; s.Platforms = ["WooCommerce"]; },
                 legal: "DUPONT Marie"),
             C("kone-numerique", "Koné Numérique", "A0505", "98811", "01", "EURL", 2014,
-                "Réparation d'ordinateurs et de smartphones en Province Nord.", services: ["dépannage à domicile"]),
+                "Réparation d'ordinateurs et de smartphones en Province Nord.", services: ["dépannage à domicile"], area: Communes("98811")),
             C("lifou-connect", "Lifou Connect", "A0304", "98814", "00", "SARL", 2017,
-                "Accès internet et Wi-Fi pour les tribus et les gîtes de Lifou.", languages: ["fr", "drn"]),
+                "Accès internet et Wi-Fi pour les tribus et les gîtes de Lifou.", languages: ["fr", "drn"], area: Communes("98814")),
             C("mare-images", "Maré Images", "A1002", "98815", "NN", "EI", 2018,
-                "Photographie de paysages en lumière naturelle et reportages pour le tourisme.", languages: ["fr", "nen"], legal: "WAHEO Paul"),
+                "Photographie de paysages en lumière naturelle et reportages pour le tourisme.", languages: ["fr", "nen"], legal: "WAHEO Paul", area: Communes("98815")),
             C("poya-reseaux", "Poya Réseaux", "A0305", "98827", "02", "SARL", 2010,
-                "Installation de réseaux et câblage courants faibles pour les exploitations agricoles."),
+                "Installation de réseaux et câblage courants faibles pour les exploitations agricoles.", area: Communes("98827")),
             C("kunie-web", "Kunié Web", "A1001", "98809", "NN", "EI", 2021,
-                "Création de sites vitrines pour les hébergements touristiques de l'Île des Pins.", legal: "VAKIE Jean"),
+                "Création de sites vitrines pour les hébergements touristiques de l'Île des Pins.", legal: "VAKIE Jean", area: Communes("98809")),
             C("alpha-reseaux", "Alpha Réseaux", "A0301", "98818", "21", "SA", 1995,
                 "Déploiement de fibre optique jusqu'à l'abonné dans le Grand Nouméa.", skills: ["Fibre optique", "FTTH"]),
             C("zenith-production", "Zénith Production", "A0701", "98818", "11", "SARL", 2003,
@@ -134,7 +139,7 @@ public static class ConformanceCompanies
             C("anse-vata-studio", "Anse Vata Studio", "A0707", "98818", "01", "SARL", 2010,
                 "Enregistrement sonore, mixage, montage audio et édition musicale.", skills: ["Mixage"]),
             C("mont-panie-ingenierie", "Mont Panié Ingénierie", "A1105", "98811", "11", "SARL", 2004,
-                "Études techniques de réseaux et de télécommunications pour les collectivités du Nord."),
+                "Études techniques de réseaux et de télécommunications pour les collectivités du Nord.", area: Communes("98811", "98825")),
             C("notou-rd", "Notou R&D", "A1106", "98818", "03", "SAS", 2016,
                 "Recherche appliquée en intelligence artificielle et en traitement d'images.", skills: ["Python", "Machine learning"]),
             C("grande-terre-copie", "Grande Terre Copie", "A0206", "98821", "02", "SARL", 2002,
@@ -154,12 +159,12 @@ public static class ConformanceCompanies
             C("pacifique-editions", "Pacifique Éditions", "A0805", "98818", "01", "SARL", 1985,
                 "Édition de livres sur le patrimoine et l'histoire du pays."),
             C("koumac-informatique", "Koumac Informatique", "A0505", "98812", "01", "EI", 2011,
-                "Dépannage informatique et vente de consommables à Koumac.", legal: "BOEWA Marc"),
+                "Dépannage informatique et vente de consommables à Koumac.", legal: "BOEWA Marc", area: Communes("98812", "98811")),
             C("bourail-web", "Bourail Web", "A0405", "98803", "NN", "EI", 2019,
                 "Développeur indépendant : sites WordPress et boutiques en ligne.", skills: ["WordPress", "WooCommerce"], legal: "MARTIN Luc",
-                shop: s => { s.B2B = true; }),
+                shop: s => { s.B2B = true; }, area: Communes("98803", "98816")),
             C("ouvea-tourisme-digital", "Ouvéa Digital", "A0602", "98820", "00", "ASSO", 2020,
-                "Portail web de réservation pour le tourisme à Ouvéa.", languages: ["fr", "en"]),
+                "Portail web de réservation pour le tourisme à Ouvéa.", languages: ["fr", "en"], area: Provinces("iles")),
             C("dumbea-securite", "Dumbéa Sécurité Informatique", "A0504", "98805", "02", "SARL", 2018,
                 "Sécurité informatique des PME : pare-feu, sauvegarde et antivirus.", skills: ["Fortinet"]),
             C("paita-drone", "Païta Drone", "A1002", "98821", "NN", "EI", 2022,

@@ -234,6 +234,84 @@ public abstract class SearchConformanceTests
         Assert.Contains(await Slugs("province Nord "), s => s == "kone-numerique");
     }
 
+    // ---- Near a commune -------------------------------------------------------------------------------------
+
+    /// <summary>The expected companies, from the fixture itself: located within the radius (between centres), or working there.</summary>
+    private static List<string> Near(string communeCode, int km)
+    {
+        var target = Taxonomy.FindCommune(communeCode)!;
+        bool Covers(Core.Companies.ServiceArea area) =>
+            area.WholeTerritory || area.CommuneCodes.Contains(communeCode) || area.ProvinceCodes.Intersect([target.ProvinceCode, .. target.OtherProvinceCodes]).Any();
+        return [.. ConformanceCompanies.All
+            .Where(c => Taxonomy.FindCommune(c.CommuneCode)!.DistanceKm(target) <= km || Covers(c.ServiceArea))
+            .Select(c => c.Slug).Order(StringComparer.Ordinal)];
+    }
+
+    [Theory]
+    [InlineData("98811", 10)]
+    [InlineData("98811", 25)]
+    [InlineData("98811", 50)]
+    [InlineData("98811", 100)]
+    [InlineData("98814", 25)]
+    [InlineData("98818", 50)]
+    public async Task Near_a_commune_keeps_the_companies_within_the_radius_or_working_there(string commune, int km)
+    {
+        var result = await Find(with: r => r with { Near = commune, RadiusKm = km });
+
+        Assert.Equal(Near(commune, km), result.Hits.Select(h => h.Slug).Order(StringComparer.Ordinal));
+        Assert.Equal(Near(commune, km).Count, result.Total);
+    }
+
+    [Fact]
+    public async Task A_wider_radius_reaches_the_neighbouring_communes()
+    {
+        // Poya is about 44 km from Koné and works only in Poya; Koumac Informatique, 80 km away, names Koné in its area.
+        var within25 = await Slugs(with: r => r with { Near = "98811", RadiusKm = 25 });
+        var within50 = await Slugs(with: r => r with { Near = "98811", RadiusKm = 50 });
+
+        Assert.DoesNotContain("poya-reseaux", within25);
+        Assert.Contains("poya-reseaux", within50);
+        Assert.Contains("koumac-informatique", within25);
+        Assert.Contains("kone-numerique", within25);
+        Assert.DoesNotContain("bourail-web", within50);    // works only in Bourail and Moindou
+        Assert.DoesNotContain("lifou-connect", within50);
+    }
+
+    [Fact]
+    public async Task A_service_area_naming_the_province_covers_its_communes()
+    {
+        // Ouvéa Tourisme Digital works in the Islands province: it is near Lifou (75 km away) whatever the radius.
+        var nearLifou = await Slugs(with: r => r with { Near = "98814", RadiusKm = 10 });
+        Assert.Contains("ouvea-tourisme-digital", nearLifou);
+        Assert.Contains("lifou-connect", nearLifou);
+        Assert.DoesNotContain("mare-images", nearLifou);   // Maré works only in Maré
+    }
+
+    [Fact]
+    public async Task Near_a_commune_combines_with_the_text_and_the_filters_and_holds_in_the_facet_counts()
+    {
+        var near = Near("98811", 25);
+        var result = await Find("réparation ", r => r with { Near = "98811", RadiusKm = 25 });
+        var all = await Find("réparation ");
+        Assert.Equal(all.Hits.Select(h => h.Slug).Where(near.Contains).Order(StringComparer.Ordinal), result.Hits.Select(h => h.Slug).Order(StringComparer.Ordinal));
+
+        var inNord = await Find(with: r => r with { Near = "98811", RadiusKm = 25, Provinces = ["nord"] });
+        Assert.Equal(ConformanceCompanies.All.Where(c => near.Contains(c.Slug) && Taxonomy.FindCommune(c.CommuneCode)!.ProvinceCode == "nord").Select(c => c.Slug).Order(StringComparer.Ordinal),
+            inNord.Hits.Select(h => h.Slug).Order(StringComparer.Ordinal));
+
+        // Every facet counts only the companies near: the commune facet too (it stays disjunctive for its own selection).
+        var communes = (await Find(with: r => r with { Near = "98811", RadiusKm = 25, Communes = ["98811"] })).Facet(FacetNames.Commune).Values;
+        foreach (var group in ConformanceCompanies.All.Where(c => near.Contains(c.Slug)).GroupBy(c => c.CommuneCode))
+        {
+            Assert.Equal(group.Count(), communes.Single(v => v.Code == group.Key).Count);
+        }
+        Assert.DoesNotContain(communes, v => v.Code == "98803");   // Bourail Web works only in Bourail and Moindou
+    }
+
+    [Fact]
+    public async Task Near_an_unknown_commune_finds_nothing() =>
+        Assert.Equal(0, (await Find(with: r => r with { Near = "99999" })).Total);
+
     // ---- Relevance -----------------------------------------------------------------------------------------
 
     [Fact]

@@ -115,6 +115,10 @@ public sealed class RequestBodyTests
             FoundedTo = 2020,
         }));
 
+    [Fact]
+    public void Near_a_commune_filters_the_query_by_the_communes_within_the_radius_or_an_area_covering_it() =>
+        Golden.Match("search-near", SearchBody("web ", r => r with { Near = "98811", RadiusKm = 50, Provinces = ["nord"] }));
+
     [Theory]
     [InlineData(SearchSort.Name)]
     [InlineData(SearchSort.Newest)]

@@ -39,12 +39,28 @@ public sealed class PublicApiTests(SiteFixture site) : IClassFixture<SiteFixture
         Assert.StartsWith("http://localhost/entreprises/", json.GetProperty("hits")[0].GetProperty("url").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Search_near_a_commune_answers_what_the_engine_finds_for_it()
+    {
+        var expected = await site.SearchAsync(new SearchRequest { Text = "web", Near = "98811", RadiusKm = 50, PageSize = 5 });
+        var everywhere = await site.SearchAsync(new SearchRequest { Text = "web" });
+
+        var json = await JsonAsync("/api/v1/recherche?q=web&proche=98811&rayon=50&par_page=5");
+
+        Assert.Equal(expected.Total, json.GetProperty("total").GetInt64());
+        Assert.True(expected.Total < everywhere.Total, "some companies work only far from Koné");
+        Assert.Equal(expected.Hits.Select(h => h.Slug), json.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("slug").GetString()));
+    }
+
     [Theory]
     [InlineData("/api/v1/recherche?secteur=inconnu", "secteur")]
     [InlineData("/api/v1/recherche?page=-2", "page")]
     [InlineData("/api/v1/recherche?tri=hasard", "tri")]
     [InlineData("/api/v1/recherche?par_page=500", "par_page")]
     [InlineData("/api/v1/recherche?annee_min=deux-mille", "annee_min")]
+    [InlineData("/api/v1/recherche?proche=99999", "proche")]
+    [InlineData("/api/v1/recherche?proche=98811&rayon=30", "rayon")]
+    [InlineData("/api/v1/statistiques?proche=98811", "proche")]
     [InlineData("/api/v1/statistiques?taille=geant", "taille")]
     [InlineData("/api/v1/statistiques/evolution?points=100", "points")]
     [InlineData("/api/v1/statistiques/evolution?points=trois", "points")]
@@ -181,7 +197,7 @@ public sealed class PublicApiTests(SiteFixture site) : IClassFixture<SiteFixture
         Assert.Equal(["/api/v1/recherche", "/api/v1/entreprises/{id}", "/api/v1/typologie", "/api/v1/statistiques/instantanes", "/api/v1/statistiques", "/api/v1/statistiques/evolution", "/api/v1/donnees"], document.Paths.Keys);
         var search = document.Paths["/api/v1/recherche"].Operations![HttpMethod.Get];
         var parameters = search.Parameters!.Select(p => p.Name!).ToHashSet();
-        Assert.Superset(Core.Search.FacetCatalog.All.Select(f => f.Parameter).Concat(["q", "annee_min", "annee_max", "tri", "page", "par_page"]).ToHashSet(), parameters);
+        Assert.Superset(Core.Search.FacetCatalog.All.Select(f => f.Parameter).Concat(["q", "annee_min", "annee_max", "proche", "rayon", "tri", "page", "par_page"]).ToHashSet(), parameters);
         Assert.All(document.Paths.Values.SelectMany(p => p.Operations!.Values).SelectMany(o => o.Parameters ?? []), p => Assert.False(string.IsNullOrWhiteSpace(p.Description), $"{p.Name} has no description"));
         Assert.All(document.Paths.Values.SelectMany(p => p.Operations!.Values), o => Assert.False(string.IsNullOrWhiteSpace(o.Summary)));
 

@@ -59,6 +59,95 @@ public sealed class SearchPageTests(SiteFixture site) : IClassFixture<SiteFixtur
         Assert.Equal("/recherche?q=informatique", chip.GetAttribute("href"));
     }
 
+    /// <summary>
+    /// Four companies with a word of their own: in Koné (working there only), in Hienghène (42 km from Koné, working there only), in Nouméa working in the North province, in Nouméa working in Nouméa only.
+    /// </summary>
+    private async Task<string> NearbyCompaniesAsync()
+    {
+        var word = "prox" + string.Concat(TestCompanies.Unique().ToString(CultureInfo.InvariantCulture).Select(d => (char)('a' + d - '0')));
+        async Task Add(string commune, Core.Companies.ServiceArea area) => await TestCompanies.PublishedAsync(site.Factory, (c, _) =>
+        {
+            c.CommuneCode = commune;
+            c.PostalCode = Core.Taxonomy.TaxonomyCatalog.Default.FindCommune(commune)!.PostalCodes[0];
+            c.ServiceArea = area;
+            c.DescriptionFr = $"Spécialiste {word}.";
+        });
+        await Add("98811", new() { CommuneCodes = ["98811"] });
+        await Add("98807", new() { CommuneCodes = ["98807"] });
+        await Add("98818", new() { ProvinceCodes = ["nord"] });
+        await Add("98818", new() { CommuneCodes = ["98818"] });
+        return word;
+    }
+
+    [Fact]
+    public async Task Near_a_commune_keeps_the_companies_within_the_radius_or_working_there_with_a_removable_chip()
+    {
+        var word = await NearbyCompaniesAsync();
+
+        Assert.Equal(4, Total(await PageAsync($"/recherche?q={word}")));
+        var page = await PageAsync($"/recherche?q={word}&proche=98811");
+        Assert.Equal(2, Total(page));   // Koné, and Nouméa working in the North
+        Assert.Equal(3, Total(await PageAsync($"/recherche?q={word}&proche=98811&rayon=50")));   // and Hienghène
+        Assert.Equal(1, Total(await PageAsync($"/recherche?q={word}&proche=98811&rayon=50&commune=98807")));
+
+        var chip = page.QuerySelectorAll<IHtmlAnchorElement>(".chips a.chip").Single(a => a.TextContent.Contains("km", StringComparison.Ordinal));
+        Assert.Contains("À moins de 25 km de Koné", chip.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"/recherche?q={word}", chip.GetAttribute("href"));
+        Assert.Equal("98811", page.QuerySelector<IHtmlSelectElement>("select#proche")!.Value);
+        Assert.Equal("25", page.QuerySelector<IHtmlSelectElement>("select#rayon")!.Value);
+        Assert.Equal(3, page.QuerySelectorAll("select#proche optgroup").Length);
+        Assert.Equal(33, page.QuerySelectorAll("select#proche optgroup option").Length);
+        Assert.Equal($"{word}&proche=98811&rayon=50", new Uri("http://x" + (await PageAsync($"/recherche?q={word}&rayon=50&proche=98811")).QuerySelector("link[rel=canonical]")!.GetAttribute("href")!, UriKind.Absolute).Query.Split("q=")[1]);
+    }
+
+    [Fact]
+    public async Task A_near_search_that_finds_nothing_proposes_to_drop_the_distance()
+    {
+        var word = await NearbyCompaniesAsync();
+
+        var page = await PageAsync($"/recherche?q={word}&proche=98814&rayon=10");   // Lifou: none of them works there
+
+        Assert.Equal(0, Total(page));
+        var proposal = page.QuerySelectorAll(".no-hits .relaxations li").Single(li => li.TextContent.Contains("km de Lifou", StringComparison.Ordinal));
+        Assert.Contains("sans « À moins de 10 km de Lifou »", proposal.TextContent, StringComparison.Ordinal);
+        Assert.Equal(4, Total(await PageAsync(proposal.QuerySelector("a")!.GetAttribute("href")!)));
+    }
+
+    [Fact]
+    public async Task A_commune_named_in_the_text_offers_to_keep_only_the_companies_near_it()
+    {
+        var word = await NearbyCompaniesAsync();
+
+        var page = await PageAsync("/recherche?q=" + Uri.EscapeDataString($"{word} près de Koné"));
+
+        var offer = page.QuerySelectorAll<IHtmlAnchorElement>(".search-reading a").Single(a => a.TextContent.StartsWith("Seulement", StringComparison.Ordinal));
+        Assert.Equal("Seulement à moins de 25 km de Koné", offer.TextContent.Trim());
+        Assert.Equal($"/recherche?q={word}&proche=98811", offer.GetAttribute("href"));
+        var near = await PageAsync(offer.GetAttribute("href")!);
+        Assert.Equal(2, Total(near));
+        Assert.DoesNotContain(near.QuerySelectorAll(".search-reading a"), a => a.TextContent.StartsWith("Seulement", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("/recherche?q=&proche=&rayon=25", "/recherche")]
+    [InlineData("/recherche?proche=98811&rayon=25", "/recherche?proche=98811")]
+    [InlineData("/recherche?secteur=S04&proche=&rayon=50", "/recherche?secteur=S04")]
+    public async Task A_plain_form_submission_near_a_commune_is_redirected_to_the_clean_address(string url, string clean)
+    {
+        var response = await site.Factory.CreateBrowserLikeClient().GetAsync(url, Cancel);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(clean, response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task The_statistics_say_they_set_a_commune_to_be_near_aside()
+    {
+        var page = await PageAsync("/statistiques?proche=98811&province=nord");
+
+        Assert.Contains("pas par distance", page.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Companies_with_only_some_of_the_words_follow_under_their_own_heading()
     {
@@ -249,6 +338,10 @@ public sealed class SearchPageTests(SiteFixture site) : IClassFixture<SiteFixtur
     [InlineData("/recherche?annee_max=99999", "99999")]
     [InlineData("/recherche?taille=geant", "taille = geant")]
     [InlineData("/recherche?ecommerce=%3Cscript%3E", "ecommerce = <script>")]
+    [InlineData("/recherche?proche=99999", "proche = 99999")]
+    [InlineData("/recherche?proche=Kon%C3%A9", "proche = Koné")]
+    [InlineData("/recherche?proche=98811&rayon=30", "« 30 »")]
+    [InlineData("/recherche?proche=98811&rayon=-1e9", "« -1e9 »")]
     public async Task Bad_parameters_give_the_default_with_a_french_notice(string url, string echoed)
     {
         var page = await PageAsync(url);
@@ -280,6 +373,8 @@ public sealed class SearchPageTests(SiteFixture site) : IClassFixture<SiteFixtur
         "/recherche?Q=Web&SECTEUR=S04",
         "/recherche?inconnu=1&autre",
         "/recherche?q=web&page=500",
+        "/recherche?proche=" + new string('9', 5000) + "&rayon=" + new string('9', 5000),
+        "/recherche?proche=98811&proche=98818&rayon=10&rayon=100",
     ];
 
     [Theory]

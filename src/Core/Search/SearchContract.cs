@@ -47,6 +47,17 @@ public sealed record SearchRequest
 
     public int? FoundedFrom { get; init; }
     public int? FoundedTo { get; init; }
+
+    /// <summary>
+    /// A commune code: only the companies located within <see cref="RadiusKm"/> of it, or whose service area covers
+    /// it (<see cref="Proximity"/>). It holds for every facet's counts too (the commune facet then counts the
+    /// communes near it), like the text: it is not one of the facets' alternatives.
+    /// </summary>
+    public string? Near { get; init; }
+
+    /// <summary>The distance of <see cref="Near"/>, between the communes' centres, in kilometres.</summary>
+    public int RadiusKm { get; init; } = Proximity.DefaultRadiusKm;
+
     public SearchSort Sort { get; init; } = SearchSort.Relevance;
 
     /// <summary>Search the words as typed: no spelling correction, no typo tolerance ("search instead for…").</summary>
@@ -66,8 +77,8 @@ public sealed record SearchRequest
         return this with { _filters = With(facet, codes) };
     }
 
-    /// <summary>True when a facet or the founding years narrow the search.</summary>
-    public bool HasFilters => !_filters.IsEmpty || FoundedFrom is not null || FoundedTo is not null;
+    /// <summary>True when a facet, the founding years or a commune to be near narrow the search.</summary>
+    public bool HasFilters => !_filters.IsEmpty || FoundedFrom is not null || FoundedTo is not null || Near is not null;
 
     private ImmutableDictionary<string, IReadOnlyList<string>> With(string facet, IReadOnlyList<string>? codes) =>
         codes is null || codes.Count == 0 ? _filters.Remove(facet) : _filters.SetItem(facet, codes);

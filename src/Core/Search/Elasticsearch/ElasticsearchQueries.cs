@@ -82,7 +82,7 @@ public static class ElasticsearchQueries
         };
         return new EsSearchRequest(index)
         {
-            Query = TextQuery(plan, matching, taxonomy, atLeast),
+            Query = WithProximity(TextQuery(plan, matching, taxonomy, atLeast), request, taxonomy),
             PostFilter = filters.Count == 0 ? null : AllOf(filters.Values),
             Aggregations = aggregations,
             From = beyond ? 0 : (request.Page - 1) * request.PageSize,
@@ -358,6 +358,22 @@ public static class ElasticsearchQueries
 
     /// <summary>The plan's tie breaker as the decimal number it is (not the binary float's 0.10000000149…).</summary>
     private static readonly double TieBreaker = (double)(decimal)TextQueryPlan.TieBreaker;
+
+    /// <summary>
+    /// The query restricted to the companies near the commune of the request (<see cref="Proximity"/>), in filter
+    /// context (scores unchanged), so that it holds for the hits and every facet's counts.
+    /// </summary>
+    private static Query WithProximity(Query query, SearchRequest request, TaxonomyCatalog taxonomy)
+    {
+        if (request.Near is not { } near)
+        {
+            return query;
+        }
+        var terms = Proximity.Terms(near, request.RadiusKm, taxonomy)
+            .Select(t => (Query)new TermsQuery(t.Field, new TermsQueryField([.. t.Values.Select(FieldValue.String)])))
+            .ToList();
+        return new BoolQuery { Must = [query], Filter = [new BoolQuery { Should = terms, MinimumShouldMatch = 1 }] };
+    }
 
     /// <summary>The active filters by facet name (the founding years under <see cref="FacetNames.FoundingYear"/>).</summary>
     private static Dictionary<string, Query> Filters(SearchRequest request)

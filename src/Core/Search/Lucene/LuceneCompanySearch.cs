@@ -124,7 +124,7 @@ public sealed class LuceneCompanySearch(LuceneIndex index, TaxonomyCatalog taxon
 
     private SearchResult Execute(IndexSearcher searcher, SearchRequest request, TextQueryPlan plan, IReadOnlyList<Query> clauses, int? atLeast)
     {
-        var query = LuceneQueryBuilder.Build(plan, clauses, taxonomy, atLeast);
+        var query = LuceneQueryBuilder.WithProximity(LuceneQueryBuilder.Build(plan, clauses, taxonomy, atLeast), request, taxonomy);
         var window = (long)request.Page * request.PageSize;
         var beyond = window > SearchRequest.MaxResultWindow;
         var wanted = beyond ? 1 : (int)window;

@@ -64,6 +64,27 @@ internal static class LuceneQueryBuilder
         return query;
     }
 
+    /// <summary>
+    /// The query restricted to the companies near the commune of the request (<see cref="Proximity"/>), when it has
+    /// one; scores are unchanged.
+    /// </summary>
+    public static Query WithProximity(Query query, SearchRequest request, TaxonomyCatalog taxonomy)
+    {
+        if (request.Near is not { } near)
+        {
+            return query;
+        }
+        var any = new BooleanQuery();
+        foreach (var (field, values) in Proximity.Terms(near, request.RadiusKm, taxonomy))
+        {
+            foreach (var value in values)
+            {
+                any.Add(new TermQuery(new Term(field, value)), Occur.SHOULD);
+            }
+        }
+        return new FilteredQuery(query, new QueryWrapperFilter(any));
+    }
+
     /// <summary>The companies of the places named: located there, or naming them (or their province) where they work.</summary>
     private static BooleanQuery PlaceFilter(TextQueryPlan plan, TaxonomyCatalog taxonomy)
     {

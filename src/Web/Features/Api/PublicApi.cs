@@ -82,7 +82,7 @@ public static class PublicApi
         api.MapGet("/recherche", SearchAsync)
             .WithName("Rechercher")
             .Described("Api.Doc.Search", example: "q=site internet&province=sud&par_page=5")
-            .WithMetadata(new SearchQueryParameters(SearchParameters.Sort, SearchParameters.Page, SearchParameters.PageSize, SearchParameters.AsTyped))
+            .WithMetadata(new SearchQueryParameters(SearchParameters.Near, SearchParameters.Radius, SearchParameters.Sort, SearchParameters.Page, SearchParameters.PageSize, SearchParameters.AsTyped))
             .Produces<ApiSearchResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status429TooManyRequests)

@@ -4,6 +4,7 @@ using AnnuaireFiliere.Web.Features.Search;
 using AnnuaireFiliere.Web.Features.Shortlist;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace AnnuaireFiliere.Web.Features.Search;
 
@@ -90,13 +91,51 @@ public sealed class SearchModel(ICompanySearch search, TaxonomyCatalog taxonomy,
     /// The same search without the words that named a place (the "près de …" criterion removed): the place then no
     /// longer ranks, and its name is searched as a word no more.
     /// </summary>
-    public string LinkWithoutPlace(string place)
+    public string LinkWithoutPlace(string place) => Link(WithoutPlace(place));
+
+    /// <summary>
+    /// For a commune named in the text, when no commune to be near is chosen: the same search without its name, only
+    /// the companies within <see cref="Proximity.DefaultRadiusKm"/> km of it (or working there). Null for another place.
+    /// </summary>
+    public string? LinkNearPlace(string place)
+    {
+        if (Query.Near is not null
+            || TextQueryPlan.Parse(Query.Text, SynonymCatalog.Default).Places.FirstOrDefault(p => p.Label == place) is not { Communes: [var commune], Provinces: [] })
+        {
+            return null;
+        }
+        return Link(WithoutPlace(place) with { Near = commune, RadiusKm = Proximity.DefaultRadiusKm });
+    }
+
+    private static readonly HashSet<string> PlaceLeadWords = new(["pres", "de", "d", "du", "a", "au", "autour", "vers", "sur", "dans", "proche", "proximite", "region", "secteur", "cote"], StringComparer.Ordinal);
+
+    private SearchRequest WithoutPlace(string place)
     {
         var words = TextQueryPlan.Parse(Query.Text, SynonymCatalog.Default).Places.Where(p => p.Label == place).SelectMany(p => p.Words).ToHashSet(StringComparer.Ordinal);
-        var kept = (Query.Text ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Where(w => !FrenchTextAnalyzer.Folding.Terms(w).All(words.Contains) || FrenchTextAnalyzer.Folding.Terms(w).Count == 0);
+        bool Named(string w) => FrenchTextAnalyzer.Folding.Terms(w) is { Count: > 0 } terms && terms.All(words.Contains);
+        var kept = new List<string>();
+        foreach (var w in (Query.Text ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!Named(w))
+            {
+                kept.Add(w);
+                continue;
+            }
+            // "près de Koné", "à Koné": the words that led to the place go with it.
+            while (kept.Count > 0 && FrenchTextAnalyzer.Folding.Terms(kept[^1]) is [var before] && PlaceLeadWords.Contains(before))
+            {
+                kept.RemoveAt(kept.Count - 1);
+            }
+        }
         var text = string.Join(' ', kept);
-        return Link(Query with { Text = text.Length == 0 ? null : text, Page = 1 });
+        return Query with { Text = text.Length == 0 ? null : text, Page = 1 };
+    }
+
+    /// <summary>The criterion "within 25 km of Koné", as the chip and the relaxations say it.</summary>
+    public string NearLabel(IStringLocalizer text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text["Search.NearChip", Query.RadiusKm, Query.Near is { } near ? Label(FacetNames.Commune, near) : string.Empty].Value;
     }
 
     /// <summary>The hits with every word, then those that lack some (when the search widened).</summary>
@@ -146,6 +185,10 @@ public sealed class SearchModel(ICompanySearch search, TaxonomyCatalog taxonomy,
         if (Query.FoundedFrom is not null || Query.FoundedTo is not null)
         {
             candidates.Add((FacetNames.FoundingYear, null, Query with { FoundedFrom = null, FoundedTo = null, Page = 1 }));
+        }
+        if (Query.Near is not null)
+        {
+            candidates.Add((SearchParameters.Near, null, Query.WithoutNear()));
         }
         var relaxations = new List<Relaxation>();
         foreach (var (facet, code, relaxed) in candidates.Take(MaxRelaxations))

@@ -17,6 +17,8 @@ public enum SearchNoticeKind
     TextShortened = 5,
     TooManyValues = 6,
     UnknownSnapshot = 7,
+    BadRadius = 8,
+    NearNotInStatistics = 9,
 }
 
 /// <summary>Something the visitor should know about their query string (shown in French or English).</summary>
@@ -37,6 +39,12 @@ public static class SearchParameters
     public const string ToYear = "annee_max";
     public const string Sort = "tri";
     public const string Page = "page";
+
+    /// <summary>A commune code: the companies near it (<see cref="SearchRequest.Near"/>), within <see cref="Radius"/>.</summary>
+    public const string Near = "proche";
+
+    /// <summary>Kilometres around <see cref="Near"/>: one of <see cref="Proximity.RadiiKm"/>, 25 when not given.</summary>
+    public const string Radius = "rayon";
 
     /// <summary>"Search the words as typed": no spelling correction (<see cref="SearchRequest.ExactSpelling"/>), the value 1.</summary>
     public const string AsTyped = "sans_correction";
@@ -157,9 +165,34 @@ public static class SearchParameters
             }
         }
 
+        string? near = null;
+        var radius = Proximity.DefaultRadiusKm;
+        if (First(values, Near) is { } nearValue)
+        {
+            near = FacetCatalog.Commune.Canonical(nearValue, taxonomy);
+            if (near is null)
+            {
+                notices.Add(new SearchNotice(SearchNoticeKind.UnknownCode, Near, Shorten(nearValue)));
+            }
+        }
+        // Without a commune the radius means nothing (the site's form always sends one): it is left out.
+        if (near is not null && First(values, Radius) is { } radiusValue)
+        {
+            if (int.TryParse(radiusValue, NumberStyles.None, CultureInfo.InvariantCulture, out var km) && Proximity.IsOfferedRadius(km))
+            {
+                radius = km;
+            }
+            else
+            {
+                notices.Add(new SearchNotice(SearchNoticeKind.BadRadius, Radius, Shorten(radiusValue)));
+            }
+        }
+
         var request = new SearchRequest
         {
             Text = text.Length == 0 ? null : text,
+            Near = near,
+            RadiusKm = radius,
             FoundedFrom = from,
             FoundedTo = to,
             Sort = sort,
@@ -175,15 +208,21 @@ public static class SearchParameters
 
     /// <summary>
     /// Whether a query string holds what a link would not write: an empty parameter (a plain form sends every field,
-    /// filled or not), the default sort or page 1. The pages that read a search then answer with the address a link has.
+    /// filled or not), the default sort, page 1, the default radius or a radius without a commune. The pages that read
+    /// a search then answer with the address a link has.
     /// </summary>
     public static bool HasEmptyOrDefault(IEnumerable<KeyValuePair<string, StringValues>> query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return query.Any(p => p.Value.All(string.IsNullOrWhiteSpace)
+        var pairs = query.ToList();
+        var hasNear = pairs.Any(p => p.Key == Near && !p.Value.All(string.IsNullOrWhiteSpace));
+        return pairs.Any(p => p.Value.All(string.IsNullOrWhiteSpace)
             || (p.Key == Sort && p.Value == SortValue(SearchSort.Relevance))
-            || (p.Key == Page && p.Value == "1"));
+            || (p.Key == Page && p.Value == "1")
+            || (p.Key == Radius && (!hasNear || p.Value == DefaultRadius)));
     }
+
+    private static readonly string DefaultRadius = Proximity.DefaultRadiusKm.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The canonical query string of a search (with its leading <c>?</c>, or empty for the empty search).</summary>
     public static string ToQueryString(SearchRequest request)
@@ -197,6 +236,14 @@ public static class SearchParameters
         foreach (var facet in FacetCatalog.All)
         {
             pairs.AddRange(request.Selected(facet.Name).Select(code => (facet.Parameter, code)));
+        }
+        if (request.Near is { } near)
+        {
+            pairs.Add((Near, near));
+            if (request.RadiusKm != Proximity.DefaultRadiusKm)
+            {
+                pairs.Add((Radius, request.RadiusKm.ToString(CultureInfo.InvariantCulture)));
+            }
         }
         if (request.FoundedFrom is { } from)
         {
@@ -241,6 +288,13 @@ public static class SearchParameters
         var current = request.Selected(facet);
         IReadOnlyList<string> next = current.Contains(code) ? [.. current.Where(c => c != code)] : [.. current, code];
         return request.WithFacet(facet, next) with { Page = 1 };
+    }
+
+    /// <summary>The same search without the commune to be near, back on the first page.</summary>
+    public static SearchRequest WithoutNear(this SearchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request with { Near = null, RadiusKm = Proximity.DefaultRadiusKm, Page = 1 };
     }
 
     /// <summary>The same text and sort without any filter.</summary>

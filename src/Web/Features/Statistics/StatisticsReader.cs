@@ -72,6 +72,12 @@ public sealed class StatisticsReader(
         ArgumentNullException.ThrowIfNull(context);
         var parsed = SearchParameters.Parse(context.Request.Query, taxonomy, clock);
         var notices = parsed.Notices.ToList();
+        // The statistics count facts by commune, not by distance: a commune to be near is set aside, and said so.
+        if (parsed.Request.Near is { } near)
+        {
+            notices.Add(new SearchNotice(SearchNoticeKind.NearNotInStatistics, SearchParameters.Near, near));
+            parsed = parsed with { Request = parsed.Request.WithoutNear() };
+        }
         IReadOnlyList<SnapshotInfo>? known = null;
         async Task<SnapshotInfo?> FindAsync(string parameter)
         {

@@ -140,6 +140,8 @@
         for (const [name, value] of Array.from(params.entries())) {
             if (value === '' || (name === 'tri' && value === 'pertinence')) params.delete(name);
         }
+        // The distance counts only around a commune, and 25 km goes without saying.
+        if (!params.get('proche') || params.get('rayon') === '25') params.delete('rayon');
     });
 
     document.addEventListener('htmx:afterSettle', e => {
