@@ -36,7 +36,7 @@ public sealed class CompareModel(AppDbContext db, TaxonomyCatalog taxonomy) : Pa
 
     public async Task OnGetAsync(string[]? e, CancellationToken cancellationToken)
     {
-        var asked = e is { Length: > 0 } ? e.Where(s => !string.IsNullOrWhiteSpace(s)).Distinct(StringComparer.Ordinal).ToList() : null;
+        var asked = e is { Length: > 0 } ? e.Where(s => !string.IsNullOrWhiteSpace(s)).Distinct(StringComparer.Ordinal).Take(ShortlistCookie.MaxEntries).ToList() : null;
         var slugs = asked is not null ? ShortlistCookie.Clean(asked) : ShortlistCookie.Read(Request);
         var companies = await db.Companies.AsNoTracking()
             .Include(c => c.SecondaryActivities)
