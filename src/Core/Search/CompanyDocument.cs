@@ -82,7 +82,7 @@ public static class CompanyDocumentMapping
         };
     }
 
-    internal static List<string> Capabilities(ECommerceProfile shop)
+    public static List<string> Capabilities(ECommerceProfile shop)
     {
         var codes = new List<string>();
         if (shop.SellsOnline) codes.Add(ECommerceCapabilities.SellsOnline);

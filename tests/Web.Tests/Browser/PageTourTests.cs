@@ -20,6 +20,11 @@ public sealed class PageTourTests(BrowserSite site)
     public async Task The_public_pages_fit_every_width()
     {
         var profile = "/entreprises/" + (await TestCompanies.PublishedAsync(site.Factory)).Slug;
+        var shared = "?e=" + profile["/entreprises/".Length..];
+        for (var i = 0; i < 3; i++)
+        {
+            shared += "&e=" + (await TestCompanies.PublishedAsync(site.Factory, (c, _) => c.Labels = i == 0 ? ["Qualiopi"] : [])).Slug;
+        }
         var page = await site.OpenAsync("/");
         await TourAsync(page,
             ("accueil", "/"),
@@ -30,6 +35,8 @@ public sealed class PageTourTests(BrowserSite site)
             ("fiche", profile),
             ("fiche-signaler", profile + "/signaler"),
             ("selection", "/ma-selection"),
+            ("selection-partagee", "/ma-selection" + shared),
+            ("comparaison", "/ma-selection/comparer" + shared),
             ("statistiques", "/statistiques"),
             ("statistiques-segment", "/statistiques?province=nord&secteur=S05"),
             ("donnees", "/donnees"),

@@ -4,6 +4,7 @@ using AnnuaireFiliere.Core.Taxonomy;
 using AnnuaireFiliere.Web.Features.Shortlist;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using QRCoder;
 using AnnuaireFiliere.Web.Infrastructure;
 
 namespace AnnuaireFiliere.Web.Features.Companies;
@@ -22,6 +23,9 @@ public sealed class ProfileModel(AppDbContext db, TaxonomyCatalog taxonomy, Prof
 
     public string CanonicalUrl { get; private set; } = string.Empty;
 
+    /// <summary>The profile's public address as a QR code (SVG markup generated here), printed with the page.</summary>
+    public string QrCodeSvg { get; private set; } = string.Empty;
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         var company = await db.FindPublishedAsync(slug, cancellationToken);
@@ -31,6 +35,11 @@ public sealed class ProfileModel(AppDbContext db, TaxonomyCatalog taxonomy, Prof
         }
         View = ProfileView.Public(company, taxonomy, ShortlistCookie.Read(Request).Contains(company.Slug));
         CanonicalUrl = PublicAddress.OfLink(HttpContext, Url.Page(ProfileAddress.Page, new { slug = company.Slug })!);
+        using (var generator = new QRCodeGenerator())
+        using (var data = generator.CreateQrCode(CanonicalUrl, QRCodeGenerator.ECCLevel.M))
+        {
+            QrCodeSvg = new SvgQRCode(data).GetGraphic(4);
+        }
         if (HttpMethods.IsGet(Request.Method) && await ProfileAudienceCounting.CountsAsync(HttpContext, db, company.Id, cancellationToken))
         {
             await audience.CountViewAsync(company.Id, cancellationToken);

@@ -1,5 +1,7 @@
+using AnnuaireFiliere.Core.Data;
 using AnnuaireFiliere.Core.Search;
 using AnnuaireFiliere.Core.Taxonomy;
+using AnnuaireFiliere.Web.Features.Companies;
 using AnnuaireFiliere.Web.Features.Search;
 using AnnuaireFiliere.Web.Features.Shortlist;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +14,7 @@ namespace AnnuaireFiliere.Web.Features.Search;
 /// <c>/recherche</c>: the query string is the whole state. A plain GET renders the page; a request from the
 /// page's own script (<c>HX-Request</c>) gets only the results zone, which the script swaps in place.
 /// </summary>
-public sealed class SearchModel(ICompanySearch search, TaxonomyCatalog taxonomy, TimeProvider clock) : PageModel
+public sealed class SearchModel(ICompanySearch search, TaxonomyCatalog taxonomy, TimeProvider clock, AppDbContext db) : PageModel
 {
     /// <summary>At most this many "remove this filter" proposals are counted for a search without results.</summary>
     public const int MaxRelaxations = 6;
@@ -73,6 +75,7 @@ public sealed class SearchModel(ICompanySearch search, TaxonomyCatalog taxonomy,
         // Time spent in the search engine, for browsers' developer tools and the benchmark (what the rest of the page costs).
         Response.Headers["Server-Timing"] = FormattableString.Invariant($"search;dur={System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds:0.0}, engine;dur={Result.Elapsed.TotalMilliseconds:0.0}");
         Selection = ShortlistCookie.Read(Request).ToHashSet(StringComparer.Ordinal);
+        _logos = await CompanyLogos.OfAsync(db, [.. Result.Hits.Select(h => h.Slug)], cancellationToken);
         Response.Headers.Vary = "HX-Request";
         return Page();
     }
@@ -81,6 +84,11 @@ public sealed class SearchModel(ICompanySearch search, TaxonomyCatalog taxonomy,
     public string Link(SearchRequest request) => (_path ??= Url.Page("/Search/Index")) + SearchParameters.ToQueryString(request);
 
     private string? _path;
+
+    private IReadOnlyDictionary<string, string> _logos = new Dictionary<string, string>();
+
+    /// <summary>The stored logo file of a company found, if it has one (the cards show it, or its initials).</summary>
+    public string? LogoOf(string slug) => _logos.GetValueOrDefault(slug);
 
     public string Label(string facet, string code) => FacetCatalog.Get(facet).LabelOf(code, taxonomy);
 

@@ -10,7 +10,7 @@ namespace AnnuaireFiliere.Web.Features.Shortlist;
 /// <summary>A company of a shortlist, as shown and exported: public facts only (never the contact person).</summary>
 public sealed record ShortlistEntry(
     string Slug, string Name, string LegalName, string? Ridet, string PrimaryActivity, IReadOnlyList<string> Activities,
-    string Commune, string? SizeBand, string? Website, string? Email, string? Phone);
+    string Commune, string? SizeBand, string? Website, string? Email, string? Phone, string? LogoFile);
 
 public static class ShortlistEntries
 {
@@ -29,7 +29,7 @@ public static class ShortlistEntries
             {
                 c.Slug, c.TradeName, c.LegalName, c.Ridet, c.PrimaryActivityCode,
                 Secondary = c.SecondaryActivities.Select(a => a.ActivityCode).ToList(),
-                c.CommuneCode, c.SizeBandCode, c.Website, c.Email, c.Phones,
+                c.CommuneCode, c.SizeBandCode, c.Website, c.Email, c.Phones, c.LogoFile,
             })
             .ToListAsync(cancellationToken);
         var order = slugs.Select((slug, index) => (slug, index)).ToDictionary(x => x.slug, x => x.index, StringComparer.Ordinal);
@@ -44,7 +44,8 @@ public static class ShortlistEntries
             FacetCatalog.SizeLabel(r.SizeBandCode, taxonomy),
             r.Website,
             r.Email,
-            r.Phones.Count == 0 ? null : Display.Phone(r.Phones[0]).Text))];
+            r.Phones.Count == 0 ? null : Display.Phone(r.Phones[0]).Text,
+            r.LogoFile))];
     }
 
     public static Task<bool> IsPublishedAsync(AppDbContext db, string slug, CancellationToken cancellationToken)

@@ -193,6 +193,10 @@
         button.textContent = button.dataset.copied;
     });
 
+    // ---- Print: the button shows where the browser can print (the print stylesheet does the rest) -------------------
+    document.querySelectorAll('[data-print]').forEach(b => { if (window.print) b.hidden = false; });
+    document.addEventListener('click', e => { if (e.target.closest?.('[data-print]')) window.print(); });
+
     // ---- A profile's contact links: each use counts in the company's audience (a beacon; the link works without) -----
     const countContact = e => {
         const link = e.target.closest?.('a[data-contact]');
