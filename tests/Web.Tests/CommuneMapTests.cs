@@ -152,6 +152,29 @@ public sealed class CommuneMapTests(SiteFixture site) : IClassFixture<SiteFixtur
     }
 
     [Fact]
+    public void Every_commune_of_the_typology_lies_inside_the_map()
+    {
+        Assert.StartsWith("M", Web.Features.Maps.CommuneMap.OutlinePath, StringComparison.Ordinal);
+        Assert.InRange(Web.Features.Maps.CommuneMap.OutlinePath.Count(c => c == 'z'), 5, 10); // 10 islands, the smallest below the drawing's grain
+        Assert.All(TaxonomyCatalog.Default.Communes, commune =>
+        {
+            var (x, y) = Web.Features.Maps.CommuneMap.Project(commune.Latitude, commune.Longitude);
+            Assert.InRange(x, 0, Web.Features.Maps.CommuneMap.Width);
+            Assert.InRange(y, 0, Web.Features.Maps.CommuneMap.Height);
+        });
+        // North is up and east is right: Bélep above Nouméa, Maré right of Nouméa.
+        var (noumeaX, noumeaY) = Point("Nouméa");
+        Assert.True(Point("Bélep").Y < noumeaY);
+        Assert.True(Point("Maré").X > noumeaX);
+
+        static (double X, double Y) Point(string name)
+        {
+            var commune = TaxonomyCatalog.Default.Communes.First(c => c.Name == name);
+            return Web.Features.Maps.CommuneMap.Project(commune.Latitude, commune.Longitude);
+        }
+    }
+
+    [Fact]
     public async Task A_profile_shows_its_commune_on_a_small_map()
     {
         var company = await TestCompanies.PublishedAsync(site.Factory, (c, _) =>
