@@ -78,7 +78,7 @@ internal static class PagesBenchmark
                 ("/recherche in place (htmx)", i => $"/recherche?q={Uri.EscapeDataString(Texts[i % Texts.Length])}&province=sud", true),
                 ("/recherche?vue=carte (everything, map)", _ => "/recherche?vue=carte", false),
                 ("/recherche?q=…&vue=carte", i => $"/recherche?q={Uri.EscapeDataString(Texts[i % Texts.Length])}&vue=carte", false),
-                ("/recherche map in place (htmx)", i => $"/recherche?q={Uri.EscapeDataString(Texts[i % Texts.Length])}&province=sud&vue=carte", true),
+                ("/recherche in place, vue=carte (htmx)", i => $"/recherche?q={Uri.EscapeDataString(Texts[i % Texts.Length])}&province=sud&vue=carte", true),
                 ("/recherche/suggestions", i => $"/recherche/suggestions?q={Uri.EscapeDataString(Texts[i % Texts.Length][..3])}", false),
                 ("/ (home: match-all facets)", _ => "/", false),
                 ("/entreprises/{slug}", _ => $"/entreprises/{profile}", false),

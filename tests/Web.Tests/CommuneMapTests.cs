@@ -4,6 +4,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AnnuaireFiliere.Core.Companies;
 using AnnuaireFiliere.Core.Taxonomy;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AnnuaireFiliere.Web.Tests;
 
@@ -42,6 +43,15 @@ public sealed class CommuneMapTests(SiteFixture site) : IClassFixture<SiteFixtur
         var response = await site.Factory.CreateBrowserLikeClient().SendAsync(request, Cancel);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await DirectoryWebFactory.ParseAsync(response);
+    }
+
+    /// <summary>The statistics page, its figures read afresh (they may otherwise be up to two seconds old).</summary>
+    private Task<IHtmlDocument> StatisticsAsync(string url)
+    {
+        var facts = site.Factory.Services.GetRequiredService<Core.Statistics.CompanyFactsSource>();
+        facts.RecheckInterval = TimeSpan.Zero;
+        facts.ReloadWait = TimeSpan.FromMinutes(1);
+        return PageAsync(url);
     }
 
     private static int Total(IHtmlDocument page) => SiteFixture.Digits(page.QuerySelector("#titre-resultats")!.TextContent);
@@ -141,7 +151,7 @@ public sealed class CommuneMapTests(SiteFixture site) : IClassFixture<SiteFixtur
     {
         var word = await CompaniesAsync(inKoumac: 4, inLifou: 3);
 
-        var page = await PageAsync($"/statistiques?q={word}");
+        var page = await StatisticsAsync($"/statistiques?q={word}");
 
         Assert.NotNull(page.QuerySelector("#sommaire a[href='#stat-carte']"));
         var section = page.QuerySelector("section[aria-labelledby=stat-carte]")!;
@@ -149,6 +159,19 @@ public sealed class CommuneMapTests(SiteFixture site) : IClassFixture<SiteFixtur
         Assert.Equal(["Koumac : 4 entreprises", "Lifou : 3 entreprises"], circles.Select(c => c.GetAttribute("aria-label")));
         Assert.Equal($"/recherche?q={word}&commune={Koumac.Code}", circles[0].GetAttribute("href"));
         Assert.Equal(4, Total(await PageAsync(circles[0].GetAttribute("href")!)));
+    }
+
+    [Fact]
+    public async Task On_the_statistics_map_a_withheld_commune_has_no_circle()
+    {
+        var word = await CompaniesAsync(inKoumac: 4, inLifou: 1);
+
+        var page = await StatisticsAsync($"/statistiques?q={word}");
+
+        var section = page.QuerySelector("section[aria-labelledby=stat-carte]")!;
+        Assert.DoesNotContain(section.QuerySelectorAll("svg a.map-link"), a => a.GetAttribute("aria-label")!.StartsWith("Lifou", StringComparison.Ordinal));
+        var row = page.QuerySelectorAll("#stat-commune ~ details tbody tr").Single(r => r.QuerySelector("th")!.TextContent.Trim() == "Lifou");
+        Assert.Equal("< 3", row.QuerySelector("td")!.TextContent.Trim());
     }
 
     [Fact]
