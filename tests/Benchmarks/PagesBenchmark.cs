@@ -76,6 +76,9 @@ internal static class PagesBenchmark
                 ("/recherche filters only", i => $"/recherche?secteur=S{1 + i % 11:00}&province=sud&ecommerce=vente-en-ligne", false),
                 ("/recherche no hits (+ relaxations)", i => $"/recherche?q=zzqx{i % 7}&province=nord&taille=250%2B", false),
                 ("/recherche in place (htmx)", i => $"/recherche?q={Uri.EscapeDataString(Texts[i % Texts.Length])}&province=sud", true),
+                ("/recherche?vue=carte (everything, map)", _ => "/recherche?vue=carte", false),
+                ("/recherche?q=…&vue=carte", i => $"/recherche?q={Uri.EscapeDataString(Texts[i % Texts.Length])}&vue=carte", false),
+                ("/recherche in place, vue=carte (htmx)", i => $"/recherche?q={Uri.EscapeDataString(Texts[i % Texts.Length])}&province=sud&vue=carte", true),
                 ("/recherche/suggestions", i => $"/recherche/suggestions?q={Uri.EscapeDataString(Texts[i % Texts.Length][..3])}", false),
                 ("/ (home: match-all facets)", _ => "/", false),
                 ("/entreprises/{slug}", _ => $"/entreprises/{profile}", false),
@@ -89,6 +92,12 @@ internal static class PagesBenchmark
                 ("/api/v1/statistiques (uncached)", i => $"/api/v1/statistiques?{Uncached(i)}", false),
                 ("/statistiques/export.xlsx (uncached)", i => $"/statistiques/export.xlsx?{Uncached(i)}", false),
             };
+            // --only a|b: the page kinds whose name holds one of these (e.g. --only "carte|/recherche?q=…").
+            if (options.Values.TryGetValue("only", out var only))
+            {
+                var wanted = only.Split('|', StringSplitOptions.RemoveEmptyEntries);
+                pages = [.. pages.Where(p => wanted.Any(w => p.Name.Contains(w, StringComparison.Ordinal)))];
+            }
             // Steady state: the runtime's tiered JIT runs freshly started code unoptimised for its first few hundred
             // calls (Lucene's loops too), which made whichever page was measured first look several times slower.
             // Every kind of page is warmed first (on inputs the measured runs do not use); --cold 1 skips it.
@@ -264,6 +273,8 @@ internal static class PagesBenchmark
                 ["Storage:DataDirectory"] = folder,
                 ["DemoData:SeedWhenEmpty"] = "false",
                 ["Api:RequestsPerMinute"] = "100000",
+                // Production needs its public address and serves only its host: the test server's.
+                ["Site:PublicUrl"] = "http://localhost",
             }));
         }
     }

@@ -3,6 +3,7 @@ using AnnuaireFiliere.Core.Search;
 using AnnuaireFiliere.Core.Taxonomy;
 using AnnuaireFiliere.Web.Features.Companies;
 using AnnuaireFiliere.Web.Features.Search;
+using AnnuaireFiliere.Web.Features.Maps;
 using AnnuaireFiliere.Web.Features.Shortlist;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -50,8 +51,10 @@ public sealed class SearchModel(ICompanySearch search, TaxonomyCatalog taxonomy,
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var parsed = SearchParameters.Parse(Request.Query, taxonomy, clock);
-        Query = parsed.Request;
-        Notices = parsed.Notices;
+        var notices = parsed.Notices.ToList();
+        View = SearchParameters.ParseView(Request.Query, notices);
+        Query = View == SearchView.Map ? parsed.Request with { Page = 1 } : parsed.Request;
+        Notices = notices;
         OnlyResults = Request.Headers.ContainsKey("HX-Request") && !Request.Headers.ContainsKey("HX-History-Restore-Request");
         if (!OnlyResults && Notices.Count == 0 && SearchParameters.HasEmptyOrDefault(Request.Query))
         {
@@ -59,7 +62,8 @@ public sealed class SearchModel(ICompanySearch search, TaxonomyCatalog taxonomy,
             return Redirect(Link(Query));
         }
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        Result = await search.SearchAsync(Query, cancellationToken);
+        // The map needs the counts per commune, not the cards: one hit is enough (and spares the snippets).
+        Result = await search.SearchAsync(View == SearchView.Map ? Query with { PageSize = 1 } : Query, cancellationToken);
         if (Result.Hits.Count == 0 && Result.Total > 0 && Query.Page > 1)
         {
             // A page past the end (page=40 of 3): show the last one rather than an empty list.
@@ -80,8 +84,29 @@ public sealed class SearchModel(ICompanySearch search, TaxonomyCatalog taxonomy,
         return Page();
     }
 
-    /// <summary>This page for another search: the page's path (with the path base) and the search as a query string.</summary>
-    public string Link(SearchRequest request) => (_path ??= Url.Page("/Search/Index")) + SearchParameters.ToQueryString(request);
+    /// <summary>The list of cards, or the map of the communes (<c>vue=carte</c>).</summary>
+    public SearchView View { get; private set; }
+
+    /// <summary>This page for another search, in the same view: the page's path (with the path base) and the search as a query string.</summary>
+    public string Link(SearchRequest request) => Link(request, View);
+
+    /// <summary>This page for another search in the view given.</summary>
+    public string Link(SearchRequest request, SearchView view) => (_path ??= Url.Page("/Search/Index")) + SearchParameters.ToQueryString(request, view);
+
+    /// <summary>
+    /// The map's communes: each with the number of companies the search finds there (the commune facet, whose counts
+    /// ignore the commune filter itself) and a link to them, in the list.
+    /// </summary>
+    public CommuneMapView Map(Microsoft.Extensions.Localization.IStringLocalizer text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var facet = Result.Facets.FirstOrDefault(f => f.Name == FacetNames.Commune);
+        var points = (facet?.Values ?? []).Where(v => v.Count > 0).OrderByDescending(v => v.Count).ThenBy(v => v.Label, StringComparer.CurrentCulture)
+            .Select(v => new MapPoint(v.Code, taxonomy.FindCommune(v.Code)?.Name ?? v.Label, v.Count, v.Count.ToString("N0", System.Globalization.CultureInfo.CurrentCulture),
+                Link(Query.WithFacet(FacetNames.Commune, [v.Code]) with { Page = 1 }, SearchView.List), v.Selected))
+            .ToList();
+        return new CommuneMapView("carte-resultats", text["Search.Map.Title"], text["Search.Map.Description"], points);
+    }
 
     private string? _path;
 

@@ -19,6 +19,14 @@ public enum SearchNoticeKind
     UnknownSnapshot = 7,
     BadRadius = 8,
     NearNotInStatistics = 9,
+    BadView = 10,
+}
+
+/// <summary>How <c>/recherche</c> shows its results: a list of cards, or a map of the communes.</summary>
+public enum SearchView
+{
+    List = 0,
+    Map = 1,
 }
 
 /// <summary>Something the visitor should know about their query string (shown in French or English).</summary>
@@ -45,6 +53,13 @@ public static class SearchParameters
 
     /// <summary>Kilometres around <see cref="Near"/>: one of <see cref="Proximity.RadiiKm"/>, 25 when not given.</summary>
     public const string Radius = "rayon";
+
+    /// <summary>The page's view (<see cref="SearchView"/>): absent for the list, <c>carte</c> for the map. The API has none.</summary>
+    public const string View = "vue";
+
+    public const string MapView = "carte";
+
+    public const string ListView = "liste";
 
     /// <summary>"Search the words as typed": no spelling correction (<see cref="SearchRequest.ExactSpelling"/>), the value 1.</summary>
     public const string AsTyped = "sans_correction";
@@ -206,6 +221,25 @@ public static class SearchParameters
         return new ParsedSearch(request, notices);
     }
 
+    /// <summary>The view asked for (<see cref="View"/>): an unknown value gives the list, with a notice.</summary>
+    public static SearchView ParseView(IEnumerable<KeyValuePair<string, StringValues>> query, ICollection<SearchNotice> notices)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(notices);
+        var value = query.Where(p => string.Equals(p.Key, View, StringComparison.OrdinalIgnoreCase))
+            .SelectMany(p => p.Value).OfType<string>().Select(v => v.Trim()).FirstOrDefault(v => v.Length > 0);
+        if (value is null || string.Equals(value, ListView, StringComparison.OrdinalIgnoreCase))
+        {
+            return SearchView.List;
+        }
+        if (string.Equals(value, MapView, StringComparison.OrdinalIgnoreCase))
+        {
+            return SearchView.Map;
+        }
+        notices.Add(new SearchNotice(SearchNoticeKind.BadView, View, Shorten(Clean(value))));
+        return SearchView.List;
+    }
+
     /// <summary>
     /// Whether a query string holds what a link would not write: an empty parameter (a plain form sends every field,
     /// filled or not), the default sort, page 1, the default radius or a radius without a commune. The pages that read
@@ -219,13 +253,17 @@ public static class SearchParameters
         return pairs.Any(p => p.Value.All(string.IsNullOrWhiteSpace)
             || (p.Key == Sort && p.Value == SortValue(SearchSort.Relevance))
             || (p.Key == Page && p.Value == "1")
-            || (p.Key == Radius && (!hasNear || p.Value == DefaultRadius)));
+            || (p.Key == Radius && (!hasNear || p.Value == DefaultRadius))
+            || (p.Key == View && p.Value == ListView));
     }
 
     private static readonly string DefaultRadius = Proximity.DefaultRadiusKm.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>The canonical query string of a search (with its leading <c>?</c>, or empty for the empty search).</summary>
-    public static string ToQueryString(SearchRequest request)
+    /// <summary>
+    /// The canonical query string of a search (with its leading <c>?</c>, or empty for the empty search); in the map
+    /// view, <c>vue=carte</c> last and no page (the map shows every result).
+    /// </summary>
+    public static string ToQueryString(SearchRequest request, SearchView view = SearchView.List)
     {
         ArgumentNullException.ThrowIfNull(request);
         var pairs = new List<(string, string)>();
@@ -261,9 +299,13 @@ public static class SearchParameters
         {
             pairs.Add((AsTyped, "1"));
         }
-        if (request.Page > 1)
+        if (request.Page > 1 && view == SearchView.List)
         {
             pairs.Add((Page, request.Page.ToString(CultureInfo.InvariantCulture)));
+        }
+        if (view == SearchView.Map)
+        {
+            pairs.Add((View, MapView));
         }
         if (pairs.Count == 0)
         {

@@ -104,6 +104,22 @@ public sealed class StatisticsModel(StatisticsReader reader, TaxonomyCatalog tax
     /// <summary>This page for another segment, at the same dates.</summary>
     public string Link(Core.Search.SearchRequest segment) => Url.Page("/Statistics/Index") + (Query with { Segment = segment }).QueryString();
 
+    /// <summary>
+    /// The companies of the segment per commune on a map, each circle leading to the search in that commune; a
+    /// withheld count (&lt; 3, s) has no circle, as it has no figure in the table.
+    /// </summary>
+    public Maps.CommuneMapView CommuneMap()
+    {
+        var searchPage = Url.Page("/Search/Index");
+        var points = Report.Distribution(StatisticsNames.Commune).Rows
+            .Where(r => r.Cell.Suppressed || r.Cell.Count > 0)
+            .OrderByDescending(r => r.Cell.Suppressed ? -1 : r.Cell.Count).ThenBy(r => r.Label, StringComparer.CurrentCulture)
+            .Select(r => new Maps.MapPoint(r.Code, r.Label, r.Cell.Suppressed ? null : r.Cell.Count, StatisticsEndpoints.Shown(r.Cell),
+                searchPage + SearchParameters.ToQueryString(Query.Segment.WithFacet(FacetNames.Commune, [r.Code]))))
+            .ToList();
+        return new Maps.CommuneMapView("carte-statistiques", text["Stats.Table.map"], text["Stats.MapDescription"], points, Table: false);
+    }
+
     /// <summary>The segment's companies in the directory's search.</summary>
     public string SearchLink => Url.Page("/Search/Index") + SearchParameters.ToQueryString(Query.Segment);
 
