@@ -1,3 +1,7 @@
+using AnnuaireFiliere.Core.Accounts;
+using AnnuaireFiliere.Core.Companies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace AnnuaireFiliere.Web.Tests.Browser;
@@ -69,6 +73,35 @@ public class BrowserSite(Xunit.Sdk.IMessageSink diagnostics) : SiteFixture
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(BrowserDefaults.TimeoutMilliseconds);
         await page.GotoAsync(path);
+        return page;
+    }
+
+    /// <summary>
+    /// A fresh browser signed in, through the sign-in form, as a new confirmed account — with <paramref name="role"/>
+    /// and owner of <paramref name="company"/> when given — on <c>/mon-espace</c>.
+    /// </summary>
+    public async Task<IPage> SignedInAsync(string email, Guid? company = null, string? role = null, int width = 1280, int height = 900)
+    {
+        var user = await AccountForms.ConfirmedUserAsync(Factory.Services, email);
+        if (role is not null)
+        {
+            await using var scope = Factory.Services.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<DirectoryUser>>();
+            Assert.True((await users.AddToRoleAsync((await users.FindByIdAsync(user.Id.ToString()))!, role)).Succeeded);
+        }
+        if (company is { } id)
+        {
+            await WithDatabaseAsync(db =>
+            {
+                db.CompanyMembers.Add(new CompanyMember { CompanyId = id, UserId = user.Id, Role = MemberRole.Owner, Since = DateTime.UtcNow });
+                return db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            });
+        }
+        var page = await OpenAsync("/compte/connexion?returnUrl=%2Fmon-espace", width: width, height: height);
+        await page.Locator("#connexion-courriel").FillAsync(email);
+        await page.Locator("#connexion-mot-de-passe").FillAsync(AccountSite.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter", Exact = true }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/mon-espace$"));
         return page;
     }
 

@@ -144,12 +144,7 @@ public sealed class LighthouseTests(BrowserSite site)
     /// <summary>The cookies of a browser signed in as a new confirmed account, as a Cookie header.</summary>
     private async Task<string> SignedInCookiesAsync(string email)
     {
-        await AccountForms.ConfirmedUserAsync(site.Factory.Services, email);
-        var page = await site.OpenAsync("/compte/connexion?returnUrl=%2Fmon-espace");
-        await page.Locator("#connexion-courriel").FillAsync(email);
-        await page.Locator("#connexion-mot-de-passe").FillAsync(AccountSite.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter", Exact = true }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/mon-espace$"));
+        var page = await site.SignedInAsync(email);
         var cookies = await page.Context.CookiesAsync();
         await page.Context.CloseAsync();
         return string.Join("; ", cookies.Select(c => $"{c.Name}={c.Value}"));

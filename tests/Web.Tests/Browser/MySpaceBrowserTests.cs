@@ -13,7 +13,7 @@ public sealed class MySpaceBrowserTests(BrowserSite site)
     public async Task The_wizard_steps_the_editor_and_the_dashboard_have_no_serious_accessibility_violation()
     {
         var company = (await TestCompanies.PublishedAsync(site.Factory)).Id;
-        var page = await SignedInAsync("axe.inscription@annuaire-test.nc", company);
+        var page = await site.SignedInAsync("axe.inscription@annuaire-test.nc", company);
 
         await page.GotoAsync("/mon-espace/inscrire/ridet");
         await CheckAsync(page);
@@ -52,7 +52,7 @@ public sealed class MySpaceBrowserTests(BrowserSite site)
     [Fact]
     public async Task The_activity_picker_filters_as_one_types_and_works_with_the_keyboard_alone()
     {
-        var page = await SignedInAsync("clavier.activites@annuaire-test.nc", company: null);
+        var page = await site.SignedInAsync("clavier.activites@annuaire-test.nc");
         var target = TaxonomyCatalog.Default.Activities[3];
         await page.GotoAsync("/mon-espace/inscrire/activites");
 
@@ -75,28 +75,6 @@ public sealed class MySpaceBrowserTests(BrowserSite site)
         await filter.FillAsync(string.Empty);
         Assert.Equal(TaxonomyCatalog.Default.Activities.Count(a => !a.IsRetired), await page.Locator("[data-activity-option]:visible").CountAsync());
         await Assertions.Expect(box).ToBeCheckedAsync();
-    }
-
-    private Task<IPage> SignedInAsync(string email, Guid? company) => SignedInAsync(site, email, company);
-
-    /// <summary>A page signed in as a new account (owner of <paramref name="company"/>, if any), on its dashboard.</summary>
-    internal static async Task<IPage> SignedInAsync(BrowserSite site, string email, Guid? company, int width = 1280, int height = 900)
-    {
-        var user = await AccountForms.ConfirmedUserAsync(site.Factory.Services, email);
-        if (company is { } id)
-        {
-            await site.WithDatabaseAsync(db =>
-            {
-                db.CompanyMembers.Add(new CompanyMember { CompanyId = id, UserId = user.Id, Role = MemberRole.Owner, Since = DateTime.UtcNow });
-                return db.SaveChangesAsync(TestContext.Current.CancellationToken);
-            });
-        }
-        var page = await site.OpenAsync("/compte/connexion?returnUrl=%2Fmon-espace", width: width, height: height);
-        await page.Locator("#connexion-courriel").FillAsync(email);
-        await page.Locator("#connexion-mot-de-passe").FillAsync(AccountSite.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mon espace", Level = 1 })).ToBeVisibleAsync();
-        return page;
     }
 
     private static async Task NextAsync(IPage page, string step)

@@ -25,7 +25,7 @@ public sealed class MySpacePhoneTests(BrowserSite site)
     public async Task Every_page_of_my_space_fits_a_360_px_screen_from_the_dashboard_through_the_wizard_to_history()
     {
         var company = await LongWindedCompanyAsync();
-        var page = await MySpaceBrowserTests.SignedInAsync(site, "telephone.espace@annuaire-test.nc", company.Id, PhoneWidth, PhoneHeight);
+        var page = await site.SignedInAsync("telephone.espace@annuaire-test.nc", company.Id, width: PhoneWidth, height: PhoneHeight);
         await FitsAsync(page, "dashboard");
 
         await page.GotoAsync("/mon-espace/inscrire/ridet");
@@ -73,7 +73,7 @@ public sealed class MySpacePhoneTests(BrowserSite site)
     public async Task The_wizard_preview_is_the_public_profile_under_a_ribbon_that_says_aperçu()
     {
         const string email = "apercu.profil@annuaire-test.nc";
-        var page = await MySpaceBrowserTests.SignedInAsync(site, email, company: null, PhoneWidth, PhoneHeight);
+        var page = await site.SignedInAsync(email, width: PhoneWidth, height: PhoneHeight);
         await SaveDraftAsync(email, RegisterModel.Preview, new ProfileInput
         {
             Ridet = new RidetInput { None = true },
@@ -101,7 +101,7 @@ public sealed class MySpacePhoneTests(BrowserSite site)
     public async Task The_editor_s_save_button_stays_in_sight_at_360_px_halfway_down_and_covers_nothing_at_the_end()
     {
         var company = await TestCompanies.PublishedAsync(site.Factory);
-        var page = await MySpaceBrowserTests.SignedInAsync(site, "barre.enregistrer@annuaire-test.nc", company.Id, PhoneWidth, PhoneHeight);
+        var page = await site.SignedInAsync("barre.enregistrer@annuaire-test.nc", company.Id, width: PhoneWidth, height: PhoneHeight);
         await page.GotoAsync($"/mon-espace/entreprises/{company.Id}/modifier");
         var save = page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer les modifications" });
 
@@ -125,7 +125,7 @@ public sealed class MySpacePhoneTests(BrowserSite site)
     public async Task Ticking_a_whole_province_ticks_its_communes_and_unticking_one_of_them_unticks_the_province()
     {
         var company = await TestCompanies.PublishedAsync(site.Factory);
-        var page = await MySpaceBrowserTests.SignedInAsync(site, "province.entiere@annuaire-test.nc", company.Id, PhoneWidth, PhoneHeight);
+        var page = await site.SignedInAsync("province.entiere@annuaire-test.nc", company.Id, width: PhoneWidth, height: PhoneHeight);
         await page.GotoAsync($"/mon-espace/entreprises/{company.Id}/modifier");
         var north = page.Locator("[data-area-province]").Filter(new() { Has = page.Locator("legend", new() { HasText = "Province Nord" }) });
         var whole = north.Locator("[data-area-whole]");

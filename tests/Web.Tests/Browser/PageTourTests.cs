@@ -1,7 +1,5 @@
 using AnnuaireFiliere.Core.Accounts;
 using AnnuaireFiliere.Core.Companies;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace AnnuaireFiliere.Web.Tests.Browser;
@@ -72,7 +70,7 @@ public sealed class PageTourTests(BrowserSite site)
     public async Task The_professionals_pages_fit_every_width()
     {
         var company = (await TestCompanies.PublishedAsync(site.Factory)).Id;
-        var page = await SignedInAsync("visite.pro@annuaire-test.nc", role: null, company);
+        var page = await site.SignedInAsync("visite.pro@annuaire-test.nc", company);
         var mine = $"/mon-espace/entreprises/{company}";
         await TourAsync(page,
             ("mon-espace", "/mon-espace"),
@@ -95,7 +93,7 @@ public sealed class PageTourTests(BrowserSite site)
     public async Task The_moderators_pages_fit_every_width()
     {
         var waiting = await TestCompanies.AddAsync(site.Factory, "Visite Modération Attente", PublicationStatus.PendingReview);
-        var page = await SignedInAsync("visite.moderation@annuaire-test.nc", Roles.Moderator, company: null);
+        var page = await site.SignedInAsync("visite.moderation@annuaire-test.nc", role: Roles.Moderator);
         await TourAsync(page,
             ("moderation", "/moderation"),
             ("moderation-profils", "/moderation/profils"),
@@ -137,33 +135,5 @@ public sealed class PageTourTests(BrowserSite site)
             await AccountBrowserTests.NoSeriousViolationAsync(page);
         }
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
-    }
-
-    /// <summary>A browser signed in as a new confirmed account, with <paramref name="role"/> and owner of <paramref name="company"/> if given.</summary>
-    private async Task<IPage> SignedInAsync(string email, string? role, Guid? company)
-    {
-        var user = await AccountForms.ConfirmedUserAsync(site.Factory.Services, email);
-        await using (var scope = site.Factory.Services.CreateAsyncScope())
-        {
-            if (role is not null)
-            {
-                var users = scope.ServiceProvider.GetRequiredService<UserManager<DirectoryUser>>();
-                Assert.True((await users.AddToRoleAsync((await users.FindByIdAsync(user.Id.ToString()))!, role)).Succeeded);
-            }
-        }
-        if (company is { } id)
-        {
-            await site.WithDatabaseAsync(db =>
-            {
-                db.CompanyMembers.Add(new CompanyMember { CompanyId = id, UserId = user.Id, Role = MemberRole.Owner, Since = DateTime.UtcNow });
-                return db.SaveChangesAsync(TestContext.Current.CancellationToken);
-            });
-        }
-        var page = await site.OpenAsync("/compte/connexion?returnUrl=%2Fcompte");
-        await page.Locator("#connexion-courriel").FillAsync(email);
-        await page.Locator("#connexion-mot-de-passe").FillAsync(AccountSite.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter", Exact = true }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/compte$"));
-        return page;
     }
 }
