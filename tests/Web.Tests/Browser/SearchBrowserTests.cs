@@ -120,14 +120,20 @@ public sealed partial class SearchBrowserTests(BrowserSite site)
         }
     }
 
+    private static readonly int[] HeaderWidths = [1920, 1440, 1366, 1280, 1024];
+
     [Fact]
-    public async Task The_header_fits_one_row_at_1024_px_and_folds_into_a_menu_on_a_phone()
+    public async Task The_header_fits_one_row_from_1024_px_and_folds_into_a_menu_on_a_phone()
     {
         var page = await site.OpenAsync("/", width: 1024, height: 800);
-        // Every item of the header on one row: each one starts above the bottom of every other.
-        var boxes = await page.EvaluateAsync<double[][]>(
-            "() => [...document.querySelectorAll('.site-header .brand, .site-header .nav-list > li, .site-header .header-actions > *')].map(e => [e.getBoundingClientRect().top, e.getBoundingClientRect().bottom, e.getBoundingClientRect().width])");
-        Assert.True(boxes.Max(b => b[0]) < boxes.Min(b => b[1]), $"the header wraps at 1024 px (top–bottom, width): {string.Join(", ", boxes.Select(b => $"{b[0]:0}–{b[1]:0} {b[2]:0}"))}");
+        foreach (var width in HeaderWidths)
+        {
+            await page.SetViewportSizeAsync(width, 800);
+            // Every item of the header on one row: each one starts above the bottom of every other.
+            var boxes = await page.EvaluateAsync<double[][]>(
+                "() => [...document.querySelectorAll('.site-header .brand, .site-header .nav-list > li, .site-header .header-actions > *')].map(e => [e.getBoundingClientRect().top, e.getBoundingClientRect().bottom, e.getBoundingClientRect().width])");
+            Assert.True(boxes.Max(b => b[0]) < boxes.Min(b => b[1]), $"the header wraps at {width} px (top–bottom, width): {string.Join(", ", boxes.Select(b => $"{b[0]:0}–{b[1]:0} {b[2]:0}"))}");
+        }
         await Assertions.Expect(page.Locator(".menu-toggle")).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator(".site-header .register-link")).ToBeVisibleAsync();
 
