@@ -88,8 +88,9 @@ public sealed class Company
     /// <summary>The name buyers know: the trade name when there is one.</summary>
     public string DisplayName => string.IsNullOrWhiteSpace(TradeName) ? LegalName : TradeName;
 
+    /// <summary>The primary activity, then the others; none that is still empty (a draft not yet classified).</summary>
     public IEnumerable<string> AllActivityCodes =>
-        SecondaryActivities.Select(a => a.ActivityCode).Prepend(PrimaryActivityCode);
+        SecondaryActivities.Select(a => a.ActivityCode).Prepend(PrimaryActivityCode).Where(code => !string.IsNullOrEmpty(code));
 }
 
 /// <summary>A secondary activity of a company (the primary one is <see cref="Company.PrimaryActivityCode"/>).</summary>

@@ -55,7 +55,7 @@ public sealed class CompareModel(AppDbContext db, TaxonomyCatalog taxonomy) : Pa
         c.Slug,
         c.DisplayName,
         c.LogoFile,
-        [.. c.AllActivityCodes.Where(code => !string.IsNullOrEmpty(code)).Select(code => FacetCatalog.Activity.LabelOf(code, taxonomy))],
+        [.. c.AllActivityCodes.Select(code => FacetCatalog.Activity.LabelOf(code, taxonomy))],
         c.Services,
         FacetCatalog.Commune.LabelOf(c.CommuneCode, taxonomy),
         FacetCatalog.SizeLabel(c.SizeBandCode, taxonomy),
