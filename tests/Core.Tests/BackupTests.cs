@@ -27,7 +27,7 @@ public sealed class BackupTests : IAsyncDisposable
     }
 
     private static DataPaths Paths(string folder, string file = "test.db") =>
-        new(Options.Create(new StorageOptions { DataDirectory = folder, DatabaseFile = file }), new Root(folder));
+        new(Options.Create(new StorageOptions { DataDirectory = folder, DatabaseFile = file }), new TestEnvironment(folder));
 
     private static Backups BackupsOf(DataPaths paths, TimeProvider? clock = null) => new(paths, clock ?? TimeProvider.System);
 
@@ -183,7 +183,7 @@ public sealed class BackupTests : IAsyncDisposable
         await File.WriteAllTextAsync(Path.Combine(folder, "autre-2020-01-01.zip"), "pas à nous", Cancel);
         var paths = Paths(database.Folder);
         var service = new BackupService(BackupsOf(paths, clock), Options.Create(new BackupOptions { Directory = folder, KeepDays = 14 }),
-            new Root(folder), clock, NullLogger<BackupService>.Instance);
+            new TestEnvironment(folder), clock, NullLogger<BackupService>.Instance);
 
         var archive = await service.RunOnceAsync(Cancel);
         var written = File.GetLastWriteTimeUtc(archive);
@@ -196,14 +196,6 @@ public sealed class BackupTests : IAsyncDisposable
             Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         using var zip = ZipFile.OpenRead(archive);
         Assert.NotNull(zip.GetEntry(Backups.DatabaseEntry));
-    }
-
-    private sealed class Root(string path) : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Production";
-        public string ApplicationName { get; set; } = "tests";
-        public string ContentRootPath { get; set; } = path;
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
     }
 
     public ValueTask DisposeAsync()

@@ -121,8 +121,12 @@ public sealed class DemoDataTests
             var services = own.SelectMany(v => v.Services).ToHashSet(StringComparer.Ordinal);
             var skills = own.SelectMany(v => v.Skills).Concat(DemoVocabulary.GenericSkills).ToHashSet(StringComparer.Ordinal);
             Assert.All(company.Services, s => Assert.True(services.Contains(s), $"{company.DisplayName} ({string.Join(", ", company.AllActivityCodes)}) lists the service \"{s}\""));
+            // Those the catalogue has are ticked in it instead.
+            var ticked = services.Select(TaxonomyCatalog.Default.MatchService).OfType<Service>().Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
+            Assert.All(company.ServiceCodes, code => Assert.Contains(code, ticked));
+            Assert.DoesNotContain(company.Services, s => TaxonomyCatalog.Default.MatchService(s) is not null);
             Assert.All(company.Skills, s => Assert.True(skills.Contains(s), $"{company.DisplayName} ({string.Join(", ", company.AllActivityCodes)}) lists the skill \"{s}\""));
-            Assert.InRange(company.Services.Count, 2, 8);
+            Assert.InRange(company.Services.Count + company.ServiceCodes.Count, 1, 8);
         }
     }
 

@@ -66,8 +66,13 @@ public sealed class TestDatabase : IAsyncDisposable
             // Added after the migrations under test, newest last.
             modelBuilder.Entity<Company>().Ignore(c => c.OpenDataOptOut);   // OpenDataOptOut
             modelBuilder.Ignore<ProfileDailyCount>();                        // ProfileDailyCounts
+            modelBuilder.Entity<Company>().Ignore(c => c.ServiceCodes);     // ServicesCatalogue
         }
     }
+
+    /// <summary>The data folder's paths of this database (its folder and file).</summary>
+    public DataPaths Paths() =>
+        new(Microsoft.Extensions.Options.Options.Create(new StorageOptions { DataDirectory = Folder, DatabaseFile = Path.GetFileName(File) }), new TestEnvironment(Folder));
 
     /// <summary>The company life cycle on <paramref name="db"/> and this database's clock; it tells nobody unless given whom.</summary>
     public CompanyLifecycle Lifecycle(AppDbContext db, ICompanyNotifications? notifications = null) =>

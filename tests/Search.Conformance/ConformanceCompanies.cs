@@ -31,7 +31,7 @@ public static class ConformanceCompanies
         var n = 0;
         Company C(string slug, string name, string activity, string commune, string? size, string? form, int? year, string description,
             string[]? secondary = null, string[]? skills = null, string[]? services = null, string[]? languages = null, string[]? labels = null,
-            Action<ECommerceProfile>? shop = null, string? legal = null, ServiceArea? area = null)
+            Action<ECommerceProfile>? shop = null, string? legal = null, ServiceArea? area = null, string[]? catalogue = null)
         {
             n++;
             var company = new Company
@@ -48,6 +48,7 @@ public static class ConformanceCompanies
                 DescriptionFr = description,
                 Skills = [.. skills ?? []],
                 Services = [.. services ?? []],
+                ServiceCodes = [.. catalogue ?? []],
                 Languages = [.. languages ?? ["fr"]],
                 Labels = [.. labels ?? []],
                 Status = PublicationStatus.Published,
@@ -68,14 +69,17 @@ public static class ConformanceCompanies
         [
             C("cagou-developpement", "Cagou Développement", "A0405", "98818", "02", "SARL", 2012,
                 "Développement web et mobile sur mesure pour les entreprises calédoniennes : sites internet, applications et API.",
-                secondary: ["A0404"], skills: ["C#", ".NET", "Flutter"], services: ["applications mobiles", "sites internet"], languages: ["fr", "en"]),
+                secondary: ["A0404"], skills: ["C#", ".NET", "Flutter"], services: ["applications mobiles", "sites internet"], languages: ["fr", "en"],
+                catalogue: ["application-mobile", "site-vitrine", "boutique-en-ligne"]),
             C("informatique-caledonienne", "L'Informatique Calédonienne", "A0504", "98818", "11", "SA", 1998,
                 "Intégration de systèmes, assistance aux utilisateurs et maintenance du parc informatique.",
-                skills: ["Windows Server", "VMware"], services: ["infogérance", "maintenance"], labels: ["ISO 9001"]),
+                skills: ["Windows Server", "VMware"], services: ["infogérance", "maintenance"], labels: ["ISO 9001"],
+                catalogue: ["infogerance", "maintenance-parc"]),
             C("logiciels-du-pacifique", "Logiciels du Pacifique", "A0404", "98805", "03", "SARL", 2005,
                 "Éditeur d'un logiciel de paie adapté à la réglementation calédonienne.", skills: ["Java", "PostgreSQL"]),
             C("cyber-lagon", "Cyber Lagon", "A0504", "98818", "01", "SASU", 2019,
-                "Audit de cybersécurité, tests d'intrusion et sensibilisation des équipes.", skills: ["Pentest", "ISO 27001"], labels: ["ISO 27001"], languages: ["fr", "en"]),
+                "Audit de cybersécurité, tests d'intrusion et sensibilisation des équipes.", skills: ["Pentest", "ISO 27001"], labels: ["ISO 27001"], languages: ["fr", "en"],
+                catalogue: ["audit-securite", "tests-intrusion"]),
             C("reference-web", "Référence Web", "A0901", "98818", "01", "EURL", 2016,
                 "Agence spécialisée en référencement naturel et en rédaction de contenus.", skills: ["Google Analytics"], services: ["audit de visibilité"]),
             C("progiciels-nc", "Progiciels NC", "A0404", "98818", "12", "SAS", 2001,
@@ -93,7 +97,8 @@ public static class ConformanceCompanies
             C("poya-reseaux", "Poya Réseaux", "A0305", "98827", "02", "SARL", 2010,
                 "Installation de réseaux et câblage courants faibles pour les exploitations agricoles.", area: Communes("98827")),
             C("kunie-web", "Kunié Web", "A1001", "98809", "NN", "EI", 2021,
-                "Création de sites vitrines pour les hébergements touristiques de l'Île des Pins.", legal: "VAKIE Jean", area: Communes("98809")),
+                "Création de sites vitrines pour les hébergements touristiques de l'Île des Pins.", legal: "VAKIE Jean", area: Communes("98809"),
+                catalogue: ["site-vitrine"]),
             C("alpha-reseaux", "Alpha Réseaux", "A0301", "98818", "21", "SA", 1995,
                 "Déploiement de fibre optique jusqu'à l'abonné dans le Grand Nouméa.", skills: ["Fibre optique", "FTTH"]),
             C("zenith-production", "Zénith Production", "A0701", "98818", "11", "SARL", 2003,
@@ -135,7 +140,8 @@ public static class ConformanceCompanies
             C("amedee-data", "Amédée Data", "A0603", "98818", "02", "SAS", 2021,
                 "Veille et bases de données en ligne sur les marchés publics.", skills: ["Python", "Data"]),
             C("ouen-toro-films", "Ouen Toro Films", "A0702", "98818", "01", "EURL", 2014,
-                "Films institutionnels et publicitaires, prises de vue par drone.", skills: ["Drone", "Montage"]),
+                "Films institutionnels et publicitaires, prises de vue par drone.", skills: ["Drone", "Montage"],
+                catalogue: ["tournage-video", "drone"]),
             C("anse-vata-studio", "Anse Vata Studio", "A0707", "98818", "01", "SARL", 2010,
                 "Enregistrement sonore, mixage, montage audio et édition musicale.", skills: ["Mixage"]),
             C("mont-panie-ingenierie", "Mont Panié Ingénierie", "A1105", "98811", "11", "SARL", 2004,

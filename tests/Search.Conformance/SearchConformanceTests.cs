@@ -410,6 +410,33 @@ public abstract class SearchConformanceTests
     }
 
     [Fact]
+    public async Task Service_filter_keeps_the_companies_that_ticked_one_of_the_services()
+    {
+        var result = await Find(with: r => r with { Services = ["site-vitrine", "drone"] });
+        Assert.Equal(
+            Companies.Where(c => c.ServiceCodes.Contains("site-vitrine") || c.ServiceCodes.Contains("drone")).Select(c => c.Slug).Order(StringComparer.Ordinal),
+            result.Hits.Select(h => h.Slug).Order(StringComparer.Ordinal));
+        Assert.NotEqual(0, result.Total);
+    }
+
+    [Fact]
+    public async Task The_service_facet_counts_each_service_most_frequent_first()
+    {
+        var values = (await Find()).Facet(FacetNames.Service).Values;
+        var expected = Companies.SelectMany(c => c.ServiceCodes).GroupBy(code => code)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, (long)g.Count()));
+        Assert.Equal(expected, values.Select(v => (v.Code, v.Count)));
+        Assert.Equal("Création de site vitrine", values.Single(v => v.Code == "site-vitrine").Label);
+    }
+
+    [Theory]
+    [InlineData("création de boutique en ligne", "cagou-developpement")]
+    [InlineData("online shop development", "cagou-developpement")]
+    [InlineData("tests d'intrusion", "cyber-lagon")]
+    public async Task A_service_of_the_list_is_found_by_its_words_in_french_and_english(string text, string expected) =>
+        Assert.Contains(expected, await Slugs(text));
+
+    [Fact]
     public async Task Founding_year_range_is_inclusive_and_excludes_unknown_years()
     {
         var result = await Find(with: r => r with { FoundedFrom = 2015, FoundedTo = 2019 });

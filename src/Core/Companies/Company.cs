@@ -1,3 +1,5 @@
+using AnnuaireFiliere.Core.Taxonomy;
+
 namespace AnnuaireFiliere.Core.Companies;
 
 /// <summary>A company's profile in the directory.</summary>
@@ -40,6 +42,11 @@ public sealed class Company
 
     public string? DescriptionFr { get; set; }
     public string? DescriptionEn { get; set; }
+
+    /// <summary>Services picked from the catalogue (<see cref="TaxonomyCatalog.Services"/> codes): a filter buyers tick.</summary>
+    public List<string> ServiceCodes { get; set; } = [];
+
+    /// <summary>Other services, in the company's words (one per entry): what the catalogue does not have.</summary>
     public List<string> Services { get; set; } = [];
     public List<string> Skills { get; set; } = [];
     public List<string> Labels { get; set; } = [];
@@ -87,6 +94,24 @@ public sealed class Company
 
     /// <summary>The name buyers know: the trade name when there is one.</summary>
     public string DisplayName => string.IsNullOrWhiteSpace(TradeName) ? LegalName : TradeName;
+
+    /// <summary>
+    /// Moves the free-text services that mean a catalogue service into <see cref="ServiceCodes"/> (kept once, in
+    /// order); returns whether any moved. Run wherever free text comes in: the profile form, imports, demo data and the
+    /// migration of profiles written before the catalogue.
+    /// </summary>
+    public bool MoveCatalogueServices(TaxonomyCatalog taxonomy)
+    {
+        ArgumentNullException.ThrowIfNull(taxonomy);
+        var (codes, extras) = taxonomy.SortServices(Services);
+        if (extras.Count == Services.Count)
+        {
+            return false;
+        }
+        ServiceCodes = [.. ServiceCodes.Union(codes, StringComparer.Ordinal)];
+        Services = extras;
+        return true;
+    }
 
     /// <summary>The primary activity, then the others; none that is still empty (a draft not yet classified).</summary>
     public IEnumerable<string> AllActivityCodes =>

@@ -98,6 +98,7 @@ public static class CompanyFields
             ["socialLinks"] = Join(company.SocialLinks),
             ["descriptionFr"] = company.DescriptionFr,
             ["descriptionEn"] = company.DescriptionEn,
+            ["serviceCodes"] = Join(company.ServiceCodes),
             ["services"] = Join(company.Services),
             ["skills"] = Join(company.Skills),
             ["labels"] = Join(company.Labels),

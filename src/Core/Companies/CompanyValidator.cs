@@ -22,6 +22,9 @@ public sealed class CompanyValidator(TaxonomyCatalog taxonomy, TimeProvider cloc
     public const int MaxPhones = 5;
     public const int MaxSocialLinks = 8;
     public const int MaxListItems = 30;
+
+    /// <summary>Services of the catalogue a company may pick: enough for a general agency, not the whole list.</summary>
+    public const int MaxCatalogueServices = 40;
     public const int ListItemMaxLength = 80;
     public const int MaxPlatforms = 10;
     public const int PersonFieldMaxLength = 100;
@@ -69,6 +72,11 @@ public sealed class CompanyValidator(TaxonomyCatalog taxonomy, TimeProvider cloc
 
         OptionalText(nameof(Company.DescriptionFr), company.DescriptionFr, DescriptionMaxLength, Add);
         OptionalText(nameof(Company.DescriptionEn), company.DescriptionEn, DescriptionMaxLength, Add);
+        ValidateList(nameof(Company.ServiceCodes), company.ServiceCodes, MaxCatalogueServices, ListItemMaxLength, Add);
+        foreach (var service in company.ServiceCodes.Where(s => taxonomy.FindService(s) is null))
+        {
+            Add(nameof(Company.ServiceCodes), Format(ValidationMessages.UnknownCode, FieldLabel(nameof(Company.ServiceCodes)), service));
+        }
         ValidateList(nameof(Company.Services), company.Services, MaxListItems, ListItemMaxLength, Add);
         ValidateList(nameof(Company.Skills), company.Skills, MaxListItems, ListItemMaxLength, Add);
         ValidateList(nameof(Company.Labels), company.Labels, MaxListItems, ListItemMaxLength, Add);

@@ -26,7 +26,12 @@ public sealed partial class DatabaseInitializer(AppDbContext db, DataPaths paths
                     LogSharedRidet(shared.Ridet, shared.KeptBy, string.Join(", ", shared.ClearedFrom));
                 }
             }
+            var existing = pending.Contains(CatalogueServices.Migration) && (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any();
             await db.Database.MigrateAsync(cancellationToken);
+            if (existing && await CatalogueServices.MapFreeTextAsync(db, TaxonomyCatalog.Default, clock.GetUtcNow().UtcDateTime, cancellationToken) is > 0 and var mapped)
+            {
+                LogServicesMapped(mapped);
+            }
         }
         await new TaxonomySynchronizer(db, loggers.CreateLogger<TaxonomySynchronizer>())
             .SynchronizeAsync(TaxonomyCatalog.LoadEmbedded(), cancellationToken);
@@ -41,6 +46,9 @@ public sealed partial class DatabaseInitializer(AppDbContext db, DataPaths paths
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "RIDET {Ridet} is held by several companies: {KeptBy} keeps it, the migration OneCompanyPerRidet removes it from {ClearedFrom} (a history entry each; docs/adr/0020)")]
     private partial void LogSharedRidet(string ridet, string keptBy, string clearedFrom);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ticked the catalogue's services that {Count} companies had written as free text (migration ServicesCatalogue)")]
+    private partial void LogServicesMapped(int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applying {Count} migration(s) to {DatabaseFile}")]
     private partial void LogMigrating(int count, string databaseFile);

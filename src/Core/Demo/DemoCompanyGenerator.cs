@@ -185,6 +185,8 @@ public sealed class DemoCompanyGenerator
         text.Random = new Randomizer(f.Random.Int());
         company.DescriptionFr = Description(text, company, words, secondaries, commune, referenceTime.Year);
         company.DescriptionEn = f.Random.Bool(0.3f) ? DescriptionEn(text, company, words, commune) : null;
+        // Written as free text (the description quotes them), then ticked in the catalogue where it has them.
+        company.MoveCatalogueServices(_taxonomy);
         if (status is PublicationStatus.Published or PublicationStatus.Archived)
         {
             company.PublishedAt = created.AddDays(f.Random.Int(0, 10));

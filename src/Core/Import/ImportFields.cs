@@ -28,6 +28,7 @@ internal sealed record ImportField(string Name, Func<Company, string?> Get, Acti
         Text(nameof(Company.Email), c => c.Email, (c, v) => c.Email = v),
         new(nameof(Company.Phones), c => Join(c.Phones), (c, v) => c.Phones = Split(v)),
         Text(nameof(Company.DescriptionFr), c => c.DescriptionFr, (c, v) => c.DescriptionFr = v),
+        new(nameof(Company.ServiceCodes), c => Join(c.ServiceCodes), (c, v) => c.ServiceCodes = Split(v)),
         new(nameof(Company.Services), c => Join(c.Services), (c, v) => c.Services = Split(v)),
         new(nameof(Company.Skills), c => Join(c.Skills), (c, v) => c.Skills = Split(v)),
         new(nameof(Company.Labels), c => Join(c.Labels), (c, v) => c.Labels = Split(v)),

@@ -25,6 +25,7 @@ internal static class ImportMessages
     public const string UnknownCommune = "Commune inconnue : « {0} ».";
     public const string MissingCommune = "Commune manquante.";
     public const string UnknownActivity = "Activité hors typologie : « {0} ».";
+    public const string UnknownService = "Service absent de la liste des services : « {0} » (mettez-le dans la colonne services).";
     public const string OutsideTypology = "Code APE {0} hors typologie.";
     public const string MissingApe = "Code APE manquant.";
     public const string UnknownLegalForm = "Forme juridique inconnue : « {0} ».";

@@ -31,7 +31,6 @@ internal sealed class ImportRowMapper(TaxonomyCatalog taxonomy, ImportLimitsOpti
 
     private static readonly (string Column, string Field)[] GabaritLists =
     [
-        ("services", nameof(Company.Services)),
         ("competences", nameof(Company.Skills)),
         ("labels", nameof(Company.Labels)),
         ("langues", nameof(Company.Languages)),
@@ -127,6 +126,18 @@ internal sealed class ImportRowMapper(TaxonomyCatalog taxonomy, ImportLimitsOpti
         {
             values[field] = ImportField.Join(ImportField.Split(row[column]));
         }
+        if (MapServices(row, headers) is { } unknown)
+        {
+            return MappedRow.Refuse(name, Format(ImportMessages.UnknownService, unknown));
+        }
+        else if (headers.Contains("services_catalogue") || headers.Contains("services"))
+        {
+            // Free-text services that the catalogue has are counted as picked from it.
+            var (picked, _) = taxonomy.SortServices(ImportField.Split(row["services_catalogue"]));
+            var (meant, extras) = taxonomy.SortServices(ImportField.Split(row["services"]));
+            values[nameof(Company.ServiceCodes)] = ImportField.Join(picked.Union(meant, StringComparer.Ordinal));
+            values[nameof(Company.Services)] = ImportField.Join(extras);
+        }
         if (headers.Contains("telephones"))
         {
             values[nameof(Company.Phones)] = ImportField.Join(ImportField.Split(row["telephones"])
@@ -142,6 +153,12 @@ internal sealed class ImportRowMapper(TaxonomyCatalog taxonomy, ImportLimitsOpti
         }
         return new MappedRow(ridet, name, values, null, null);
     }
+
+    /// <summary>The first item of <c>services_catalogue</c> that is not a service of the catalogue (code, label or wording), or null.</summary>
+    private string? MapServices(ImportRow row, IReadOnlyList<string> headers) =>
+        headers.Contains("services_catalogue")
+            ? ImportField.Split(row["services_catalogue"]).FirstOrDefault(item => taxonomy.MatchService(item) is null)
+            : null;
 
     public MappedRow MapRegister(ImportRow row)
     {

@@ -33,7 +33,15 @@ public sealed record CompanyDocument
     public int? FoundingYear { get; init; }
     public string? Description { get; init; }
     public string? DescriptionEn { get; init; }
+
+    /// <summary>Services of the catalogue (codes, the <see cref="FacetNames.Service"/> facet).</summary>
+    public IReadOnlyList<string> ServiceCodes { get; init; } = [];
+
+    /// <summary>What the company offers, in French as buyers read it: the catalogue's labels, then its own words.</summary>
     public IReadOnlyList<string> Services { get; init; } = [];
+
+    /// <summary>The English labels of the catalogue services, for free text in English.</summary>
+    public IReadOnlyList<string> ServicesEn { get; init; } = [];
     public IReadOnlyList<string> Skills { get; init; } = [];
     public DateTime UpdatedAt { get; init; }
     public DateTime PublishedAt { get; init; }
@@ -49,6 +57,7 @@ public static class CompanyDocumentMapping
         var activities = company.AllActivityCodes.Distinct(StringComparer.Ordinal).ToList();
         var known = activities.Select(taxonomy.FindActivity).OfType<Activity>().ToList();
         var commune = taxonomy.FindCommune(company.CommuneCode);
+        var services = company.ServiceCodes.Distinct(StringComparer.Ordinal).Select(taxonomy.FindService).OfType<Service>().ToList();
         return new CompanyDocument
         {
             Id = company.Id,
@@ -75,7 +84,9 @@ public static class CompanyDocumentMapping
             // Indexed and quoted without the Markdown markup (**, [text](url)…).
             Description = DescriptionText.Plain(company.DescriptionFr, htmlAsText: true),
             DescriptionEn = DescriptionText.Plain(company.DescriptionEn, htmlAsText: true),
-            Services = company.Services,
+            ServiceCodes = [.. services.Select(s => s.Code)],
+            Services = [.. services.Select(s => s.LabelFr), .. company.Services],
+            ServicesEn = [.. services.Select(s => s.LabelEn)],
             Skills = company.Skills,
             UpdatedAt = company.UpdatedAt,
             PublishedAt = company.PublishedAt ?? company.CreatedAt,

@@ -4,7 +4,7 @@ namespace AnnuaireFiliere.Core.Search;
 
 /// <summary>
 /// Builds the facets of a result from per-facet counts, the same way for every engine and for every facet of
-/// <see cref="FacetCatalog"/>: values in taxonomy order with their labels (an open list, such as labels, by count),
+/// <see cref="FacetCatalog"/>: values in taxonomy order with their labels (an open or long list, such as labels or services, by count),
 /// zero counts hidden unless selected, and a parent's values holding their children's (sectors their activities,
 /// provinces their communes).
 /// </summary>
@@ -24,7 +24,7 @@ public static class FacetAssembly
             var values = (facet.Codes?.Invoke(taxonomy) ?? counted.Keys.Union(selected, StringComparer.Ordinal))
                 .Select(code => new FacetValue(code, facet.LabelOf(code, taxonomy), counted.GetValueOrDefault(code), selected.Contains(code)))
                 .Where(v => v.Count > 0 || v.Selected);
-            return facet.Codes is null
+            return facet.Codes is null || facet.ByCount
                 ? [.. values.OrderByDescending(v => v.Count).ThenBy(v => v.Code, StringComparer.Ordinal)]
                 : [.. values];
         }

@@ -30,6 +30,9 @@ public sealed record FacetDefinition
     /// <summary>For a child facet: the parent value of one of its values (an activity's sector code).</summary>
     public Func<string, TaxonomyCatalog, string?>? ParentOf { get; init; }
 
+    /// <summary>Values shown by count, most frequent first, rather than in the taxonomy's order (a long list).</summary>
+    public bool ByCount { get; init; }
+
     /// <summary>For a parent facet: the heading of the parent and its children together ("Secteurs et activités").</summary>
     public (string Fr, string En)? GroupLabel { get; init; }
 
@@ -86,7 +89,8 @@ public static class FacetCatalog
     private static readonly Dictionary<string, (string Fr, string En)> Shop = new(StringComparer.Ordinal)
     {
         [ECommerceCapabilities.SellsOnline] = ("Vend en ligne", "Sells online"),
-        [ECommerceCapabilities.OwnShop] = ("Boutique en ligne propre", "Own online shop"),
+        // Said as what the company does with its own goods: "Création de boutique en ligne" is a service (a shop built for you).
+        [ECommerceCapabilities.OwnShop] = ("Vend sur son propre site marchand", "Sells on its own web shop"),
         [ECommerceCapabilities.Marketplaces] = ("Sur des places de marché", "On marketplaces"),
         [ECommerceCapabilities.OnlinePayment] = ("Paiement en ligne", "Online payment"),
         [ECommerceCapabilities.DeliversTerritory] = ("Livre sur le territoire", "Delivers across the territory"),
@@ -227,6 +231,21 @@ public static class FacetCatalog
         ValueLabel = (code, taxonomy, culture) => taxonomy.FindLanguage(code)?.LabelIn(culture),
     };
 
+    public static FacetDefinition Service { get; } = new()
+    {
+        Name = FacetNames.Service,
+        Parameter = "service",
+        LabelFr = "Services proposés",
+        LabelEn = "Services offered",
+        DescriptionFr = "Code de service de la liste des services (répétable ; liste dans /api/v1/typologie).",
+        DescriptionEn = "Service code of the services list (repeatable; list in /api/v1/typologie).",
+        ValuesOf = company => company.ServiceCodes,
+        Codes = taxonomy => taxonomy.Services.Select(s => s.Code),
+        ByCount = true,
+        Canonical = (value, taxonomy) => taxonomy.FindService(value)?.Code,
+        ValueLabel = (code, taxonomy, culture) => taxonomy.FindService(code)?.LabelIn(culture),
+    };
+
     public static FacetDefinition Label { get; } = new()
     {
         Name = FacetNames.Label,
@@ -242,7 +261,7 @@ public static class FacetCatalog
     };
 
     /// <summary>Every facet, in display order (parents before their children).</summary>
-    public static IReadOnlyList<FacetDefinition> All { get; } = [Sector, Activity, Province, Commune, SizeBand, ECommerce, LegalForm, Language, Label];
+    public static IReadOnlyList<FacetDefinition> All { get; } = [Sector, Activity, Service, Province, Commune, SizeBand, ECommerce, LegalForm, Language, Label];
 
     /// <summary>The names of <see cref="All"/>, in the same order.</summary>
     public static IReadOnlyList<string> Names { get; } = [.. All.Select(f => f.Name)];

@@ -45,6 +45,9 @@ public sealed record SearchRequest
     public IReadOnlyList<string> Languages { get => Selected(FacetNames.Language); init => _filters = With(FacetNames.Language, value); }
     public IReadOnlyList<string> Labels { get => Selected(FacetNames.Label); init => _filters = With(FacetNames.Label, value); }
 
+    /// <summary>Services of the catalogue (<see cref="Taxonomy.TaxonomyCatalog.Services"/> codes).</summary>
+    public IReadOnlyList<string> Services { get => Selected(FacetNames.Service); init => _filters = With(FacetNames.Service, value); }
+
     public int? FoundedFrom { get; init; }
     public int? FoundedTo { get; init; }
 
@@ -104,6 +107,7 @@ public static class FacetNames
     public const string ECommerce = "ecommerce";
     public const string Language = "language";
     public const string Label = "label";
+    public const string Service = "service";
     public const string FoundingYear = "year";
 
 }

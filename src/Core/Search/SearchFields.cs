@@ -50,7 +50,7 @@ public static class SearchFields
         [
             (SynonymField(Names), In(NameValues(company))),
             (SynonymField(Topics), In([.. Required(company).ActivityLabels, .. company.Skills])),
-            (SynonymField(Services), In(company.Services)),
+            (SynonymField(Services), In([.. company.Services, .. company.ServicesEn])),
             (SynonymField(Description), In([company.Description, company.DescriptionEn])),
         ];
     }
@@ -71,7 +71,7 @@ public static class SearchFields
 
     public static string TopicsText(CompanyDocument company) => WithJoined(Join([.. Required(company).ActivityLabels, .. company.Skills]));
 
-    public static string ServicesText(CompanyDocument company) => WithJoined(Join([.. Required(company).Services]));
+    public static string ServicesText(CompanyDocument company) => WithJoined(Join([.. Required(company).Services, .. company.ServicesEn]));
 
     /// <summary>The descriptions (French, English) and the joined forms of their split words, as values of one field.</summary>
     public static IReadOnlyList<string> DescriptionValues(CompanyDocument company)

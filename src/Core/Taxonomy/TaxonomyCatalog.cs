@@ -22,6 +22,10 @@ public sealed class TaxonomyCatalog
     public IReadOnlyList<Language> Languages { get; }
     public IReadOnlyList<NafCode> NafCodes { get; }
 
+    /// <summary>The services catalogue, in its file's order (grouped by category).</summary>
+    public IReadOnlyList<Service> Services { get; }
+    public IReadOnlyList<ServiceCategory> ServiceCategories { get; }
+
     private readonly FrozenDictionary<string, Sector> _sectors;
     private readonly FrozenDictionary<string, Activity> _activities;
     private readonly FrozenDictionary<string, Province> _provinces;
@@ -30,6 +34,9 @@ public sealed class TaxonomyCatalog
     private readonly FrozenDictionary<string, LegalForm> _legalForms;
     private readonly FrozenDictionary<string, Language> _languages;
     private readonly FrozenDictionary<string, Activity[]> _activitiesByNaf;
+    private readonly FrozenDictionary<string, Service> _services;
+    private readonly FrozenDictionary<string, ServiceCategory> _serviceCategories;
+    private readonly FrozenDictionary<string, Service> _servicesByWording;
 
     /// <summary>The catalogue shipped with this version of the product.</summary>
     public static TaxonomyCatalog Default => Embedded.Value;
@@ -37,10 +44,15 @@ public sealed class TaxonomyCatalog
     internal TaxonomyCatalog(
         IReadOnlyList<Sector> sectors, IReadOnlyList<Activity> activities, IReadOnlyList<Province> provinces,
         IReadOnlyList<Commune> communes, IReadOnlyList<SizeBand> sizeBands, IReadOnlyList<LegalForm> legalForms,
-        IReadOnlyList<Language> languages, IReadOnlyList<NafCode> nafCodes)
+        IReadOnlyList<Language> languages, IReadOnlyList<NafCode> nafCodes,
+        IReadOnlyList<ServiceCategory>? serviceCategories = null, IReadOnlyList<Service>? services = null)
     {
         (Sectors, Activities, Provinces, Communes, SizeBands, LegalForms, Languages, NafCodes) =
             (sectors, activities, provinces, communes, sizeBands, legalForms, languages, nafCodes);
+        (ServiceCategories, Services) = (serviceCategories ?? [], services ?? []);
+        _services = ByCode(Services);
+        _serviceCategories = ByCode(ServiceCategories);
+        _servicesByWording = ServiceWordings(Services);
         _sectors = ByCode(sectors);
         _activities = ByCode(activities);
         _provinces = ByCode(provinces);
@@ -62,6 +74,14 @@ public sealed class TaxonomyCatalog
         {
             activity.Sector = Require(_sectors, activity.SectorCode, $"activity {activity.Code}");
         }
+        foreach (var service in Services)
+        {
+            _ = Require(_serviceCategories, service.CategoryCode, $"service {service.Code}");
+            foreach (var activity in service.ActivityCodes)
+            {
+                _ = Require(_activities, activity, $"service {service.Code}");
+            }
+        }
         foreach (var province in provinces)
         {
             province.Communes.Clear();
@@ -82,6 +102,52 @@ public sealed class TaxonomyCatalog
     public IEnumerable<(Commune Commune, double Km)> NearestCommunes(Commune from) =>
         Communes.Where(c => c.Code != from.Code).Select(c => (c, from.DistanceKm(c))).OrderBy(p => p.Item2).ThenBy(p => p.c.Code, StringComparer.Ordinal);
     public SizeBand? FindSizeBand(string? code) => Find(_sizeBands, code);
+    public Service? FindService(string? code) => Find(_services, code);
+    public ServiceCategory? FindServiceCategory(string? code) => Find(_serviceCategories, code);
+
+    /// <summary>
+    /// The catalogue service a free-text service means, or null: its code, its label (French or English) or one of
+    /// its wordings, compared without case, accents, punctuation or stop words ("Création de sites internet" and
+    /// "creation site internet" are the same).
+    /// </summary>
+    public Service? MatchService(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        return FindService(text.Trim().ToLowerInvariant()) ?? (_servicesByWording.TryGetValue(Wording(text), out var found) ? found : null);
+    }
+
+    /// <summary>Free-text services sorted into the catalogue's codes they mean (once each, in order) and the rest, as written.</summary>
+    public (List<string> Codes, List<string> Extras) SortServices(IEnumerable<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var codes = new List<string>();
+        var extras = new List<string>();
+        foreach (var text in texts)
+        {
+            if (MatchService(text) is { } service)
+            {
+                if (!codes.Contains(service.Code, StringComparer.Ordinal))
+                {
+                    codes.Add(service.Code);
+                }
+            }
+            else
+            {
+                extras.Add(text);
+            }
+        }
+        return (codes, extras);
+    }
+
+    /// <summary>The services usual for any of these activities, in catalogue order.</summary>
+    public IReadOnlyList<Service> ServicesFor(IEnumerable<string> activityCodes)
+    {
+        var wanted = activityCodes.ToHashSet(StringComparer.Ordinal);
+        return [.. Services.Where(s => s.ActivityCodes.Any(wanted.Contains))];
+    }
     public LegalForm? FindLegalForm(string? code) => Find(_legalForms, code);
     public Language? FindLanguage(string? code) => Find(_languages, code);
 
@@ -103,6 +169,30 @@ public sealed class TaxonomyCatalog
     /// <summary>The commune that uses a postal code, or null.</summary>
     public Commune? CommuneForPostalCode(string postalCode) =>
         Communes.FirstOrDefault(c => c.PostalCodes.Contains(postalCode));
+
+    private static FrozenDictionary<string, Service> ServiceWordings(IEnumerable<Service> services)
+    {
+        var wordings = new Dictionary<string, Service>(StringComparer.Ordinal);
+        foreach (var service in services)
+        {
+            foreach (var text in service.Aliases.Prepend(service.LabelEn).Prepend(service.LabelFr))
+            {
+                var key = Wording(text);
+                if (key.Length > 0 && wordings.TryGetValue(key, out var other) && other != service)
+                {
+                    throw new InvalidDataException($"Taxonomy data: services {other.Code} and {service.Code} share the wording '{text}'.");
+                }
+                if (key.Length > 0)
+                {
+                    wordings[key] = service;
+                }
+            }
+        }
+        return wordings.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>A wording's key: its stemmed words without stop words (singular and plural, accents and case alike).</summary>
+    private static string Wording(string text) => string.Join(' ', Search.FrenchTextAnalyzer.Stemming.Terms(text));
 
     private static T? Find<T>(FrozenDictionary<string, T> entries, string? code) where T : class =>
         code is not null && entries.TryGetValue(code, out var found) ? found : null;
@@ -159,6 +249,12 @@ public sealed class TaxonomyCatalog
         {
             Code = r["code"], LabelFr = r["label_fr"], LabelEn = r["label_fr"],
             OecdIct = r["oecd_ict"] == "Y", OecdContentMedia = r["oecd_content_media"] == "Y", InseeTic = r["insee_tic"] == "Y",
+        }),
+        Read("service_categories.csv", r => new ServiceCategory { Code = r["code"], LabelFr = r["label_fr"], LabelEn = r["label_en"] }),
+        Read("services.csv", r => new Service
+        {
+            Code = r["code"], CategoryCode = r["category"], LabelFr = r["label_fr"], LabelEn = r["label_en"],
+            ActivityCodes = SplitList(r["activity_codes"]), Aliases = SplitList(r["aliases"]),
         }));
 
     private static List<T> Read<T>(string file, Func<CsvRow, T> map)

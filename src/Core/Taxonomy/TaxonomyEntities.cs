@@ -162,3 +162,21 @@ public sealed class NafCode : TaxonomyEntry
     public bool OecdContentMedia { get; init; }
     public bool InseeTic { get; init; }
 }
+
+/// <summary>A family of services, to present the catalogue in groups ("Sites et applications").</summary>
+public sealed class ServiceCategory : TaxonomyEntry;
+
+/// <summary>
+/// A service of the catalogue (<c>services.csv</c>): what a buyer can ask for ("Création de boutique en ligne"),
+/// with the activities where it is usual (offered first when a company picks its services) and the free-text
+/// wordings that mean it (to map what companies wrote before the catalogue, and what imports bring).
+/// Not a database table: profiles hold the codes; the catalogue is read from the versioned file.
+/// </summary>
+public sealed class Service : TaxonomyEntry
+{
+    public required string CategoryCode { get; init; }
+    public IReadOnlyList<string> ActivityCodes { get; init; } = [];
+
+    /// <summary>Other wordings of the service, as written by companies (French).</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+}

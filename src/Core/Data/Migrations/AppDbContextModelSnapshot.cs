@@ -233,6 +233,10 @@ namespace AnnuaireFiliere.Core.Data.Migrations
                         .HasMaxLength(11)
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("ServiceCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("Services")
                         .IsRequired()
                         .HasColumnType("TEXT");

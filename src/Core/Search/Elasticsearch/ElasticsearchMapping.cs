@@ -20,7 +20,7 @@ public static class ElasticsearchMapping
     /// (<see cref="WordForms"/>), where companies work (<see cref="SearchFields.Area"/>), joined words, descriptions
     /// in the folded vocabulary.
     /// </summary>
-    public const int SchemaVersion = 3;
+    public const int SchemaVersion = 4;
 
     public const string CursorKey = "cursor";
     public const string SchemaKey = "schema";

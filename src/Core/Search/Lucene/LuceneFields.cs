@@ -10,7 +10,7 @@ internal static class LuceneFields
     /// Bump when the fields or their analysis change: a new version is built beside the old one, which is then
     /// removed. 3: the shared French stop list (Search/french-stopwords.txt).
     /// </summary>
-    public const int SchemaVersion = 5;
+    public const int SchemaVersion = 6;
 
     public const string Id = "id";
     public const string Version = "version";
