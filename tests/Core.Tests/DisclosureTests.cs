@@ -185,7 +185,7 @@ internal sealed class DifferencingReader
             {
                 Equal(["T"], keys);
             }
-            else if (d.Name != StatisticsNames.ECommerce)
+            else if (d.Name is not StatisticsNames.ECommerce and not StatisticsNames.Service)
             {
                 Equal(["T"], [.. keys, Unknown()]);
             }

@@ -1,6 +1,7 @@
 using AnnuaireFiliere.Core.Companies;
 using AnnuaireFiliere.Core.Import;
 using AnnuaireFiliere.Core.Search;
+using AnnuaireFiliere.Core.Statistics;
 using AnnuaireFiliere.Core.Taxonomy;
 using AnnuaireFiliere.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -149,6 +150,29 @@ public sealed class ServiceCatalogueTests : IAsyncLifetime
         Assert.Equal(company.UpdatedAt, mapped.UpdatedAt);
         Assert.Contains(await after.IndexingTasks.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken),
             t => t.CompanyId == mapped.Id && t.CompanyVersion == mapped.Version);
+    }
+
+    [Fact]
+    public void Statistics_count_the_companies_of_each_service_and_a_segment_can_be_the_companies_of_a_service()
+    {
+        var facts = new FactTable();
+        string[][] picks = [["site-vitrine", "drone"], ["site-vitrine"], [], ["cablage"]];
+        foreach (var (codes, i) in picks.Select((codes, i) => (codes, i)))
+        {
+            var company = SampleCompanies.Valid("entreprise-" + i);
+            company.ServiceCodes = [.. codes];
+            facts.Add(company, _taxonomy);
+        }
+        var now = new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc);
+
+        foreach (var table in new[] { facts, FactsCodec.Decode(FactsCodec.Encode(facts)) })
+        {
+            var services = StatisticsCalculator.Compute(table, new SearchRequest(), StatisticsAudience.Analyst, now, _taxonomy).Distribution(StatisticsNames.Service);
+            Assert.Equal([("site-vitrine", 2L), ("drone", 1L), ("cablage", 1L)], services.Rows.Select(r => (r.Code, r.Cell.Count)).OrderByDescending(r => r.Item2).ThenBy(r => r.Code == "cablage"));
+            Assert.Equal("Création de site vitrine", services.Rows[0].Label);
+            var segment = StatisticsCalculator.Compute(table, new SearchRequest { Services = ["drone", "cablage"] }, StatisticsAudience.Analyst, now, _taxonomy);
+            Assert.Equal(2, segment.Total);
+        }
     }
 
     private async Task<ImportReport> ImportAsync(params string[] lines)

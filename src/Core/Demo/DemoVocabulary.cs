@@ -81,7 +81,7 @@ internal static class DemoVocabulary
 
     public static readonly string[] Platforms =
     [
-        "Boutique en ligne propre", "Shopify", "WooCommerce", "PrestaShop", "Facebook Marketplace",
+        "Site marchand propre", "Shopify", "WooCommerce", "PrestaShop", "Facebook Marketplace",
         "Instagram Shopping", "Amazon", "Etsy",
     ];
 

@@ -107,7 +107,7 @@ public sealed partial class CompanyFactsSource(IServiceScopeFactory scopes, Taxo
             {
                 c.Id, c.Status, c.PrimaryActivityCode, c.CommuneCode, c.SizeBandCode, c.LegalFormCode, c.FoundingYear,
                 c.ECommerce.SellsOnOwnShop, c.ECommerce.SellsOnMarketplaces, c.ECommerce.OnlinePayment, c.ECommerce.DeliversTerritory,
-                c.ECommerce.DeliversIslands, c.ECommerce.B2B, c.ECommerce.B2C, c.Languages, c.Labels, c.PublishedAt, c.LastConfirmedAt,
+                c.ECommerce.DeliversIslands, c.ECommerce.B2B, c.ECommerce.B2C, c.Languages, c.Labels, c.ServiceCodes, c.PublishedAt, c.LastConfirmedAt,
             })
             .AsAsyncEnumerable();
         await foreach (var row in rows.WithCancellation(cancellationToken))
@@ -135,6 +135,7 @@ public sealed partial class CompanyFactsSource(IServiceScopeFactory scopes, Taxo
                 },
                 Languages = row.Languages,
                 Labels = row.Labels,
+                ServiceCodes = row.ServiceCodes,
                 PublishedAt = row.PublishedAt,
                 LastConfirmedAt = row.LastConfirmedAt,
             };

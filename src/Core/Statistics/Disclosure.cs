@@ -73,7 +73,8 @@ public static class Disclosure
         var distributions = report.Distributions.Select(d => d.Rows.Select(r => problem.Figure(Key(d.Name, r.Code), r.Cell.Count)).ToArray()).ToArray();
         foreach (var (distribution, ids) in report.Distributions.Zip(distributions))
         {
-            if (distribution.Name != StatisticsNames.ECommerce)
+            // Capabilities and services are not exclusive: their rows do not add up to the total.
+            if (distribution.Name is not StatisticsNames.ECommerce and not StatisticsNames.Service)
             {
                 problem.Sum(total, ids);
             }

@@ -173,6 +173,7 @@ public sealed class FactTable
         ListIds(ListDimension.Provinces).Add(Lists(ListDimension.Provinces).Add(commune is null ? [] : [commune.ProvinceCode, .. commune.OtherProvinceCodes]));
         ListIds(ListDimension.Languages).Add(Lists(ListDimension.Languages).Add(company.Languages));
         ListIds(ListDimension.Labels).Add(Lists(ListDimension.Labels).Add(company.Labels));
+        ListIds(ListDimension.Services).Add(Lists(ListDimension.Services).Add(company.ServiceCodes));
         var capabilities = CompanyDocumentMapping.Capabilities(company.ECommerce);
         byte bits = 0;
         for (var i = 0; i < ECommerceCapabilities.All.Length; i++)
@@ -210,4 +211,7 @@ public enum ListDimension
     Provinces = 2,
     Languages = 3,
     Labels = 4,
+
+    /// <summary>Services of the catalogue (snapshots from before it have none).</summary>
+    Services = 5,
 }

@@ -11,7 +11,10 @@ namespace AnnuaireFiliere.Core.Statistics;
 /// </summary>
 public static class FactsCodec
 {
-    private const int Format = 3;
+    private const int Format = 4;
+
+    /// <summary>Format 3, before the services catalogue: read with no services for anyone.</summary>
+    private const int FormatWithoutServices = 3;
 
     public static byte[] Encode(FactTable facts)
     {
@@ -78,7 +81,8 @@ public static class FactsCodec
         }
         plain.Position = 0;
         using var reader = new BinaryReader(plain);
-        if (reader.Read7BitEncodedInt() != Format)
+        var format = reader.Read7BitEncodedInt();
+        if (format is not Format and not FormatWithoutServices)
         {
             throw new InvalidDataException("Unknown statistics snapshot format.");
         }
@@ -99,6 +103,11 @@ public static class FactsCodec
         foreach (var dimension in Enum.GetValues<ListDimension>())
         {
             var lists = facts.Lists(dimension);
+            if (dimension == ListDimension.Services && format == FormatWithoutServices)
+            {
+                facts.ListIds(dimension).AddRange(Enumerable.Repeat(lists.Add(Array.Empty<int>()), count));
+                continue;
+            }
             var table = ReadCodes(reader);
             table.ForEach(c => lists.Codes.Add(c));
             var listCount = reader.Read7BitEncodedInt();

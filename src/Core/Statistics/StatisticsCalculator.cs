@@ -97,6 +97,7 @@ public static class StatisticsCalculator
             // Capabilities are not exclusive: each row counts the companies that have it (the total is the segment's).
             new(StatisticsNames.ECommerce, [.. ECommerceCapabilities.All.Select((code, bit) => new Row(code, FacetCatalog.ECommerce.LabelOf(code, taxonomy),
                 new Cell(capabilities[bit])))], rows.Length),
+            ListDistribution(StatisticsNames.Service, facts, rows, ListDimension.Services, Keys(taxonomy.Services)),
             Build(StatisticsNames.Freshness, [.. FreshnessKeys()], [.. freshness], rows.Length),
             Build(StatisticsNames.PublishedPerMonth, [.. months.Select(m => m.ToString("yyyy-MM", CultureInfo.InvariantCulture)).Select(m => (m, m))], [.. perMonth], rows.Length),
         };
@@ -191,6 +192,7 @@ public static class StatisticsCalculator
             (facts.ListIds(ListDimension.Provinces), facts.Lists(ListDimension.Provinces).Wanted(segment.Provinces)),
             (facts.ListIds(ListDimension.Languages), facts.Lists(ListDimension.Languages).Wanted(segment.Languages)),
             (facts.ListIds(ListDimension.Labels), facts.Lists(ListDimension.Labels).Wanted(segment.Labels)),
+            (facts.ListIds(ListDimension.Services), facts.Lists(ListDimension.Services).Wanted(segment.Services)),
         };
         single = [.. single.Where(f => f.Wanted is not null)];
         lists = [.. lists.Where(f => f.Wanted is not null)];
@@ -233,6 +235,27 @@ public static class StatisticsCalculator
     {
         var counts = CountCodes(facts, dimension, rows);
         return Build(name, keys, [.. keys.Select(k => facts.Codes(dimension).Find(k.Code) is var id and >= 0 ? counts[id] : 0)], rows.Length);
+    }
+
+    /// <summary>
+    /// The segment's companies per code of a list dimension (a company counts once in each of its codes), the codes
+    /// some company has only, most frequent first.
+    /// </summary>
+    private static Distribution ListDistribution(string name, FactTable facts, int[] rows, ListDimension dimension, List<(string Code, string Label)> keys)
+    {
+        var lists = facts.Lists(dimension);
+        var ids = CollectionsMarshal.AsSpan(facts.ListIds(dimension));
+        var counts = new long[lists.Codes.Count];
+        foreach (var row in rows)
+        {
+            foreach (var code in lists.Lists[ids[row]])
+            {
+                counts[code]++;
+            }
+        }
+        var ranked = keys.Select(k => (Key: k, Count: lists.Codes.Find(k.Code) is var id and >= 0 ? counts[id] : 0))
+            .Where(k => k.Count > 0).OrderByDescending(k => k.Count).ToList();
+        return new(name, [.. ranked.Select(k => new Row(k.Key.Code, k.Key.Label, new Cell(k.Count)))], rows.Length);
     }
 
     private static long[] CountCodes(FactTable facts, Dimension dimension, int[] rows)

@@ -55,6 +55,7 @@ public static class StatisticsNames
     public const string LegalForm = FacetNames.LegalForm;
     public const string FoundingYear = FacetNames.FoundingYear;
     public const string ECommerce = FacetNames.ECommerce;
+    public const string Service = FacetNames.Service;
     public const string Freshness = "freshness";
     public const string PublishedPerMonth = "published-per-month";
     public const string Status = "status";

@@ -42,7 +42,7 @@ public sealed record ApiCompany(
     string Slug, string Name, string LegalName, string? Acronym, string? Ridet, CodeLabel? LegalForm, int? FoundingYear, CodeLabel? SizeBand,
     IReadOnlyList<ApiActivity> Activities, CodeLabel Commune, string? StreetAddress, string? PostalCode, ApiServiceArea ServiceArea,
     string? Website, string? Email, IReadOnlyList<string> Phones, IReadOnlyList<string> SocialLinks,
-    string? DescriptionFr, string? DescriptionEn, IReadOnlyList<string> Services, IReadOnlyList<string> Skills, IReadOnlyList<string> Labels,
+    string? DescriptionFr, string? DescriptionEn, IReadOnlyList<CodeLabel> CatalogueServices, IReadOnlyList<string> Services, IReadOnlyList<string> Skills, IReadOnlyList<string> Labels,
     IReadOnlyList<CodeLabel> Languages, ApiECommerce ECommerce, DateTime UpdatedAt, DateTime? LastConfirmedAt, string Url);
 
 public sealed record ApiTypologyActivity(string Code, string LabelFr, string LabelEn, IReadOnlyList<string> NafCodes, string Perimeter);
@@ -55,9 +55,13 @@ public sealed record ApiTypologyProvince(string Code, string LabelFr, string Lab
 
 public sealed record ApiTypologyEntry(string Code, string LabelFr, string LabelEn);
 
+/// <summary>A service of the services list: its family and the activities where it is usual.</summary>
+public sealed record ApiTypologyService(string Code, string LabelFr, string LabelEn, ApiTypologyEntry Category, IReadOnlyList<string> Activities);
+
 public sealed record ApiTypology(
     IReadOnlyList<ApiTypologySector> Sectors, IReadOnlyList<ApiTypologyProvince> Provinces, IReadOnlyList<ApiTypologyEntry> SizeBands,
-    IReadOnlyList<ApiTypologyEntry> LegalForms, IReadOnlyList<ApiTypologyEntry> Languages, IReadOnlyList<ApiTypologyEntry> ECommerce);
+    IReadOnlyList<ApiTypologyEntry> LegalForms, IReadOnlyList<ApiTypologyEntry> Languages, IReadOnlyList<ApiTypologyEntry> ECommerce,
+    IReadOnlyList<ApiTypologyService> Services);
 
 /// <summary>Explicit mappings from the domain to the API's stable shapes (no mapper library: docs/STYLE.md §4).</summary>
 internal static class ApiMapping
@@ -109,6 +113,7 @@ internal static class ApiMapping
                 [.. company.ServiceArea.CommuneCodes.Select(code => Coded(FacetNames.Commune, code, taxonomy))],
                 company.ServiceArea.PacificRegion, company.ServiceArea.International),
             company.Website, company.Email, company.Phones, company.SocialLinks, company.DescriptionFr, company.DescriptionEn,
+            [.. company.ServiceCodes.Select(code => Coded(FacetNames.Service, code, taxonomy))],
             company.Services, company.Skills, company.Labels,
             [.. company.Languages.Select(code => Coded(FacetNames.Language, code, taxonomy))],
             new ApiECommerce(shop.SellsOnline, shop.SellsOnOwnShop, shop.SellsOnMarketplaces, shop.OnlinePayment, shop.DeliversTerritory, shop.DeliversIslands, shop.B2B, shop.B2C, shop.Platforms),
@@ -130,7 +135,9 @@ internal static class ApiMapping
             [.. taxonomy.Languages.Select(Plain)],
             [.. ECommerceCapabilities.All.Select(code => new ApiTypologyEntry(code,
                 FacetCatalog.ECommerce.LabelOf(code, taxonomy, french),
-                FacetCatalog.ECommerce.LabelOf(code, taxonomy, english)))]);
+                FacetCatalog.ECommerce.LabelOf(code, taxonomy, english)))],
+            [.. taxonomy.Services.Select(s => new ApiTypologyService(s.Code, s.LabelFr, s.LabelEn,
+                Plain(taxonomy.FindServiceCategory(s.CategoryCode)!), s.ActivityCodes))]);
     }
 }
 

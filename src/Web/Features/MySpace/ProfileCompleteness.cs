@@ -27,7 +27,7 @@ public sealed record ProfileCompleteness(IReadOnlyList<CompletenessItem> Items)
         var items = new List<CompletenessItem>
         {
             new("description", ProfileSection.Contact, "contact-descriptionfr", !string.IsNullOrWhiteSpace(company.DescriptionFr) || !string.IsNullOrWhiteSpace(company.DescriptionEn)),
-            new("services", ProfileSection.Activities, "activities-services", company.Services.Count > 0),
+            new("services", ProfileSection.Activities, "activities-services", company.ServiceCodes.Count > 0 || company.Services.Count > 0),
             new("skills", ProfileSection.Activities, "activities-skills", company.Skills.Count > 0),
             new("secondaryActivities", ProfileSection.Activities, "activites-secondaires", company.SecondaryActivities.Count > 0),
             new("website", ProfileSection.Contact, "contact-website", !string.IsNullOrWhiteSpace(company.Website)),

@@ -56,7 +56,7 @@ public sealed class ProfileInput
             {
                 PrimaryCode = company.PrimaryActivityCode,
                 SecondaryCodes = [.. company.SecondaryActivities.Select(a => a.ActivityCode)],
-                Services = Lines(company.Services), Skills = Lines(company.Skills), Labels = Lines(company.Labels),
+                ServiceCodes = [.. company.ServiceCodes], Services = Lines(company.Services), Skills = Lines(company.Skills), Labels = Lines(company.Labels),
                 Languages = [.. company.Languages],
             },
             Location = new LocationInput
@@ -113,7 +113,10 @@ public sealed class ProfileInput
         {
             company.SecondaryActivities.Add(new CompanyActivity { CompanyId = company.Id, ActivityCode = code });
         }
+        company.ServiceCodes = [.. Activities.ServiceCodes.Where(c => !string.IsNullOrWhiteSpace(c)).Distinct(StringComparer.Ordinal)];
         company.Services = Split(Activities.Services);
+        // "Création de sites internet" typed as free text is the catalogue's service: ticked, and found by the filter.
+        company.MoveCatalogueServices(TaxonomyCatalog.Default);
         company.Skills = Split(Activities.Skills);
         company.Labels = Split(Activities.Labels);
         company.Languages = [.. Activities.Languages.Where(l => !string.IsNullOrWhiteSpace(l)).Distinct(StringComparer.Ordinal)];
@@ -196,6 +199,7 @@ public sealed class ProfileInput
         [nameof(Company.SizeBandCode)] = (ProfileSection.Identity, "Input.Identity.SizeBandCode"),
         [nameof(Company.PrimaryActivityCode)] = (ProfileSection.Activities, "Input.Activities.PrimaryCode"),
         [nameof(Company.SecondaryActivities)] = (ProfileSection.Activities, "Input.Activities.SecondaryCodes"),
+        [nameof(Company.ServiceCodes)] = (ProfileSection.Activities, "Input.Activities.ServiceCodes"),
         [nameof(Company.Services)] = (ProfileSection.Activities, "Input.Activities.Services"),
         [nameof(Company.Skills)] = (ProfileSection.Activities, "Input.Activities.Skills"),
         [nameof(Company.Labels)] = (ProfileSection.Activities, "Input.Activities.Labels"),
@@ -245,6 +249,7 @@ public sealed class ProfileInput
             (L(nameof(Company.SizeBandCode)), Label(company.SizeBandCode, taxonomy.FindSizeBand)),
             (L(nameof(Company.PrimaryActivityCode)), Label(company.PrimaryActivityCode, taxonomy.FindActivity)),
             (L(nameof(Company.SecondaryActivities)), Labels(company.SecondaryActivities.Select(a => a.ActivityCode), taxonomy.FindActivity)),
+            (L(nameof(Company.ServiceCodes)), Labels(company.ServiceCodes, taxonomy.FindService)),
             (L(nameof(Company.Services)), Join(company.Services)),
             (L(nameof(Company.Skills)), Join(company.Skills)),
             (L(nameof(Company.Labels)), Join(company.Labels)),
@@ -307,6 +312,11 @@ public sealed class ActivitiesInput
 {
     public string? PrimaryCode { get; set; }
     public List<string> SecondaryCodes { get; set; } = [];
+
+    /// <summary>Services ticked in the catalogue (codes).</summary>
+    public List<string> ServiceCodes { get; set; } = [];
+
+    /// <summary>Other services, one per line.</summary>
     public string? Services { get; set; }
     public string? Skills { get; set; }
     public string? Labels { get; set; }

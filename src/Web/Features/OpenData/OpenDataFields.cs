@@ -79,7 +79,9 @@ public static class OpenDataFields
         new("reseaux_sociaux", "string", "Adresses des pages de l'entreprise sur les réseaux sociaux.", true, (c, _) => c.SocialLinks),
         new("description", "string", "Présentation de l'entreprise, en français.", false, (c, _) => c.DescriptionFr),
         new("description_en", "string", "Présentation de l'entreprise, en anglais (facultative).", false, (c, _) => c.DescriptionEn),
-        new("services", "string", "Services et produits proposés.", true, (c, _) => c.Services),
+        new("services_catalogue_codes", "string", "Services cochés dans la liste des services de l'annuaire (codes du fichier services.csv).", true, (c, _) => c.ServiceCodes),
+        new("services_catalogue", "string", "Libellés des services cochés dans la liste des services.", true, (c, x) => c.ServiceCodes.Select(code => Label(x.Taxonomy.FindService(code)) ?? code).ToList()),
+        new("services", "string", "Autres services et produits, dans les mots de l'entreprise.", true, (c, _) => c.Services),
         new("competences", "string", "Compétences et technologies.", true, (c, _) => c.Skills),
         new("labels", "string", "Labels et certifications.", true, (c, _) => c.Labels),
         new("langues", "string", "Langues de travail (codes ISO 639).", true, (c, _) => c.Languages),
@@ -89,7 +91,7 @@ public static class OpenDataFields
         new("zone_pacifique", "boolean", "Intervient dans la région Pacifique.", false, (c, _) => c.ServiceArea.PacificRegion),
         new("zone_international", "boolean", "Intervient à l'international.", false, (c, _) => c.ServiceArea.International),
         new("vente_en_ligne", "boolean", "Vend en ligne (boutique propre ou places de marché).", false, (c, _) => c.ECommerce.SellsOnline),
-        new("boutique_en_ligne", "boolean", "Vend sur sa propre boutique en ligne.", false, (c, _) => c.ECommerce.SellsOnOwnShop),
+        new("boutique_en_ligne", "boolean", "Vend ses produits sur son propre site marchand (ce n'est pas un service de création de boutiques : voir services_catalogue).", false, (c, _) => c.ECommerce.SellsOnOwnShop),
         new("places_de_marche", "boolean", "Vend sur des places de marché.", false, (c, _) => c.ECommerce.SellsOnMarketplaces),
         new("paiement_en_ligne", "boolean", "Accepte le paiement en ligne.", false, (c, _) => c.ECommerce.OnlinePayment),
         new("livraison_territoire", "boolean", "Livre sur tout le territoire.", false, (c, _) => c.ECommerce.DeliversTerritory),
@@ -126,6 +128,28 @@ public static class OpenDataFields
             {
                 yield return [sector.Code, sector.LabelFr, sector.LabelEn, activity.Code, activity.LabelFr, activity.LabelEn, string.Join(OpenDataField.ListSeparator, activity.NafCodes), activity.Perimeter];
             }
+        }
+    }
+
+    /// <summary>The columns of <c>services.csv</c>: one line per service of the catalogue.</summary>
+    public static IReadOnlyList<(string Name, string Type, string Description)> ServiceColumns { get; } =
+    [
+        ("service_code", "string", "Code du service (celui de la colonne services_catalogue_codes et du filtre service de l'API)."),
+        ("service", "string", "Libellé du service, en français."),
+        ("service_en", "string", "Libellé du service, en anglais."),
+        ("famille_code", "string", "Code de la famille de services."),
+        ("famille", "string", "Libellé de la famille de services, en français."),
+        ("activites_codes", "string", "Activités de la typologie où le service est courant (codes), séparées par |."),
+    ];
+
+    public static IEnumerable<string[]> ServiceLines(TaxonomyCatalog taxonomy)
+    {
+        ArgumentNullException.ThrowIfNull(taxonomy);
+        yield return [.. ServiceColumns.Select(f => f.Name)];
+        foreach (var service in taxonomy.Services)
+        {
+            var category = taxonomy.FindServiceCategory(service.CategoryCode);
+            yield return [service.Code, service.LabelFr, service.LabelEn, service.CategoryCode, category?.LabelFr ?? string.Empty, string.Join(OpenDataField.ListSeparator, service.ActivityCodes)];
         }
     }
 }

@@ -24,13 +24,14 @@ public sealed class OpenDataWriter(IServiceScopeFactory scopes, TaxonomyCatalog 
     public const string CompaniesCsv = "entreprises.csv";
     public const string CompaniesJson = "entreprises.json";
     public const string TypologyCsv = "typologie.csv";
+    public const string ServicesCsv = "services.csv";
     public const string Descriptor = "datapackage.json";
 
     /// <summary>The suffix of each file's gzip copy.</summary>
     public const string GzipSuffix = ".gz";
 
     /// <summary>The data files of an extract (each also has its gzip copy).</summary>
-    public static readonly IReadOnlyList<string> DataFiles = [CompaniesCsv, CompaniesJson, TypologyCsv, Descriptor];
+    public static readonly IReadOnlyList<string> DataFiles = [CompaniesCsv, CompaniesJson, TypologyCsv, ServicesCsv, Descriptor];
 
     /// <summary>
     /// zlib level 6: at 100,000 companies the CSV shrinks 8 times and the JSON 11 times in 1.2 and 1.5 s;
@@ -79,6 +80,7 @@ public sealed class OpenDataWriter(IServiceScopeFactory scopes, TaxonomyCatalog 
             json.WriteEndArray();
         }
         await File.WriteAllBytesAsync(Path.Combine(directory, TypologyCsv), CsvFile.Write(OpenDataFields.TypologyLines(taxonomy), excel: false), cancellationToken);
+        await File.WriteAllBytesAsync(Path.Combine(directory, ServicesCsv), CsvFile.Write(OpenDataFields.ServiceLines(taxonomy), excel: false), cancellationToken);
         await File.WriteAllBytesAsync(Path.Combine(directory, Descriptor), DataPackage(date, created, count, context.Site + "/"), cancellationToken);
         // In parallel: compressing is CPU-bound, and the CSV and the JSON take about the same time.
         await Task.WhenAll(DataFiles.Select(file => Task.Run(() => CompressAsync(Path.Combine(directory, file), cancellationToken), cancellationToken)));
@@ -167,7 +169,7 @@ public sealed class OpenDataWriter(IServiceScopeFactory scopes, TaxonomyCatalog 
             json.WriteStartObject();
             json.WriteString("name", "annuaire-filiere-numerique-nc");
             json.WriteString("title", "Annuaire de la filière numérique de Nouvelle-Calédonie — entreprises publiées");
-            json.WriteString("description", $"Les fiches publiées de l'annuaire au {day} ({companies} entreprises), sans données personnelles (aucune personne de contact), et la typologie des secteurs et activités (codes NAF rév. 2). Extrait produit chaque jour (heure de Nouméa).");
+            json.WriteString("description", $"Les fiches publiées de l'annuaire au {day} ({companies} entreprises), sans données personnelles (aucune personne de contact), la typologie des secteurs et activités (codes NAF rév. 2) et la liste des services. Extrait produit chaque jour (heure de Nouméa).");
             json.WriteString("version", day);
             json.WriteString("created", created.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
             json.WriteStartArray("licenses");
@@ -186,30 +188,40 @@ public sealed class OpenDataWriter(IServiceScopeFactory scopes, TaxonomyCatalog 
             json.WriteStartArray("resources");
             WriteCompaniesResource(json, CompaniesCsv, "csv", "text/csv", lists: false);
             WriteCompaniesResource(json, CompaniesJson, "json", "application/json", lists: true);
-            json.WriteStartObject();
-            json.WriteString("name", "typologie");
-            json.WriteString("path", TypologyCsv);
-            json.WriteString("title", "Typologie des secteurs et activités du numérique");
-            json.WriteString("description", "Les secteurs et leurs activités, avec les codes NAF rév. 2 que chaque activité couvre.");
-            json.WriteString("format", "csv");
-            json.WriteString("mediatype", "text/csv");
-            json.WriteString("encoding", "utf-8");
-            json.WriteStartObject("schema");
-            json.WriteStartArray("fields");
-            foreach (var (name, type, description) in OpenDataFields.Typology)
-            {
-                WriteField(json, name, type, description);
-            }
-            json.WriteEndArray();
-            json.WriteStartArray("primaryKey");
-            json.WriteStringValue("activite_code");
-            json.WriteEndArray();
-            json.WriteEndObject();
-            json.WriteEndObject();
+            WriteReferenceResource(json, "typologie", TypologyCsv, "Typologie des secteurs et activités du numérique",
+                "Les secteurs et leurs activités, avec les codes NAF rév. 2 que chaque activité couvre.", OpenDataFields.Typology, "activite_code");
+            WriteReferenceResource(json, "services", ServicesCsv, "Liste des services",
+                "Les services que les entreprises cochent sur leur fiche (colonne services_catalogue_codes), avec leur famille et les activités où ils sont courants.",
+                OpenDataFields.ServiceColumns, "service_code");
             json.WriteEndArray();
             json.WriteEndObject();
         }
         return stream.ToArray();
+    }
+
+    private static void WriteReferenceResource(Utf8JsonWriter json, string name, string path, string title, string description,
+        IReadOnlyList<(string Name, string Type, string Description)> fields, string primaryKey)
+    {
+        json.WriteStartObject();
+        json.WriteString("name", name);
+        json.WriteString("path", path);
+        json.WriteString("title", title);
+        json.WriteString("description", description);
+        json.WriteString("format", "csv");
+        json.WriteString("mediatype", "text/csv");
+        json.WriteString("encoding", "utf-8");
+        json.WriteStartObject("schema");
+        json.WriteStartArray("fields");
+        foreach (var (field, type, text) in fields)
+        {
+            WriteField(json, field, type, text);
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("primaryKey");
+        json.WriteStringValue(primaryKey);
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndObject();
     }
 
     private static void WriteSource(Utf8JsonWriter json, string title, string? path, string description)

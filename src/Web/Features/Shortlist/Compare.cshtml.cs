@@ -56,7 +56,7 @@ public sealed class CompareModel(AppDbContext db, TaxonomyCatalog taxonomy) : Pa
         c.DisplayName,
         c.LogoFile,
         [.. c.AllActivityCodes.Select(code => FacetCatalog.Activity.LabelOf(code, taxonomy))],
-        c.Services,
+        [.. c.ServiceCodes.Select(code => FacetCatalog.Service.LabelOf(code, taxonomy)), .. c.Services],
         FacetCatalog.Commune.LabelOf(c.CommuneCode, taxonomy),
         FacetCatalog.SizeLabel(c.SizeBandCode, taxonomy),
         c.FoundingYear,
