@@ -23,7 +23,7 @@ public sealed class OpenDataTests(SiteFixture site) : IClassFixture<SiteFixture>
         "identifiant", "nom", "raison_sociale", "sigle", "ridet", "forme_juridique_code", "forme_juridique", "annee_creation",
         "tranche_effectif_code", "tranche_effectif", "secteur_code", "secteur", "activite_principale_code", "activite_principale",
         "activites_secondaires_codes", "commune_code", "commune", "province_code", "province", "code_postal", "adresse", "site_web",
-        "courriel", "telephones", "reseaux_sociaux", "description", "description_en", "services", "competences", "labels", "langues",
+        "courriel", "telephones", "reseaux_sociaux", "description", "description_en", "services_catalogue_codes", "services_catalogue", "services", "competences", "labels", "langues",
         "zone_territoire_entier", "zone_provinces", "zone_communes", "zone_pacifique", "zone_international", "vente_en_ligne",
         "boutique_en_ligne", "places_de_marche", "paiement_en_ligne", "livraison_territoire", "livraison_iles", "b2b", "b2c",
         "plateformes", "date_publication", "date_mise_a_jour", "date_confirmation",
@@ -157,7 +157,7 @@ public sealed class OpenDataTests(SiteFixture site) : IClassFixture<SiteFixture>
         Assert.True(DateTime.TryParse(root.GetProperty("created").GetString(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _));
         Assert.NotEmpty(root.GetProperty("sources").EnumerateArray());
         var resources = root.GetProperty("resources").EnumerateArray().ToList();
-        Assert.Equal(["entreprises.csv", "entreprises.json", "typologie.csv"], resources.Select(r => r.GetProperty("path").GetString()));
+        Assert.Equal(["entreprises.csv", "entreprises.json", "typologie.csv", "services.csv"], resources.Select(r => r.GetProperty("path").GetString()));
         foreach (var resource in resources)
         {
             var fields = resource.GetProperty("schema").GetProperty("fields").EnumerateArray().ToList();
@@ -279,7 +279,7 @@ public sealed class OpenDataTests(SiteFixture site) : IClassFixture<SiteFixture>
         Assert.Equal(package.RootElement.GetProperty("version").GetString(), root.GetProperty("date").GetString());
         Assert.Equal("https://www.etalab.gouv.fr/licence-ouverte-open-licence/", root.GetProperty("licenceUrl").GetString());
         var files = root.GetProperty("files").EnumerateArray().ToList();
-        Assert.Equal(["entreprises.csv", "entreprises.json", "typologie.csv", "datapackage.json"], files.Select(f => f.GetProperty("name").GetString()));
+        Assert.Equal(["entreprises.csv", "entreprises.json", "typologie.csv", "services.csv", "datapackage.json"], files.Select(f => f.GetProperty("name").GetString()));
         foreach (var file in files)
         {
             var url = new Uri(file.GetProperty("url").GetString()!);
