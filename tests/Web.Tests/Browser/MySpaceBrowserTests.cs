@@ -59,8 +59,8 @@ public sealed class MySpaceBrowserTests(BrowserSite site)
         var filter = page.GetByLabel("Filtrer les activités");
         await filter.FocusAsync();
         await filter.PressSequentiallyAsync(target.LabelFr);
-        await Assertions.Expect(page.Locator("[data-activity-count]")).ToContainTextAsync("affichée");
-        var visible = page.Locator("[data-activity-option]:visible");
+        await Assertions.Expect(page.Locator("#activites-filtre-etat")).ToContainTextAsync("affichée");
+        var visible = page.Locator("#activites-secondaires [data-activity-option]:visible");
         Assert.InRange(await visible.CountAsync(), 1, 5);
 
         await page.Keyboard.PressAsync("Enter");
@@ -73,7 +73,7 @@ public sealed class MySpaceBrowserTests(BrowserSite site)
 
         // Emptying the filter shows every activity again, the ticked one still ticked.
         await filter.FillAsync(string.Empty);
-        Assert.Equal(TaxonomyCatalog.Default.Activities.Count(a => !a.IsRetired), await page.Locator("[data-activity-option]:visible").CountAsync());
+        Assert.Equal(TaxonomyCatalog.Default.Activities.Count(a => !a.IsRetired), await page.Locator("#activites-secondaires [data-activity-option]:visible").CountAsync());
         await Assertions.Expect(box).ToBeCheckedAsync();
     }
 
