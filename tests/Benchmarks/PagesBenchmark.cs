@@ -23,6 +23,7 @@ namespace AnnuaireFiliere.Benchmarks;
 /// </summary>
 internal static class PagesBenchmark
 {
+    private static readonly string[] Services = ["site-vitrine", "infogerance", "cablage", "drone", "formation-bureautique", "impression-grand-format"];
     private static readonly string[] Texts = ["développement web", "cybersécurité", "logiciel de gestion", "photographie", "formation numérique", "agence communication", "informatique", "cloud"];
 
     public static async Task<int> RunAsync(BenchmarkOptions options)
@@ -74,6 +75,7 @@ internal static class PagesBenchmark
                 ("/recherche?q=…", i => $"/recherche?q={Uri.EscapeDataString(Texts[i % Texts.Length])}", false),
                 ("/recherche?q=…&commune&taille", i => $"/recherche?q={Uri.EscapeDataString(Texts[i % Texts.Length])}&commune=98818&taille={(i % 2 == 0 ? "1-9" : "10-49")}", false),
                 ("/recherche filters only", i => $"/recherche?secteur=S{1 + i % 11:00}&province=sud&ecommerce=vente-en-ligne", false),
+                ("/recherche?service=… (services list)", i => $"/recherche?service={Services[i % Services.Length]}&province=sud", false),
                 ("/recherche no hits (+ relaxations)", i => $"/recherche?q=zzqx{i % 7}&province=nord&taille=250%2B", false),
                 ("/recherche in place (htmx)", i => $"/recherche?q={Uri.EscapeDataString(Texts[i % Texts.Length])}&province=sud", true),
                 ("/recherche?vue=carte (everything, map)", _ => "/recherche?vue=carte", false),
