@@ -137,6 +137,29 @@ public sealed class ServicesCatalogueTests(SiteFixture site) : IClassFixture<Sit
         Assert.Contains("A0702", drone.GetProperty("activities").EnumerateArray().Select(a => a.GetString()));
     }
 
+    [Fact]
+    public async Task The_statistics_have_a_table_of_services_and_a_segment_of_a_service()
+    {
+        await TwoCompaniesAsync();
+
+        var page = await GetAsync("/statistiques");
+        var table = page.QuerySelector("section[aria-labelledby=stat-service]")!;
+        Assert.StartsWith("Services proposés", table.QuerySelector("h2")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Contains(table.QuerySelectorAll("tbody th"), th => th.TextContent == "Prises de vue par drone");
+        Assert.Contains(page.QuerySelectorAll("nav a"), a => a.GetAttribute("href") == "#stat-service");
+
+        using var api = JsonDocument.Parse(await site.Factory.CreateClient().GetStringAsync("/api/v1/statistiques?service=drone", Cancel));
+        var services = api.RootElement.GetProperty("distributions").EnumerateArray().Single(d => d.GetProperty("name").GetString() == "service");
+        // Every company of the segment has the drone service (a public count may be withheld when small).
+        var drone = services.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("code").GetString() == "drone");
+        var total = api.RootElement.GetProperty("total");
+        static long? Count(JsonElement cell) => cell.GetProperty("withheld").GetBoolean() ? null : cell.GetProperty("count").GetInt64();
+        if (Count(total) is { } shown && Count(drone) is { } droneCount)
+        {
+            Assert.Equal(shown, droneCount);
+        }
+    }
+
     private async Task<AngleSharp.Dom.IDocument> GetAsync(string url)
     {
         var response = await site.Factory.CreateClient().GetAsync(url, Cancel);
