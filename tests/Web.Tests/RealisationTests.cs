@@ -19,17 +19,7 @@ public sealed class RealisationTests(ModeratorSite site) : IClassFixture<Moderat
 
     private static string PageOf(Guid company) => $"/mon-espace/entreprises/{company}/realisations";
 
-    internal static byte[] Png(int width, int height)
-    {
-        using var bitmap = new SKBitmap(width, height);
-        using (var canvas = new SKCanvas(bitmap))
-        {
-            canvas.Clear(SKColors.SeaGreen);
-            canvas.DrawCircle(width / 2f, height / 2f, Math.Min(width, height) / 3f, new SKPaint { Color = SKColors.Gold });
-        }
-        using var image = SKImage.FromBitmap(bitmap);
-        return image.Encode(SKEncodedImageFormat.Png, 90).ToArray();
-    }
+    internal static byte[] Png(int width, int height) => LogoTests.Image(width, height, SKEncodedImageFormat.Png);
 
     /// <summary>Posts the page's form as a browser would (multipart, its hidden fields), with <paramref name="fields"/> and an image if given.</summary>
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, Guid company, (byte[] Content, string Name)? image, string? edit = null,
@@ -66,11 +56,7 @@ public sealed class RealisationTests(ModeratorSite site) : IClassFixture<Moderat
         site.WithDatabaseAsync(db => db.Realisations.AsNoTracking().Where(r => r.CompanyId == company).OrderBy(r => r.Position).ToListAsync(Cancel));
 
     private static Task<HttpResponseMessage> DecideAsync(HttpClient moderator, IHtmlDocument queue, Guid id, string decision, string reason) =>
-        moderator.PostAsync("/moderation/realisations", new FormUrlEncodedContent(
-        [
-            new("__RequestVerificationToken", queue.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!),
-            new("id", id.ToString()), new("decision", decision), new("motif", reason),
-        ]), Cancel);
+        ModerationQueueTests.Decide(moderator, queue, "/moderation/realisations", id, decision, reason);
 
     [Fact]
     public async Task A_realisation_with_an_image_waits_for_a_moderator_then_shows_on_the_profile_lazy_and_sized()

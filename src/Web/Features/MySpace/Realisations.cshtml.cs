@@ -65,32 +65,11 @@ public sealed class RealisationsModel(AppDbContext db, IAuthorizationService aut
         }
         if (Full)
         {
-            ModelState.AddModelError(string.Empty, text["Realisation.Full", Realisation.MaxPerCompany]);
+            // The page says the list is full, in place of the form.
             return Page();
         }
-        ModelState.Clear();
-        (byte[] Webp, int Width, int Height)? upload = null;
-        if (image is { Length: > 0 })
-        {
-            var (webp, width, height, problem) = await RealisationImages.RedrawUploadAsync(image, cancellationToken);
-            if (webp is null)
-            {
-                ImageProblem = problem;
-            }
-            else
-            {
-                upload = (webp, width, height);
-            }
-        }
-        var kept = Input.RemoveImage ? null : Editing;
-        // An image just sent counts for the alt text's rule even when it was refused: the alt text is asked once.
-        var draft = Input.ToDraft(upload is not null || image is { Length: > 0 } ? "nouvelle" : kept?.ImageFile, kept?.ImageWidth, kept?.ImageHeight);
-        foreach (var (field, problem) in RealisationRules.Check(draft, CurrentYear))
-        {
-            ModelState.AddModelError($"{nameof(Input)}.{field}", text[$"Realisation.Error.{problem}", Realisation.TitleMaxLength, Realisation.EarliestYear, CurrentYear,
-                Realisation.TextMaxLength, Realisation.ImageAltMaxLength]);
-        }
-        if (ImageProblem != LogoProblem.None || !ModelState.IsValid)
+        var (draft, upload) = await CheckAsync(image, cancellationToken);
+        if (draft is null)
         {
             return Page();
         }
@@ -103,14 +82,8 @@ public sealed class RealisationsModel(AppDbContext db, IAuthorizationService aut
         var outcome = Editing is { } editing
             ? await lifecycle.EditRealisationAsync(id, editing.Id, draft, Input.Version, User.ToActor(), cancellationToken)
             : await lifecycle.AddRealisationAsync(id, draft, User.ToActor(), cancellationToken);
-        if (outcome == LifecycleOutcome.Done && Editing?.ImageFile is { } former && former != draft.ImageFile && !await InUseAsync(former, cancellationToken))
-        {
-            RealisationImages.Delete(paths, former);
-        }
-        else if (outcome != LifecycleOutcome.Done && saved is not null && !await InUseAsync(saved, cancellationToken))
-        {
-            RealisationImages.Delete(paths, saved);
-        }
+        // The image no réalisation shows any more: the former one once replaced, or the new one when nothing was saved.
+        await DeleteUnusedAsync(outcome == LifecycleOutcome.Done ? Editing?.ImageFile : saved, cancellationToken);
         return RedirectToPage(new { id, fait = outcome switch
         {
             LifecycleOutcome.Done => Editing is null ? "ajoutee" : "modifiee",
@@ -120,24 +93,54 @@ public sealed class RealisationsModel(AppDbContext db, IAuthorizationService aut
         } });
     }
 
+    /// <summary>
+    /// The typed réalisation with the image it keeps (or a stand-in for the one sent), and the sent image redrawn;
+    /// no draft when a rule or the file is refused (the messages are in the model state and <see cref="ImageProblem"/>).
+    /// </summary>
+    private async Task<(RealisationDraft? Draft, (byte[] Webp, int Width, int Height)? Upload)> CheckAsync(IFormFile? image, CancellationToken cancellationToken)
+    {
+        // The rules below say it all, in the site's words (the binder's own messages are not).
+        ModelState.Clear();
+        (byte[] Webp, int Width, int Height)? upload = null;
+        if (image is { Length: > 0 })
+        {
+            var (webp, width, height, problem) = await RealisationImages.RedrawUploadAsync(image, cancellationToken);
+            ImageProblem = problem;
+            upload = webp is null ? null : (webp, width, height);
+        }
+        var kept = Input.RemoveImage ? null : Editing;
+        // An image just sent counts for the alt text's rule even when it was refused: the alt text is asked once.
+        var draft = Input.ToDraft(image is { Length: > 0 } ? "nouvelle" : kept?.ImageFile, kept?.ImageWidth, kept?.ImageHeight);
+        foreach (var (field, problem) in RealisationRules.Check(draft, CurrentYear))
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{field}", text[$"Realisation.Error.{problem}", Realisation.TitleMaxLength, Realisation.EarliestYear, CurrentYear,
+                Realisation.TextMaxLength, Realisation.ImageAltMaxLength]);
+        }
+        return ImageProblem == LogoProblem.None && ModelState.IsValid ? (draft, upload) : (null, null);
+    }
+
     public async Task<IActionResult> OnPostSupprimerAsync(Guid id, Guid realisation, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, realisation, cancellationToken) is { } refused)
         {
             return refused;
         }
-        var file = Editing?.ImageFile;
         var outcome = await lifecycle.RemoveRealisationAsync(id, realisation, User.ToActor(), cancellationToken);
-        if (outcome == LifecycleOutcome.Done && file is not null && !await InUseAsync(file, cancellationToken))
+        if (outcome == LifecycleOutcome.Done)
         {
-            RealisationImages.Delete(paths, file);
+            await DeleteUnusedAsync(Editing?.ImageFile, cancellationToken);
         }
         return RedirectToPage(new { id, fait = outcome == LifecycleOutcome.Done ? "supprimee" : "introuvable" });
     }
 
-    /// <summary>The same image sent twice has the same name: a file is deleted only when no réalisation shows it.</summary>
-    private Task<bool> InUseAsync(string file, CancellationToken cancellationToken) =>
-        db.Realisations.AnyAsync(r => r.ImageFile == file, cancellationToken);
+    /// <summary>Deletes an image file no réalisation shows (the same image sent twice has the same name: it may still be in use).</summary>
+    private async Task DeleteUnusedAsync(string? file, CancellationToken cancellationToken)
+    {
+        if (file is not null && !await db.Realisations.AnyAsync(r => r.ImageFile == file, cancellationToken))
+        {
+            RealisationImages.Delete(paths, file);
+        }
+    }
 
     private async Task<IActionResult?> LoadAsync(Guid id, Guid? edit, CancellationToken cancellationToken)
     {
