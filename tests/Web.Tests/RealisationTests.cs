@@ -121,6 +121,23 @@ public sealed class RealisationTests(ModeratorSite site) : IClassFixture<Moderat
     }
 
     [Fact]
+    public async Task A_moderator_s_own_edit_is_published_at_once()
+    {
+        var company = await TestCompanies.PublishedAsync(site.Factory);
+        var owner = await AccountForms.MemberClientAsync(site.Factory, "realisation-moderee@exemple.nc", company.Id);
+        await SendAsync(owner, company.Id, null, fields: Typed("Réseau d'un cabinet médical", alt: null));
+        var saved = Assert.Single(await RealisationsAsync(company.Id));
+        var moderator = await AccountForms.SignedInClientAsync(site.Factory, "moderation.edition@annuaire-test.nc", Roles.Moderator);
+
+        var edited = await SendAsync(moderator, company.Id, null, saved.Id.ToString(), Typed("Réseau et sauvegardes d'un cabinet médical", alt: null));
+
+        Assert.EndsWith("fait=modifiee", edited.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(("Réseau et sauvegardes d'un cabinet médical", RealisationStatus.Published), (await RealisationsAsync(company.Id)).Select(r => (r.Title, r.Status)).Single());
+        var profile = await DirectoryWebFactory.ParseAsync(await site.Factory.CreateClient().GetAsync($"/entreprises/{company.Slug}", Cancel));
+        Assert.Contains("Réseau et sauvegardes d'un cabinet médical", profile.QuerySelector("[data-realisations]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bad_files_and_a_missing_alt_text_are_refused_in_french_keeping_what_was_typed()
     {
         var company = await TestCompanies.PublishedAsync(site.Factory);
