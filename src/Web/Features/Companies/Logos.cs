@@ -20,6 +20,7 @@ public enum LogoProblem
 /// declared size checked before any pixel is decoded, then redrawn within 400×400 as WebP without metadata (turned
 /// the way its EXIF orientation says first: a phone photo stays upright) and kept
 /// in <c>data/logos</c> under a name that changes with the content (served with a long cache at <c>/logos/{file}</c>).
+/// The réalisations' images go through the same steps within their own size (<see cref="RealisationImages"/>).
 /// </summary>
 public static partial class Logos
 {
