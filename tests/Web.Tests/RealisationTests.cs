@@ -82,6 +82,8 @@ public sealed class RealisationTests(ModeratorSite site) : IClassFixture<Moderat
         Assert.True(int.Parse(home.QuerySelector("[data-queue='/moderation/realisations']")!.TextContent, System.Globalization.CultureInfo.InvariantCulture) >= 1);
         var queue = await DirectoryWebFactory.ParseAsync(await moderator.GetAsync("/moderation/realisations", Cancel));
         Assert.Contains("Site de la mairie", queue.QuerySelector($"[data-item='{saved.Id}']")!.TextContent, StringComparison.Ordinal);
+        // Nothing is mailed about a réalisation: the reason is shown in Mon espace, and the form says so.
+        Assert.Contains("montré aux membres", queue.QuerySelector($"[data-item='{saved.Id}'] label")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("/moderation/realisations?resultat=fait", (await DecideAsync(moderator, queue, saved.Id, "accepter", "")).Headers.Location!.OriginalString);
 
         var profile = await DirectoryWebFactory.ParseAsync(await site.Factory.CreateClient().GetAsync(profileUrl, Cancel));
