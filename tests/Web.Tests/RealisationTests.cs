@@ -186,7 +186,17 @@ public sealed class RealisationTests(ModeratorSite site) : IClassFixture<Moderat
         Assert.Contains("le maximum", full.QuerySelector("#formulaire")!.TextContent, StringComparison.Ordinal);
         Assert.Null(full.QuerySelector("form[enctype='multipart/form-data']"));
 
-        var first = (await RealisationsAsync(company.Id))[0];
+        // The second goes up: the first is second now.
+        var second = (await RealisationsAsync(company.Id))[1];
+        var up = full.QuerySelector<IHtmlFormElement>($"[data-realisation='{second.Id}'] form[data-move=haut]")!;
+        Assert.Null(full.QuerySelector($"[data-realisation='{(await RealisationsAsync(company.Id))[0].Id}'] form[data-move=haut]"));
+        var moved = await owner.PostAsync(up.GetAttribute("action"), new FormUrlEncodedContent(
+            up.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]").Select(i => new KeyValuePair<string, string>(i.Name!, i.Value))), Cancel);
+        Assert.EndsWith("fait=deplacee", moved.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(["Projet 2", "Projet 1"], (await RealisationsAsync(company.Id)).Take(2).Select(r => r.Title));
+
+        full = await DirectoryWebFactory.ParseAsync(await owner.GetAsync(PageOf(company.Id), Cancel));
+        var first = (await RealisationsAsync(company.Id))[1];
         Assert.Equal(HttpStatusCode.OK, (await site.Factory.CreateClient().GetAsync($"/realisations/{first.ImageFile}", Cancel)).StatusCode);
         var form = full.QuerySelector<IHtmlFormElement>($"[data-realisation='{first.Id}'] form")!;
         var deleted = await owner.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(

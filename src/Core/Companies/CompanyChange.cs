@@ -189,6 +189,7 @@ public sealed record ChangeNote
         "confirmed-from-mail", "checked-by-moderation", "import-file", "claim", "join-request", "invitation",
         "invitation-accepted", "role-changed", "member-removed", "ownership-transferred", "ridet-duplicate", "ridet-requested",
         "ridet-request", "realisation-added", "realisation-edited", "realisation-removed", "realisation-approved", "realisation-refused",
+        "realisation-moved",
     ];
 
     /// <summary>An owner confirmed the profile with the yearly mail's link.</summary>

@@ -87,6 +87,37 @@ public sealed partial class CompanyLifecycle
     }
 
     /// <summary>
+    /// Moves a réalisation one place up (or down) the profile's list, swapping with its neighbour; its state does not
+    /// change (nothing new to check). At the end of the list already: <see cref="LifecycleOutcome.AlreadyHandled"/>.
+    /// </summary>
+    public async Task<LifecycleOutcome> MoveRealisationAsync(Guid companyId, Guid realisationId, bool up, Actor editor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(editor);
+        var list = await db.Realisations.Where(r => r.CompanyId == companyId).OrderBy(r => r.Position).ThenBy(r => r.Id).ToListAsync(cancellationToken);
+        var index = list.FindIndex(r => r.Id == realisationId);
+        if (index < 0)
+        {
+            return LifecycleOutcome.NotFound;
+        }
+        var other = up ? index - 1 : index + 1;
+        if (other < 0 || other >= list.Count)
+        {
+            return LifecycleOutcome.AlreadyHandled;
+        }
+        (list[index], list[other]) = (list[other], list[index]);
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i].Position != i + 1)
+            {
+                list[i].Position = i + 1;
+                list[i].Version++;
+            }
+        }
+        Record(companyId, ChangeKind.Edited, editor, [], ChangeNote.RealisationNote("realisation-moved", list[other].Title));
+        return await TrySaveAsync(cancellationToken) ? LifecycleOutcome.Done : LifecycleOutcome.Stale;
+    }
+
+    /// <summary>
     /// A moderator publishes a réalisation waiting for review, or refuses it with a reason its company's members see.
     /// Decided once: the second decision (or a decision on a version edited meanwhile) is <see cref="LifecycleOutcome.AlreadyHandled"/>.
     /// </summary>

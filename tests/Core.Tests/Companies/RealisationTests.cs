@@ -132,4 +132,27 @@ public sealed class RealisationTests : IAsyncLifetime
         Assert.Contains(history, c => c.Note is { Code: "realisation-removed", Title: "Second, corrigé" });
         Assert.All(history, c => Assert.Equal(ChangeKind.Edited, c.Kind));
     }
+
+    [Fact]
+    public async Task Moving_swaps_with_the_neighbour_keeps_the_state_and_stops_at_the_ends()
+    {
+        var company = await CompanyAsync("realisations-ordre");
+        await using var db = _database.Context();
+        var lifecycle = _database.Lifecycle(db);
+        foreach (var title in new[] { "A", "B", "C" })
+        {
+            await lifecycle.AddRealisationAsync(company.Id, Draft(title), Moderator, Cancel);
+        }
+        var ids = await db.Realisations.OrderBy(r => r.Position).Select(r => r.Id).ToListAsync(Cancel);
+
+        Assert.Equal(LifecycleOutcome.Done, await lifecycle.MoveRealisationAsync(company.Id, ids[2], up: true, Member, Cancel));
+        Assert.Equal(LifecycleOutcome.AlreadyHandled, await lifecycle.MoveRealisationAsync(company.Id, ids[0], up: true, Member, Cancel));
+        Assert.Equal(LifecycleOutcome.NotFound, await lifecycle.MoveRealisationAsync(Guid.NewGuid(), ids[0], up: false, Member, Cancel));
+
+        await using var read = _database.Context();
+        var order = await read.Realisations.AsNoTracking().Where(r => r.CompanyId == company.Id).OrderBy(r => r.Position).ToListAsync(Cancel);
+        Assert.Equal(["A", "C", "B"], order.Select(r => r.Title));
+        Assert.All(order, r => Assert.Equal(RealisationStatus.Published, r.Status));
+        Assert.Contains(await read.CompanyChanges.AsNoTracking().Where(c => c.CompanyId == company.Id).ToListAsync(Cancel), c => c.Note is { Code: "realisation-moved", Title: "C" });
+    }
 }

@@ -70,8 +70,12 @@ public sealed class PageTourTests(BrowserSite site)
     public async Task The_professionals_pages_fit_every_width()
     {
         var company = (await TestCompanies.PublishedAsync(site.Factory, (company, db) =>
+        {
             db.Realisations.Add(new Realisation { CompanyId = company.Id, Title = "Formation au numérique", ClientType = ClientTypes.Association, Year = 2023, Position = 1,
-                Status = RealisationStatus.Refused, RefusalReason = "Le texte manque : décrivez ce qui a été fait." }))).Id;
+                Status = RealisationStatus.Refused, RefusalReason = "Le texte manque : décrivez ce qui a été fait." });
+            db.Realisations.Add(new Realisation { CompanyId = company.Id, Title = "Inventaire informatisé des ateliers de la zone industrielle de Ducos", ClientType = ClientTypes.Company,
+                Year = 2025, Position = 2, Status = RealisationStatus.Published });
+        })).Id;
         var page = await site.SignedInAsync("visite.pro@annuaire-test.nc", company);
         var mine = $"/mon-espace/entreprises/{company}";
         await TourAsync(page,

@@ -133,6 +133,17 @@ public sealed class RealisationsModel(AppDbContext db, IAuthorizationService aut
         return RedirectToPage(new { id, fait = outcome == LifecycleOutcome.Done ? "supprimee" : "introuvable" });
     }
 
+    /// <summary>One place up (<c>sens=haut</c>) or down the profile's list.</summary>
+    public async Task<IActionResult> OnPostDeplacerAsync(Guid id, Guid realisation, string? sens, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, null, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+        var outcome = await lifecycle.MoveRealisationAsync(id, realisation, up: sens == "haut", User.ToActor(), cancellationToken);
+        return RedirectToPage(new { id, fait = outcome is LifecycleOutcome.Done or LifecycleOutcome.AlreadyHandled ? "deplacee" : "introuvable" });
+    }
+
     /// <summary>Deletes an image file no réalisation shows (the same image sent twice has the same name: it may still be in use).</summary>
     private async Task DeleteUnusedAsync(string? file, CancellationToken cancellationToken)
     {
