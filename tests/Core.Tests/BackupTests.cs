@@ -57,6 +57,8 @@ public sealed class BackupTests : IAsyncDisposable
         var paths = Paths(database.Folder);
         Directory.CreateDirectory(paths.LogosDirectory);
         await File.WriteAllBytesAsync(Path.Combine(paths.LogosDirectory, "0123456789abcdef0123456789abcdef-0123456789abcdef.webp"), [1, 2, 3], Cancel);
+        Directory.CreateDirectory(paths.RealisationsDirectory);
+        await File.WriteAllBytesAsync(Path.Combine(paths.RealisationsDirectory, "fedcba9876543210fedcba9876543210-fedcba9876543210.webp"), [4, 5], Cancel);
         var acknowledged = new ConcurrentQueue<Guid>();
         using var stop = new CancellationTokenSource();
         var writer = Task.Run(async () =>
@@ -78,7 +80,7 @@ public sealed class BackupTests : IAsyncDisposable
         await stop.CancelAsync();
         await writer;
 
-        Assert.Equal(1, summary.Logos);
+        Assert.Equal((1, 1), (summary.Logos, summary.RealisationImages));
         var restored = Paths(NewFolder());
         await BackupsOf(restored).RestoreAsync(archive, Cancel);
         Assert.Equal("ok", await IntegrityAsync(restored.DatabaseFile));
@@ -87,6 +89,7 @@ public sealed class BackupTests : IAsyncDisposable
         var ids = (await db.Companies.Select(c => c.Id).ToListAsync(Cancel)).ToHashSet();
         Assert.All(before, id => Assert.Contains(id, ids));
         Assert.True(File.Exists(Path.Combine(restored.LogosDirectory, "0123456789abcdef0123456789abcdef-0123456789abcdef.webp")));
+        Assert.True(File.Exists(Path.Combine(restored.RealisationsDirectory, "fedcba9876543210fedcba9876543210-fedcba9876543210.webp")));
         TestContext.Current.SendDiagnosticMessage($"{before.Length} saves before the backup, {savesDuringBackup} while it ran, {ids.Count} in the copy");
     }
 

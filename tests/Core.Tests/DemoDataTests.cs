@@ -290,6 +290,16 @@ public sealed class DemoDataTests
         Assert.Equal(expected.OrderBy(c => c.Id).Select(Fingerprint), stored.Select(Fingerprint));
         Assert.Equal(expected.Sum(c => c.SecondaryActivities.Count), await db.CompanyActivities.CountAsync(Cancel));
         Assert.Equal(expected.Count(c => c.Status == PublicationStatus.Published), await db.IndexingTasks.CountAsync(Cancel));
+        // About one published company in twenty shows one to three réalisations, each valid and about its own services.
+        var realisations = await db.Realisations.AsNoTracking().ToListAsync(Cancel);
+        Assert.InRange(realisations.Select(r => r.CompanyId).Distinct().Count(), 5, 50);
+        Assert.All(realisations, r =>
+        {
+            var owner = stored.Single(c => c.Id == r.CompanyId);
+            Assert.Equal(PublicationStatus.Published, owner.Status);
+            Assert.Contains(owner.Services, service => r.Title.Contains(service[1..], StringComparison.Ordinal));
+            Assert.Empty(RealisationRules.Check(new RealisationDraft(r.Title, r.ClientType, r.Year, r.Text, r.Link, null, null, null, null), database.Clock.GetUtcNow().Year));
+        });
         var sample = stored.First(c => c.ECommerce.SellsOnline);
         Assert.NotEmpty(sample.ECommerce.Platforms);
         Assert.Equal(DateTimeKind.Utc, sample.CreatedAt.Kind);

@@ -66,6 +66,7 @@ public sealed class TestDatabase : IAsyncDisposable
             // Added after the migrations under test, newest last.
             modelBuilder.Entity<Company>().Ignore(c => c.OpenDataOptOut);   // OpenDataOptOut
             modelBuilder.Ignore<ProfileDailyCount>();                        // ProfileDailyCounts
+            modelBuilder.Ignore<Realisation>();                              // Realisations
             modelBuilder.Entity<Company>().Ignore(c => c.ServiceCodes);     // ServicesCatalogue
         }
     }

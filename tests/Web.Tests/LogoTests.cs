@@ -15,7 +15,7 @@ public sealed class LogoTests(SiteFixture site) : IClassFixture<SiteFixture>
 
     private Task<Company> PublishedAsync() => TestCompanies.PublishedAsync(site.Factory);
 
-    private static byte[] Image(int width, int height, SKEncodedImageFormat format)
+    internal static byte[] Image(int width, int height, SKEncodedImageFormat format)
     {
         using var bitmap = new SKBitmap(width, height);
         using (var canvas = new SKCanvas(bitmap))

@@ -137,7 +137,8 @@ public sealed class ModerationQueueTests(AccountSite site) : IClassFixture<Accou
         return (client, request);
     }
 
-    private static Task<HttpResponseMessage> Decide(HttpClient client, AngleSharp.Html.Dom.IHtmlDocument page, string action, Guid id, string decision, string? reason)
+    /// <summary>Posts a queue's decision form as its button would.</summary>
+    internal static Task<HttpResponseMessage> Decide(HttpClient client, AngleSharp.Html.Dom.IHtmlDocument page, string action, Guid id, string decision, string? reason)
     {
         var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         return client.PostAsync(action, new FormUrlEncodedContent(

@@ -155,7 +155,8 @@ public static class CompanyFields
 
 /// <summary>
 /// The site's own words about a history entry, as a code and values, rendered in the reader's language (resource
-/// <c>History.Note.{code}</c>, with the email as <c>{0}</c>, the role as <c>{1}</c>, the file as <c>{2}</c>, the RIDET as <c>{3}</c>). Stored as JSON
+/// <c>History.Note.{code}</c>, with the email as <c>{0}</c>, the role as <c>{1}</c>, the file as <c>{2}</c>, the RIDET as <c>{3}</c>,
+/// a réalisation's title as <c>{4}</c>). Stored as JSON
 /// in <see cref="CompanyChange.Details"/>: <c>{"note":"claim","email":"x@y.nc"}</c>. The codes are listed in <see cref="Codes"/>.
 /// </summary>
 public sealed record ChangeNote
@@ -180,12 +181,16 @@ public sealed record ChangeNote
     /// <summary>The RIDET a member asked for (<c>null</c> with <c>ridet-requested</c>: none).</summary>
     public string? Ridet { get; init; }
 
+    /// <summary>The title of the réalisation the entry is about (docs/adr/0026).</summary>
+    public string? Title { get; init; }
+
     /// <summary>Every code the life cycle writes (each has a text in French and English).</summary>
     public static IReadOnlyList<string> Codes { get; } =
     [
         "confirmed-from-mail", "checked-by-moderation", "import-file", "claim", "join-request", "invitation",
         "invitation-accepted", "role-changed", "member-removed", "ownership-transferred", "ridet-duplicate", "ridet-requested",
-        "ridet-request",
+        "ridet-request", "realisation-added", "realisation-edited", "realisation-removed", "realisation-approved", "realisation-refused",
+        "realisation-moved",
     ];
 
     /// <summary>An owner confirmed the profile with the yearly mail's link.</summary>
@@ -219,6 +224,9 @@ public sealed record ChangeNote
     public static ChangeNote MemberRemoved(string? email) => new() { Code = "member-removed", Email = email };
 
     public static ChangeNote OwnershipTransferred(string? email) => new() { Code = "ownership-transferred", Email = email };
+
+    /// <summary>A réalisation added, edited, removed, approved or refused (<paramref name="code"/> is one of the <c>realisation-</c> codes).</summary>
+    public static ChangeNote RealisationNote(string code, string title) => new() { Code = code, Title = title };
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 

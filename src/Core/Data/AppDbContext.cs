@@ -28,6 +28,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
     public DbSet<RegistrationDraft> RegistrationDrafts => Set<RegistrationDraft>();
     public DbSet<CompanyChange> CompanyChanges => Set<CompanyChange>();
     public DbSet<ProfileDailyCount> ProfileDailyCounts => Set<ProfileDailyCount>();
+    public DbSet<Realisation> Realisations => Set<Realisation>();
     public DbSet<Statistics.StatisticsSnapshot> StatisticsSnapshots => Set<Statistics.StatisticsSnapshot>();
     public DbSet<Search.SynonymRuleRecord> SynonymRules => Set<Search.SynonymRuleRecord>();
     public DbSet<Search.SynonymRuleChange> SynonymRuleChanges => Set<Search.SynonymRuleChange>();

@@ -20,14 +20,14 @@ public sealed class BackupOptions
 }
 
 /// <summary>What a backup holds.</summary>
-public sealed record BackupSummary(string Archive, DateTimeOffset TakenAt, long DatabaseBytes, int Logos);
+public sealed record BackupSummary(string Archive, DateTimeOffset TakenAt, long DatabaseBytes, int Logos, int RealisationImages = 0);
 
 /// <summary>A backup archive that cannot be restored, with the reason (shown to the operator as is).</summary>
 public sealed class BackupException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>
 /// One archive holds what cannot be rebuilt: the database (copied with SQLite's online backup API, a consistent
-/// snapshot taken while the site keeps writing) and the logos. The search index, open-data files and caches are
+/// snapshot taken while the site keeps writing), the logos and the réalisations' images. The search index, open-data files and caches are
 /// rebuilt from them. Restoring checks the archive (expected entries only, bounded sizes, database integrity)
 /// before replacing anything, and keeps the replaced files beside the new ones.
 /// </summary>
@@ -35,6 +35,7 @@ public sealed class Backups(DataPaths paths, TimeProvider clock)
 {
     public const string DatabaseEntry = "annuaire.db";
     public const string LogosEntryPrefix = "logos/";
+    public const string RealisationsEntryPrefix = "realisations/";
     public const string ManifestEntry = "sauvegarde.json";
 
     /// <summary>An archive expanding beyond this is refused (a decompression bomb, or not ours).</summary>
@@ -61,28 +62,30 @@ public sealed class Backups(DataPaths paths, TimeProvider clock)
                 // One step: the source stays read-locked (writers carry on in WAL mode) and the copy is one snapshot.
                 source.BackupDatabase(destination);
             }
-            var logos = System.IO.Directory.Exists(paths.LogosDirectory)
-                ? System.IO.Directory.GetFiles(paths.LogosDirectory).Order(StringComparer.Ordinal).ToList()
-                : [];
+            var images = ImageFolders().SelectMany(folder => System.IO.Directory.Exists(folder.Directory)
+                    ? System.IO.Directory.GetFiles(folder.Directory).Order(StringComparer.Ordinal).Select(file => (folder.Prefix, File: file))
+                    : [])
+                .ToList();
+            var logos = images.Count(i => i.Prefix == LogosEntryPrefix);
             var databaseBytes = new FileInfo(copy).Length;
             await using (var stream = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None))
             {
                 await using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
                 {
                     await zip.CreateEntryFromFileAsync(copy, DatabaseEntry, CompressionLevel.Optimal, cancellationToken);
-                    foreach (var logo in logos)
+                    foreach (var (prefix, file) in images)
                     {
-                        await zip.CreateEntryFromFileAsync(logo, LogosEntryPrefix + Path.GetFileName(logo), CompressionLevel.NoCompression, cancellationToken);
+                        await zip.CreateEntryFromFileAsync(file, prefix + Path.GetFileName(file), CompressionLevel.NoCompression, cancellationToken);
                     }
                     var manifest = zip.CreateEntry(ManifestEntry);
                     await using var writer = await manifest.OpenAsync(cancellationToken);
-                    await JsonSerializer.SerializeAsync(writer, new { takenAt, databaseBytes, logos = logos.Count, format = 1 }, cancellationToken: cancellationToken);
+                    await JsonSerializer.SerializeAsync(writer, new { takenAt, databaseBytes, logos, realisationImages = images.Count - logos, format = 1 }, cancellationToken: cancellationToken);
                 }
                 // On disk before it takes the archive's name: a crash never leaves a named but incomplete archive.
                 stream.Flush(flushToDisk: true);
             }
             File.Move(partial, target, overwrite: true);
-            return new BackupSummary(target, takenAt, databaseBytes, logos.Count);
+            return new BackupSummary(target, takenAt, databaseBytes, logos, images.Count - logos);
         }
         finally
         {
@@ -92,7 +95,7 @@ public sealed class Backups(DataPaths paths, TimeProvider clock)
     }
 
     /// <summary>
-    /// Replaces the database and the logos with the archive's, after checking it; the replaced files are kept beside
+    /// Replaces the database, the logos and the réalisations' images with the archive's, after checking it; the replaced files are kept beside
     /// (<c>*.avant-restauration-{time}</c>). The caller makes sure nothing else uses the data folder, then migrates the
     /// database (an older backup) and rebuilds the search index.
     /// </summary>
@@ -104,22 +107,25 @@ public sealed class Backups(DataPaths paths, TimeProvider clock)
             throw new BackupException($"Le fichier « {archive} » n'existe pas.");
         }
         var staged = paths.DatabaseFile + ".restauration.tmp";
-        var stagedLogos = paths.LogosDirectory + ".restauration.tmp";
+        var folders = ImageFolders();
         try
         {
-            int logos;
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
             try
             {
                 using var zip = ZipFile.OpenRead(archive);
                 Check(zip);
                 await ExtractAsync(zip.GetEntry(DatabaseEntry)!, staged, cancellationToken);
-                System.IO.Directory.CreateDirectory(stagedLogos);
-                var logoEntries = zip.Entries.Where(e => e.FullName.StartsWith(LogosEntryPrefix, StringComparison.Ordinal) && e.Name.Length > 0).ToList();
-                foreach (var entry in logoEntries)
+                foreach (var (prefix, directory) in folders)
                 {
-                    await ExtractAsync(entry, Path.Combine(stagedLogos, entry.Name), cancellationToken);
+                    System.IO.Directory.CreateDirectory(Staged(directory));
+                    var entries = zip.Entries.Where(e => e.FullName.StartsWith(prefix, StringComparison.Ordinal) && e.Name.Length > 0).ToList();
+                    foreach (var entry in entries)
+                    {
+                        await ExtractAsync(entry, Path.Combine(Staged(directory), entry.Name), cancellationToken);
+                    }
+                    counts[prefix] = entries.Count;
                 }
-                logos = logoEntries.Count;
             }
             catch (InvalidDataException invalid)
             {
@@ -138,24 +144,34 @@ public sealed class Backups(DataPaths paths, TimeProvider clock)
                 }
             }
             File.Move(staged, paths.DatabaseFile);
-            if (System.IO.Directory.Exists(paths.LogosDirectory))
+            foreach (var (_, directory) in folders)
             {
-                System.IO.Directory.Move(paths.LogosDirectory, paths.LogosDirectory + aside);
+                if (System.IO.Directory.Exists(directory))
+                {
+                    System.IO.Directory.Move(directory, directory + aside);
+                }
+                System.IO.Directory.Move(Staged(directory), directory);
             }
-            System.IO.Directory.Move(stagedLogos, paths.LogosDirectory);
-            return new BackupSummary(Path.GetFullPath(archive), clock.GetUtcNow(), new FileInfo(paths.DatabaseFile).Length, logos);
+            return new BackupSummary(Path.GetFullPath(archive), clock.GetUtcNow(), new FileInfo(paths.DatabaseFile).Length,
+                counts[LogosEntryPrefix], counts[RealisationsEntryPrefix]);
         }
         finally
         {
             File.Delete(staged);
-            if (System.IO.Directory.Exists(stagedLogos))
+            foreach (var (_, directory) in folders.Where(f => System.IO.Directory.Exists(Staged(f.Directory))))
             {
-                System.IO.Directory.Delete(stagedLogos, recursive: true);
+                System.IO.Directory.Delete(Staged(directory), recursive: true);
             }
         }
     }
 
-    /// <summary>Our entries only (the database, logos by their stored names, the manifest), and a bounded size.</summary>
+    /// <summary>The folders of images a backup holds, each under its prefix in the archive.</summary>
+    private (string Prefix, string Directory)[] ImageFolders() =>
+        [(LogosEntryPrefix, paths.LogosDirectory), (RealisationsEntryPrefix, paths.RealisationsDirectory)];
+
+    private static string Staged(string directory) => directory + ".restauration.tmp";
+
+    /// <summary>Our entries only (the database, images by their stored names, the manifest), and a bounded size.</summary>
     private static void Check(ZipArchive zip)
     {
         if (zip.Entries.Count > MaxEntries)
@@ -169,8 +185,8 @@ public sealed class Backups(DataPaths paths, TimeProvider clock)
         foreach (var entry in zip.Entries)
         {
             var ours = entry.FullName is DatabaseEntry or ManifestEntry
-                || (entry.FullName.StartsWith(LogosEntryPrefix, StringComparison.Ordinal)
-                    && (entry.Name.Length == 0 || (entry.FullName == LogosEntryPrefix + entry.Name && LogoName(entry.Name))));
+                || new[] { LogosEntryPrefix, RealisationsEntryPrefix }.Any(prefix => entry.FullName.StartsWith(prefix, StringComparison.Ordinal)
+                    && (entry.Name.Length == 0 || (entry.FullName == prefix + entry.Name && LogoName(entry.Name))));
             if (!ours)
             {
                 throw new BackupException($"L'archive contient « {Shorten(entry.FullName)} », qui n'a pas sa place dans une sauvegarde de l'annuaire.");

@@ -79,6 +79,7 @@ public sealed class DataPaths
         DatabaseFile = Path.Combine(DataDirectory, options.Value.DatabaseFile);
         ConnectionString = new SqliteConnectionStringBuilder { DataSource = DatabaseFile, Pooling = true }.ToString();
         LogosDirectory = Path.Combine(DataDirectory, "logos");
+        RealisationsDirectory = Path.Combine(DataDirectory, "realisations");
     }
 
     public string DataDirectory { get; }
@@ -87,4 +88,7 @@ public sealed class DataPaths
 
     /// <summary>The companies' logos (WebP files), beside the database: both are what a backup holds.</summary>
     public string LogosDirectory { get; }
+
+    /// <summary>The images of the companies' réalisations (WebP files, docs/adr/0026).</summary>
+    public string RealisationsDirectory { get; }
 }

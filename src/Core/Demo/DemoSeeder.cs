@@ -79,6 +79,8 @@ public sealed partial class DemoSeeder(IServiceScopeFactory scopes, TaxonomyCata
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             await new CompanyBulkWriter(db, clock).InsertAsync(batch, cancellationToken);
+            db.Realisations.AddRange(batch.SelectMany(company => DemoRealisations.For(company, reference)));
+            await db.SaveChangesAsync(cancellationToken);
             written += batch.Length;
             progress?.Report(written);
         }

@@ -69,7 +69,13 @@ public sealed class PageTourTests(BrowserSite site)
     [Fact]
     public async Task The_professionals_pages_fit_every_width()
     {
-        var company = (await TestCompanies.PublishedAsync(site.Factory)).Id;
+        var company = (await TestCompanies.PublishedAsync(site.Factory, (company, db) =>
+        {
+            db.Realisations.Add(new Realisation { CompanyId = company.Id, Title = "Formation au numérique", ClientType = ClientTypes.Association, Year = 2023, Position = 1,
+                Status = RealisationStatus.Refused, RefusalReason = "Le texte manque : décrivez ce qui a été fait." });
+            db.Realisations.Add(new Realisation { CompanyId = company.Id, Title = "Inventaire informatisé des ateliers de la zone industrielle de Ducos", ClientType = ClientTypes.Company,
+                Year = 2025, Position = 2, Status = RealisationStatus.Published });
+        })).Id;
         var page = await site.SignedInAsync("visite.pro@annuaire-test.nc", company);
         var mine = $"/mon-espace/entreprises/{company}";
         await TourAsync(page,
@@ -84,6 +90,7 @@ public sealed class PageTourTests(BrowserSite site)
             ("historique", mine + "/historique"),
             ("membres", mine + "/membres"),
             ("logo", mine + "/logo"),
+            ("realisations", mine + "/realisations"),
             ("compte", "/compte"),
             ("changer-courriel", "/compte/changer-courriel"),
             ("double-authentification", "/compte/double-authentification"));
@@ -92,7 +99,8 @@ public sealed class PageTourTests(BrowserSite site)
     [Fact]
     public async Task The_moderators_pages_fit_every_width()
     {
-        var waiting = await TestCompanies.AddAsync(site.Factory, "Visite Modération Attente", PublicationStatus.PendingReview);
+        var waiting = await TestCompanies.AddAsync(site.Factory, "Visite Modération Attente", PublicationStatus.PendingReview, (company, db) =>
+            db.Realisations.Add(new Realisation { CompanyId = company.Id, Title = "Site vitrine d'un gîte à Poum", ClientType = ClientTypes.Company, Year = 2024, Text = "Un site en trois langues.", Link = "https://gite-poum-exemple.nc/", Position = 1 }));
         var page = await site.SignedInAsync("visite.moderation@annuaire-test.nc", role: Roles.Moderator);
         await TourAsync(page,
             ("moderation", "/moderation"),
@@ -102,6 +110,7 @@ public sealed class PageTourTests(BrowserSite site)
             ("moderation-adhesions", "/moderation/adhesions"),
             ("moderation-signalements", "/moderation/signalements"),
             ("moderation-a-verifier", "/moderation/a-verifier"),
+            ("moderation-realisations", "/moderation/realisations"),
             ("moderation-import", "/moderation/import"),
             ("moderation-synonymes", "/moderation/synonymes"),
             ("moderation-recherches", "/moderation/recherches"),

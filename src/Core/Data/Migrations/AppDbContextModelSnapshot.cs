@@ -523,6 +523,81 @@ namespace AnnuaireFiliere.Core.Data.Migrations
                     b.ToTable("ProfileDailyCounts", (string)null);
                 });
 
+            modelBuilder.Entity("AnnuaireFiliere.Core.Companies.Realisation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImageAlt")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImageFile")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ImageHeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ImageWidth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId", "Position");
+
+                    b.HasIndex("Status", "UpdatedAt");
+
+                    b.ToTable("Realisations", (string)null);
+                });
+
             modelBuilder.Entity("AnnuaireFiliere.Core.Companies.RegistrationDraft", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1212,6 +1287,15 @@ namespace AnnuaireFiliere.Core.Data.Migrations
                 });
 
             modelBuilder.Entity("AnnuaireFiliere.Core.Companies.ProfileDailyCount", b =>
+                {
+                    b.HasOne("AnnuaireFiliere.Core.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AnnuaireFiliere.Core.Companies.Realisation", b =>
                 {
                     b.HasOne("AnnuaireFiliere.Core.Companies.Company", null)
                         .WithMany()

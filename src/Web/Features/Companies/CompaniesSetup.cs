@@ -2,7 +2,7 @@ using AnnuaireFiliere.Web.Infrastructure;
 
 namespace AnnuaireFiliere.Web.Features.Companies;
 
-/// <summary>The public side of a company: profiles, error reports, logos, sitemaps.</summary>
+/// <summary>The public side of a company: profiles, error reports, logos and réalisations' images, sitemaps.</summary>
 public static class CompaniesSetup
 {
     public static IHostApplicationBuilder AddCompanyPages(this IHostApplicationBuilder builder)
@@ -17,6 +17,7 @@ public static class CompaniesSetup
     public static IEndpointRouteBuilder MapCompanyPages(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapLogos();
+        endpoints.MapRealisationImages();
         endpoints.MapCrawlers();
         endpoints.MapContactClicks();
         return endpoints;

@@ -20,6 +20,7 @@ public enum LogoProblem
 /// declared size checked before any pixel is decoded, then redrawn within 400×400 as WebP without metadata (turned
 /// the way its EXIF orientation says first: a phone photo stays upright) and kept
 /// in <c>data/logos</c> under a name that changes with the content (served with a long cache at <c>/logos/{file}</c>).
+/// The réalisations' images go through the same steps within their own size (<see cref="RealisationImages"/>).
 /// </summary>
 public static partial class Logos
 {
@@ -39,7 +40,26 @@ public static partial class Logos
     public static partial Regex FileName();
 
     /// <summary>The logo redrawn as WebP, or why it was refused.</summary>
-    public static (byte[]? Webp, LogoProblem Problem) Redraw(byte[] upload)
+    public static (byte[]? Webp, LogoProblem Problem) Redraw(byte[] upload) => Redraw(upload, Side, Side);
+
+    /// <summary>An uploaded file (a logo, a réalisation's image) redrawn within <paramref name="maxWidth"/> × <paramref name="maxHeight"/>, or why it was refused.</summary>
+    public static async Task<(byte[]? Webp, LogoProblem Problem)> RedrawUploadAsync(IFormFile? file, int maxWidth, int maxHeight, CancellationToken cancellationToken)
+    {
+        if (file is null || file.Length == 0)
+        {
+            return (null, LogoProblem.Empty);
+        }
+        if (file.Length > MaxBytes)
+        {
+            return (null, LogoProblem.TooLarge);
+        }
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, cancellationToken);
+        return Redraw(buffer.ToArray(), maxWidth, maxHeight);
+    }
+
+    /// <summary>An image redrawn as WebP within <paramref name="maxWidth"/> × <paramref name="maxHeight"/> (never enlarged), or why it was refused.</summary>
+    public static (byte[]? Webp, LogoProblem Problem) Redraw(byte[] upload, int maxWidth, int maxHeight)
     {
         ArgumentNullException.ThrowIfNull(upload);
         if (upload.Length == 0)
@@ -68,7 +88,7 @@ public static partial class Logos
         {
             return (null, LogoProblem.NotAnImage);
         }
-        var scale = Math.Min(1.0, Math.Min((double)Side / declared.Width, (double)Side / declared.Height));
+        var scale = Math.Min(1.0, Math.Min((double)maxWidth / declared.Width, (double)maxHeight / declared.Height));
         var size = new SKImageInfo(Math.Max(1, (int)Math.Round(declared.Width * scale)), Math.Max(1, (int)Math.Round(declared.Height * scale)), SKColorType.Rgba8888, SKAlphaType.Premul);
         using var resized = bitmap.Resize(size, new SKSamplingOptions(SKCubicResampler.Mitchell));
         if (resized is null)
@@ -126,32 +146,42 @@ public static partial class Logos
     }
 
     /// <summary>Writes the redrawn logo and gives its file name.</summary>
-    public static async Task<string> SaveAsync(DataPaths paths, Guid companyId, byte[] webp, CancellationToken cancellationToken)
+    public static Task<string> SaveAsync(DataPaths paths, Guid companyId, byte[] webp, CancellationToken cancellationToken) =>
+        SaveInAsync(Folder(paths), companyId, webp, cancellationToken);
+
+    /// <summary>Writes a redrawn image into <paramref name="folder"/> under its owner's id and a hash of it, and gives its file name.</summary>
+    public static async Task<string> SaveInAsync(string folder, Guid ownerId, byte[] webp, CancellationToken cancellationToken)
     {
-        var folder = Folder(paths);
+        ArgumentNullException.ThrowIfNull(webp);
         Directory.CreateDirectory(folder);
-        var name = $"{companyId:N}-{Convert.ToHexStringLower(SHA256.HashData(webp))[..16]}.webp";
+        var name = $"{ownerId:N}-{Convert.ToHexStringLower(SHA256.HashData(webp))[..16]}.webp";
         await File.WriteAllBytesAsync(Path.Combine(folder, name), webp, cancellationToken);
         return name;
     }
 
     /// <summary>Deletes a former logo (only names of the strict pattern: never a path).</summary>
-    public static void Delete(DataPaths paths, string? name)
+    public static void Delete(DataPaths paths, string? name) => DeleteIn(Folder(paths), name);
+
+    /// <summary>Deletes a former image of <paramref name="folder"/> (only names of the strict pattern: never a path).</summary>
+    public static void DeleteIn(string folder, string? name)
     {
         if (name is not null && FileName().IsMatch(name))
         {
-            File.Delete(Path.Combine(Folder(paths), name));
+            File.Delete(Path.Combine(folder, name));
         }
     }
 
     /// <summary>The endpoint's name, for links (<c>Url.Endpoint(Logos.Endpoint, new { file })</c>).</summary>
     public const string Endpoint = "Logo";
 
-    public static void MapLogos(this IEndpointRouteBuilder endpoints)
+    public static void MapLogos(this IEndpointRouteBuilder endpoints) => endpoints.MapImageFolder("/logos/{file}", Endpoint, Folder);
+
+    /// <summary>Serves the WebP files of a folder at <paramref name="pattern"/> (<c>{file}</c>), with a long cache: a new image has a new name.</summary>
+    public static void MapImageFolder(this IEndpointRouteBuilder endpoints, string pattern, string name, Func<DataPaths, string> folder)
     {
-        endpoints.MapGet("/logos/{file}", (string file, DataPaths paths, HttpContext context) =>
+        endpoints.MapGet(pattern, (string file, DataPaths paths, HttpContext context) =>
         {
-            var path = Path.Combine(Folder(paths), file);
+            var path = Path.Combine(folder(paths), file);
             if (!FileName().IsMatch(file) || !File.Exists(path))
             {
                 return Results.NotFound();
@@ -159,6 +189,6 @@ public static partial class Logos
             context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
             context.Response.Headers.XContentTypeOptions = "nosniff";
             return Results.File(path, "image/webp");
-        }).WithName(Endpoint).ExcludeFromDescription();
+        }).WithName(name).ExcludeFromDescription();
     }
 }

@@ -4,6 +4,7 @@ using AnnuaireFiliere.Core.Taxonomy;
 using AnnuaireFiliere.Web.Features.Shortlist;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using QRCoder;
 using AnnuaireFiliere.Web.Infrastructure;
 
@@ -33,7 +34,12 @@ public sealed class ProfileModel(AppDbContext db, TaxonomyCatalog taxonomy, Prof
         {
             return NotFound();
         }
-        View = ProfileView.Public(company, taxonomy, ShortlistCookie.Read(Request).Contains(company.Slug));
+        View = ProfileView.Public(company, taxonomy, ShortlistCookie.Read(Request).Contains(company.Slug)) with
+        {
+            Realisations = await db.Realisations.AsNoTracking()
+                .Where(r => r.CompanyId == company.Id && r.Status == RealisationStatus.Published)
+                .OrderBy(r => r.Position).ToListAsync(cancellationToken),
+        };
         CanonicalUrl = PublicAddress.OfLink(HttpContext, Url.Page(ProfileAddress.Page, new { slug = company.Slug })!);
         using (var generator = new QRCodeGenerator())
         using (var data = generator.CreateQrCode(CanonicalUrl, QRCodeGenerator.ECCLevel.M))

@@ -20,6 +20,9 @@ public sealed record ProfileView(Company Company, TaxonomyCatalog Taxonomy, (str
     public static ProfileView Preview(Company company, TaxonomyCatalog taxonomy) =>
         new(company, taxonomy, DescriptionOf(company), IsPreview: true, InShortlist: false);
 
+    /// <summary>The published réalisations, in their order (none in a preview: a company being registered has none yet).</summary>
+    public IReadOnlyList<Realisation> Realisations { get; init; } = [];
+
     /// <summary>The level of the company's name: 1 on its page, 3 in the wizard (under "Étape 6 sur 6").</summary>
     public int TopHeading => IsPreview ? 3 : 1;
 

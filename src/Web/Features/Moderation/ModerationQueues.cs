@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AnnuaireFiliere.Web.Features.Moderation;
 
-/// <summary>What waits for the moderators: new profiles, claims, join requests, error reports, profiles to check.</summary>
+/// <summary>What waits for the moderators: new profiles, claims, join requests, error reports, profiles to check, réalisations.</summary>
 public sealed class ModerationQueues(AppDbContext db, TimeProvider clock)
 {
     public const int PageSize = 50;
@@ -13,7 +13,10 @@ public sealed class ModerationQueues(AppDbContext db, TimeProvider clock)
     /// <summary>A published profile not confirmed for this long is listed for checking.</summary>
     public const int StaleMonths = 24;
 
-    public sealed record Counts(int Profiles, int Claims, int Joins, int Reports, int Stale);
+    public sealed record Counts(int Profiles, int Claims, int Joins, int Reports, int Stale, int Realisations);
+
+    /// <summary>A réalisation waiting for review, with its company's name and address (docs/adr/0026).</summary>
+    public sealed record PendingRealisation(Realisation Realisation, string CompanyName, string CompanySlug);
 
     public sealed record PendingProfile(Guid Id, string Name, string CommuneCode, DateTime SubmittedAt, string? SubmittedBy);
 
@@ -27,7 +30,8 @@ public sealed class ModerationQueues(AppDbContext db, TimeProvider clock)
         await CountRequestsAsync(AccessRequestKind.Claim, cancellationToken),
         await CountRequestsAsync(AccessRequestKind.Join, cancellationToken),
         await db.ErrorReports.CountAsync(r => r.Status == ErrorReportStatus.Open, cancellationToken),
-        await CountStaleAsync(cancellationToken));
+        await CountStaleAsync(cancellationToken),
+        await CountRealisationsAsync(cancellationToken));
 
     public Task<int> CountProfilesAsync(CancellationToken cancellationToken) =>
         db.Companies.CountAsync(c => c.Status == PublicationStatus.PendingReview, cancellationToken);
@@ -36,6 +40,18 @@ public sealed class ModerationQueues(AppDbContext db, TimeProvider clock)
         Pending(kind).CountAsync(cancellationToken);
 
     public Task<int> CountStaleAsync(CancellationToken cancellationToken) => Stale().CountAsync(cancellationToken);
+
+    public Task<int> CountRealisationsAsync(CancellationToken cancellationToken) =>
+        db.Realisations.CountAsync(r => r.Status == RealisationStatus.PendingReview, cancellationToken);
+
+    /// <summary>Réalisations waiting for review, the longest waiting first.</summary>
+    public Task<List<PendingRealisation>> RealisationsAsync(int page, CancellationToken cancellationToken) =>
+        db.Realisations.AsNoTracking()
+            .Where(r => r.Status == RealisationStatus.PendingReview)
+            .OrderBy(r => r.UpdatedAt).ThenBy(r => r.Id)
+            .Skip((page - 1) * PageSize).Take(PageSize)
+            .Join(db.Companies, r => r.CompanyId, c => c.Id, (r, c) => new PendingRealisation(r, c.TradeName ?? c.LegalName, c.Slug))
+            .ToListAsync(cancellationToken);
 
     /// <summary>Profiles waiting for review, oldest first, with the address of whoever submitted them.</summary>
     public Task<List<PendingProfile>> ProfilesAsync(int page, CancellationToken cancellationToken) =>

@@ -54,7 +54,7 @@ public sealed class HistoryModel(AppDbContext db, IAuthorizationService authoriz
     {
         ArgumentNullException.ThrowIfNull(change);
         var note = change.Note is { } coded
-            ? text["History.Note." + coded.Code, coded.Email ?? "", coded.Role is { } role ? text["Moderation.Company.Role." + role].Value : "", coded.File ?? "", coded.Ridet ?? text["History.NoRidet"].Value].Value
+            ? text["History.Note." + coded.Code, coded.Email ?? "", coded.Role is { } role ? text["Moderation.Company.Role." + role].Value : "", coded.File ?? "", coded.Ridet ?? text["History.NoRidet"].Value, coded.Title ?? ""].Value
             : null;
         return note is null ? change.Reason
             : string.IsNullOrWhiteSpace(change.Reason) ? note

@@ -30,19 +30,7 @@ public sealed class LogoModel(AppDbContext db, IAuthorizationService authorizati
         {
             return refused;
         }
-        if (fichier is null || fichier.Length == 0)
-        {
-            Problem = LogoProblem.Empty;
-            return Page();
-        }
-        if (fichier.Length > Logos.MaxBytes)
-        {
-            Problem = LogoProblem.TooLarge;
-            return Page();
-        }
-        using var buffer = new MemoryStream();
-        await fichier.CopyToAsync(buffer, cancellationToken);
-        var (webp, problem) = Logos.Redraw(buffer.ToArray());
+        var (webp, problem) = await Logos.RedrawUploadAsync(fichier, Logos.Side, Logos.Side, cancellationToken);
         if (webp is null)
         {
             Problem = problem;
