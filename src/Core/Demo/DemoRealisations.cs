@@ -18,18 +18,28 @@ public static class DemoRealisations
         (ClientTypes.Individuals, ["des particuliers"]),
     ];
 
+    /// <summary>What the company offers, as a sentence would say it: its own words, then the list's services (lower case).</summary>
+    public static IReadOnlyList<string> Services(Company company)
+    {
+        ArgumentNullException.ThrowIfNull(company);
+        var french = CultureInfo.GetCultureInfo("fr");
+        return [.. company.Services, .. company.ServiceCodes.Select(Taxonomy.TaxonomyCatalog.Default.FindService).OfType<Taxonomy.Service>()
+            .Select(s => char.ToLower(s.LabelFr[0], french) + s.LabelFr[1..])];
+    }
+
     public static IEnumerable<Realisation> For(Company company, DateTime referenceTime)
     {
         ArgumentNullException.ThrowIfNull(company);
         var random = new Random(BitConverter.ToInt32(company.Id.ToByteArray(), 12));
-        if (company.Status != PublicationStatus.Published || company.Services.Count == 0 || random.Next(20) != 0)
+        var services = Services(company);
+        if (company.Status != PublicationStatus.Published || services.Count == 0 || random.Next(20) != 0)
         {
             yield break;
         }
         var count = random.Next(1, 4);
         for (var position = 1; position <= count; position++)
         {
-            var service = company.Services[random.Next(company.Services.Count)];
+            var service = services[random.Next(services.Count)];
             var (clientType, clients) = Clients[random.Next(Clients.Length)];
             var client = clients[random.Next(clients.Length)];
             var year = referenceTime.Year - random.Next(0, 6);
