@@ -162,16 +162,16 @@ public sealed class CommuneMapTests(SiteFixture site) : IClassFixture<SiteFixtur
     }
 
     [Fact]
-    public async Task On_the_statistics_map_a_withheld_commune_has_no_circle()
+    public async Task On_the_statistics_map_a_commune_of_one_company_has_its_circle_and_its_exact_count()
     {
         var word = await CompaniesAsync(inKoumac: 4, inLifou: 1);
 
         var page = await StatisticsAsync($"/statistiques?q={word}");
 
         var section = page.QuerySelector("section[aria-labelledby=stat-carte]")!;
-        Assert.DoesNotContain(section.QuerySelectorAll("svg a.map-link"), a => a.GetAttribute("aria-label")!.StartsWith("Lifou", StringComparison.Ordinal));
+        Assert.Contains(section.QuerySelectorAll("svg a.map-link"), a => a.GetAttribute("aria-label")!.StartsWith("Lifou", StringComparison.Ordinal));
         var row = page.QuerySelectorAll("#stat-commune ~ details tbody tr").Single(r => r.QuerySelector("th")!.TextContent.Trim() == "Lifou");
-        Assert.Equal("< 3", row.QuerySelector("td")!.TextContent.Trim());
+        Assert.Equal("1", row.QuerySelector("td")!.TextContent.Trim());
     }
 
     [Fact]

@@ -17,9 +17,9 @@ public sealed class StatisticsPageTests(SiteFixture site) : IClassFixture<SiteFi
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task The_page_shows_the_segment_total_charts_and_tables_with_small_cells_withheld()
+    public async Task The_page_shows_the_segment_total_charts_and_tables_with_exact_figures_the_same_as_the_search_filters()
     {
-        // The south holds most companies: its tables have small cells, and cells withheld to protect them.
+        // The south holds most companies: its tables have small cells, shown as they are (public profiles are public).
         var response = await site.Factory.CreateClient().GetAsync("/statistiques?province=sud", Cancel);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -29,9 +29,14 @@ public sealed class StatisticsPageTests(SiteFixture site) : IClassFixture<SiteFi
         Assert.Equal(expected, SiteFixture.Digits(page.QuerySelector(".key-figures dd")!.TextContent));
         Assert.NotEmpty(page.QuerySelectorAll("svg[role=img][aria-labelledby]"));
         var cells = page.QuerySelectorAll("table.data td.num").Select(td => td.TextContent).ToList();
-        Assert.DoesNotContain(cells, text => text is "1" or "2");
-        Assert.Contains(cells, text => text == "< 3");
-        Assert.Contains(cells, text => text == "s"); // withheld so that a "< 3" cannot be worked out
+        Assert.Contains(cells, text => text is "1" or "2");
+        Assert.DoesNotContain(cells, text => text is "< 3" or "s");
+        // Each commune's figure is the search's commune filter count.
+        var facet = (await site.SearchAsync(new Core.Search.SearchRequest { Provinces = ["sud"], PageSize = 1 })).Facet(Core.Search.FacetNames.Commune).Values;
+        var communes = page.QuerySelectorAll("#stat-commune ~ details tbody tr")
+            .Select(r => (r.QuerySelector("th")!.TextContent.Trim(), (long)SiteFixture.Digits(r.QuerySelector("td")!.TextContent)))
+            .Where(r => r.Item2 > 0).OrderBy(r => r.Item1, StringComparer.Ordinal).ToList();
+        Assert.Equal(facet.Where(v => v.Count > 0).Select(v => (v.Label, v.Count)).OrderBy(r => r.Label, StringComparer.Ordinal), communes);
         Assert.Equal("sud", page.QuerySelector("select#s-province option[selected]")!.GetAttribute("value"));
     }
 
@@ -105,7 +110,7 @@ public sealed class StatisticsPageTests(SiteFixture site) : IClassFixture<SiteFi
         Assert.Equal(plain, Read(excelBytes, ";"));
         Assert.Equal(["code", "libelle", "sud", "nord", "iles", "total"], plain[0]);
         Assert.Equal(Core.Taxonomy.TaxonomyCatalog.Default.Sectors.Count + 2, plain.Count);
-        Assert.All(plain.Skip(1).SelectMany(r => r.Skip(2)), v => Assert.True(v is Withheld or Secret || long.Parse(v, CultureInfo.InvariantCulture) is 0 or >= 3));
+        Assert.All(plain.Skip(1).SelectMany(r => r.Skip(2)), v => Assert.True(long.Parse(v, CultureInfo.InvariantCulture) >= 0, v));
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/statistiques/inconnu.csv", Cancel)).StatusCode);
     }
 
@@ -127,7 +132,7 @@ public sealed class StatisticsPageTests(SiteFixture site) : IClassFixture<SiteFi
     }
 
     [Fact]
-    public async Task The_whole_view_downloads_as_xlsx_and_json_with_the_figures_of_the_csv_and_no_withheld_value()
+    public async Task The_whole_view_downloads_as_xlsx_and_json_with_the_figures_of_the_csv_all_exact()
     {
         var client = site.Factory.CreateClient();
         var xlsx = await client.GetAsync("/statistiques/export.xlsx?province=iles", Cancel);
@@ -151,9 +156,9 @@ public sealed class StatisticsPageTests(SiteFixture site) : IClassFixture<SiteFi
         var fromCsv = csv.Skip(1).Select(row => new[] { row[0], row[2] }).ToList();
         Assert.Equal(fromCsv, sectorSheet);
         Assert.Equal(fromCsv, jsonSectors);
-        Assert.Contains(fromCsv, row => row[1] == Withheld);
-        Assert.All(json.GetProperty("distributions").EnumerateArray().SelectMany(t => t.GetProperty("rows").EnumerateArray()).Where(r => r.GetProperty("withheld").GetBoolean()),
-            row => Assert.Equal(JsonValueKind.Null, row.GetProperty("count").ValueKind));
+        Assert.Contains(fromCsv, row => row[1] is "1" or "2");
+        Assert.All(json.GetProperty("distributions").EnumerateArray().SelectMany(t => t.GetProperty("rows").EnumerateArray()),
+            row => Assert.False(row.GetProperty("withheld").GetBoolean()));
         Assert.Equal("public", json.GetProperty("audience").GetString());
         Assert.Contains("Licence Ouverte", json.GetProperty("licence").GetString(), StringComparison.Ordinal);
     }
@@ -407,7 +412,7 @@ public sealed class StatisticsPageTests(SiteFixture site) : IClassFixture<SiteFi
     }
 
     [Fact]
-    public async Task A_downloaded_chart_explains_the_marks_it_shows_and_no_other()
+    public async Task A_downloaded_chart_of_public_profiles_has_no_withheld_mark_and_no_legend_for_one()
     {
         var client = site.Factory.CreateClient();
         string[] charts = ["sector", "province", "size", "ecommerce", "legalform", "freshness", "published-per-month"];
@@ -423,11 +428,7 @@ public sealed class StatisticsPageTests(SiteFixture site) : IClassFixture<SiteFi
             }
         }
 
-        Assert.All(seen, chart => Assert.Equal(chart.Small, chart.SmallLegend));
-        Assert.All(seen, chart => Assert.Equal(chart.Secret, chart.SecretLegend));
-        Assert.Contains(seen, chart => chart.Small);
-        Assert.Contains(seen, chart => chart.Secret);
-        Assert.Contains(seen, chart => !chart.Small && !chart.Secret);
+        Assert.All(seen, chart => Assert.Equal((false, false, false, false), chart));
     }
 
     private const string Withheld = "<3";

@@ -3,7 +3,8 @@ using AnnuaireFiliere.Core.Taxonomy;
 namespace AnnuaireFiliere.Core.Statistics;
 
 /// <summary>
-/// Statistical disclosure control for the public figures of a view (ADR 14). Cells of 1 or 2 companies are withheld
+/// Statistical disclosure control for confidential figures (ADR 14): survey answers. Figures of public profiles are
+/// exact and never go through it (ADR 14, revised for issue #18). Cells of 1 or 2 companies are withheld
 /// ("&lt; 3"); then, across every table of the view at once, more cells are withheld ("s") until no withheld cell can be
 /// recomputed from what is published: not from a total minus its other parts, not from a sector as the sum of its
 /// activities, not from the same figure published in another table, not from the bounds the marks give away (a

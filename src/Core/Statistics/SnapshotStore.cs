@@ -119,7 +119,7 @@ public sealed class SnapshotStore(AppDbContext db, CompanyFactsSource current, T
 
         var rows = new List<Series>
         {
-            new("total", "", [.. reports.Select(r => r.Audience == StatisticsAudience.Public ? Disclosure.Total(r.Total) : new Cell(r.Total))]),
+            new("total", "", [.. reports.Select(r => new Cell(r.Total))]),
         };
         var online = reports[0].Distribution(StatisticsNames.ECommerce).Rows.First(r => r.Code == ECommerceCapabilities.SellsOnline);
         rows.Add(new Series(online.Code, online.Label, [.. reports.Select(r => r.Distribution(StatisticsNames.ECommerce).Rows.First(x => x.Code == online.Code).Cell)]));

@@ -115,8 +115,8 @@ public static class StatisticsCalculator
             Cross(StatisticsNames.SectorBySellingOnline, facts, rows, sectors, [(Yes, sellingOnline), (No, "—")], row => ((facts.ECommerce[row] >> onlineBit) & 1) == 1 ? 0 : 1),
             Capabilities(facts, rows, sectors, taxonomy),
         };
-        var report = new StatisticsReport(audience, rows.Length, distributions, crossTabs, asOf);
-        return @public ? Disclosure.Protect(report, taxonomy) : report;
+        // Exact for everyone: every published profile is public one by one (ADR 14, revised for issue #18).
+        return new StatisticsReport(audience, rows.Length, distributions, crossTabs, asOf);
     }
 
     private static StatisticsReport KeyFigures(FactTable facts, int[] rows, StatisticsAudience audience, DateTime asOf, TaxonomyCatalog taxonomy)
@@ -124,14 +124,13 @@ public static class StatisticsCalculator
         Distribution Of(string name, Dimension dimension, List<(string Code, string Label)> keys) => CountDistribution(name, facts, rows, dimension, keys);
         var bit = Array.IndexOf(ECommerceCapabilities.All, ECommerceCapabilities.SellsOnline);
         var online = rows.LongCount(row => ((facts.ECommerce[row] >> bit) & 1) == 1);
-        var report = new StatisticsReport(audience, rows.Length,
+        return new StatisticsReport(audience, rows.Length,
         [
             Of(StatisticsNames.Sector, Dimension.PrimarySector, Keys(taxonomy.Sectors)),
             Of(StatisticsNames.Province, Dimension.MainProvince, Keys(taxonomy.Provinces)),
             new(StatisticsNames.ECommerce, [new Row(ECommerceCapabilities.SellsOnline, FacetCatalog.ECommerce.LabelOf(ECommerceCapabilities.SellsOnline, taxonomy),
                 new Cell(online))], rows.Length),
         ], [], asOf);
-        return audience == StatisticsAudience.Public ? Disclosure.Protect(report, taxonomy) : report;
     }
 
     /// <summary>The e-commerce indicators the observatory follows, per sector.</summary>

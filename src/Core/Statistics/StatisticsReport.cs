@@ -2,17 +2,20 @@ using AnnuaireFiliere.Core.Search;
 
 namespace AnnuaireFiliere.Core.Statistics;
 
-/// <summary>Who reads the figures: the public (published companies, small cells protected) or analysts (exact, every status).</summary>
+/// <summary>Who reads the figures: the public (published companies) or analysts (every status); both exact (ADR 14).</summary>
 public enum StatisticsAudience
 {
     Public = 0,
     Analyst = 1,
 }
 
-/// <summary>One cell: a count, or, for the public, a count withheld because it is small or would reveal a small one.</summary>
+/// <summary>
+/// One cell: a count, or a count withheld because it is small or would reveal a small one. Counts of public profiles
+/// are never withheld; the marks are for confidential answers (<see cref="Disclosure"/>).
+/// </summary>
 public sealed record Cell(long Count, bool Suppressed = false)
 {
-    /// <summary>Cells of 1 or 2 companies are not shown to the public (0 is shown: it reveals nobody).</summary>
+    /// <summary>Under disclosure control, cells of 1 or 2 are withheld (0 is shown: it reveals nobody).</summary>
     public const int MinimumShown = 3;
 
     /// <summary>Withheld and marked "&lt; 3": 1 or 2 companies, or a 0 withheld to cover another cell.</summary>
@@ -39,9 +42,6 @@ public sealed record StatisticsReport(
     public Distribution Distribution(string name) => Distributions.First(d => d.Name == name);
 
     public CrossTab CrossTab(string name) => CrossTabs.First(c => c.Name == name);
-
-    /// <summary>A total as its audience may see it (for the public, 1 or 2 is withheld: it would reveal a company).</summary>
-    public Cell TotalCell(long total) => Audience == StatisticsAudience.Public ? Disclosure.Total(total) : new Cell(total);
 }
 
 /// <summary>Names of the report's tables (those that are also facets keep the facet's name).</summary>

@@ -41,7 +41,7 @@ public static class StatisticsExports
             var grid = new List<string[]>();
             grid.Add([.. CrossHeader, .. cross.ColumnKeys.Select(k => k.Code), "total"]);
             grid.AddRange(cross.RowKeys.Select((row, r) => (string[])[row.Code, row.Label, .. cross.Cells[r].Select(Value), Value(cross.RowTotals[r])]));
-            grid.Add(["total", "", .. cross.ColumnTotals.Select(Value), Value(report.TotalCell(cross.Total))]);
+            grid.Add(["total", "", .. cross.ColumnTotals.Select(Value), Value(new Cell(cross.Total))]);
             return grid;
         }
         return null;
@@ -85,13 +85,13 @@ public static class StatisticsExports
             query.Snapshot?.Id.ToString("N"),
             @public ? "public" : "analyst",
             query.QueryString(withCompare: false),
-            Cell(report.TotalCell(report.Total)),
-            [.. report.Distributions.Select(d => new ApiStatisticsTable(d.Name, text["Stats.Table." + d.Name], Cell(report.TotalCell(d.Total)),
+            Cell(new Cell(report.Total)),
+            [.. report.Distributions.Select(d => new ApiStatisticsTable(d.Name, text["Stats.Table." + d.Name], Cell(new Cell(d.Total)),
                 [.. d.Rows.Select(r => new ApiStatisticsRow(r.Code, r.Label, r.Cell.Suppressed ? null : r.Cell.Count, r.Cell.Suppressed, Reason(r.Cell)))]))],
             [.. report.CrossTabs.Select(c => new ApiCrossTab(c.Name, text["Stats.Table." + c.Name],
                 [.. c.ColumnKeys.Select(k => new CodeLabel(k.Code, k.Label))],
                 [.. c.RowKeys.Select((k, r) => new ApiCrossRow(k.Code, k.Label, [.. c.Cells[r].Select(Cell)], Cell(c.RowTotals[r])))],
-                [.. c.ColumnTotals.Select(Cell)], Cell(report.TotalCell(c.Total))))],
+                [.. c.ColumnTotals.Select(Cell)], Cell(new Cell(c.Total))))],
             Licence,
             text["Stats.Disclosure"]);
     }
