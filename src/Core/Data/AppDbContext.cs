@@ -29,6 +29,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
     public DbSet<CompanyChange> CompanyChanges => Set<CompanyChange>();
     public DbSet<ProfileDailyCount> ProfileDailyCounts => Set<ProfileDailyCount>();
     public DbSet<Realisation> Realisations => Set<Realisation>();
+    public DbSet<Survey.SurveyWave> SurveyWaves => Set<Survey.SurveyWave>();
+    public DbSet<Survey.SurveyWaveMember> SurveyWaveMembers => Set<Survey.SurveyWaveMember>();
+    public DbSet<Survey.SurveyResponse> SurveyResponses => Set<Survey.SurveyResponse>();
     public DbSet<Statistics.StatisticsSnapshot> StatisticsSnapshots => Set<Statistics.StatisticsSnapshot>();
     public DbSet<Search.SynonymRuleRecord> SynonymRules => Set<Search.SynonymRuleRecord>();
     public DbSet<Search.SynonymRuleChange> SynonymRuleChanges => Set<Search.SynonymRuleChange>();

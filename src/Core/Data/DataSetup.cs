@@ -32,6 +32,8 @@ public static class DataSetup
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton(TaxonomyCatalog.Default);
+        builder.Services.TryAddSingleton(Survey.QuestionnaireCatalog.Default);
+        builder.Services.TryAddScoped<Survey.SurveyWaves>();
         builder.Services.TryAddSingleton<CompanyValidator>();
         builder.Services.TryAddSingleton<ILookupNormalizer, UpperInvariantLookupNormalizer>();
         builder.Services.TryAddSingleton<ICompanyNotifications, NoCompanyNotifications>();

@@ -1,0 +1,45 @@
+using AnnuaireFiliere.Core.Companies;
+using AnnuaireFiliere.Core.Survey;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AnnuaireFiliere.Core.Data.Configurations;
+
+internal sealed class SurveyWaveConfiguration : IEntityTypeConfiguration<SurveyWave>
+{
+    public void Configure(EntityTypeBuilder<SurveyWave> builder)
+    {
+        builder.ToTable("SurveyWaves");
+        builder.HasKey(w => w.Id);
+        builder.Property(w => w.Title).HasMaxLength(SurveyWaves.TitleMaxLength);
+        builder.Property(w => w.QuestionnaireId).HasMaxLength(60);
+        builder.Ignore(w => w.QuestionnaireKey);
+    }
+}
+
+internal sealed class SurveyWaveMemberConfiguration : IEntityTypeConfiguration<SurveyWaveMember>
+{
+    public void Configure(EntityTypeBuilder<SurveyWaveMember> builder)
+    {
+        builder.ToTable("SurveyWaveMembers");
+        builder.HasKey(m => new { m.WaveId, m.CompanyId });
+        builder.HasOne<SurveyWave>().WithMany().HasForeignKey(m => m.WaveId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Company>().WithMany().HasForeignKey(m => m.CompanyId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<SurveyResponse>
+{
+    public void Configure(EntityTypeBuilder<SurveyResponse> builder)
+    {
+        builder.ToTable("SurveyResponses");
+        builder.HasKey(r => r.Id);
+        // One response per company and wave.
+        builder.HasIndex(r => new { r.WaveId, r.CompanyId }).IsUnique();
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.HasOne<SurveyWave>().WithMany().HasForeignKey(r => r.WaveId).OnDelete(DeleteBehavior.Cascade);
+        // A company removed keeps its answers in the wave's aggregates only when results were computed; the row goes.
+        builder.HasOne<Company>().WithMany().HasForeignKey(r => r.CompanyId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
