@@ -29,6 +29,7 @@ public enum SurveyProblem
     SplitNotHundred,
     TooLong,
     ExclusiveWithOthers,
+    NotAPercentage,
 }
 
 /// <summary>A refused answer: its question and why.</summary>
@@ -108,9 +109,13 @@ public static class SurveyRules
             case QuestionType.WholeNumber or QuestionType.Scale:
                 return answer.Number is { } number && number >= question.Min && number <= question.Max ? null : SurveyProblem.OutOfRange;
             case QuestionType.PercentageSplit:
-                if (!answer.Split.Keys.All(Known) || answer.Split.Values.Any(v => v is < 0 or > 100))
+                if (!answer.Split.Keys.All(Known))
                 {
                     return SurveyProblem.UnknownOption;
+                }
+                if (answer.Split.Values.Any(v => v is < 0 or > 100))
+                {
+                    return SurveyProblem.NotAPercentage;
                 }
                 return answer.Split.Values.Sum() == 100 ? null : SurveyProblem.SplitNotHundred;
             case QuestionType.ShortText:
@@ -134,6 +139,7 @@ public static class SurveyRules
             SurveyProblem.OutOfRange => english ? $"Enter a whole number from {min} to {max}." : $"Indiquez un nombre entier de {min} à {max}.",
             SurveyProblem.SplitNotHundred => english ? "The percentages must add up to 100." : "Le total des pourcentages doit faire 100.",
             SurveyProblem.TooLong => english ? $"At most {question.MaxLength} characters." : $"{question.MaxLength} caractères au plus.",
+            SurveyProblem.NotAPercentage => english ? "Enter whole percentages from 0 to 100." : "Indiquez des pourcentages entiers de 0 à 100.",
             SurveyProblem.ExclusiveWithOthers => english ? "“None” goes alone: untick it or the others." : "« Aucun » se coche seul : décochez-le ou décochez les autres.",
             _ => problem.ToString(),
         };

@@ -10,10 +10,11 @@ namespace AnnuaireFiliere.Web.Features.Accounts;
 /// <summary>What someone wants to do with one company (resource-based authorization; the resource is the company id).</summary>
 public sealed class CompanyOperation : IAuthorizationRequirement
 {
-    private CompanyOperation(string name, MemberRole minimumRole)
+    private CompanyOperation(string name, MemberRole minimumRole, bool moderators = true)
     {
         Name = name;
         MinimumRole = minimumRole;
+        Moderators = moderators;
     }
 
     /// <summary>Edit the profile, confirm it, see its history and pending requests: its editors and owners.</summary>
@@ -22,7 +23,16 @@ public sealed class CompanyOperation : IAuthorizationRequirement
     /// <summary>Invite, remove and change members, transfer ownership, decide join requests: its owners.</summary>
     public static CompanyOperation ManageMembers { get; } = new(nameof(ManageMembers), MemberRole.Owner);
 
+    /// <summary>
+    /// Answer the observatory's census for the company: its owners only, never moderators nor administrators (the answers
+    /// are confidential: analysts read them, moderators do not).
+    /// </summary>
+    public static CompanyOperation AnswerSurvey { get; } = new(nameof(AnswerSurvey), MemberRole.Owner, moderators: false);
+
     public string Name { get; }
+
+    /// <summary>Whether moderators and administrators may do it for every company.</summary>
+    public bool Moderators { get; }
 
     public MemberRole MinimumRole { get; }
 
@@ -30,8 +40,8 @@ public sealed class CompanyOperation : IAuthorizationRequirement
 }
 
 /// <summary>
-/// Grants a <see cref="CompanyOperation"/> to the company's members with the role it needs, and to moderators and
-/// administrators for every company. Pages call
+/// Grants a <see cref="CompanyOperation"/> to the company's members with the role it needs, and (but for the census) to
+/// moderators and administrators for every company. Pages call
 /// <c>authorization.AuthorizeAsync(User, companyId, CompanyOperation.Edit)</c> before reading or changing anything.
 /// </summary>
 public sealed class CompanyAuthorizationHandler(AppDbContext db) : AuthorizationHandler<CompanyOperation, Guid>
@@ -43,7 +53,7 @@ public sealed class CompanyAuthorizationHandler(AppDbContext db) : Authorization
         {
             return;
         }
-        if (user.IsInRole(Roles.Moderator) || user.IsInRole(Roles.Administrator))
+        if (requirement.Moderators && (user.IsInRole(Roles.Moderator) || user.IsInRole(Roles.Administrator)))
         {
             context.Succeed(requirement);
             return;

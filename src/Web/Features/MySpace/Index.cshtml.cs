@@ -31,7 +31,7 @@ public enum DashboardState
 /// </summary>
 [Authorize(Policy = Policies.Member)]
 public sealed class MySpaceModel(AppDbContext db, CompanyRegistration registration, IAuthorizationService authorization, CompanyLifecycle lifecycle,
-    ProfileAudience audience) : PageModel
+    ProfileAudience audience, TimeProvider clock) : PageModel
 {
     public sealed record MyCompany(Guid Id, string Name, string Slug, DashboardState State, MemberRole Role, DateTime? LastConfirmedAt,
         string? Reason, ProfileCompleteness Completeness, ProfileAudienceTotal Audience);
@@ -46,6 +46,12 @@ public sealed class MySpaceModel(AppDbContext db, CompanyRegistration registrati
 
     public MyDraft? Draft { get; private set; }
 
+    /// <summary>An open census wave a company owned by the user is asked (its owners answer it).</summary>
+    public sealed record MySurvey(Guid WaveId, string Title, DateTime ClosesAt, bool Sent);
+
+    /// <summary>Open census waves, by company (owners only).</summary>
+    public IReadOnlyDictionary<Guid, IReadOnlyList<MySurvey>> Surveys { get; private set; } = new Dictionary<Guid, IReadOnlyList<MySurvey>>();
+
     /// <summary>What the last action did (<c>soumise</c>, <c>confirmee</c>, <c>demande-created</c> …), for the notice.</summary>
     [FromQuery(Name = "resultat")]
     public string? Outcome { get; set; }
@@ -54,6 +60,7 @@ public sealed class MySpaceModel(AppDbContext db, CompanyRegistration registrati
     {
         var userId = UserId;
         Companies = await MyCompaniesAsync(userId, cancellationToken);
+        Surveys = await SurveysAsync([.. Companies.Where(c => c.Role == MemberRole.Owner).Select(c => c.Id)], cancellationToken);
         Requests = await db.AccessRequests.AsNoTracking()
             .Where(r => r.UserId == userId)
             .Join(db.Companies, r => r.CompanyId, c => c.Id, (r, c) => new { Request = r, Name = c.TradeName ?? c.LegalName })
@@ -65,6 +72,24 @@ public sealed class MySpaceModel(AppDbContext db, CompanyRegistration registrati
             var input = CompanyRegistration.Read(draft);
             Draft = new MyDraft(draft.Step, input.Identity.TradeName ?? input.Identity.LegalName, draft.UpdatedAt);
         }
+    }
+
+    private async Task<IReadOnlyDictionary<Guid, IReadOnlyList<MySurvey>>> SurveysAsync(List<Guid> owned, CancellationToken cancellationToken)
+    {
+        if (owned.Count == 0)
+        {
+            return new Dictionary<Guid, IReadOnlyList<MySurvey>>();
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var rows = await db.SurveyWaveMembers.AsNoTracking()
+            .Where(m => owned.Contains(m.CompanyId))
+            .Join(db.SurveyWaves.Where(w => w.OpensAt <= now && w.ClosesAt > now), m => m.WaveId, w => w.Id, (m, w) => new { m.CompanyId, w.Id, w.Title, w.ClosesAt })
+            .ToListAsync(cancellationToken);
+        var sent = (await db.SurveyResponses.AsNoTracking()
+            .Where(r => owned.Contains(r.CompanyId) && r.Status == Core.Survey.SurveyResponseStatus.Submitted)
+            .Select(r => new { r.CompanyId, r.WaveId }).ToListAsync(cancellationToken)).Select(r => (r.CompanyId, r.WaveId)).ToHashSet();
+        return rows.GroupBy(r => r.CompanyId).ToDictionary(g => g.Key,
+            g => (IReadOnlyList<MySurvey>)[.. g.OrderBy(r => r.ClosesAt).Select(r => new MySurvey(r.Id, r.Title, r.ClosesAt, sent.Contains((r.CompanyId, r.Id))))]);
     }
 
     /// <summary>"Mon profil est à jour": stamps the confirmation date (editors, owners and moderators).</summary>

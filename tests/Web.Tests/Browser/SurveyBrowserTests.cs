@@ -1,0 +1,44 @@
+using Microsoft.Playwright;
+
+namespace AnnuaireFiliere.Web.Tests.Browser;
+
+/// <summary>The census questionnaire in a browser on a phone: it fits, it is accessible, and follow-up questions appear when they apply.</summary>
+[Collection(BrowserTestGroup.Name)]
+public sealed class SurveyBrowserTests(BrowserSite site)
+{
+    [Fact]
+    public async Task On_a_phone_the_questionnaire_fits_passes_axe_and_shows_the_online_sales_questions_only_to_those_who_sell_online()
+    {
+        var company = (await TestCompanies.PublishedAsync(site.Factory)).Id;
+        var wave = Guid.CreateVersion7();
+        await site.Factory.WithDatabaseAsync(async db =>
+        {
+            db.SurveyWaves.Add(new Core.Survey.SurveyWave
+            {
+                Id = wave, Title = "Enquête navigateur", QuestionnaireId = "enquete-annuelle", QuestionnaireVersion = 1,
+                OpensAt = DateTime.UtcNow.AddDays(-1), ClosesAt = DateTime.UtcNow.AddDays(10), CreatedAt = DateTime.UtcNow,
+            });
+            db.SurveyWaveMembers.Add(new Core.Survey.SurveyWaveMember { WaveId = wave, CompanyId = company });
+            return await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        });
+        var page = await site.SignedInAsync($"enquete.{TestCompanies.Unique()}@annuaire-test.nc", company, width: 360, height: 780);
+
+        await page.GotoAsync($"/mon-espace/entreprises/{company}/enquete/{wave}");
+
+        var channels = page.Locator("#question-canaux");
+        await Assertions.Expect(channels).ToBeHiddenAsync();
+        await page.Locator("#question-vente-en-ligne").GetByLabel("Oui").CheckAsync();
+        await Assertions.Expect(channels).ToBeVisibleAsync();
+        await page.Locator("#question-vente-en-ligne").GetByLabel("Non").CheckAsync();
+        await Assertions.Expect(channels).ToBeHiddenAsync();
+        await BrowserDefaults.AssertNoSidewaysScrollAsync(page);
+        await AccountBrowserTests.NoSeriousViolationAsync(page);
+
+        // A refusal keeps the page usable: messages, same width, still accessible.
+        await page.GetByLabel("Nombre de salariés", new() { Exact = false }).FillAsync("beaucoup");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer mes réponses" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
+        await BrowserDefaults.AssertNoSidewaysScrollAsync(page);
+        await AccountBrowserTests.NoSeriousViolationAsync(page);
+    }
+}
