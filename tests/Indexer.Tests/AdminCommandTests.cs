@@ -19,14 +19,21 @@ public sealed class AdminCommandTests : IDisposable
         var granted = await IndexerProcess.RunAsync("admin", "add", "marie.gope@exemple.nc", "--data", _data);
 
         Assert.Equal(ExitCodes.Success, granted.ExitCode);
-        Assert.Contains("est maintenant administrateur", granted.Output, StringComparison.Ordinal);
+        Assert.Contains("a maintenant le rôle administrator", granted.Output, StringComparison.Ordinal);
         Assert.Equal(1L, AdministratorCount());
         Assert.Equal(0L, DataFolder.Scalar(_data, "SELECT COUNT(*) FROM AspNetUsers WHERE SecurityStamp = 'avant'"));
 
         var again = await IndexerProcess.RunAsync("admin", "add", "MARIE.GOPE@exemple.nc", "--data", _data);
         Assert.Equal(ExitCodes.Success, again.ExitCode);
-        Assert.Contains("est déjà administrateur", again.Output, StringComparison.Ordinal);
+        Assert.Contains("a déjà le rôle administrator", again.Output, StringComparison.Ordinal);
         Assert.Equal(1L, AdministratorCount());
+
+        var analyst = await IndexerProcess.RunAsync("admin", "add", "marie.gope@exemple.nc", "--role", "analyst", "--data", _data);
+        Assert.Equal(ExitCodes.Success, analyst.ExitCode);
+        Assert.Equal(1L, DataFolder.Scalar(_data, "SELECT COUNT(*) FROM AspNetUserRoles ur JOIN AspNetRoles r ON r.Id = ur.RoleId WHERE r.Name = 'analyst'"));
+        var unknown = await IndexerProcess.RunAsync("admin", "add", "marie.gope@exemple.nc", "--role", "roi", "--data", _data);
+        Assert.Equal(ExitCodes.InvalidArguments, unknown.ExitCode);
+        Assert.Contains("Rôle inconnu : « roi »", unknown.Output, StringComparison.Ordinal);
     }
 
     [Fact]

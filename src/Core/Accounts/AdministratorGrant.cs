@@ -7,14 +7,17 @@ namespace AnnuaireFiliere.Core.Accounts;
 public enum GrantOutcome
 {
     Granted,
-    AlreadyAdministrator,
+    AlreadyHeld,
     NoSuchAccount,
 }
 
-/// <summary>Gives the administrator role to an existing account (the Indexer's <c>admin add</c>); effective at its next sign-in.</summary>
+/// <summary>Gives a role (administrator by default) to an existing account (the Indexer's <c>admin add</c>); effective at its next sign-in.</summary>
 public static class AdministratorGrant
 {
-    public static async Task<GrantOutcome> GrantAsync(AppDbContext db, string email, CancellationToken cancellationToken = default)
+    public static async Task<GrantOutcome> GrantAsync(AppDbContext db, string email, CancellationToken cancellationToken = default) =>
+        await GrantAsync(db, email, Roles.Administrator, cancellationToken);
+
+    public static async Task<GrantOutcome> GrantAsync(AppDbContext db, string email, string roleName, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(email);
@@ -25,10 +28,10 @@ public static class AdministratorGrant
         {
             return GrantOutcome.NoSuchAccount;
         }
-        var role = Roles.All.Single(r => r.Name == Roles.Administrator).Id;
+        var role = Roles.All.Single(r => r.Name == roleName).Id;
         if (await db.UserRoles.AnyAsync(ur => ur.UserId == user.Id && ur.RoleId == role, cancellationToken))
         {
-            return GrantOutcome.AlreadyAdministrator;
+            return GrantOutcome.AlreadyHeld;
         }
         db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = user.Id, RoleId = role });
         // A new security stamp makes the site re-read the roles of a signed-in session.

@@ -41,4 +41,30 @@ public sealed class SurveyBrowserTests(BrowserSite site)
         await BrowserDefaults.AssertNoSidewaysScrollAsync(page);
         await AccountBrowserTests.NoSeriousViolationAsync(page);
     }
+
+    [Fact]
+    public async Task On_a_phone_the_analysts_pages_fit_and_pass_axe()
+    {
+        var company = (await TestCompanies.PublishedAsync(site.Factory)).Id;
+        var wave = Guid.CreateVersion7();
+        await site.Factory.WithDatabaseAsync(async db =>
+        {
+            db.SurveyWaves.Add(new Core.Survey.SurveyWave
+            {
+                Id = wave, Title = "Enquête annuelle de la filière numérique 2026", QuestionnaireId = "enquete-annuelle", QuestionnaireVersion = 1,
+                OpensAt = DateTime.UtcNow.AddDays(-1), ClosesAt = DateTime.UtcNow.AddDays(10), CreatedAt = DateTime.UtcNow,
+            });
+            db.SurveyWaveMembers.Add(new Core.Survey.SurveyWaveMember { WaveId = wave, CompanyId = company });
+            return await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        });
+        var page = await site.SignedInAsync($"analyste.{TestCompanies.Unique()}@annuaire-test.nc", role: Core.Accounts.Roles.Analyst, width: 360, height: 780);
+
+        foreach (var path in new[] { "/observatoire/vagues", $"/observatoire/vagues/{wave}" })
+        {
+            await page.GotoAsync(path);
+            await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
+            await BrowserDefaults.AssertNoSidewaysScrollAsync(page);
+            await AccountBrowserTests.NoSeriousViolationAsync(page);
+        }
+    }
 }

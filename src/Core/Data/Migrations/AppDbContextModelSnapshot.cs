@@ -1203,6 +1203,13 @@ namespace AnnuaireFiliere.Core.Data.Migrations
                             ConcurrencyStamp = "6d1f3a52-4c59-4f6b-9a55-7c0f6c2b0a03",
                             Name = "administrator",
                             NormalizedName = "ADMINISTRATOR"
+                        },
+                        new
+                        {
+                            Id = new Guid("6d1f3a52-4c59-4f6b-9a55-7c0f6c2b0a04"),
+                            ConcurrencyStamp = "6d1f3a52-4c59-4f6b-9a55-7c0f6c2b0a04",
+                            Name = "analyst",
+                            NormalizedName = "ANALYST"
                         });
                 });
 

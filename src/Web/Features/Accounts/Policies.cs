@@ -9,8 +9,11 @@ public static class Policies
     /// <summary>Any signed-in account.</summary>
     public const string Member = "Member";
 
-    /// <summary>The observatory's analysts' view: moderators and administrators.</summary>
+    /// <summary>The analysts' view of the statistics (exact counts of every status): moderators, analysts and administrators.</summary>
     public const string Analyst = "Analyst";
+
+    /// <summary>The census (waves, response rates, answers one by one): the observatory's analysts and administrators, not moderators.</summary>
+    public const string SurveyAnalyst = "SurveyAnalyst";
 
     /// <summary>Moderation queues: moderators and administrators.</summary>
     public const string Moderator = "Moderator";
@@ -20,7 +23,8 @@ public static class Policies
 
     internal static AuthorizationBuilder AddDirectoryPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(Member, policy => policy.RequireAuthenticatedUser())
-        .AddPolicy(Analyst, policy => policy.RequireRole(Roles.Moderator, Roles.Administrator))
+        .AddPolicy(Analyst, policy => policy.RequireRole(Roles.Moderator, Roles.Analyst, Roles.Administrator))
+        .AddPolicy(SurveyAnalyst, policy => policy.RequireRole(Roles.Analyst, Roles.Administrator))
         .AddPolicy(Moderator, policy => policy.RequireRole(Roles.Moderator, Roles.Administrator))
         .AddPolicy(Administrator, policy => policy.RequireRole(Roles.Administrator));
 }
