@@ -9,18 +9,7 @@ public sealed class SurveyBrowserTests(BrowserSite site)
     [Fact]
     public async Task On_a_phone_the_questionnaire_fits_passes_axe_and_shows_the_online_sales_questions_only_to_those_who_sell_online()
     {
-        var company = (await TestCompanies.PublishedAsync(site.Factory)).Id;
-        var wave = Guid.CreateVersion7();
-        await site.Factory.WithDatabaseAsync(async db =>
-        {
-            db.SurveyWaves.Add(new Core.Survey.SurveyWave
-            {
-                Id = wave, Title = "Enquête navigateur", QuestionnaireId = "enquete-annuelle", QuestionnaireVersion = 1,
-                OpensAt = DateTime.UtcNow.AddDays(-1), ClosesAt = DateTime.UtcNow.AddDays(10), CreatedAt = DateTime.UtcNow,
-            });
-            db.SurveyWaveMembers.Add(new Core.Survey.SurveyWaveMember { WaveId = wave, CompanyId = company });
-            return await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-        });
+        var (company, wave) = await OpenWaveAsync("Enquête navigateur");
         var page = await site.SignedInAsync($"enquete.{TestCompanies.Unique()}@annuaire-test.nc", company, width: 360, height: 780);
 
         await page.GotoAsync($"/mon-espace/entreprises/{company}/enquete/{wave}");
@@ -45,18 +34,7 @@ public sealed class SurveyBrowserTests(BrowserSite site)
     [Fact]
     public async Task On_a_phone_the_analysts_pages_fit_and_pass_axe()
     {
-        var company = (await TestCompanies.PublishedAsync(site.Factory)).Id;
-        var wave = Guid.CreateVersion7();
-        await site.Factory.WithDatabaseAsync(async db =>
-        {
-            db.SurveyWaves.Add(new Core.Survey.SurveyWave
-            {
-                Id = wave, Title = "Enquête annuelle de la filière numérique 2026", QuestionnaireId = "enquete-annuelle", QuestionnaireVersion = 1,
-                OpensAt = DateTime.UtcNow.AddDays(-1), ClosesAt = DateTime.UtcNow.AddDays(10), CreatedAt = DateTime.UtcNow,
-            });
-            db.SurveyWaveMembers.Add(new Core.Survey.SurveyWaveMember { WaveId = wave, CompanyId = company });
-            return await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-        });
+        var (_, wave) = await OpenWaveAsync("Enquête annuelle de la filière numérique 2026");
         var page = await site.SignedInAsync($"analyste.{TestCompanies.Unique()}@annuaire-test.nc", role: Core.Accounts.Roles.Analyst, width: 360, height: 780);
 
         foreach (var path in new[] { "/observatoire/vagues", $"/observatoire/vagues/{wave}" })
@@ -66,5 +44,23 @@ public sealed class SurveyBrowserTests(BrowserSite site)
             await BrowserDefaults.AssertNoSidewaysScrollAsync(page);
             await AccountBrowserTests.NoSeriousViolationAsync(page);
         }
+    }
+
+    /// <summary>A wave open now whose population is one new company.</summary>
+    private async Task<(Guid Company, Guid Wave)> OpenWaveAsync(string title)
+    {
+        var company = (await TestCompanies.PublishedAsync(site.Factory)).Id;
+        var wave = Guid.CreateVersion7();
+        await site.Factory.WithDatabaseAsync(async db =>
+        {
+            db.SurveyWaves.Add(new Core.Survey.SurveyWave
+            {
+                Id = wave, Title = title, QuestionnaireId = "enquete-annuelle", QuestionnaireVersion = 1,
+                OpensAt = DateTime.UtcNow.AddDays(-1), ClosesAt = DateTime.UtcNow.AddDays(10), CreatedAt = DateTime.UtcNow,
+            });
+            db.SurveyWaveMembers.Add(new Core.Survey.SurveyWaveMember { WaveId = wave, CompanyId = company });
+            return await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        });
+        return (company, wave);
     }
 }
