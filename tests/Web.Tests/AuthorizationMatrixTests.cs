@@ -22,7 +22,7 @@ public sealed partial class AuthorizationMatrixTests(SiteFixture site) : IClassF
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     /// <summary>Areas whose every page reveals or changes non-public data.</summary>
-    private static readonly string[] PrivateAreas = ["/mon-espace", "/moderation", "/compte/donnees"];
+    private static readonly string[] PrivateAreas = ["/mon-espace", "/moderation", "/compte/donnees", "/observatoire"];
 
     /// <summary>
     /// Pages opened from a mailed link: anyone holding the link may see them (a bad token gets a message), so they are
@@ -52,6 +52,25 @@ public sealed partial class AuthorizationMatrixTests(SiteFixture site) : IClassF
         foreach (var target in targets)
         {
             var url = Url(target, companyA);
+            if (Census(target) is { } analysts)
+            {
+                // Confidential answers: moderators never; administrators only on the analysts' pages; owners of A
+                // answer only waves that ask A (tested in SurveyAnswerTests).
+                async Task<HttpResponseMessage> call(HttpClient client) =>
+                    target.Method == "GET" ? await client.GetAsync(url, Cancel) : await client.PostAsync(url, await FormAsync(client, companyA), Cancel);
+                Expect(failures, target, "anonymous", await call(anonymous), Outcome.SignIn);
+                Expect(failures, target, "moderator", await call(moderator), Outcome.Refused);
+                Expect(failures, target, "owner of B", await call(ownerB), Outcome.Refused);
+                if (!analysts)
+                {
+                    Expect(failures, target, "administrator", await call(administrator), Outcome.Refused);
+                }
+                else if (target.Method == "GET" && !target.Route.Contains('{', StringComparison.Ordinal))
+                {
+                    Expect(failures, target, "administrator", await call(administrator), Outcome.Allowed);
+                }
+                continue;
+            }
             if (target.Method == "GET")
             {
                 if (!MailedLinkPages.Any(p => target.Route.StartsWith(p, StringComparison.Ordinal)))
@@ -96,6 +115,12 @@ public sealed partial class AuthorizationMatrixTests(SiteFixture site) : IClassF
 
         Assert.True(failures.Count == 0, $"{targets.Count} handlers checked; refusals missing or wrong:\n" + string.Join('\n', failures));
     }
+
+    /// <summary>The census pages: true for the analysts' ones, false for a company's answers, null for any other page.</summary>
+    private static bool? Census(Target target) =>
+        target.Route.StartsWith("/observatoire", StringComparison.Ordinal) ? true
+        : target.Route.Contains("/enquete/", StringComparison.Ordinal) ? false
+        : null;
 
     private enum Outcome
     {
@@ -164,6 +189,8 @@ public sealed partial class AuthorizationMatrixTests(SiteFixture site) : IClassF
             return name switch
             {
                 "id" => company.ToString(),
+                // A wave nobody asked company A: the census pages answer 404 to its owner, like any refusal.
+                "vague" => Guid.Empty.ToString(),
                 _ when match.Groups["optional"].Success => "",
                 _ => throw new InvalidOperationException($"The authorization matrix cannot fill {{{name}}} in {target.Route}: teach it a value."),
             };
