@@ -19,17 +19,7 @@ public sealed class SurveyAnswerTests(SiteFixture site) : IClassFixture<SiteFixt
     private async Task<(Guid Company, SurveyWave Wave, HttpClient Owner, string Url)> OpenWaveAsync()
     {
         var company = await TestCompanies.PublishedAsync(site.Factory, (c, _) => c.CommuneCode = "98814");
-        await using var scope = site.Factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var now = DateTime.UtcNow;
-        var wave = new SurveyWave
-        {
-            Id = Guid.CreateVersion7(), Title = "Enquête annuelle " + TestCompanies.Unique(), QuestionnaireId = "enquete-annuelle", QuestionnaireVersion = 1,
-            OpensAt = now.AddDays(-1), ClosesAt = now.AddDays(20), CreatedAt = now,
-        };
-        db.SurveyWaves.Add(wave);
-        db.SurveyWaveMembers.Add(new SurveyWaveMember { WaveId = wave.Id, CompanyId = company.Id });
-        await db.SaveChangesAsync(Cancel);
+        var wave = await TestSurveys.OpenWaveAsync(site.Factory, company.Id, "Enquête annuelle " + TestCompanies.Unique(), daysLeft: 20);
         var owner = await AccountForms.MemberClientAsync(site.Factory, $"enquete{TestCompanies.Unique()}@proprietaires-test.nc", company.Id);
         return (company.Id, wave, owner, $"/mon-espace/entreprises/{company.Id}/enquete/{wave.Id}");
     }

@@ -50,17 +50,6 @@ public sealed class SurveyBrowserTests(BrowserSite site)
     private async Task<(Guid Company, Guid Wave)> OpenWaveAsync(string title)
     {
         var company = (await TestCompanies.PublishedAsync(site.Factory)).Id;
-        var wave = Guid.CreateVersion7();
-        await site.Factory.WithDatabaseAsync(async db =>
-        {
-            db.SurveyWaves.Add(new Core.Survey.SurveyWave
-            {
-                Id = wave, Title = title, QuestionnaireId = "enquete-annuelle", QuestionnaireVersion = 1,
-                OpensAt = DateTime.UtcNow.AddDays(-1), ClosesAt = DateTime.UtcNow.AddDays(10), CreatedAt = DateTime.UtcNow,
-            });
-            db.SurveyWaveMembers.Add(new Core.Survey.SurveyWaveMember { WaveId = wave, CompanyId = company });
-            return await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-        });
-        return (company, wave);
+        return (company, (await TestSurveys.OpenWaveAsync(site.Factory, company, title)).Id);
     }
 }

@@ -38,6 +38,9 @@ public sealed class AnswerModel(AppDbContext db, SurveyWaves waves, IAuthorizati
 
     public bool IsOpen => Wave.IsOpen(clock.GetUtcNow().UtcDateTime);
 
+    /// <summary>The wave is not open yet (by the site's clock, as <see cref="IsOpen"/>).</summary>
+    public bool NotYetOpen => clock.GetUtcNow().UtcDateTime < Wave.OpensAt;
+
     public async Task<IActionResult> OnGetAsync(Guid id, Guid vague, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, vague, cancellationToken) is { } refused)

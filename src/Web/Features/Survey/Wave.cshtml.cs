@@ -50,7 +50,7 @@ public sealed class WaveModel(AppDbContext db, SurveyWaves waves, TaxonomyCatalo
         var owners = (await db.CompanyMembers.AsNoTracking().Where(m => ids.Contains(m.CompanyId) && m.Role == MemberRole.Owner)
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.CompanyId, u.Email }).ToListAsync(cancellationToken))
             .ToLookup(o => o.CompanyId, o => o.Email);
-        var drafts = await db.SurveyResponses.AsNoTracking().Where(r => r.WaveId == id && r.Status == SurveyResponseStatus.Draft).Select(r => r.CompanyId).ToListAsync(cancellationToken);
+        var drafts = (await db.SurveyResponses.AsNoTracking().Where(r => r.WaveId == id && r.Status == SurveyResponseStatus.Draft).Select(r => r.CompanyId).ToListAsync(cancellationToken)).ToHashSet();
         IEnumerable<IEnumerable<string?>> Lines()
         {
             yield return ["entreprise", "raison_sociale", "commune", "brouillon", "courriel", "telephones", "proprietaires"];
