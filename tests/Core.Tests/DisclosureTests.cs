@@ -166,7 +166,7 @@ public sealed class DisclosureTests
 /// and its activities, a province and its communes, the margins of a cross-tab and the one-way tables, the same cell in
 /// two cross-tabs, own shop + marketplaces ≥ selling online), and interval arithmetic until nothing changes.
 /// </summary>
-internal sealed class DifferencingReader
+internal sealed partial class DifferencingReader
 {
     private const long Many = long.MaxValue / 8;
     private readonly Dictionary<string, (long Low, long High)> _range = [];
