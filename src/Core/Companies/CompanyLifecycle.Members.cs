@@ -246,11 +246,16 @@ public sealed partial class CompanyLifecycle
 
     /// <summary>
     /// A deleted account's entries in the companies' histories keep the change but no longer say who made it
-    /// (<see cref="CompanyChange.DeletedAccountActor"/>). Its memberships go with the account.
+    /// (<see cref="CompanyChange.DeletedAccountActor"/>), nor do the census answers it saved (they stay in their
+    /// wave's aggregates). Its memberships go with the account.
     /// </summary>
-    public Task<int> ForgetAccountAsync(Guid userId, CancellationToken cancellationToken) =>
-        db.CompanyChanges.Where(c => c.UserId == userId)
+    public async Task<int> ForgetAccountAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        await db.SurveyResponses.Where(r => r.UpdatedBy == userId)
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.UpdatedBy, (Guid?)null), cancellationToken);
+        return await db.CompanyChanges.Where(c => c.UserId == userId)
             .ExecuteUpdateAsync(set => set.SetProperty(c => c.UserId, (Guid?)null).SetProperty(c => c.Actor, CompanyChange.DeletedAccountActor), cancellationToken);
+    }
 
     /// <summary>Makes an account a member with at least <paramref name="role"/> (an owner invited as editor stays owner); saved by the caller.</summary>
     private async Task GrantAsync(Guid companyId, Guid userId, MemberRole role, DateTime now, CancellationToken cancellationToken)

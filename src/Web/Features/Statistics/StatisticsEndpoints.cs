@@ -22,6 +22,7 @@ internal static class StatisticsEndpoints
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddStatistics();
         builder.Services.AddScoped<StatisticsReader>();
+        builder.Services.AddScoped<KeyFigures.SurveyPublication>();
         return builder;
     }
 

@@ -1,0 +1,9 @@
+using AnnuaireFiliere.Core.Survey.Results;
+
+namespace AnnuaireFiliere.Web.Features.KeyFigures;
+
+/// <summary>What the <c>_QuestionResult</c> partial shows: a question's results, under the heading <see cref="Anchor"/>.</summary>
+public sealed record QuestionView(WaveResults Wave, QuestionResult Result, WaveResults? Previous, SurveyPublication Publication, string Anchor)
+{
+    public bool Analyst => Wave.Audience == Core.Statistics.StatisticsAudience.Analyst;
+}

@@ -1,0 +1,117 @@
+using System.Globalization;
+using AnnuaireFiliere.Core.Statistics;
+using AnnuaireFiliere.Core.Survey;
+using AnnuaireFiliere.Core.Survey.Results;
+using AnnuaireFiliere.Core.Taxonomy;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace AnnuaireFiliere.Web.Features.KeyFigures;
+
+/// <summary>A wave's results and those of the wave it compares with (none for the first).</summary>
+public sealed record PublishedWave(WaveResults Current, WaveResults? Previous);
+
+/// <summary>
+/// The census results as the site publishes them (docs/adr/0030): a closed wave's results, protected for the
+/// public or whole for analysts, with its previous wave's for comparison; cached a few minutes (a closed wave's
+/// answers no longer change; the companies' groups may). The tables are the same for the page, the workbook, the
+/// open data and the API.
+/// </summary>
+public sealed class SurveyPublication(SurveyResultsService results, IMemoryCache cache, TaxonomyCatalog taxonomy)
+{
+    /// <summary>The indicators of the key figures, in their order: questions of the questionnaire, known by their ids.</summary>
+    public static readonly IReadOnlyList<string> Headlines =
+        ["effectif", "embauches", "ca-tranche", "ca-evolution", "vente-en-ligne", "canaux", "formation-besoins", "recrutement-difficultes", "clients-hors-nc", "perspectives"];
+
+    public const string Withheld = "s";
+
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+
+    /// <summary>The latest closed wave (when <paramref name="waveId"/> is null) or the one asked, with its previous; null when there is none.</summary>
+    public async Task<PublishedWave?> ReadAsync(Guid? waveId, StatisticsAudience audience, Calibration calibration, CancellationToken cancellationToken)
+    {
+        var closed = await results.ClosedAsync(cancellationToken);
+        var wave = waveId is { } id ? closed.FirstOrDefault(w => w.Id == id) : closed.FirstOrDefault();
+        if (wave is null)
+        {
+            return null;
+        }
+        var current = await ComputeAsync(wave, audience, calibration, cancellationToken);
+        var previousWave = await results.PreviousAsync(wave, cancellationToken);
+        var previous = previousWave is null ? null : await ComputeAsync(previousWave, audience, calibration, cancellationToken);
+        return new PublishedWave(current, previous?.State == ResultsState.Ready ? previous : null);
+    }
+
+    /// <summary>Every closed wave, the latest first.</summary>
+    public Task<List<SurveyWave>> ClosedAsync(CancellationToken cancellationToken) => results.ClosedAsync(cancellationToken);
+
+    private Task<WaveResults> ComputeAsync(SurveyWave wave, StatisticsAudience audience, Calibration calibration, CancellationToken cancellationToken) =>
+        cache.GetOrCreateAsync(("survey-results", wave.Id, audience, calibration), entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = Lifetime;
+            entry.Size = 1;
+            return results.ComputeAsync(wave, audience, calibration, cancellationToken);
+        })!;
+
+    /// <summary>The name of a group: all respondents, or a sector.</summary>
+    public string GroupLabel(string group, string all) => group.Length == 0 ? all : taxonomy.FindSector(group)?.Label ?? group;
+
+    /// <summary>An option's words: its label, or the point of a scale.</summary>
+    public static string OptionLabel(Question question, string code, CultureInfo culture) =>
+        question.Options.FirstOrDefault(o => o.Code == code)?.Label.In(culture) ?? code;
+
+    /// <summary>
+    /// A question's results as a long table (a line per group and option, or per group for a number), header first:
+    /// what the workbook, the CSV files and the open data write. Withheld values are "s"; respondents' counts per
+    /// option are in analysts' tables only.
+    /// </summary>
+    public List<string?[]> Lines(WaveResults wave, QuestionResult result, CultureInfo culture, string all)
+    {
+        ArgumentNullException.ThrowIfNull(wave);
+        ArgumentNullException.ThrowIfNull(result);
+        var analyst = wave.Audience == StatisticsAudience.Analyst;
+        var question = result.Question;
+        var lines = new List<string?[]>();
+        if (question.Type == QuestionType.WholeNumber)
+        {
+            lines.Add(["groupe", "libelle_groupe", "repondants", "total_estime", "moyenne", "mediane"]);
+            lines.AddRange(result.Groups.Select(g => new[]
+            {
+                GroupCode(g.Group), GroupLabel(g.Group, all), Count(g.Respondents, g.Withheld),
+                Number(g.Number?.Total, g.Number?.Withheld == true, "0"), Number(g.Number?.Mean, g.Number?.Withheld == true, "0.##"), Number(g.Number?.Median, g.Number?.Withheld == true, "0.##"),
+            }));
+            return lines;
+        }
+        lines.Add(analyst
+            ? ["groupe", "libelle_groupe", "repondants", "reponse", "libelle_reponse", "part_pct", "marge_erreur_pct", "entreprises_estimees", "repondants_reponse"]
+            : ["groupe", "libelle_groupe", "repondants", "reponse", "libelle_reponse", "part_pct", "marge_erreur_pct", "entreprises_estimees"]);
+        foreach (var group in result.Groups)
+        {
+            foreach (var option in group.Options)
+            {
+                string?[] line =
+                [
+                    GroupCode(group.Group), GroupLabel(group.Group, all), Count(group.Respondents, group.Withheld), option.Code, OptionLabel(question, option.Code, culture),
+                    Number(option.Share * 100, option.Withheld, "0.#"), Number(option.MarginOfError * 100, option.Withheld, "0.#"), Number(option.Estimate, option.Withheld, "0"),
+                ];
+                lines.Add(analyst ? [.. line, Count(option.Count, option.Withheld && option.Count is null)] : line);
+            }
+        }
+        return lines;
+    }
+
+    /// <summary>All respondents' group in the tables: "ensemble" (a sector's code otherwise).</summary>
+    public const string AllCode = "ensemble";
+
+    private static string GroupCode(string group) => group.Length == 0 ? AllCode : group;
+
+    private static string? Count(long? value, bool withheld) => withheld ? Withheld : value?.ToString(CultureInfo.InvariantCulture);
+
+    private static string? Number(double? value, bool withheld, string format) =>
+        withheld ? Withheld : value?.ToString(format, CultureInfo.InvariantCulture);
+
+    /// <summary>The file and sheet name of a question's table: "q-effectif".</summary>
+    public static string TableName(Question question) => "q-" + question?.Id;
+
+    /// <summary>The questions with results (short texts never).</summary>
+    public static IEnumerable<QuestionResult> Tables(WaveResults wave) => wave?.Questions ?? [];
+}
