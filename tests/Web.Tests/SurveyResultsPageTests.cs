@@ -114,6 +114,15 @@ public sealed class SurveyResultsPageTests : IAsyncLifetime
         Assert.Equal(expected * 100, Convert.ToDouble(oui["part_pct"], CultureInfo.InvariantCulture), 0.05);
         Assert.DoesNotContain("repondants_reponse", rows[0].Keys);
 
+        // The open data carries the same protected table, with its Table Schema.
+        var extract = await _factory.Services.GetRequiredService<Features.OpenData.OpenDataStore>().EnsureTodayAsync(Cancel);
+        var open = (await File.ReadAllLinesAsync(extract.PathOf(Features.OpenData.OpenDataWriter.SurveysCsv), Cancel)).Select(l => l.Split(',')).ToList();
+        Assert.Equal([.. Features.KeyFigures.SurveyPublication.OpenDataColumns], open[0]);
+        var openOui = open.Single(l => l[0] == wave.Id.ToString() && l[3] == "vente-en-ligne" && l[5] == "ensemble" && l[8] == "oui");
+        Assert.Equal(expected * 100, double.Parse(openOui[10], CultureInfo.InvariantCulture), 0.05);
+        Assert.DoesNotContain(open, l => l.Length > 5 && l[5] == "S10");
+        Assert.Contains("\"enquetes.csv\"", await File.ReadAllTextAsync(extract.PathOf(Features.OpenData.OpenDataWriter.Descriptor), Cancel), StringComparison.Ordinal);
+
         var microdata = await analyst.GetStringAsync($"/observatoire/vagues/{wave.Id}/resultats?handler=Microdonnees", Cancel);
         var lines = microdata.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Equal(9, lines.Length);

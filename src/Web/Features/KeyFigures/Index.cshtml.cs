@@ -56,8 +56,10 @@ public sealed class KeyFiguresModel(SurveyPublication publication, IStringLocali
         foreach (var question in results.Questions)
         {
             var lines = publication.Lines(results, question, culture, text["KeyFigures.All"]);
+            // The columns this question fills (a number has no options, a choice no total).
+            var used = Enumerable.Range(0, lines[0].Length).Where(i => i < 3 || lines.Skip(1).Any(l => l[i] is not null)).ToList();
             sheets[StatisticsExports.SheetName(question.Question.Id, sheets.Keys)] = lines.Skip(1)
-                .Select(line => (IDictionary<string, object?>)lines[0].Select((column, i) => (column, value: Value(line[i], i))).ToDictionary(c => c.column!, c => c.value))
+                .Select(line => (IDictionary<string, object?>)used.ToDictionary(i => lines[0][i]!, i => Value(line[i], i)))
                 .ToList();
         }
         using var output = new MemoryStream();

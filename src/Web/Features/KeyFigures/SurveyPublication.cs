@@ -44,7 +44,8 @@ public sealed class SurveyPublication(SurveyResultsService results, IMemoryCache
     /// <summary>Every closed wave, the latest first.</summary>
     public Task<List<SurveyWave>> ClosedAsync(CancellationToken cancellationToken) => results.ClosedAsync(cancellationToken);
 
-    private Task<WaveResults> ComputeAsync(SurveyWave wave, StatisticsAudience audience, Calibration calibration, CancellationToken cancellationToken) =>
+    /// <summary>A wave's results for an audience (cached).</summary>
+    public Task<WaveResults> ComputeAsync(SurveyWave wave, StatisticsAudience audience, Calibration calibration, CancellationToken cancellationToken) =>
         cache.GetOrCreateAsync(("survey-results", wave.Id, audience, calibration), entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = Lifetime;
@@ -59,10 +60,16 @@ public sealed class SurveyPublication(SurveyResultsService results, IMemoryCache
     public static string OptionLabel(Question question, string code, CultureInfo culture) =>
         question.Options.FirstOrDefault(o => o.Code == code)?.Label.In(culture) ?? code;
 
+    /// <summary>The columns of a results table (analysts' tables add <see cref="AnalystColumn"/>).</summary>
+    public static readonly IReadOnlyList<string> Columns =
+        ["groupe", "libelle_groupe", "repondants", "reponse", "libelle_reponse", "part_pct", "marge_erreur_pct", "entreprises_estimees", "total_estime", "moyenne", "mediane"];
+
+    public const string AnalystColumn = "repondants_reponse";
+
     /// <summary>
-    /// A question's results as a long table (a line per group and option, or per group for a number), header first:
-    /// what the workbook, the CSV files and the open data write. Withheld values are "s"; respondents' counts per
-    /// option are in analysts' tables only.
+    /// A question's results as a long table, header first (<see cref="Columns"/>): a line per group and option, or per
+    /// group for a number — what the workbook, the open data and the CSV files write. Withheld values are "s";
+    /// respondents' counts per option are in analysts' tables only.
     /// </summary>
     public List<string?[]> Lines(WaveResults wave, QuestionResult result, CultureInfo culture, string all)
     {
@@ -70,30 +77,48 @@ public sealed class SurveyPublication(SurveyResultsService results, IMemoryCache
         ArgumentNullException.ThrowIfNull(result);
         var analyst = wave.Audience == StatisticsAudience.Analyst;
         var question = result.Question;
-        var lines = new List<string?[]>();
-        if (question.Type == QuestionType.WholeNumber)
-        {
-            lines.Add(["groupe", "libelle_groupe", "repondants", "total_estime", "moyenne", "mediane"]);
-            lines.AddRange(result.Groups.Select(g => new[]
-            {
-                GroupCode(g.Group), GroupLabel(g.Group, all), Count(g.Respondents, g.Withheld),
-                Number(g.Number?.Total, g.Number?.Withheld == true, "0"), Number(g.Number?.Mean, g.Number?.Withheld == true, "0.##"), Number(g.Number?.Median, g.Number?.Withheld == true, "0.##"),
-            }));
-            return lines;
-        }
-        lines.Add(analyst
-            ? ["groupe", "libelle_groupe", "repondants", "reponse", "libelle_reponse", "part_pct", "marge_erreur_pct", "entreprises_estimees", "repondants_reponse"]
-            : ["groupe", "libelle_groupe", "repondants", "reponse", "libelle_reponse", "part_pct", "marge_erreur_pct", "entreprises_estimees"]);
+        var lines = new List<string?[]> { analyst ? [.. Columns, AnalystColumn] : [.. Columns] };
         foreach (var group in result.Groups)
         {
+            string?[] head = [GroupCode(group.Group), GroupLabel(group.Group, all), Count(group.Respondents, group.Withheld)];
+            if (question.Type == QuestionType.WholeNumber)
+            {
+                var number = group.Number;
+                var hidden = number?.Withheld == true;
+                string?[] line = [.. head, null, null, null, null, null, Number(number?.Total, hidden, "0"), Number(number?.Mean, hidden, "0.##"), Number(number?.Median, hidden, "0.##")];
+                lines.Add(analyst ? [.. line, null] : line);
+                continue;
+            }
             foreach (var option in group.Options)
             {
                 string?[] line =
                 [
-                    GroupCode(group.Group), GroupLabel(group.Group, all), Count(group.Respondents, group.Withheld), option.Code, OptionLabel(question, option.Code, culture),
-                    Number(option.Share * 100, option.Withheld, "0.#"), Number(option.MarginOfError * 100, option.Withheld, "0.#"), Number(option.Estimate, option.Withheld, "0"),
+                    .. head, option.Code, OptionLabel(question, option.Code, culture),
+                    Number(option.Share * 100, option.Withheld, "0.#"), Number(option.MarginOfError * 100, option.Withheld, "0.#"),
+                    question.Type == QuestionType.PercentageSplit ? null : Number(option.Estimate, option.Withheld, "0"),
+                    null, question.Type == QuestionType.Scale ? Number(group.Mean, group.Mean is null, "0.##") : null, null,
                 ];
                 lines.Add(analyst ? [.. line, Count(option.Count, option.Withheld && option.Count is null)] : line);
+            }
+        }
+        return lines;
+    }
+
+    /// <summary>The columns of the open data's survey table: the wave and the question, then <see cref="Columns"/>.</summary>
+    public static readonly IReadOnlyList<string> OpenDataColumns = ["vague_id", "vague", "cloture", "question", "libelle_question", .. Columns];
+
+    /// <summary>Every closed wave's published (protected) results as one long table, header first, in French.</summary>
+    public async Task<List<string?[]>> OpenDataLinesAsync(CancellationToken cancellationToken)
+    {
+        var french = CultureInfo.GetCultureInfo("fr-FR");
+        List<string?[]> lines = [[.. OpenDataColumns]];
+        foreach (var wave in await ClosedAsync(cancellationToken))
+        {
+            var results = await ComputeAsync(wave, StatisticsAudience.Public, Calibration.SectorAndSize, cancellationToken);
+            foreach (var question in results.State == ResultsState.Ready ? results.Questions : [])
+            {
+                string?[] head = [wave.Id.ToString(), wave.Title, wave.ClosesAt.AddDays(-1).AddHours(11).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), question.Question.Id, question.Question.Text.In(french)];
+                lines.AddRange(Lines(results, question, french, "Toutes les entreprises").Skip(1).Select(line => (string?[])[.. head, .. line]));
             }
         }
         return lines;

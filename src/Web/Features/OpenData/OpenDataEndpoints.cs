@@ -34,6 +34,7 @@ public static class OpenDataEndpoints
         (OpenDataWriter.CompaniesJson, "Entreprises publiées (JSON)", "application/json; charset=utf-8"),
         (OpenDataWriter.TypologyCsv, "Typologie des secteurs et activités (CSV)", "text/csv; charset=utf-8"),
         (OpenDataWriter.ServicesCsv, "Liste des services (CSV)", "text/csv; charset=utf-8"),
+        (OpenDataWriter.SurveysCsv, "Résultats des enquêtes annuelles (CSV)", "text/csv; charset=utf-8"),
         (OpenDataWriter.Descriptor, "Descripteur Data Package (Table Schema)", "application/json; charset=utf-8"),
     ];
 

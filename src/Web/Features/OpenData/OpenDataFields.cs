@@ -142,6 +142,27 @@ public static class OpenDataFields
         ("activites_codes", "string", "Activités de la typologie où le service est courant (codes), séparées par |."),
     ];
 
+    /// <summary>The census results' table (<see cref="KeyFigures.SurveyPublication.OpenDataColumns"/>, in that order).</summary>
+    public static IReadOnlyList<(string Name, string Type, string Description)> SurveyColumns { get; } =
+    [
+        ("vague_id", "string", "Identifiant de l'enquête (vague)."),
+        ("vague", "string", "Titre de l'enquête."),
+        ("cloture", "date", "Dernier jour de réponse (heure de Nouméa)."),
+        ("question", "string", "Code de la question, stable d'une enquête à l'autre."),
+        ("libelle_question", "string", "La question posée, en français."),
+        ("groupe", "string", "« ensemble » pour toutes les entreprises ayant répondu, sinon le code du secteur de l'activité principale (typologie)."),
+        ("libelle_groupe", "string", "Libellé du groupe."),
+        ("repondants", "integer", "Entreprises du groupe ayant répondu à la question."),
+        ("reponse", "string", "Code de la réponse (vide pour une question à nombre)."),
+        ("libelle_reponse", "string", "Libellé de la réponse, en français."),
+        ("part_pct", "number", "Part pondérée des entreprises ayant donné cette réponse (pour une répartition : part moyenne du chiffre d'affaires), en %."),
+        ("marge_erreur_pct", "number", "Demi-largeur de l'intervalle de confiance à 95 % de la part, en points."),
+        ("entreprises_estimees", "number", "Nombre d'entreprises de l'enquête que la réponse représente (pondéré)."),
+        ("total_estime", "number", "Pour un nombre : total pondéré (emplois, embauches…)."),
+        ("moyenne", "number", "Pour un nombre ou une note : moyenne pondérée par entreprise."),
+        ("mediane", "number", "Pour un nombre : médiane pondérée."),
+    ];
+
     public static IEnumerable<string[]> ServiceLines(TaxonomyCatalog taxonomy)
     {
         ArgumentNullException.ThrowIfNull(taxonomy);

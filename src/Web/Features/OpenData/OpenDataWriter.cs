@@ -25,13 +25,14 @@ public sealed class OpenDataWriter(IServiceScopeFactory scopes, TaxonomyCatalog 
     public const string CompaniesJson = "entreprises.json";
     public const string TypologyCsv = "typologie.csv";
     public const string ServicesCsv = "services.csv";
+    public const string SurveysCsv = "enquetes.csv";
     public const string Descriptor = "datapackage.json";
 
     /// <summary>The suffix of each file's gzip copy.</summary>
     public const string GzipSuffix = ".gz";
 
     /// <summary>The data files of an extract (each also has its gzip copy).</summary>
-    public static readonly IReadOnlyList<string> DataFiles = [CompaniesCsv, CompaniesJson, TypologyCsv, ServicesCsv, Descriptor];
+    public static readonly IReadOnlyList<string> DataFiles = [CompaniesCsv, CompaniesJson, TypologyCsv, ServicesCsv, SurveysCsv, Descriptor];
 
     /// <summary>
     /// zlib level 6: at 100,000 companies the CSV shrinks 8 times and the JSON 11 times in 1.2 and 1.5 s;
@@ -81,6 +82,11 @@ public sealed class OpenDataWriter(IServiceScopeFactory scopes, TaxonomyCatalog 
         }
         await File.WriteAllBytesAsync(Path.Combine(directory, TypologyCsv), CsvFile.Write(OpenDataFields.TypologyLines(taxonomy), excel: false), cancellationToken);
         await File.WriteAllBytesAsync(Path.Combine(directory, ServicesCsv), CsvFile.Write(OpenDataFields.ServiceLines(taxonomy), excel: false), cancellationToken);
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var surveys = await scope.ServiceProvider.GetRequiredService<KeyFigures.SurveyPublication>().OpenDataLinesAsync(cancellationToken);
+            await File.WriteAllBytesAsync(Path.Combine(directory, SurveysCsv), CsvFile.Write(surveys, excel: false), cancellationToken);
+        }
         await File.WriteAllBytesAsync(Path.Combine(directory, Descriptor), DataPackage(date, created, count, context.Site + "/"), cancellationToken);
         // In parallel: compressing is CPU-bound, and the CSV and the JSON take about the same time.
         await Task.WhenAll(DataFiles.Select(file => Task.Run(() => CompressAsync(Path.Combine(directory, file), cancellationToken), cancellationToken)));
@@ -193,6 +199,7 @@ public sealed class OpenDataWriter(IServiceScopeFactory scopes, TaxonomyCatalog 
             WriteReferenceResource(json, "services", ServicesCsv, "Liste des services",
                 "Les services que les entreprises cochent sur leur fiche (colonne services_catalogue_codes), avec leur famille et les activités où ils sont courants.",
                 OpenDataFields.ServiceColumns, "service_code");
+            WriteSurveysResource(json);
             json.WriteEndArray();
             json.WriteEndObject();
         }
@@ -219,6 +226,32 @@ public sealed class OpenDataWriter(IServiceScopeFactory scopes, TaxonomyCatalog 
         json.WriteEndArray();
         json.WriteStartArray("primaryKey");
         json.WriteStringValue(primaryKey);
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    /// <summary>The census results: protected tables only ("s" marks a withheld value), never answers one by one.</summary>
+    private static void WriteSurveysResource(Utf8JsonWriter json)
+    {
+        json.WriteStartObject();
+        json.WriteString("name", "enquetes");
+        json.WriteString("path", SurveysCsv);
+        json.WriteString("title", "Résultats des enquêtes annuelles de la filière");
+        json.WriteString("description", "Les résultats publiés de chaque enquête close : par question, pour toutes les entreprises et par secteur, parts pondérées avec leur marge d'erreur à 95 %, entreprises estimées, totaux, moyennes et médianes. Secret statistique : une valeur qui reposerait sur moins de 3 entreprises, ou dont une entreprise ferait 85 % (deux 90 %), vaut « s », comme celles qui permettraient de la retrouver par différence. Jamais de réponse individuelle.");
+        json.WriteString("format", "csv");
+        json.WriteString("mediatype", "text/csv");
+        json.WriteString("encoding", "utf-8");
+        json.WriteStartObject("schema");
+        json.WriteStartArray("fields");
+        foreach (var (field, type, text) in OpenDataFields.SurveyColumns)
+        {
+            WriteField(json, field, type, text);
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("missingValues");
+        json.WriteStringValue("");
+        json.WriteStringValue(KeyFigures.SurveyPublication.Withheld);
         json.WriteEndArray();
         json.WriteEndObject();
         json.WriteEndObject();
