@@ -114,6 +114,18 @@ public sealed class SurveyResultsPageTests : IAsyncLifetime
         Assert.Equal(expected * 100, Convert.ToDouble(oui["part_pct"], CultureInfo.InvariantCulture), 0.05);
         Assert.DoesNotContain("repondants_reponse", rows[0].Keys);
 
+        // The API gives the same protected figures.
+        using (var api = System.Text.Json.JsonDocument.Parse(await _factory.CreateClient().GetStringAsync($"/api/v1/enquetes/{wave.Id}", Cancel)))
+        {
+            var question = api.RootElement.GetProperty("questions").EnumerateArray().Single(q => q.GetProperty("id").GetString() == "vente-en-ligne");
+            var groups = question.GetProperty("groups").EnumerateArray().ToList();
+            Assert.Equal("ensemble", groups[0].GetProperty("group").GetString());
+            Assert.DoesNotContain(groups, g => g.GetProperty("group").GetString() == "S10");
+            var share = groups[0].GetProperty("options").EnumerateArray().Single(o => o.GetProperty("code").GetString() == "oui").GetProperty("share").GetDouble();
+            Assert.Equal(expected, share, 1e-5);
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await _factory.CreateClient().GetAsync($"/api/v1/enquetes/{Guid.NewGuid()}", Cancel)).StatusCode);
+
         // The open data carries the same protected table, with its Table Schema.
         var extract = await _factory.Services.GetRequiredService<Features.OpenData.OpenDataStore>().EnsureTodayAsync(Cancel);
         var open = (await File.ReadAllLinesAsync(extract.PathOf(Features.OpenData.OpenDataWriter.SurveysCsv), Cancel)).Select(l => l.Split(',')).ToList();

@@ -99,6 +99,7 @@ public static class PublicApi
             .Described("Api.Doc.Typology");
 
         Statistics.StatisticsEndpoints.MapStatisticsApi(api);
+        KeyFigures.SurveyApi.MapSurveyApi(api);
         api.MapGet("/donnees", OpenData.OpenDataEndpoints.ListAsync)
             .WithName(OpenDataEndpoint)
             .Described("Api.Doc.OpenData")
