@@ -50,4 +50,23 @@ public sealed class SurveyAnswerJsonTests
             Assert.Empty(SurveyRules.Check(Questionnaire, again, complete: false));
         }
     }
+
+    [Fact]
+    public void A_synthetic_answer_set_is_stored_without_computed_or_empty_fields_and_reads_back_the_same()
+    {
+        var synthetic = new SyntheticAnswers(Questionnaire, Taxonomy.TaxonomyCatalog.Default);
+        var profile = new SyntheticProfile(Guid.Parse("0190a3c2-8e1f-7b3d-9a4e-5f6a7b8c9d0e"), "S06", "02", OwnShop: true, Marketplaces: true);
+        var answers = synthetic.For(profile, 2025);
+
+        var json = SurveyWaves.Write(Questionnaire, answers);
+        var back = SurveyWaves.Read(Stored(json));
+
+        foreach (var field in new[] { "isEmpty", "options", "[]", "{}", "null" })
+        {
+            Assert.DoesNotContain(field, json, StringComparison.Ordinal);
+        }
+        Assert.Equal(answers.Keys.Order(StringComparer.Ordinal), back.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(json, SurveyWaves.Write(Questionnaire, back));
+        Assert.InRange(json.Length, 200, 1000); // each answer holds its own field only
+    }
 }
