@@ -87,6 +87,7 @@ public sealed class TestDatabase : IAsyncDisposable
         new ServiceCollection()
             .AddSingleton<TimeProvider>(Clock)
             .AddSingleton(TaxonomyCatalog.Default)
+            .AddSingleton(Core.Survey.QuestionnaireCatalog.Default)
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
             .AddScoped(_ => Context())
             .AddTransient<Demo.DemoSeeder>()

@@ -50,6 +50,35 @@ internal sealed class CompanyBulkWriter(AppDbContext db, TimeProvider clock)
         }
     }
 
+    /// <summary>
+    /// Inserts new rows of another entity type (a census wave's members and responses), in one transaction with one
+    /// prepared statement; nothing else is written with them.
+    /// </summary>
+    public async Task InsertRowsAsync<T>(IReadOnlyCollection<T> rows, CancellationToken cancellationToken) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0)
+        {
+            return;
+        }
+        var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not an entity of the model.");
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            using var inserter = new RowInserter(entityType, db.Database.GetDbConnection(), transaction.GetDbTransaction());
+            foreach (var row in rows)
+            {
+                await inserter.InsertAsync(row, cancellationToken);
+            }
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     /// <summary>A prepared INSERT for one entity type: stored columns and JSON-mapped complex properties.</summary>
     private sealed class RowInserter : IDisposable
     {

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Threading.Channels;
 using AnnuaireFiliere.Core.Companies;
 using AnnuaireFiliere.Core.Data;
+using AnnuaireFiliere.Core.Survey;
 using AnnuaireFiliere.Core.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,9 +35,10 @@ public sealed class DatabaseNotEmptyException(int companies)
 
 /// <summary>
 /// Writes demo companies to the database in batches, each in its own transaction, so that memory stays flat
-/// whatever the count. Writes the indexing task log too (see <see cref="CompanyBulkWriter"/>).
+/// whatever the count. Writes the indexing task log too (see <see cref="CompanyBulkWriter"/>), and two closed census
+/// waves with their populations and answers (<see cref="DemoSurveys"/>).
 /// </summary>
-public sealed partial class DemoSeeder(IServiceScopeFactory scopes, TaxonomyCatalog taxonomy, TimeProvider clock, ILogger<DemoSeeder> logger)
+public sealed partial class DemoSeeder(IServiceScopeFactory scopes, TaxonomyCatalog taxonomy, QuestionnaireCatalog questionnaires, TimeProvider clock, ILogger<DemoSeeder> logger)
 {
     public const int DefaultBatchSize = 2_000;
 
@@ -55,6 +57,14 @@ public sealed partial class DemoSeeder(IServiceScopeFactory scopes, TaxonomyCata
 
         // Midnight today: the same seed gives the same data all day.
         var reference = clock.GetUtcNow().UtcDateTime.Date;
+        var surveys = questionnaires.Latest(DemoSurveys.QuestionnaireId) is { } questionnaire ? new DemoSurveys(questionnaire, taxonomy, reference, seed) : null;
+        if (surveys is not null)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            db.SurveyWaves.AddRange(surveys.Waves);
+            await db.SaveChangesAsync(cancellationToken);
+        }
         // Generation and writing overlap (one core each); two batches in flight at most keep memory flat.
         var batches = Channel.CreateBounded<Company[]>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         var producer = Task.Run(async () =>
@@ -78,9 +88,16 @@ public sealed partial class DemoSeeder(IServiceScopeFactory scopes, TaxonomyCata
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            await new CompanyBulkWriter(db, clock).InsertAsync(batch, cancellationToken);
+            var writer = new CompanyBulkWriter(db, clock);
+            await writer.InsertAsync(batch, cancellationToken);
             db.Realisations.AddRange(batch.SelectMany(company => DemoRealisations.For(company, reference)));
             await db.SaveChangesAsync(cancellationToken);
+            if (surveys is not null)
+            {
+                var (members, responses) = surveys.For(batch);
+                await writer.InsertRowsAsync(members, cancellationToken);
+                await writer.InsertRowsAsync(responses, cancellationToken);
+            }
             written += batch.Length;
             progress?.Report(written);
         }

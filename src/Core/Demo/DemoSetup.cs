@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace AnnuaireFiliere.Core.Demo;
@@ -13,6 +14,7 @@ public static class DemoSetup
             .BindConfiguration(DemoDataOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.TryAddSingleton(Survey.QuestionnaireCatalog.Default);
         builder.Services.AddTransient<DemoSeeder>();
         return builder;
     }

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace AnnuaireFiliere.Core.Survey;
 
@@ -13,7 +14,12 @@ public sealed class QuestionnaireCatalog
 
     private static readonly Lazy<QuestionnaireCatalog> Embedded = new(() => new QuestionnaireCatalog(ReadEmbedded()));
 
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { AllowTrailingCommas = false };
+    /// <summary>Questionnaire files and stored answers: web names; an answer's empty lists are not written (they read back empty).</summary>
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        AllowTrailingCommas = false,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitEmptyAnswerParts } },
+    };
 
     private readonly FrozenDictionary<string, Questionnaire> _byKey;
 
@@ -42,6 +48,25 @@ public sealed class QuestionnaireCatalog
 
     /// <summary>The newest version of a questionnaire, the one a new wave opens with.</summary>
     public Questionnaire? Latest(string id) => All.LastOrDefault(q => q.Id == id);
+
+    private static void OmitEmptyAnswerParts(JsonTypeInfo info)
+    {
+        if (info.Type != typeof(SurveyAnswer))
+        {
+            return;
+        }
+        foreach (var property in info.Properties)
+        {
+            if (property.PropertyType == typeof(IReadOnlyList<string>))
+            {
+                property.ShouldSerialize = static (_, value) => value is IReadOnlyList<string> { Count: > 0 };
+            }
+            else if (property.PropertyType == typeof(IReadOnlyDictionary<string, int>))
+            {
+                property.ShouldSerialize = static (_, value) => value is IReadOnlyDictionary<string, int> { Count: > 0 };
+            }
+        }
+    }
 
     /// <summary>Reads a questionnaire file (the format of <c>Survey/Data</c>).</summary>
     public static Questionnaire Parse(Stream json)

@@ -1,22 +1,33 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace AnnuaireFiliere.Core.Survey;
 
 /// <summary>
 /// One answer, whatever the question's type: the option (single choice, amount band), the options (multiple choice),
-/// the number (integer, scale), the percentage per option (split) or the text (short text).
+/// the number (integer, scale), the percentage per option (split) or the text (short text). Stored as JSON with only
+/// the fields it uses (<see cref="QuestionnaireCatalog.Json"/> leaves out empty lists and null values).
 /// </summary>
 public sealed record SurveyAnswer
 {
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Choice { get; init; }
+
     public IReadOnlyList<string> Choices { get; init; } = [];
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? Number { get; init; }
+
     public IReadOnlyDictionary<string, int> Split { get; init; } = new Dictionary<string, int>();
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Text { get; init; }
 
+    [JsonIgnore]
     public bool IsEmpty => Choice is null && Choices.Count == 0 && Number is null && Split.Count == 0 && string.IsNullOrWhiteSpace(Text);
 
     /// <summary>The options this answer holds (for conditions).</summary>
+    [JsonIgnore]
     public IEnumerable<string> Options => Choice is null ? Choices : Choices.Prepend(Choice);
 }
 

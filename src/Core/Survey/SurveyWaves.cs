@@ -125,6 +125,10 @@ public sealed class SurveyWaves(AppDbContext db, QuestionnaireCatalog questionna
         response is null ? new Dictionary<string, SurveyAnswer>()
             : JsonSerializer.Deserialize<Dictionary<string, SurveyAnswer>>(response.Answers, QuestionnaireCatalog.Json) ?? [];
 
+    /// <summary>The answers as stored: those kept (<see cref="SurveyRules.Kept"/>), as JSON.</summary>
+    public static string Write(Questionnaire questionnaire, IReadOnlyDictionary<string, SurveyAnswer> answers) =>
+        JsonSerializer.Serialize(SurveyRules.Kept(questionnaire, answers), QuestionnaireCatalog.Json);
+
     /// <summary>
     /// Saves a company's answers (a draft, or submitted with <paramref name="submit"/>) while the wave is open. Refused,
     /// with nothing saved: another questionnaire version than the wave's, a company outside its population, answers
@@ -166,7 +170,7 @@ public sealed class SurveyWaves(AppDbContext db, QuestionnaireCatalog questionna
             response = new SurveyResponse { Id = Guid.CreateVersion7(), WaveId = waveId, CompanyId = companyId };
             db.SurveyResponses.Add(response);
         }
-        response.Answers = JsonSerializer.Serialize(SurveyRules.Kept(questionnaire, answers), QuestionnaireCatalog.Json);
+        response.Answers = Write(questionnaire, answers);
         response.UpdatedAt = Now;
         response.UpdatedBy = actor;
         response.Version++;
