@@ -207,6 +207,7 @@ public sealed class OpenDataTests(SiteFixture site) : IClassFixture<SiteFixture>
         "string" => true,
         "string:uri" => Uri.TryCreate(value, UriKind.Absolute, out _),
         "integer" => long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
+        "number" => double.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _),
         "boolean" => value is "true" or "false",
         "date" => DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
         _ => false,
