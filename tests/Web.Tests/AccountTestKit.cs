@@ -13,14 +13,15 @@ using netDumbster.smtp;
 namespace AnnuaireFiliere.Web.Tests;
 
 /// <summary>A site whose mails go to an SMTP server on loopback (netDumbster); an administrator email configured.</summary>
-public sealed class AccountSite : IAsyncLifetime
+/// <param name="services">Services the site's tests add or replace (<see cref="DirectoryWebFactory.TestServices"/>).</param>
+public sealed class AccountSite(Action<IServiceCollection>? services = null) : IAsyncLifetime
 {
     public const string AdministratorEmail = "admin@annuaire-test.nc";
     public const string Password = "Lagon-Bleu-2026";
 
     public SimpleSmtpServer Smtp { get; } = Configuration.Configure().WithAddress(IPAddress.Loopback).WithRandomPort().Build();
 
-    public DirectoryWebFactory Factory { get; } = new();
+    public DirectoryWebFactory Factory { get; } = new() { TestServices = services };
 
     public ValueTask InitializeAsync()
     {
