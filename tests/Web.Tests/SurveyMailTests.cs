@@ -70,6 +70,14 @@ public sealed class SurveyMailTests(SurveyMailSite fixture) : IClassFixture<Surv
 
     private string Token(Guid wave, Guid company, DateTime closesAt) => Factory.Services.GetRequiredService<SurveyLinks>().Token(wave, company, closesAt);
 
+    /// <summary>An unclaimed company with a contact email, an open wave asking it, and the address of its signed link.</summary>
+    private async Task<(Company Company, SurveyWave Wave, string Url)> LinkAsync(string name, string title)
+    {
+        var company = await CompanyAsync(name, $"contact{TestCompanies.Unique()}@lien-test.nc");
+        var wave = await TestSurveys.OpenWaveAsync(Factory, company.Id, title + TestCompanies.Unique());
+        return (company, wave, "/enquete/" + Token(wave.Id, company.Id, wave.ClosesAt));
+    }
+
     private static async Task<IHtmlFormElement> FormAsync(HttpClient client, string url) =>
         (await DirectoryWebFactory.ParseAsync(await client.GetAsync(url, Cancel))).QuerySelector<IHtmlFormElement>("form.survey-form")!;
 
@@ -125,9 +133,7 @@ public sealed class SurveyMailTests(SurveyMailSite fixture) : IClassFixture<Surv
     [Fact]
     public async Task Through_the_signed_link_a_contact_saves_a_draft_resumes_and_sends_the_answers_without_an_account()
     {
-        var company = await CompanyAsync("Thio Télécom", $"contact{TestCompanies.Unique()}@thio-test.nc");
-        var wave = await TestSurveys.OpenWaveAsync(Factory, company.Id, "Enquête lien " + TestCompanies.Unique());
-        var url = "/enquete/" + Token(wave.Id, company.Id, wave.ClosesAt);
+        var (company, wave, url) = await LinkAsync("Thio Télécom", "Enquête lien ");
         var visitor = Factory.CreateBrowserLikeClient();
 
         var first = await visitor.GetAsync(url, Cancel);
@@ -179,9 +185,7 @@ public sealed class SurveyMailTests(SurveyMailSite fixture) : IClassFixture<Surv
     [Fact]
     public async Task Once_the_wave_has_closed_the_link_answers_410_with_the_closing_date_in_french_and_saves_nothing()
     {
-        var company = await CompanyAsync("Kaala Cloud", $"contact{TestCompanies.Unique()}@kaala-test.nc");
-        var wave = await TestSurveys.OpenWaveAsync(Factory, company.Id, "Enquête close " + TestCompanies.Unique());
-        var url = "/enquete/" + Token(wave.Id, company.Id, wave.ClosesAt);
+        var (company, wave, url) = await LinkAsync("Kaala Cloud", "Enquête close ");
         var visitor = Factory.CreateBrowserLikeClient();
         var form = await FormAsync(visitor, url);
         var closedAt = DateTime.UtcNow.AddMinutes(-1);

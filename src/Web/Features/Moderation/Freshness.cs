@@ -34,15 +34,13 @@ public sealed class FreshnessLinks(IDataProtectionProvider protection, TimeProvi
 /// <see cref="BatchSize"/> companies (the next pass goes on).
 /// </summary>
 public sealed partial class FreshnessMailer(IServiceScopeFactory scopes, TimeProvider clock, ILogger<FreshnessMailer> logger)
-    : PeriodicMailer(TimeSpan.FromHours(6), clock, logger)
+    : PeriodicMailer(scopes, TimeSpan.FromHours(6), clock, logger)
 {
     public const int BatchSize = 200;
 
     /// <summary>One pass: mails the owners of the profiles due; returns how many companies were mailed.</summary>
-    public override async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    protected override async Task<int> PassAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var services = scope.ServiceProvider;
         var db = services.GetRequiredService<AppDbContext>();
         var mails = services.GetRequiredService<AccountMails>();
         var links = services.GetRequiredService<PageLinks>();

@@ -32,15 +32,13 @@ public sealed class SurveyLinks(IDataProtectionProvider protection, TimeProvider
 /// <see cref="BatchSize"/> mails; a mail that fails is logged and noted, and the pass goes on.
 /// </summary>
 public sealed partial class SurveyMailer(IServiceScopeFactory scopes, TimeProvider clock, ILogger<SurveyMailer> logger)
-    : PeriodicMailer(TimeSpan.FromHours(1), clock, logger)
+    : PeriodicMailer(scopes, TimeSpan.FromHours(1), clock, logger)
 {
     public const int BatchSize = 200;
 
     /// <summary>One pass with this mailer's clock; returns how many mails were sent.</summary>
-    public override async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    protected override async Task<int> PassAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var services = scope.ServiceProvider;
         var invitations = ActivatorUtilities.CreateInstance<SurveyInvitations>(services, Clock);
         var mails = services.GetRequiredService<AccountMails>();
         var links = services.GetRequiredService<PageLinks>();
