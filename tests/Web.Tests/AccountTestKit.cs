@@ -13,15 +13,20 @@ using netDumbster.smtp;
 namespace AnnuaireFiliere.Web.Tests;
 
 /// <summary>A site whose mails go to an SMTP server on loopback (netDumbster); an administrator email configured.</summary>
-/// <param name="services">Services the site's tests add or replace (<see cref="DirectoryWebFactory.TestServices"/>).</param>
-public sealed class AccountSite(Action<IServiceCollection>? services = null) : IAsyncLifetime
+public sealed class AccountSite : IAsyncLifetime
 {
     public const string AdministratorEmail = "admin@annuaire-test.nc";
     public const string Password = "Lagon-Bleu-2026";
 
     public SimpleSmtpServer Smtp { get; } = Configuration.Configure().WithAddress(IPAddress.Loopback).WithRandomPort().Build();
 
-    public DirectoryWebFactory Factory { get; } = new() { TestServices = services };
+    /// <summary>Services the site's tests add or replace (<see cref="DirectoryWebFactory.TestServices"/>), set with the site.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
+    /// <summary>The site, made at first use (after <see cref="TestServices"/> is set).</summary>
+    public DirectoryWebFactory Factory => _factory ??= new() { TestServices = TestServices };
+
+    private DirectoryWebFactory? _factory;
 
     public ValueTask InitializeAsync()
     {

@@ -23,11 +23,14 @@ public sealed class SurveyMailSite : IAsyncLifetime
 {
     public const string BrokenDomain = "@panne-test.nc";
 
-    public AccountSite Site { get; } = new(services =>
+    public AccountSite Site { get; } = new()
     {
-        var real = services.Last(d => d.ServiceType == typeof(IMailSender));
-        services.AddSingleton<IMailSender>(provider => new RefusingSender((IMailSender)real.ImplementationFactory!(provider)));
-    });
+        TestServices = services =>
+        {
+            var real = services.Last(d => d.ServiceType == typeof(IMailSender));
+            services.AddSingleton<IMailSender>(provider => new RefusingSender((IMailSender)real.ImplementationFactory!(provider)));
+        },
+    };
 
     public ValueTask InitializeAsync()
     {
