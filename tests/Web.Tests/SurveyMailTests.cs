@@ -114,6 +114,8 @@ public sealed class SurveyMailTests(SurveyMailSite fixture) : IClassFixture<Surv
         var toContact = await Site.MailToAsync($"contact{n}@poya-test.nc", string.Format(CultureInfo.InvariantCulture, InvitationSubject, unclaimed.DisplayName));
         var link = AccountForms.LinkIn(toContact);
         Assert.StartsWith("http://localhost/enquete/", link, StringComparison.Ordinal);
+        Assert.Contains("S'il ne concerne pas votre entreprise, ignorez-le.", toContact.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("à l'origine de cette demande", toContact.TextBody, StringComparison.Ordinal);
         Assert.Single(Site.MailsTo(ownerEmail));
         Assert.Single(Site.MailsTo($"contact{n}@poya-test.nc"));
 

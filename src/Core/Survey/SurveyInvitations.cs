@@ -105,8 +105,11 @@ public sealed class SurveyInvitations(AppDbContext db, TimeProvider clock)
             .ToListAsync(cancellationToken)).ToLookup(o => o.CompanyId);
         foreach (var company in companies)
         {
-            var recipients = owners[company.Id].Any() ? owners[company.Id].Select(o => (o.UserId, o.Address, o.Language))
-                : [(UserId: (Guid?)null, Address: company.Email!.Trim(), Language: "fr")];
+            var recipients = owners[company.Id].Select(o => (o.UserId, o.Address, o.Language)).ToList();
+            if (recipients.Count == 0 && !string.IsNullOrWhiteSpace(company.Email))
+            {
+                recipients.Add((null, company.Email.Trim(), "fr"));
+            }
             foreach (var (userId, address, language) in recipients)
             {
                 var row = new SurveyInvitation
