@@ -209,4 +209,29 @@ public sealed class SurveyMailTests(SurveyMailSite fixture) : IClassFixture<Surv
         }
         Assert.False(await Factory.WithDatabaseAsync(db => db.SurveyResponses.AnyAsync(r => r.CompanyId == company.Id, Cancel)));
     }
+
+    [Fact]
+    public async Task Saves_through_the_link_are_limited_per_address_and_the_refused_answers_are_kept()
+    {
+        await using var factory = new DirectoryWebFactory(); // its own limiter
+        _ = factory.Server;
+        var company = await TestCompanies.AddAsync(factory, "Ouégoa Ordinateurs", PublicationStatus.Published, (c, _) => c.Email = "contact@ouegoa-test.nc");
+        var wave = await TestSurveys.OpenWaveAsync(factory, company.Id, "Enquête limitée");
+        var url = "/enquete/" + factory.Services.GetRequiredService<SurveyLinks>().Token(wave.Id, company.Id, wave.ClosesAt);
+        var visitor = factory.CreateBrowserLikeClient();
+        var form = await FormAsync(visitor, url);
+        for (var i = 0; i < RespondModel.PostsPerHour; i++)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await ProfileForms.PostAsync(visitor, form, ("action", "brouillon"), ("r.effectif", "3"))).StatusCode);
+        }
+
+        var refused = await ProfileForms.PostAsync(visitor, form, ("action", "brouillon"), ("r.effectif", "5"));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        var page = await DirectoryWebFactory.ParseAsync(refused);
+        Assert.Contains("Trop d'enregistrements", page.QuerySelector(".notice-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("5", page.QuerySelector<IHtmlInputElement>("#r\\.effectif")!.Value);
+        var stored = await factory.WithDatabaseAsync(db => db.SurveyResponses.AsNoTracking().SingleAsync(r => r.CompanyId == company.Id, Cancel));
+        Assert.Equal(3, SurveyWaves.Read(stored)["effectif"].Number);
+    }
 }
