@@ -12,6 +12,7 @@ using AnnuaireFiliere.Web.Features.OpenData;
 using AnnuaireFiliere.Web.Features.Search;
 using AnnuaireFiliere.Web.Features.Shortlist;
 using AnnuaireFiliere.Web.Features.Statistics;
+using AnnuaireFiliere.Web.Features.Survey;
 using AnnuaireFiliere.Web.Infrastructure;
 using AnnuaireFiliere.Web.Infrastructure.Mail;
 
@@ -33,6 +34,7 @@ builder.AddSectorStatistics();  // Features/Statistics: /statistiques and its do
 builder.AddOpenData();          // Features/OpenData: the daily open-data extract behind /donnees
 builder.AddMySpace();           // Features/MySpace: /mon-espace, registration, claims, members
 builder.AddModeration();        // Features/Moderation: queues, decisions, import page, yearly freshness mails
+builder.AddSurvey();            // Features/Survey: census invitations and reminders (hourly), the signed link's page
 
 var app = builder.Build();
 await app.Services.PrepareDataAsync();  // migrations, reference data, demo data

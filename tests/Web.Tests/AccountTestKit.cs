@@ -20,7 +20,13 @@ public sealed class AccountSite : IAsyncLifetime
 
     public SimpleSmtpServer Smtp { get; } = Configuration.Configure().WithAddress(IPAddress.Loopback).WithRandomPort().Build();
 
-    public DirectoryWebFactory Factory { get; } = new();
+    /// <summary>Services the site's tests add or replace (<see cref="DirectoryWebFactory.TestServices"/>), set with the site.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
+    /// <summary>The site, made at first use (after <see cref="TestServices"/> is set).</summary>
+    public DirectoryWebFactory Factory => _factory ??= new() { TestServices = TestServices };
+
+    private DirectoryWebFactory? _factory;
 
     public ValueTask InitializeAsync()
     {

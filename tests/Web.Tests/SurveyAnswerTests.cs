@@ -27,13 +27,6 @@ public sealed class SurveyAnswerTests(SiteFixture site) : IClassFixture<SiteFixt
     private static async Task<IHtmlFormElement> FormAsync(HttpClient client, string url) =>
         (await DirectoryWebFactory.ParseAsync(await client.GetAsync(url, Cancel))).QuerySelector<IHtmlFormElement>("form.survey-form")!;
 
-    private static readonly (string, string)[] CompleteAnswers =
-    [
-        ("r.clients-types.entreprises", "60"), ("r.clients-types.particuliers", "40"), ("r.clients-hors-nc", "non"), ("r.effectif", "4"), ("r.embauches", "1"),
-        ("r.recrutement-difficultes", "non"), ("r.ca-tranche", "10-50m"), ("r.ca-evolution", "hausse"), ("r.perspectives", "4"), ("r.connexion-qualite", "3"),
-        ("r.vente-en-ligne", "oui"), ("r.canaux", "site-propre"), ("r.canaux", "reseaux-sociaux"), ("r.paiement", "carte"), ("r.livraison-iles", "oui"), ("r.part-en-ligne", "15"),
-    ];
-
     [Fact]
     public async Task The_dashboard_invites_the_owner_who_saves_a_draft_then_sends_complete_answers()
     {
@@ -49,7 +42,7 @@ public sealed class SurveyAnswerTests(SiteFixture site) : IClassFixture<SiteFixt
         var resumed = await DirectoryWebFactory.ParseAsync(await owner.GetAsync(url, Cancel));
         Assert.Equal("4", resumed.QuerySelector<IHtmlInputElement>("#r\\.effectif")!.Value);
 
-        var sent = await ProfileForms.PostAsync(owner, resumed.QuerySelector<IHtmlFormElement>("form.survey-form")!, [("action", "envoyer"), .. CompleteAnswers]);
+        var sent = await ProfileForms.PostAsync(owner, resumed.QuerySelector<IHtmlFormElement>("form.survey-form")!, [("action", "envoyer"), .. TestSurveys.CompleteAnswers]);
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         var stored = await site.Factory.WithDatabaseAsync(db => db.SurveyResponses.AsNoTracking().SingleAsync(r => r.WaveId == wave.Id && r.CompanyId == company, Cancel));
         Assert.Equal(SurveyResponseStatus.Submitted, stored.Status);
@@ -66,7 +59,7 @@ public sealed class SurveyAnswerTests(SiteFixture site) : IClassFixture<SiteFixt
         var (company, wave, owner, url) = await OpenWaveAsync();
 
         var response = await ProfileForms.PostAsync(owner, await FormAsync(owner, url),
-            [("action", "envoyer"), .. CompleteAnswers.Where(a => a.Item1 is not ("r.effectif" or "r.clients-types.particuliers" or "r.ca-tranche")),
+            [("action", "envoyer"), .. TestSurveys.CompleteAnswers.Where(a => a.Item1 is not ("r.effectif" or "r.clients-types.particuliers" or "r.ca-tranche")),
              ("r.effectif", "quatre"), ("r.clients-types.particuliers", "20")]);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -113,7 +106,7 @@ public sealed class SurveyAnswerTests(SiteFixture site) : IClassFixture<SiteFixt
             await db.SaveChangesAsync(Cancel);
         }
 
-        var late = await ProfileForms.PostAsync(owner, form, [("action", "envoyer"), .. CompleteAnswers]);
+        var late = await ProfileForms.PostAsync(owner, form, [("action", "envoyer"), .. TestSurveys.CompleteAnswers]);
 
         Assert.Equal(HttpStatusCode.OK, late.StatusCode);
         var page = await DirectoryWebFactory.ParseAsync(late);

@@ -1,3 +1,6 @@
+using AnnuaireFiliere.Web.Features.Survey;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace AnnuaireFiliere.Web.Tests.Browser;
@@ -20,15 +23,20 @@ public sealed class SurveyBrowserTests(BrowserSite site)
         await Assertions.Expect(channels).ToBeVisibleAsync();
         await page.Locator("#question-vente-en-ligne").GetByLabel("Non").CheckAsync();
         await Assertions.Expect(channels).ToBeHiddenAsync();
-        await BrowserDefaults.AssertNoSidewaysScrollAsync(page);
-        await AccountBrowserTests.NoSeriousViolationAsync(page);
+        await FitsAndRefusesUsablyAsync(page);
+    }
 
-        // A refusal keeps the page usable: messages, same width, still accessible.
-        await page.GetByLabel("Nombre de salariés", new() { Exact = false }).FillAsync("beaucoup");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer mes réponses" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
-        await BrowserDefaults.AssertNoSidewaysScrollAsync(page);
-        await AccountBrowserTests.NoSeriousViolationAsync(page);
+    [Fact]
+    public async Task On_a_phone_the_signed_link_page_fits_and_passes_axe_before_and_after_a_refusal()
+    {
+        var (company, wave) = await OpenWaveAsync("Enquête par lien");
+        var closesAt = await site.Factory.WithDatabaseAsync(db => db.SurveyWaves.Where(w => w.Id == wave).Select(w => w.ClosesAt).SingleAsync(TestContext.Current.CancellationToken));
+        var token = site.Factory.Services.GetRequiredService<SurveyLinks>().Token(wave, company, closesAt);
+
+        var page = await site.OpenAsync($"/enquete/{token}", width: 360, height: 780);
+
+        await Assertions.Expect(page.Locator("form.survey-form")).ToBeVisibleAsync();
+        await FitsAndRefusesUsablyAsync(page);
     }
 
     [Fact]
@@ -44,6 +52,20 @@ public sealed class SurveyBrowserTests(BrowserSite site)
             await BrowserDefaults.AssertNoSidewaysScrollAsync(page);
             await AccountBrowserTests.NoSeriousViolationAsync(page);
         }
+    }
+
+    /// <summary>
+    /// The questionnaire fits and passes axe, and so does it after a refusal (messages, same width, still accessible).
+    /// </summary>
+    private static async Task FitsAndRefusesUsablyAsync(IPage page)
+    {
+        await BrowserDefaults.AssertNoSidewaysScrollAsync(page);
+        await AccountBrowserTests.NoSeriousViolationAsync(page);
+        await page.GetByLabel("Nombre de salariés", new() { Exact = false }).FillAsync("beaucoup");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer mes réponses" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
+        await BrowserDefaults.AssertNoSidewaysScrollAsync(page);
+        await AccountBrowserTests.NoSeriousViolationAsync(page);
     }
 
     /// <summary>A wave open now whose population is one new company.</summary>

@@ -43,3 +43,21 @@ internal sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<Sur
         builder.HasOne<Company>().WithMany().HasForeignKey(r => r.CompanyId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class SurveyInvitationConfiguration : IEntityTypeConfiguration<SurveyInvitation>
+{
+    public void Configure(EntityTypeBuilder<SurveyInvitation> builder)
+    {
+        builder.ToTable("SurveyInvitations");
+        builder.HasKey(i => i.Id);
+        // One mail per recipient of a company's invitation or reminder day: recorded once, never sent twice.
+        builder.HasIndex(i => new { i.WaveId, i.CompanyId, i.Kind, i.ReminderDay, i.Address }).IsUnique();
+        builder.Property(i => i.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(i => i.Address).HasMaxLength(256);
+        builder.Property(i => i.Failure).HasMaxLength(SurveyInvitation.FailureMaxLength);
+        builder.HasOne<SurveyWave>().WithMany().HasForeignKey(i => i.WaveId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Company>().WithMany().HasForeignKey(i => i.CompanyId).OnDelete(DeleteBehavior.Cascade);
+        // A deleted account takes its address with it.
+        builder.HasOne<Accounts.DirectoryUser>().WithMany().HasForeignKey(i => i.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

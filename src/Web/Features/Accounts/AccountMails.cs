@@ -43,7 +43,8 @@ public sealed class AccountMails(IMailSender sender, IStringLocalizer<SharedReso
             var values = arguments?.ToArray() ?? [];
             var subject = string.Format(culture, text[key + ".Subject"].Value, values);
             var body = string.Format(culture, text[key + ".Body"].Value, values);
-            var ignore = text["Mail.Ignore"].Value;
+            // A mail may say in its own words why it can be ignored ("{key}.Ignore"); else the account mails' line.
+            var ignore = text[key + ".Ignore"] is { ResourceNotFound: false } own ? own.Value : text["Mail.Ignore"].Value;
             var signature = text["Site.Name"].Value;
             var html = HtmlEncoder.Default;
             var plain = new System.Text.StringBuilder(body).Append("\n\n");

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using AnnuaireFiliere.Core.Companies;
 using AnnuaireFiliere.Core.Data;
 using AnnuaireFiliere.Web.Infrastructure;
@@ -21,29 +20,12 @@ public sealed class FreshnessLinks(IDataProtectionProvider protection, TimeProvi
     /// <summary>How long a mailed link works.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(60);
 
-    private ITimeLimitedDataProtector Protector => protection.CreateProtector(Purpose).ToTimeLimitedDataProtector();
+    private readonly SignedIds _ids = new(protection, Purpose, clock);
 
-    public string Token(Guid companyId, Guid userId) =>
-        Protector.Protect($"{companyId:N}|{userId:N}", clock.GetUtcNow() + Lifetime);
+    public string Token(Guid companyId, Guid userId) => _ids.Sign(clock.GetUtcNow() + Lifetime, companyId, userId);
 
     /// <summary>The company and owner of a token, or <c>null</c> when it is forged, damaged or expired.</summary>
-    public (Guid CompanyId, Guid UserId)? Read(string? token)
-    {
-        if (string.IsNullOrWhiteSpace(token) || token.Length > 2000)
-        {
-            return null;
-        }
-        try
-        {
-            var parts = Protector.Unprotect(token, out var expiration).Split('|');
-            return expiration >= clock.GetUtcNow() && parts.Length == 2 && Guid.TryParseExact(parts[0], "N", out var company) && Guid.TryParseExact(parts[1], "N", out var user)
-                ? (company, user) : null;
-        }
-        catch (CryptographicException)
-        {
-            return null;
-        }
-    }
+    public (Guid CompanyId, Guid UserId)? Read(string? token) => _ids.Read(token, 2) is [var company, var user] ? (company, user) : null;
 }
 
 /// <summary>
@@ -51,37 +33,19 @@ public sealed class FreshnessLinks(IDataProtectionProvider protection, TimeProvi
 /// confirmation link (<c>/mon-espace/confirmer</c>). Checks at start and every six hours; a pass mails at most
 /// <see cref="BatchSize"/> companies (the next pass goes on).
 /// </summary>
-public sealed partial class FreshnessMailer(IServiceScopeFactory scopes, TimeProvider clock, ILogger<FreshnessMailer> logger) : BackgroundService
+public sealed partial class FreshnessMailer(IServiceScopeFactory scopes, TimeProvider clock, ILogger<FreshnessMailer> logger)
+    : PeriodicMailer(scopes, TimeSpan.FromHours(6), clock, logger)
 {
     public const int BatchSize = 200;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(6), clock);
-        do
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception failed) when (failed is not OperationCanceledException)
-            {
-                LogFailed(logger, failed);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
-    }
-
     /// <summary>One pass: mails the owners of the profiles due; returns how many companies were mailed.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    protected override async Task<int> PassAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var services = scope.ServiceProvider;
         var db = services.GetRequiredService<AppDbContext>();
         var mails = services.GetRequiredService<AccountMails>();
         var links = services.GetRequiredService<PageLinks>();
         var tokens = services.GetRequiredService<FreshnessLinks>();
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         var yearAgo = now.AddMonths(-12);
         var due = await db.Companies.AsNoTracking()
             .Where(c => c.Status == PublicationStatus.Published
@@ -105,14 +69,11 @@ public sealed partial class FreshnessMailer(IServiceScopeFactory scopes, TimePro
         }
         if (due.Count > 0)
         {
-            LogMailed(logger, due.Count);
+            LogMailed(Logger, due.Count);
         }
         return due.Count;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Freshness mails sent for {Companies} companies")]
     private static partial void LogMailed(ILogger logger, int companies);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The freshness mails failed; next try in six hours")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

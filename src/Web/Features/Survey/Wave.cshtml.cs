@@ -13,15 +13,17 @@ using Microsoft.EntityFrameworkCore;
 namespace AnnuaireFiliere.Web.Features.Survey;
 
 /// <summary>
-/// <c>/observatoire/vagues/{id}</c>: a wave's response rate, live, overall and by sector, province and size band; and
+/// <c>/observatoire/vagues/{id}</c>: a wave's response rate, live, overall and by sector, province and size band; the
+/// invitations and reminders mailed, and the companies no mail can reach; and
 /// the contacts of the companies that have not sent their answers, for phone follow-up (<c>?handler=SansReponse</c>, CSV).
 /// </summary>
 [Authorize(Policy = Policies.SurveyAnalyst)]
-public sealed class WaveModel(AppDbContext db, SurveyWaves waves, TaxonomyCatalog taxonomy) : PageModel
+public sealed class WaveModel(AppDbContext db, SurveyWaves waves, SurveyInvitations invitations, TaxonomyCatalog taxonomy) : PageModel
 {
     public SurveyWave Wave { get; private set; } = null!;
     public Questionnaire Questionnaire { get; private set; } = null!;
     public ResponseRate Rate { get; private set; } = null!;
+    public InvitationCounts Mails { get; private set; } = null!;
     public TaxonomyCatalog Taxonomy => taxonomy;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
@@ -32,6 +34,7 @@ public sealed class WaveModel(AppDbContext db, SurveyWaves waves, TaxonomyCatalo
         }
         (Wave, Questionnaire) = (wave, waves.QuestionnaireOf(wave));
         Rate = await waves.RateAsync(id, cancellationToken);
+        Mails = await invitations.CountsAsync(id, cancellationToken);
         return Page();
     }
 
