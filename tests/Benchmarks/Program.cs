@@ -14,6 +14,7 @@ return scenario switch
     "moderation" => await ModerationBenchmark.RunAsync(options),
     "relevance" => await RelevanceBenchmark.RunAsync(options),
     "crash" => await CrashBenchmark.RunAsync(options),
+    "census" => await CensusBenchmark.RunAsync(options),
     _ => Usage(),
 };
 
@@ -27,6 +28,7 @@ static int Usage()
           dotnet run -c Release --project tests/Benchmarks -- statistics [--count 100000] [--iterations 50]
           dotnet run -c Release --project tests/Benchmarks -- donnees [--count 100000] [--runs 3]
           dotnet run -c Release --project tests/Benchmarks -- moderation [--count 100000] [--iterations 50]
+          dotnet run -c Release --project tests/Benchmarks -- census [--count 1000] [--answers 100000] [--iterations 50]
           dotnet run -c Release --project tests/Benchmarks -- relevance [--set dev] [--queries 1]
           dotnet run -c Release --project tests/Benchmarks -- crash [--trials 200] [--seed 15] [--companies 2000] [--only site-writes,open-data] [--keep 1] [--verify process]
         Prints medians and 95th percentiles; see docs/PERFORMANCE.md for the figures on record.

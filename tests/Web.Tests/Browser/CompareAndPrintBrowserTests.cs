@@ -164,7 +164,7 @@ public sealed partial class CompareAndPrintBrowserTests(BrowserSite site)
     }
 
     /// <summary>The page as Chromium prints it, the page size taken from the stylesheet (Letter otherwise).</summary>
-    private static async Task<string> PdfAsync(IPage page)
+    internal static async Task<string> PdfAsync(IPage page)
     {
         var bytes = await page.PdfAsync(new PagePdfOptions { PreferCSSPageSize = true, PrintBackground = true });
         Assert.True(bytes.Length > 1000, "an empty PDF");
@@ -174,7 +174,7 @@ public sealed partial class CompareAndPrintBrowserTests(BrowserSite site)
     }
 
     /// <summary>The first page's size in points (A4: 595.3 × 841.9).</summary>
-    private static (double Width, double Height) PageSize(string pdf)
+    internal static (double Width, double Height) PageSize(string pdf)
     {
         var box = MediaBox().Match(pdf);
         Assert.True(box.Success, "no MediaBox in the PDF");
@@ -182,7 +182,7 @@ public sealed partial class CompareAndPrintBrowserTests(BrowserSite site)
     }
 
     /// <summary>The document's title (the page's), plain or as UTF-16 hexadecimal.</summary>
-    private static string Title(string pdf)
+    internal static string Title(string pdf)
     {
         var title = TitleEntry().Match(pdf);
         Assert.True(title.Success, "no Title in the PDF");
@@ -201,7 +201,7 @@ public sealed partial class CompareAndPrintBrowserTests(BrowserSite site)
     private static partial Regex TitleEntry();
 
     /// <summary>Page sizes equal within a point (Chromium rounds to whole pixels).</summary>
-    private sealed class SizeComparer : IEqualityComparer<(double, double)>
+    internal sealed class SizeComparer : IEqualityComparer<(double, double)>
     {
         public bool Equals((double, double) x, (double, double) y) => Math.Abs(x.Item1 - y.Item1) < 1.5 && Math.Abs(x.Item2 - y.Item2) < 1.5;
 
