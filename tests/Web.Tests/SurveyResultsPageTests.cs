@@ -52,16 +52,16 @@ public sealed class SurveyResultsPageTests : IAsyncLifetime
     [Fact]
     public async Task A_wave_runs_from_opening_to_key_figures_that_agree_with_an_independent_weighting()
     {
-        // Twelve companies in three sectors and two size bands; eight answer, five of them selling online.
+        // Sixteen companies in three sectors and two size bands; twelve answer, seven of them selling online.
         var companies = new List<Company>();
-        for (var i = 0; i < 12; i++)
+        for (var i = 0; i < 16; i++)
         {
             var index = i;
             companies.Add(await TestCompanies.PublishedAsync(_factory, (c, _) =>
             {
                 c.PrimaryActivityCode = Activities[index % 3];
                 c.SecondaryActivities.Clear();
-                c.SizeBandCode = index < 6 ? "02" : "11";
+                c.SizeBandCode = index < 8 ? "02" : "11";
             }));
         }
         var analyst = await AccountForms.SignedInClientAsync(_factory, "analyste@observatoire-test.nc", Roles.Analyst);
@@ -71,8 +71,8 @@ public sealed class SurveyResultsPageTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var wave = await _factory.WithDatabaseAsync(db => db.SurveyWaves.AsNoTracking().SingleAsync(Cancel));
 
-        var online = new[] { 0, 1, 2, 3, 6 };
-        for (var i = 0; i < 8; i++)
+        var online = new[] { 0, 1, 2, 3, 6, 9, 10 };
+        for (var i = 0; i < 12; i++)
         {
             var owner = await AccountForms.MemberClientAsync(_factory, $"proprietaire{i}@enquete-test.nc", companies[i].Id);
             var url = $"/mon-espace/entreprises/{companies[i].Id}/enquete/{wave.Id}";
@@ -86,22 +86,24 @@ public sealed class SurveyResultsPageTests : IAsyncLifetime
         _clock.Advance(wave.ClosesAt - _clock.GetUtcNow().UtcDateTime + TimeSpan.FromHours(1));
         analyst = await AccountForms.SignedInClientAsync(_factory, "analyste-apres@observatoire-test.nc", Roles.Analyst); // the first one's sign-in has expired
 
-        var expected = IndependentShare(companies, [.. Enumerable.Range(0, 8)], online);
+        var expected = IndependentShare(companies, [.. Enumerable.Range(0, 12)], online);
         var figures = await DirectoryWebFactory.ParseAsync(await _factory.CreateClient().GetAsync($"/chiffres-cles/{wave.Id}", Cancel));
-        Assert.Equal(12, SiteFixture.Digits(figures.QuerySelector("[data-population]")!.TextContent));
-        Assert.Equal(8, SiteFixture.Digits(figures.QuerySelector("[data-respondents]")!.TextContent));
+        Assert.Equal(16, SiteFixture.Digits(figures.QuerySelector("[data-population]")!.TextContent));
+        Assert.Equal(12, SiteFixture.Digits(figures.QuerySelector("[data-respondents]")!.TextContent));
         var sells = figures.QuerySelector("table[data-question=vente-en-ligne] tr[data-option=oui] [data-share]")!;
         Assert.Equal((expected * 100).ToString("0", CultureInfo.GetCultureInfo("fr-FR")) + " %", sells.TextContent);
-        // Two respondents in photography: not a group of its own for the public; no respondents' counts either.
+        // Four respondents per sector: too few for a sector's results to be shown; no respondents' counts either.
         Assert.Empty(figures.QuerySelectorAll("tr[data-group=S10]"));
-        Assert.NotEmpty(figures.QuerySelectorAll("tr[data-group=S04]"));
+        Assert.Empty(figures.QuerySelectorAll("tr[data-group=S04]"));
+        // Nobody has trouble recruiting: the question on the profiles sought, answered by none, publishes nothing.
+        Assert.NotNull(figures.QuerySelector("#question-recrutement-profils ~ [data-too-few]"));
         Assert.Empty(figures.QuerySelectorAll("[data-count]"));
         Assert.Same(figures.QuerySelector("#indicateur-vente-en-ligne"), figures.QuerySelector("h2#indicateur-vente-en-ligne"));
 
         var results = await DirectoryWebFactory.ParseAsync(await analyst.GetAsync($"/observatoire/vagues/{wave.Id}/resultats", Cancel));
         Assert.NotNull(results.QuerySelector("[data-weighting=calibrated]"));
         Assert.Null(results.QuerySelector("[data-pooled]"));
-        Assert.Equal("5", results.QuerySelector("table[data-question=vente-en-ligne] tr[data-option=oui] [data-count]")!.TextContent);
+        Assert.Equal("7", results.QuerySelector("table[data-question=vente-en-ligne] tr[data-option=oui] [data-count]")!.TextContent);
         Assert.NotEmpty(results.QuerySelectorAll("tr[data-group=S10]"));
 
         var workbook = await _factory.CreateClient().GetByteArrayAsync($"/chiffres-cles/{wave.Id}?handler=Xlsx", Cancel);
@@ -137,7 +139,7 @@ public sealed class SurveyResultsPageTests : IAsyncLifetime
 
         var microdata = await analyst.GetStringAsync($"/observatoire/vagues/{wave.Id}/resultats?handler=Microdonnees", Cancel);
         var lines = microdata.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.Equal(9, lines.Length);
+        Assert.Equal(13, lines.Length);
         Assert.StartsWith("cle,secteur,taille,province,poids,", lines[0], StringComparison.Ordinal);
         Assert.DoesNotContain("commentaire", lines[0], StringComparison.Ordinal);
         Assert.All(companies, c => Assert.DoesNotContain(c.Id.ToString(), microdata, StringComparison.OrdinalIgnoreCase));

@@ -23,6 +23,11 @@ internal sealed partial class DifferencingReader
             var q = question.Question;
             var actual = truth.Question(q.Id)!;
             var allSectorsShown = actual.Groups.Count == question.Groups.Count;
+            // A question too few answered is not published at all (not withheld for secrecy): nothing to read.
+            if (question.Overall.Withheld && actual.Overall.Respondents < SurveyDisclosure.MinimumBase)
+            {
+                continue;
+            }
             foreach (var group in question.Groups)
             {
                 var real = actual.Group(group.Group)!;

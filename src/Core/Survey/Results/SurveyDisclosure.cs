@@ -5,7 +5,8 @@ namespace AnnuaireFiliere.Core.Survey.Results;
 /// <summary>
 /// Disclosure control of a wave's results for the public (docs/adr/0030), over every table of the view at once:
 /// <list type="bullet">
-/// <item>a sector with fewer than 3 respondents is not shown as a group;</item>
+/// <item>a question's results are shown for a group (all, a sector) only when at least <see cref="MinimumBase"/>
+/// companies of it answered the question: a share of fewer says little, and small groups are what disclosure feeds on;</item>
 /// <item>counts of respondents — answering a question, choosing an option — go through <see cref="DisclosureProblem"/>
 /// with the equations a reader knows: the options of a single choice add up to the question's respondents, a multiple
 /// choice's option and its complement too, the sectors add up to all (with the sectors not shown as an unpublished
@@ -20,11 +21,14 @@ namespace AnnuaireFiliere.Core.Survey.Results;
 /// </summary>
 public static class SurveyDisclosure
 {
+    /// <summary>The fewest respondents to a question for its results to be shown in a group.</summary>
+    public const int MinimumBase = 10;
+
     public static IReadOnlyList<QuestionResult> Protect(SurveyEstimates estimates, Questionnaire questionnaire)
     {
         ArgumentNullException.ThrowIfNull(estimates);
         ArgumentNullException.ThrowIfNull(questionnaire);
-        var shown = estimates.RespondentsByGroup.Where(g => g.Key.Length == 0 || g.Value >= Cell.MinimumShown)
+        var shown = estimates.RespondentsByGroup.Where(g => g.Key.Length == 0 || g.Value >= MinimumBase)
             .Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
         var problem = new DisclosureProblem();
         var respondents = shown.ToDictionary(g => g, g => problem.Figure($"n|{g}", estimates.RespondentsByGroup[g]), StringComparer.Ordinal);
@@ -51,7 +55,7 @@ public static class SurveyDisclosure
     private static void Describe(DisclosureProblem problem, QuestionResult result, HashSet<string> shown, Dictionary<string, int> respondents, Dictionary<string, int> answered)
     {
         var question = result.Question;
-        var groups = result.Groups.Where(g => shown.Contains(g.Group)).ToList();
+        var groups = Shown(result, shown);
         foreach (var group in groups)
         {
             var n = group.Respondents ?? 0;
@@ -89,6 +93,13 @@ public static class SurveyDisclosure
         }
     }
 
+    /// <summary>The groups a question's results are shown for: all, then the sectors, each with enough respondents to it.</summary>
+    private static List<GroupResult> Shown(QuestionResult result, HashSet<string> shown)
+    {
+        var groups = result.Groups.Where(g => shown.Contains(g.Group) && (g.Respondents ?? 0) >= MinimumBase).ToList();
+        return groups.Count > 0 && groups[0].Group.Length == 0 ? groups : [];
+    }
+
     private static void SumOverSectors(DisclosureProblem problem, int whole, IReadOnlyList<int> sectors)
     {
         if (sectors.Count > 0 && !sectors.Contains(whole))
@@ -111,7 +122,7 @@ public static class SurveyDisclosure
         {
             return;
         }
-        foreach (var group in result.Groups.Where(g => shown.Contains(g.Group)))
+        foreach (var group in Shown(result, shown).Where(g => Shown(all.First(r => r.Question.Id == source.Id), shown).Any(s => s.Group == g.Group)))
         {
             var chose = when.AnyOf.Select(o => problem.Find($"{source.Id}|{group.Group}|{o}")).OfType<int>().ToArray();
             var figure = answered[$"{question.Id}|{group.Group}"];
@@ -126,7 +137,14 @@ public static class SurveyDisclosure
         Dictionary<string, int> answered, bool[] withheld, IReadOnlySet<string> dominated)
     {
         var question = result.Question;
-        var groups = result.Groups.Where(g => shown.Contains(g.Group)).ToList();
+        var groups = Shown(result, shown);
+        if (groups.Count == 0)
+        {
+            // Too few answered the question: nothing of it is published.
+            var overall = result.Overall;
+            return new QuestionResult(question, [new GroupResult(overall.Group, null, [.. overall.Options.Select(o => new OptionResult(o.Code, null, null, null, null, true))], null,
+                overall.Number is null ? null : new NumberResult(null, null, null, true), Withheld: true)]);
+        }
         bool GroupWithheld(GroupResult g) => withheld[answered[$"{question.Id}|{g.Group}"]];
         // Magnitudes first: their own rules, then a second one wherever a lone one could be worked out.
         var hidden = new HashSet<string>(StringComparer.Ordinal);
@@ -216,7 +234,7 @@ public static class SurveyDisclosure
             }
             return;
         }
-        // Those not shown as a group (fewer than 3 respondents) are an unknown part already.
+        // Those not shown as a group (too few respondents) are an unknown part already.
         CoverOne([.. groups.Skip(1).OrderBy(g => g.Respondents).Select(g => key(g.Group)), key("")], hidden);
     }
 
