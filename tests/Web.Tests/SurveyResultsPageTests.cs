@@ -8,35 +8,44 @@ using AnnuaireFiliere.Core.Survey;
 using AnnuaireFiliere.Core.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using MiniExcelLibs;
 
 namespace AnnuaireFiliere.Web.Tests;
 
 /// <summary>
-/// A census wave from start to results, on a site of its own whose clock the test moves: an analyst opens it, owners
-/// answer through their page, the wave closes, and the key figures, the analysts' results, the workbook and the
-/// pseudonymised answers agree with a computation made here.
+/// A census wave from start to results, on a site of its own (no demo data, a mail server, a clock the test moves):
+/// an analyst opens it, the mailer invites the owners and the unclaimed companies, owners answer through their page,
+/// reminders go to the others on their day, the wave closes, and the key figures, the analysts' results, the
+/// workbook, the API, the open data and the pseudonymised answers agree with a computation made here.
 /// </summary>
 public sealed class SurveyResultsPageTests : IAsyncLifetime
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
-    private DirectoryWebFactory _factory = null!;
+    private AccountSite _site = null!;
+
+    private DirectoryWebFactory _factory => _site.Factory;
 
     public ValueTask InitializeAsync()
     {
-        _factory = new DirectoryWebFactory { TestServices = services => services.AddSingleton<TimeProvider>(_clock) };
-        _factory.Settings["DemoData:SeedWhenEmpty"] = "false";
-        _factory.Settings["Accounts:FormPostsPerMinute"] = "1000";
-        _ = _factory.Server;
-        return ValueTask.CompletedTask;
+        _site = new AccountSite { TestServices = services => services.AddSingleton<TimeProvider>(_clock) };
+        _site.Factory.Settings["DemoData:SeedWhenEmpty"] = "false";
+        _site.Factory.Settings["Survey:Mails"] = "false"; // the test runs each pass at the time it sets
+        return _site.InitializeAsync();
     }
 
-    public ValueTask DisposeAsync() => _factory.DisposeAsync();
+    public ValueTask DisposeAsync() => _site.DisposeAsync();
+
+    private Task<int> MailPassAsync() =>
+        new Features.Survey.SurveyMailer(_factory.Services.GetRequiredService<IServiceScopeFactory>(), _clock, NullLogger<Features.Survey.SurveyMailer>.Instance).RunOnceAsync(Cancel);
 
     private static readonly string[] Activities = ["A0405", "A0505", "A1002"];
+
+    private const string InvitationSubject = "Enquête de l'observatoire du numérique : {0} est invitée à répondre";
+    private const string ReminderSubject = "Rappel : l'enquête de l'observatoire attend les réponses de {0}";
 
     private string Day(int days) => _clock.GetUtcNow().UtcDateTime.AddHours(11).AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -52,7 +61,7 @@ public sealed class SurveyResultsPageTests : IAsyncLifetime
     [Fact]
     public async Task A_wave_runs_from_opening_to_key_figures_that_agree_with_an_independent_weighting()
     {
-        // Sixteen companies in three sectors and two size bands; twelve answer, seven of them selling online.
+        // Sixteen companies in three sectors and two size bands, the last four without an owner; twelve answer, seven of them selling online.
         var companies = new List<Company>();
         for (var i = 0; i < 16; i++)
         {
@@ -70,16 +79,43 @@ public sealed class SurveyResultsPageTests : IAsyncLifetime
         var created = await ProfileForms.PostAsync(analyst, form, ("Input.Title", "Enquête de bout en bout"), ("Input.Opens", Day(0)), ("Input.Closes", Day(20)), ("Input.Reminders", "7"));
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var wave = await _factory.WithDatabaseAsync(db => db.SurveyWaves.AsNoTracking().SingleAsync(Cancel));
+        var owners = new List<HttpClient>();
+        for (var i = 0; i < 12; i++)
+        {
+            owners.Add(await AccountForms.MemberClientAsync(_factory, $"proprietaire{i}@enquete-test.nc", companies[i].Id));
+        }
 
+        // Opening day: an invitation to each owner (their page) and to each unclaimed company's contact (a signed link).
+        _clock.Advance(TimeSpan.FromHours(12));
+        Assert.Equal(16, await MailPassAsync());
         var online = new[] { 0, 1, 2, 3, 6, 9, 10 };
         for (var i = 0; i < 12; i++)
         {
-            var owner = await AccountForms.MemberClientAsync(_factory, $"proprietaire{i}@enquete-test.nc", companies[i].Id);
-            var url = $"/mon-espace/entreprises/{companies[i].Id}/enquete/{wave.Id}";
+            var invitation = await _site.MailToAsync($"proprietaire{i}@enquete-test.nc", string.Format(CultureInfo.InvariantCulture, InvitationSubject, companies[i].DisplayName));
+            var url = new Uri(AccountForms.LinkIn(invitation)).PathAndQuery;
+            Assert.Equal($"/mon-espace/entreprises/{companies[i].Id}/enquete/{wave.Id}", url);
+            var owner = owners[i];
             var page = await DirectoryWebFactory.ParseAsync(await owner.GetAsync(url, Cancel));
             var sent = await ProfileForms.PostAsync(owner, page.QuerySelector<IHtmlFormElement>("form.survey-form")!, Answers(i, online.Contains(i)));
             Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         }
+
+        foreach (var unclaimed in companies.Skip(12))
+        {
+            var invitation = await _site.MailToAsync(unclaimed.Email!, string.Format(CultureInfo.InvariantCulture, InvitationSubject, unclaimed.DisplayName));
+            Assert.StartsWith("/enquete/", new Uri(AccountForms.LinkIn(invitation)).AbsolutePath, StringComparison.Ordinal);
+        }
+
+        // The reminder day: only the four that have not answered are reminded, once.
+        _clock.Advance(TimeSpan.FromDays(7));
+        Assert.Equal(4, await MailPassAsync());
+        Assert.Equal(0, await MailPassAsync());
+        foreach (var unclaimed in companies.Skip(12))
+        {
+            await _site.MailToAsync(unclaimed.Email!, string.Format(CultureInfo.InvariantCulture, ReminderSubject, unclaimed.DisplayName));
+            Assert.Equal(2, _site.MailsTo(unclaimed.Email!).Count);
+        }
+        Assert.All(Enumerable.Range(0, 12), i => Assert.DoesNotContain(Subjects($"proprietaire{i}@enquete-test.nc"), s => s.StartsWith("Rappel", StringComparison.Ordinal)));
 
         var early = await DirectoryWebFactory.ParseAsync(await analyst.GetAsync($"/observatoire/vagues/{wave.Id}/resultats", Cancel));
         Assert.NotNull(early.QuerySelector("[data-state=not-closed]"));
@@ -151,6 +187,9 @@ public sealed class SurveyResultsPageTests : IAsyncLifetime
         DirectoryWebFactory.AssertRefused(await member.GetAsync($"/observatoire/vagues/{wave.Id}/resultats", Cancel));
         DirectoryWebFactory.AssertRefused(await member.GetAsync($"/observatoire/vagues/{wave.Id}/resultats?handler=Microdonnees", Cancel));
     }
+
+    private List<string> Subjects(string address) =>
+        [.. _site.MailsTo(address).Select(m => MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(m.Data))).Subject ?? "")];
 
     /// <summary>
     /// The share of respondents selling online, weighted by raking the sector × size band table of respondents to the
