@@ -53,7 +53,7 @@ internal static class CensusBenchmark
             }
 
             var taxonomy = host.Services.GetRequiredService<TaxonomyCatalog>();
-            var questionnaire = QuestionnaireCatalog.Default.Latest(DemoSurveys.QuestionnaireId)!;
+            var questionnaire = QuestionnaireCatalog.Default.Latest(wave.QuestionnaireId)!;
             var random = new Random(7);
             var sectors = taxonomy.Sectors.Select(s => s.Code).ToArray();
             var sizes = taxonomy.SizeBands.Select(s => s.Code).ToArray();
