@@ -58,7 +58,7 @@ internal static class ModerationBenchmark
             {
                 await using var scope = host.Services.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                return await run(new ModerationQueues(db, TimeProvider.System), db);
+                return await run(new ModerationQueues(db, TimeProvider.System, scope.ServiceProvider.GetRequiredService<Core.Survey.SurveyWaves>()), db);
             }
 
             var counts = await WithQueues((q, _) => q.CountAsync(CancellationToken.None));

@@ -68,6 +68,7 @@ public sealed class TestDatabase : IAsyncDisposable
             modelBuilder.Ignore<ProfileDailyCount>();                        // ProfileDailyCounts
             modelBuilder.Ignore<Realisation>();                              // Realisations
             modelBuilder.Entity<Company>().Ignore(c => c.ServiceCodes);     // ServicesCatalogue
+            modelBuilder.Ignore<Core.Survey.Results.SurveyCommentary>();         // SurveyCommentaries (before the waves it refers to)
             modelBuilder.Ignore<Core.Survey.SurveyInvitation>();                  // SurveyInvitations (before the waves it refers to)
             modelBuilder.Ignore<Core.Survey.SurveyWaveMember>();                  // SurveyWaves
             modelBuilder.Ignore<Core.Survey.SurveyResponse>();

@@ -33,6 +33,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
     public DbSet<Survey.SurveyWaveMember> SurveyWaveMembers => Set<Survey.SurveyWaveMember>();
     public DbSet<Survey.SurveyResponse> SurveyResponses => Set<Survey.SurveyResponse>();
     public DbSet<Survey.SurveyInvitation> SurveyInvitations => Set<Survey.SurveyInvitation>();
+    public DbSet<Survey.Results.SurveyCommentary> SurveyCommentaries => Set<Survey.Results.SurveyCommentary>();
     public DbSet<Statistics.StatisticsSnapshot> StatisticsSnapshots => Set<Statistics.StatisticsSnapshot>();
     public DbSet<Search.SynonymRuleRecord> SynonymRules => Set<Search.SynonymRuleRecord>();
     public DbSet<Search.SynonymRuleChange> SynonymRuleChanges => Set<Search.SynonymRuleChange>();

@@ -35,6 +35,7 @@ public static class DataSetup
         builder.Services.TryAddSingleton(Survey.QuestionnaireCatalog.Default);
         builder.Services.TryAddScoped<Survey.SurveyWaves>();
         builder.Services.TryAddScoped<Survey.Results.SurveyResultsService>();
+        builder.Services.TryAddScoped<Survey.Results.SurveyCommentaries>();
         builder.Services.TryAddSingleton<CompanyValidator>();
         builder.Services.TryAddSingleton<ILookupNormalizer, UpperInvariantLookupNormalizer>();
         builder.Services.TryAddSingleton<ICompanyNotifications, NoCompanyNotifications>();

@@ -61,3 +61,23 @@ internal sealed class SurveyInvitationConfiguration : IEntityTypeConfiguration<S
         builder.HasOne<Accounts.DirectoryUser>().WithMany().HasForeignKey(i => i.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class SurveyCommentaryConfiguration : IEntityTypeConfiguration<Survey.Results.SurveyCommentary>
+{
+    public void Configure(EntityTypeBuilder<Survey.Results.SurveyCommentary> builder)
+    {
+        builder.ToTable("SurveyCommentaries");
+        builder.HasKey(c => c.Id);
+        // One commentary per indicator of a wave.
+        builder.HasIndex(c => new { c.WaveId, c.QuestionId }).IsUnique();
+        // The moderators' queue reads those waiting, oldest first.
+        builder.HasIndex(c => new { c.Status, c.UpdatedAt });
+        builder.Property(c => c.QuestionId).HasMaxLength(60);
+        builder.Property(c => c.Markdown).HasMaxLength(Survey.Results.SurveyCommentary.MarkdownMaxLength);
+        builder.Property(c => c.PublishedMarkdown).HasMaxLength(Survey.Results.SurveyCommentary.MarkdownMaxLength);
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.RefusalReason).HasMaxLength(CompanyChange.ReasonMaxLength);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.HasOne<SurveyWave>().WithMany().HasForeignKey(c => c.WaveId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -842,6 +842,64 @@ namespace AnnuaireFiliere.Core.Data.Migrations
                     b.ToTable("StatisticsSnapshots", (string)null);
                 });
 
+            modelBuilder.Entity("AnnuaireFiliere.Core.Survey.Results.SurveyCommentary", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasMaxLength(1500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedMarkdown")
+                        .HasMaxLength(1500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReviewedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WaveId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "UpdatedAt");
+
+                    b.HasIndex("WaveId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("SurveyCommentaries", (string)null);
+                });
+
             modelBuilder.Entity("AnnuaireFiliere.Core.Survey.SurveyInvitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1502,6 +1560,15 @@ namespace AnnuaireFiliere.Core.Data.Migrations
                         .WithMany()
                         .HasForeignKey("UpdatedBy")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("AnnuaireFiliere.Core.Survey.Results.SurveyCommentary", b =>
+                {
+                    b.HasOne("AnnuaireFiliere.Core.Survey.SurveyWave", null)
+                        .WithMany()
+                        .HasForeignKey("WaveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AnnuaireFiliere.Core.Survey.SurveyInvitation", b =>

@@ -14,11 +14,14 @@ namespace AnnuaireFiliere.Web.Features.KeyFigures;
 /// <c>/chiffres-cles</c> (the latest closed wave) and <c>/chiffres-cles/{id}</c>: the census's key figures for the
 /// white paper — each indicator with its chart, its table, its definition, its change since the previous wave and a
 /// stable anchor to cite; printable on A4 and downloadable as a workbook (<c>?handler=Xlsx</c>). Protected figures
-/// only (docs/adr/0030).
+/// only (docs/adr/0030), each with the analysts' commentary once a moderator approved it.
 /// </summary>
-public sealed class KeyFiguresModel(SurveyPublication publication, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class KeyFiguresModel(SurveyPublication publication, SurveyCommentaries commentaries, IStringLocalizer<SharedResource> text) : PageModel
 {
     public PublishedWave? Published { get; private set; }
+
+    /// <summary>The wave's approved commentaries (Markdown) by question id.</summary>
+    public IReadOnlyDictionary<string, string> Commentaries { get; private set; } = new Dictionary<string, string>();
     public IReadOnlyList<SurveyWave> Waves { get; private set; } = [];
     public SurveyPublication Publication => publication;
 
@@ -29,6 +32,10 @@ public sealed class KeyFiguresModel(SurveyPublication publication, IStringLocali
         if (id is not null && Published is null)
         {
             return NotFound();
+        }
+        if (Published is not null)
+        {
+            Commentaries = await commentaries.PublishedAsync(Published.Current.Wave.Id, cancellationToken);
         }
         return Page();
     }

@@ -9,7 +9,7 @@ namespace AnnuaireFiliere.Web.Features.Moderation;
 [Authorize(Policy = Policies.Moderator)]
 public sealed class ModerationModel(ModerationQueues queues) : PageModel
 {
-    public ModerationQueues.Counts Counts { get; private set; } = new(0, 0, 0, 0, 0, 0);
+    public ModerationQueues.Counts Counts { get; private set; } = new(0, 0, 0, 0, 0, 0, 0);
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => Counts = await queues.CountAsync(cancellationToken);
 }

@@ -1,22 +1,30 @@
 using AnnuaireFiliere.Core.Companies;
 using AnnuaireFiliere.Core.Data;
 using AnnuaireFiliere.Core.Moderation;
+using AnnuaireFiliere.Core.Survey;
+using AnnuaireFiliere.Core.Survey.Results;
 using Microsoft.EntityFrameworkCore;
 
 namespace AnnuaireFiliere.Web.Features.Moderation;
 
-/// <summary>What waits for the moderators: new profiles, claims, join requests, error reports, profiles to check, réalisations.</summary>
-public sealed class ModerationQueues(AppDbContext db, TimeProvider clock)
+/// <summary>
+/// What waits for the moderators: new profiles, claims, join requests, error reports, profiles to check, réalisations,
+/// the analysts' commentaries of census indicators.
+/// </summary>
+public sealed class ModerationQueues(AppDbContext db, TimeProvider clock, SurveyWaves waves)
 {
     public const int PageSize = 50;
 
     /// <summary>A published profile not confirmed for this long is listed for checking.</summary>
     public const int StaleMonths = 24;
 
-    public sealed record Counts(int Profiles, int Claims, int Joins, int Reports, int Stale, int Realisations);
+    public sealed record Counts(int Profiles, int Claims, int Joins, int Reports, int Stale, int Realisations, int Commentaries);
 
     /// <summary>A réalisation waiting for review, with its company's name and address (docs/adr/0026).</summary>
     public sealed record PendingRealisation(Realisation Realisation, string CompanyName, string CompanySlug);
+
+    /// <summary>An analyst's commentary waiting for review, with its wave's title and its question (docs/adr/0030).</summary>
+    public sealed record PendingCommentary(SurveyCommentary Commentary, SurveyWave Wave, Question? Question);
 
     public sealed record PendingProfile(Guid Id, string Name, string CommuneCode, DateTime SubmittedAt, string? SubmittedBy);
 
@@ -31,7 +39,8 @@ public sealed class ModerationQueues(AppDbContext db, TimeProvider clock)
         await CountRequestsAsync(AccessRequestKind.Join, cancellationToken),
         await db.ErrorReports.CountAsync(r => r.Status == ErrorReportStatus.Open, cancellationToken),
         await CountStaleAsync(cancellationToken),
-        await CountRealisationsAsync(cancellationToken));
+        await CountRealisationsAsync(cancellationToken),
+        await CountCommentariesAsync(cancellationToken));
 
     public Task<int> CountProfilesAsync(CancellationToken cancellationToken) =>
         db.Companies.CountAsync(c => c.Status == PublicationStatus.PendingReview, cancellationToken);
@@ -43,6 +52,21 @@ public sealed class ModerationQueues(AppDbContext db, TimeProvider clock)
 
     public Task<int> CountRealisationsAsync(CancellationToken cancellationToken) =>
         db.Realisations.CountAsync(r => r.Status == RealisationStatus.PendingReview, cancellationToken);
+
+    public Task<int> CountCommentariesAsync(CancellationToken cancellationToken) =>
+        db.SurveyCommentaries.CountAsync(c => c.Status == CommentaryStatus.Pending, cancellationToken);
+
+    /// <summary>Commentaries waiting for review, the longest waiting first, with the question they comment.</summary>
+    public async Task<List<PendingCommentary>> CommentariesAsync(int page, CancellationToken cancellationToken)
+    {
+        var pending = await db.SurveyCommentaries.AsNoTracking()
+            .Where(c => c.Status == CommentaryStatus.Pending)
+            .OrderBy(c => c.UpdatedAt).ThenBy(c => c.Id)
+            .Skip((page - 1) * PageSize).Take(PageSize)
+            .Join(db.SurveyWaves, c => c.WaveId, w => w.Id, (c, w) => new { c, w })
+            .ToListAsync(cancellationToken);
+        return pending.Select(x => new PendingCommentary(x.c, x.w, waves.QuestionnaireOf(x.w).Find(x.c.QuestionId))).ToList();
+    }
 
     /// <summary>Réalisations waiting for review, the longest waiting first.</summary>
     public Task<List<PendingRealisation>> RealisationsAsync(int page, CancellationToken cancellationToken) =>
