@@ -35,9 +35,16 @@ public sealed class SurveyPublication(SurveyResultsService results, IMemoryCache
         {
             return null;
         }
-        var current = await ComputeAsync(wave, audience, calibration, cancellationToken);
+        return await WithPreviousAsync(wave, w => ComputeAsync(w, audience, calibration, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>A wave's results and those of the wave it compares with (when that one has results), each computed by <paramref name="compute"/>.</summary>
+    public async Task<PublishedWave> WithPreviousAsync(SurveyWave wave, Func<SurveyWave, Task<WaveResults>> compute, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(compute);
+        var current = await compute(wave);
         var previousWave = await results.PreviousAsync(wave, cancellationToken);
-        var previous = previousWave is null ? null : await ComputeAsync(previousWave, audience, calibration, cancellationToken);
+        var previous = previousWave is null ? null : await compute(previousWave);
         return new PublishedWave(current, previous?.State == ResultsState.Ready ? previous : null);
     }
 
@@ -133,10 +140,4 @@ public sealed class SurveyPublication(SurveyResultsService results, IMemoryCache
 
     private static string? Number(double? value, bool withheld, string format) =>
         withheld ? Withheld : value?.ToString(format, CultureInfo.InvariantCulture);
-
-    /// <summary>The file and sheet name of a question's table: "q-effectif".</summary>
-    public static string TableName(Question question) => "q-" + question?.Id;
-
-    /// <summary>The questions with results (short texts never).</summary>
-    public static IEnumerable<QuestionResult> Tables(WaveResults wave) => wave?.Questions ?? [];
 }

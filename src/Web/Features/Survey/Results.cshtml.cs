@@ -115,10 +115,8 @@ public sealed class ResultsModel(AppDbContext db, SurveyResultsService service, 
         {
             return null;
         }
-        var current = await service.ComputeAsync(wave, StatisticsAudience.Analyst, Calibration, cancellationToken);
-        var previousWave = await service.PreviousAsync(wave, cancellationToken);
-        var previous = previousWave is null ? null : await service.ComputeAsync(previousWave, StatisticsAudience.Analyst, Calibration, cancellationToken);
-        return new PublishedWave(current, previous?.State == ResultsState.Ready ? previous : null);
+        // Not cached: the wave may still be open, and analysts want what is there now.
+        return await publication.WithPreviousAsync(wave, w => service.ComputeAsync(w, StatisticsAudience.Analyst, Calibration, cancellationToken), cancellationToken);
     }
 }
 
