@@ -64,6 +64,15 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             base.Customize(modelBuilder, context);
             // Added after the migrations under test, newest last.
+            modelBuilder.Entity<Company>().Ignore(c => c.RequestsOff).Ignore(c => c.NeedsOff); // BuyersAsk
+            modelBuilder.Ignore<Core.Buyers.ContactRecipient>();
+            modelBuilder.Ignore<Core.Buyers.ContactRequest>();
+            modelBuilder.Ignore<Core.Buyers.NeedAnswer>();
+            modelBuilder.Ignore<Core.Buyers.NeedMatch>();
+            modelBuilder.Ignore<Core.Buyers.NeedChange>();
+            modelBuilder.Ignore<Core.Buyers.Need>();
+            modelBuilder.Ignore<Core.Buyers.BlockedSender>();
+            modelBuilder.Ignore<Core.Buyers.SavedSearch>();
             modelBuilder.Entity<Company>().Ignore(c => c.OpenDataOptOut);   // OpenDataOptOut
             modelBuilder.Ignore<ProfileDailyCount>();                        // ProfileDailyCounts
             modelBuilder.Ignore<Realisation>();                              // Realisations

@@ -79,6 +79,15 @@ public sealed class Company
     /// </summary>
     public bool OpenDataOptOut { get; set; }
 
+    /// <summary>The owners turned buyers' contact and quote requests off: the profile's "Contacter" says so.</summary>
+    public bool RequestsOff { get; set; }
+
+    /// <summary>
+    /// The owners turned the needs board's daily digest off. Only profiles with an owner receive digests (on by default
+    /// once claimed): nobody would answer for the others.
+    /// </summary>
+    public bool NeedsOff { get; set; }
+
     /// <summary>The logo's file name under the data folder's <c>logos</c> (re-encoded by the site; never SVG).</summary>
     public string? LogoFile { get; set; }
 

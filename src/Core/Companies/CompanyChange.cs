@@ -105,6 +105,8 @@ public static class CompanyFields
             ["languages"] = Join(company.Languages),
             ["ecommerce"] = Join(ECommerceParts(company.ECommerce)),
             ["openDataOptOut"] = company.OpenDataOptOut ? "oui" : null,
+            ["requestsOff"] = company.RequestsOff ? "oui" : null,
+            ["needsOff"] = company.NeedsOff ? "oui" : null,
             ["platforms"] = Join(company.ECommerce.Platforms),
             ["contactName"] = company.Contact.Name,
             ["contactRole"] = company.Contact.Role,

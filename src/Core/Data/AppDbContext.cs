@@ -34,6 +34,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
     public DbSet<Survey.SurveyResponse> SurveyResponses => Set<Survey.SurveyResponse>();
     public DbSet<Survey.SurveyInvitation> SurveyInvitations => Set<Survey.SurveyInvitation>();
     public DbSet<Survey.Results.SurveyCommentary> SurveyCommentaries => Set<Survey.Results.SurveyCommentary>();
+    public DbSet<Buyers.ContactRequest> ContactRequests => Set<Buyers.ContactRequest>();
+    public DbSet<Buyers.ContactRecipient> ContactRecipients => Set<Buyers.ContactRecipient>();
+    public DbSet<Buyers.BlockedSender> BlockedSenders => Set<Buyers.BlockedSender>();
+    public DbSet<Buyers.Need> Needs => Set<Buyers.Need>();
+    public DbSet<Buyers.NeedAnswer> NeedAnswers => Set<Buyers.NeedAnswer>();
+    public DbSet<Buyers.NeedMatch> NeedMatches => Set<Buyers.NeedMatch>();
+    public DbSet<Buyers.NeedChange> NeedChanges => Set<Buyers.NeedChange>();
+    public DbSet<Buyers.SavedSearch> SavedSearches => Set<Buyers.SavedSearch>();
     public DbSet<Statistics.StatisticsSnapshot> StatisticsSnapshots => Set<Statistics.StatisticsSnapshot>();
     public DbSet<Search.SynonymRuleRecord> SynonymRules => Set<Search.SynonymRuleRecord>();
     public DbSet<Search.SynonymRuleChange> SynonymRuleChanges => Set<Search.SynonymRuleChange>();

@@ -34,7 +34,7 @@ public sealed class FieldText(TaxonomyCatalog taxonomy, IStringLocalizer<SharedR
             // The history's codes are those of CompanyChange; "paiement" is the facet's "paiement-en-ligne".
             "ecommerce" => Each(code => FacetCatalog.ECommerce.LabelOf(code == "paiement" ? ECommerceCapabilities.OnlinePayment : code, taxonomy)),
             "phones" => Each(phone => Display.Phone(phone).Text),
-            "openDataOptOut" => text["Field.Yes"].Value,
+            "openDataOptOut" or "requestsOff" or "needsOff" => text["Field.Yes"].Value,
             _ => value,
         };
 

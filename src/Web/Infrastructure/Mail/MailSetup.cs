@@ -8,8 +8,14 @@ using AnnuaireFiliere.Web.Features.Accounts;
 
 namespace AnnuaireFiliere.Web.Infrastructure.Mail;
 
-/// <summary>A mail ready to send: a text part and an HTML part.</summary>
-public sealed record OutgoingMail(string To, string Subject, string Text, string Html);
+/// <summary>
+/// A mail ready to send: a text part and an HTML part, to one address (a mail never names other recipients), with an
+/// optional reply-to (a buyer's address: the company answers the buyer directly, not the site).
+/// </summary>
+public sealed record OutgoingMail(string To, string Subject, string Text, string Html)
+{
+    public string? ReplyTo { get; init; }
+}
 
 /// <summary>Sends mail: SMTP when <c>Mail:Smtp:Host</c> is set, else <c>.eml</c> files under the data folder.</summary>
 public interface IMailSender
@@ -70,6 +76,10 @@ public static class MailSetup
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(options.From));
         message.To.Add(MailboxAddress.Parse(mail.To));
+        if (!string.IsNullOrEmpty(mail.ReplyTo))
+        {
+            message.ReplyTo.Add(MailboxAddress.Parse(mail.ReplyTo));
+        }
         message.Subject = mail.Subject;
         message.Body = new BodyBuilder { TextBody = mail.Text, HtmlBody = mail.Html }.ToMessageBody();
         return message;
