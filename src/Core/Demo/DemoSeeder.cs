@@ -102,7 +102,28 @@ public sealed partial class DemoSeeder(IServiceScopeFactory scopes, TaxonomyCata
             progress?.Report(written);
         }
         await producer;
+        await SeedNeedsAsync(reference, seed, cancellationToken);
         LogSeeded(written, seed);
+    }
+
+    /// <summary>The buyers' needs of the last year (<see cref="DemoNeeds"/>), answered by companies just written.</summary>
+    private async Task SeedNeedsAsync(DateTime reference, int seed, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var codes = DemoNeeds.ActivityCodes.ToList();
+        var published = db.Companies.Where(c => c.Status == PublicationStatus.Published);
+        var primary = await published.Where(c => codes.Contains(c.PrimaryActivityCode))
+            .Select(c => new { Code = c.PrimaryActivityCode, c.Id }).ToListAsync(cancellationToken);
+        var secondary = await db.CompanyActivities.Where(a => codes.Contains(a.ActivityCode) && published.Any(c => c.Id == a.CompanyId))
+            .Select(a => new { Code = a.ActivityCode, Id = a.CompanyId }).ToListAsync(cancellationToken);
+        var byActivity = primary.Concat(secondary).OrderBy(p => p.Code, StringComparer.Ordinal).ThenBy(p => p.Id).ToLookup(p => p.Code, p => p.Id);
+        var (needs, answers, changes) = DemoNeeds.Create(byActivity, reference, seed, code => taxonomy.FindCommune(code)?.LabelFr);
+        db.Needs.AddRange(needs);
+        await db.SaveChangesAsync(cancellationToken);
+        db.NeedAnswers.AddRange(answers);
+        db.NeedChanges.AddRange(changes);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Count} demo companies (seed {Seed})")]
