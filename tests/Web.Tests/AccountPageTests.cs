@@ -438,6 +438,36 @@ public sealed class AccountPageTests(AccountSite site) : IClassFixture<AccountSi
     }
 
     [Fact]
+    public async Task The_data_download_holds_what_the_account_asked_as_a_buyer_even_under_its_address_without_signing_in()
+    {
+        const string email = "acheteuse.donnees@exemple.nc";
+        var client = await SignedInClientAsync(site.Factory, email, role: null);
+        var user = await WithDatabaseAsync(db => db.Users.SingleAsync(u => u.Email == email, Cancel));
+        var now = DateTime.UtcNow;
+        await WithDatabaseAsync(async db =>
+        {
+            var buyer = new Core.Buyers.BuyerContact { Name = "Léa Acheteuse", Email = "Acheteuse.Donnees@exemple.nc", Phone = "27.11.22" };
+            db.ContactRequests.Add(new Core.Buyers.ContactRequest { Subject = "Devis pour un site", Message = "Un site vitrine de dix pages, s'il vous plaît.", Buyer = buyer, CreatedAt = now, ConsentedAt = now });
+            db.Needs.Add(new Core.Buyers.Need
+            {
+                Slug = "besoin-mes-donnees", Title = "Un besoin pour mes données", Description = "Une description assez longue pour être un besoin.",
+                Buyer = new Core.Buyers.BuyerContact { Name = "Léa Acheteuse", Email = "autre@exemple.nc" }, UserId = user.Id,
+                Deadline = DateOnly.FromDateTime(now.AddDays(20)), CreatedAt = now,
+            });
+            db.SavedSearches.Add(new Core.Buyers.SavedSearch { UserId = user.Id, Name = "Sites à Koné", Query = "q=site&commune=98811", CreatedAt = now, CheckedUntil = now });
+            return await db.SaveChangesAsync(Cancel);
+        });
+
+        using var data = JsonDocument.Parse(await client.GetStringAsync("/compte/donnees", Cancel));
+
+        Assert.Equal("Devis pour un site", data.RootElement.GetProperty("contactRequestsSent")[0].GetProperty("subject").GetString());
+        Assert.Equal("27.11.22", data.RootElement.GetProperty("contactRequestsSent")[0].GetProperty("phone").GetString());
+        Assert.Equal("Un besoin pour mes données", data.RootElement.GetProperty("needsPosted")[0].GetProperty("title").GetString());
+        Assert.Equal("q=site&commune=98811", data.RootElement.GetProperty("savedSearches")[0].GetProperty("query").GetString());
+        Assert.Equal(0, data.RootElement.GetProperty("needAnswersWritten").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Account_forms_refuse_a_post_without_the_antiforgery_token()
     {
         var response = await site.Factory.CreateBrowserLikeClient().PostAsync("/compte/connexion",

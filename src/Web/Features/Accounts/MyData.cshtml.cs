@@ -22,6 +22,9 @@ public sealed class MyDataModel(UserManager<DirectoryUser> users, AppDbContext d
         {
             return Challenge();
         }
+        // What buyers typed under this address without an account is theirs too (requests and needs carry the address).
+        var email = Core.Buyers.BuyerGuard.Fold(user.Email ?? string.Empty);
+#pragma warning disable CA1862 // EF translates ToLower to SQL; string.Equals with a comparison is not translated.
         var data = new
         {
             id = user.Id,
@@ -45,7 +48,29 @@ public sealed class MyDataModel(UserManager<DirectoryUser> users, AppDbContext d
             changesMade = await db.CompanyChanges.AsNoTracking().Where(c => c.UserId == user.Id)
                 .Select(c => new { companyId = c.CompanyId, at = c.At, kind = c.Kind.ToString(), reason = c.Reason, details = c.Details, fields = c.Fields })
                 .ToListAsync(),
+            contactRequestsSent = await db.ContactRequests.AsNoTracking().Where(r => r.Buyer.Email.ToLower() == email)
+                .Select(r => new
+                {
+                    id = r.Id, kind = r.Kind.ToString(), status = r.Status.ToString(), r.Buyer.Name, r.Buyer.Organisation, r.Buyer.Phone,
+                    subject = r.Subject, message = r.Message, desiredDate = r.DesiredDate, budgetBand = r.BudgetBand, createdAt = r.CreatedAt,
+                    companies = r.Recipients.Select(x => x.CompanyId),
+                })
+                .ToListAsync(),
+            needsPosted = await db.Needs.AsNoTracking().Where(n => n.UserId == user.Id || n.Buyer.Email.ToLower() == email)
+                .Select(n => new
+                {
+                    id = n.Id, slug = n.Slug, title = n.Title, description = n.Description, status = n.Status.ToString(), n.Buyer.Name,
+                    n.Buyer.Organisation, n.Buyer.Phone, createdAt = n.CreatedAt, closedAt = n.ClosedAt, outcome = n.Outcome,
+                })
+                .ToListAsync(),
+            needAnswersWritten = await db.NeedAnswers.AsNoTracking().Where(a => a.UserId == user.Id)
+                .Select(a => new { needId = a.NeedId, companyId = a.CompanyId, message = a.Message, createdAt = a.CreatedAt })
+                .ToListAsync(),
+            savedSearches = await db.SavedSearches.AsNoTracking().Where(s => s.UserId == user.Id)
+                .Select(s => new { name = s.Name, query = s.Query, frequency = s.Frequency.ToString(), alerts = s.Alerts, createdAt = s.CreatedAt, lastMailedAt = s.LastMailedAt })
+                .ToListAsync(),
         };
+#pragma warning restore CA1862
         Response.Headers.CacheControl = "no-store";
         return File(JsonSerializer.SerializeToUtf8Bytes(data, Json), "application/json", "mes-donnees-annuaire.json");
     }
