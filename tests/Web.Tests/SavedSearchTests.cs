@@ -130,6 +130,8 @@ public sealed partial class SavedSearchTests(SavedSearchSite fixture) : IClassFi
 
         // The empty search offers nothing to save; the list page is for accounts only.
         Assert.Null((await DirectoryWebFactory.ParseAsync(await client.GetAsync("/recherche", Cancel))).QuerySelector("form#enregistrer-recherche"));
+        Assert.Null((await DirectoryWebFactory.ParseAsync(await client.GetAsync("/recherche?tri=nom", Cancel))).QuerySelector("form#enregistrer-recherche"));
+        Assert.Equal("#zone-enregistrer", search.QuerySelector("a.save-search-link")!.GetAttribute("href"));
         var refused = await Factory.CreateBrowserLikeClient().GetAsync("/compte/recherches", Cancel);
         Assert.StartsWith("/compte/connexion", refused.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
@@ -320,6 +322,7 @@ public sealed partial class SavedSearchTests(SavedSearchSite fixture) : IClassFi
         Assert.StartsWith("Cette recherche contient des critères", Errors(await RefusedAsync("annee_min=douze&q=" + word, "Année")), StringComparison.Ordinal);
         Assert.StartsWith("Une recherche sans mot ni filtre ne peut pas être enregistrée", Errors(await RefusedAsync("n'importe=quoi&%%%", "Rien")), StringComparison.Ordinal);
         Assert.StartsWith("Une recherche sans mot ni filtre", Errors(await RefusedAsync(null, "Rien")), StringComparison.Ordinal);
+        Assert.StartsWith("Une recherche sans mot ni filtre", Errors(await RefusedAsync("tri=nom", "Tout, par nom")), StringComparison.Ordinal);
         Assert.StartsWith("Cette recherche est trop longue", Errors(await RefusedAsync("q=" + new string('a', SavedSearch.QueryMaxLength), "Longue")), StringComparison.Ordinal);
         var frequency = await RefusedAsync(Query(word), "Mensuelle", "mensuelle");
         Assert.Equal("Choisissez « chaque jour » ou « chaque semaine ».", Errors(frequency));

@@ -71,7 +71,7 @@ public sealed class SavedSearches(AppDbContext db, ICompanySearch search, ISearc
         {
             return SavedSearchProblem.QueryNotUnderstood;
         }
-        if (reading.Canonical.Length == 0)
+        if (IsEverything(reading.Request))
         {
             return SavedSearchProblem.QueryEmpty;
         }
@@ -82,6 +82,9 @@ public sealed class SavedSearches(AppDbContext db, ICompanySearch search, ISearc
         canonical = reading.Canonical;
         return SavedSearchProblem.None;
     }
+
+    /// <summary>A search without words or filters (a sort alone) finds every company: not worth an alert.</summary>
+    public static bool IsEverything(SearchRequest request) => string.IsNullOrWhiteSpace(request?.Text) && request?.HasFilters != true;
 
     private static SavedSearchProblem CheckName(string? name, out string trimmed)
     {
@@ -216,7 +219,7 @@ public sealed class SavedSearches(AppDbContext db, ICompanySearch search, ISearc
     public async Task<AlertChanges> ChangesAsync(string query, DateTime since, DateTime until, CancellationToken cancellationToken)
     {
         var reading = reader.Read(query);
-        if (reading.HasUnknownParts || reading.Canonical.Length == 0)
+        if (reading.HasUnknownParts || IsEverything(reading.Request))
         {
             return new AlertChanges([], []);
         }
