@@ -115,6 +115,10 @@ public sealed partial class SavedSearchTests(SavedSearchSite fixture) : IClassFi
         Assert.Equal(AlertFrequency.Daily, row.Frequency);
         Assert.True(row.Alerts);
 
+        // The account's data download holds it.
+        var data = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/compte/donnees", Cancel)).RootElement;
+        Assert.Equal(["Mes agences"], data.GetProperty("savedSearches").EnumerateArray().Select(s => s.GetProperty("name").GetString()));
+
         // The account page leads to the list.
         var account = await DirectoryWebFactory.ParseAsync(await client.GetAsync("/compte", Cancel));
         Assert.Equal("/compte/recherches", account.QuerySelector("[data-saved-searches-link]")!.GetAttribute("href"));

@@ -45,6 +45,9 @@ public sealed class MyDataModel(UserManager<DirectoryUser> users, AppDbContext d
             changesMade = await db.CompanyChanges.AsNoTracking().Where(c => c.UserId == user.Id)
                 .Select(c => new { companyId = c.CompanyId, at = c.At, kind = c.Kind.ToString(), reason = c.Reason, details = c.Details, fields = c.Fields })
                 .ToListAsync(),
+            savedSearches = await db.SavedSearches.AsNoTracking().Where(s => s.UserId == user.Id)
+                .Select(s => new { name = s.Name, query = s.Query, frequency = s.Frequency.ToString(), alerts = s.Alerts, language = s.Language, createdAt = s.CreatedAt, lastMailedAt = s.LastMailedAt })
+                .ToListAsync(),
         };
         Response.Headers.CacheControl = "no-store";
         return File(JsonSerializer.SerializeToUtf8Bytes(data, Json), "application/json", "mes-donnees-annuaire.json");

@@ -7,6 +7,7 @@ using AnnuaireFiliere.Web.Features.Search;
 using AnnuaireFiliere.Web.Infrastructure;
 using AnnuaireFiliere.Web.Infrastructure.Mail;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace AnnuaireFiliere.Web.Features.SavedSearches;
@@ -133,7 +134,7 @@ public sealed partial class SavedSearchMailer(IServiceScopeFactory scopes, TimeP
             {
                 continue;
             }
-            var to = users.Where(u => u.Id == alert.UserId && u.EmailConfirmed).Select(u => u.Email).SingleOrDefault();
+            var to = await users.Where(u => u.Id == alert.UserId && u.EmailConfirmed).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
             if (string.IsNullOrWhiteSpace(to))
             {
                 continue;
