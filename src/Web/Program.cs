@@ -9,6 +9,7 @@ using AnnuaireFiliere.Web.Features.Companies;
 using AnnuaireFiliere.Web.Features.Moderation;
 using AnnuaireFiliere.Web.Features.MySpace;
 using AnnuaireFiliere.Web.Features.OpenData;
+using AnnuaireFiliere.Web.Features.SavedSearches;
 using AnnuaireFiliere.Web.Features.Search;
 using AnnuaireFiliere.Web.Features.Shortlist;
 using AnnuaireFiliere.Web.Features.Statistics;
@@ -35,6 +36,7 @@ builder.AddOpenData();          // Features/OpenData: the daily open-data extrac
 builder.AddMySpace();           // Features/MySpace: /mon-espace, registration, claims, members
 builder.AddModeration();        // Features/Moderation: queues, decisions, import page, yearly freshness mails
 builder.AddSurvey();            // Features/Survey: census invitations and reminders (hourly), the signed link's page
+builder.AddSavedSearches();     // Features/SavedSearches: saved searches, their alerts (hourly), the one-click unsubscribe
 
 var app = builder.Build();
 await app.Services.PrepareDataAsync();  // migrations, reference data, demo data

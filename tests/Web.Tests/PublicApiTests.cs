@@ -194,7 +194,7 @@ public sealed class PublicApiTests(SiteFixture site) : IClassFixture<SiteFixture
 
         Assert.Empty(read.Diagnostic!.Errors);
         var document = read.Document!;
-        Assert.Equal(["/api/v1/recherche", "/api/v1/entreprises/{id}", "/api/v1/typologie", "/api/v1/statistiques/instantanes", "/api/v1/statistiques", "/api/v1/statistiques/evolution", "/api/v1/enquetes", "/api/v1/enquetes/{id}", "/api/v1/donnees"], document.Paths.Keys);
+        Assert.Equal(["/api/v1/recherche", "/api/v1/entreprises/{id}", "/api/v1/typologie", "/api/v1/statistiques/instantanes", "/api/v1/statistiques", "/api/v1/statistiques/besoins", "/api/v1/statistiques/evolution", "/api/v1/enquetes", "/api/v1/enquetes/{id}", "/api/v1/donnees"], document.Paths.Keys);
         var search = document.Paths["/api/v1/recherche"].Operations![HttpMethod.Get];
         var parameters = search.Parameters!.Select(p => p.Name!).ToHashSet();
         Assert.Superset(Core.Search.FacetCatalog.All.Select(f => f.Parameter).Concat(["q", "annee_min", "annee_max", "proche", "rayon", "tri", "page", "par_page"]).ToHashSet(), parameters);
@@ -275,7 +275,7 @@ public sealed class PublicApiTests(SiteFixture site) : IClassFixture<SiteFixture
         var examples = page.QuerySelectorAll("section.api-operation a").Where(a => a.TextContent == "Ouvrir dans le navigateur").Select(a => a.GetAttribute("href")!).ToList();
 
         Assert.Contains("/api/v1/recherche?q=site%20internet&province=sud&par_page=5", examples);
-        Assert.Equal(7, examples.Count); // every operation but the profile and a survey's results, whose addresses need an identifier
+        Assert.Equal(8, examples.Count); // every operation but the profile and a survey's results, whose addresses need an identifier
         foreach (var example in examples)
         {
             var response = await client.GetAsync(example, Cancel);

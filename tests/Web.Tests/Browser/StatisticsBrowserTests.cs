@@ -64,6 +64,10 @@ public sealed class StatisticsBrowserTests(BrowserSite site)
         await page.Locator("#stat-sector-province ~ .back-to-contents a").ClickAsync();
         await Assertions.Expect(page.Locator("nav#sommaire")).ToBeInViewportAsync();
 
+        // The buyers' needs (issue #19) are a section of the contents too, readable on a phone.
+        await page.Locator("nav#sommaire a[href='#stat-besoins']").ClickAsync();
+        await Assertions.Expect(page.Locator("#stat-besoins")).ToBeInViewportAsync();
+
         await BrowserDefaults.ScreenshotsAsync(page, $"stats-{name}");
         await Assertions.Expect(page.Locator("#stat-sector ~ .chart svg.chart-wide")).ToBeVisibleAsync();
     }

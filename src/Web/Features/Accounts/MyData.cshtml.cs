@@ -67,7 +67,7 @@ public sealed class MyDataModel(UserManager<DirectoryUser> users, AppDbContext d
                 .Select(a => new { needId = a.NeedId, companyId = a.CompanyId, message = a.Message, createdAt = a.CreatedAt })
                 .ToListAsync(),
             savedSearches = await db.SavedSearches.AsNoTracking().Where(s => s.UserId == user.Id)
-                .Select(s => new { name = s.Name, query = s.Query, frequency = s.Frequency.ToString(), alerts = s.Alerts, createdAt = s.CreatedAt, lastMailedAt = s.LastMailedAt })
+                .Select(s => new { name = s.Name, query = s.Query, frequency = s.Frequency.ToString(), alerts = s.Alerts, language = s.Language, createdAt = s.CreatedAt, lastMailedAt = s.LastMailedAt })
                 .ToListAsync(),
         };
 #pragma warning restore CA1862

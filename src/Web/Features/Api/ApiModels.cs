@@ -177,3 +177,9 @@ public sealed record ApiSeries(string Code, string Label, IReadOnlyList<ApiStati
 
 /// <summary>A statistics snapshot: its id is the <c>instantane</c> parameter.</summary>
 public sealed record ApiSnapshot(string Id, DateTime TakenAt, string Kind, string? Label, int Published);
+
+/// <summary>
+/// The needs buyers posted (<c>/api/v1/statistiques/besoins</c>): the figures (per month, sector, activity, service,
+/// province, buyer, answered or not) and the median days to a first answer, null when withheld (fewer than 3 answered).
+/// </summary>
+public sealed record ApiNeedStatistics(ApiStatistics Figures, double? MedianDaysToFirstAnswer, bool MedianWithheld);

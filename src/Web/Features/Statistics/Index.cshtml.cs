@@ -19,7 +19,7 @@ namespace AnnuaireFiliere.Web.Features.Statistics;
 // The analysts' view holds exact counts: never kept, and never one visitor's copy for another.
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None, VaryByHeader = "Cookie")]
 public sealed class StatisticsModel(StatisticsReader reader, TaxonomyCatalog taxonomy, IAuthorizationService authorization, SnapshotStore snapshots,
-    IStringLocalizer<SharedResource> text) : PageModel
+    Core.Buyers.NeedStatistics needs, IStringLocalizer<SharedResource> text) : PageModel
 {
     /// <summary>Time series columns shown in the page: a year of monthly snapshots and today.</summary>
     public const int SeriesColumns = 13;
@@ -32,6 +32,9 @@ public sealed class StatisticsModel(StatisticsReader reader, TaxonomyCatalog tax
     public StatisticsReport? Compared { get; private set; }
 
     public TimeSeries? Series { get; private set; }
+
+    /// <summary>The needs buyers posted: the whole directory today, whatever the segment and date (issue #19).</summary>
+    public Core.Buyers.NeedStatisticsReport Needs { get; private set; } = null!;
 
     public IReadOnlyList<SnapshotInfo> Snapshots { get; private set; } = [];
 
@@ -57,6 +60,7 @@ public sealed class StatisticsModel(StatisticsReader reader, TaxonomyCatalog tax
     {
         Snapshots = await reader.SnapshotsAsync(cancellationToken);
         Report = await reader.ReportAsync(Query, Query.Snapshot, cancellationToken);
+        Needs = await needs.ComputeAsync(cancellationToken);
         if (Query.CompareWith is not null)
         {
             Compared = await reader.ReportAsync(Query, Query.CompareWith, cancellationToken);
@@ -128,6 +132,16 @@ public sealed class StatisticsModel(StatisticsReader reader, TaxonomyCatalog tax
     /// <summary>A table of this view as CSV (<paramref name="excel"/>: the French Excel variant).</summary>
     public string TableCsv(string table, bool excel = false) =>
         Download(Url.Endpoint(StatisticsEndpoints.Csv, new { table }), excel ? StatisticsEndpoints.ExcelFormat : null);
+
+    /// <summary>A table of the needs as CSV.</summary>
+    public string NeedsCsv(string table, bool excel = false) =>
+        Url.Endpoint(StatisticsEndpoints.NeedsCsv, new { table }) + (excel ? "?" + StatisticsEndpoints.ExcelFormat : string.Empty);
+
+    /// <summary>Every table of the needs as XLSX.</summary>
+    public string NeedsXlsx => Url.Endpoint(StatisticsEndpoints.NeedsXlsx)!;
+
+    /// <summary>The needs' figures from the API.</summary>
+    public string NeedsApi => Url.Endpoint(StatisticsEndpoints.NeedsApi)!;
 
     /// <summary>A chart of this view as SVG.</summary>
     public string ChartSvg(string table) => Download(Url.Endpoint(StatisticsEndpoints.Svg, new { table }));

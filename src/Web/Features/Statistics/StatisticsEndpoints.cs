@@ -38,6 +38,12 @@ internal static class StatisticsEndpoints
     public const string Csv = "Statistiques.Csv";
     public const string Svg = "Statistiques.Svg";
     public const string Api = "Statistiques";
+    public const string NeedsCsv = "Statistiques.Besoins.Csv";
+    public const string NeedsXlsx = "Statistiques.Besoins.Xlsx";
+    public const string NeedsApi = "Statistiques.Besoins";
+
+    /// <summary>The query of the needs' figures: the whole directory today (the page's segment does not apply to needs).</summary>
+    public static StatisticsQuery NeedsQuery { get; } = new(new Core.Search.SearchRequest(), null, null, StatisticsAudience.Public, []);
 
     /// <summary>The CSV download's parameter for the French Excel variant.</summary>
     public const string ExcelFormat = "format=excel";
@@ -77,6 +83,31 @@ internal static class StatisticsEndpoints
             var svg = StatisticsChart.Standalone(distribution, StatisticsView.ChartTexts(table, query, report, taxonomy, text), Shown);
             return Results.File(System.Text.Encoding.UTF8.GetBytes(svg), "image/svg+xml", query.FileName(table, report.ComputedAt, "svg"));
         }).WithName(Svg).DependsOnVisitor();
+        endpoints.MapGet("/statistiques/besoins/{table}.csv", async (HttpContext context, string table, Core.Buyers.NeedStatistics needs) =>
+        {
+            CacheHeaders.Set(context, DownloadMaxAge);
+            var report = (await needs.ComputeAsync(context.RequestAborted)).Figures;
+            if (!Core.Buyers.NeedStatisticsNames.All.Contains(table))
+            {
+                return Results.NotFound();
+            }
+            var excel = string.Equals(context.Request.Query["format"], "excel", StringComparison.OrdinalIgnoreCase);
+            return Results.File(StatisticsExports.Csv(report, table, excel), "text/csv; charset=utf-8", NeedsQuery.FileName(table, report.ComputedAt, "csv"));
+        }).WithName(NeedsCsv);
+        endpoints.MapGet("/statistiques/besoins.xlsx", async (HttpContext context, Core.Buyers.NeedStatistics needs, IStringLocalizer<SharedResource> text) =>
+        {
+            CacheHeaders.Set(context, DownloadMaxAge);
+            var report = (await needs.ComputeAsync(context.RequestAborted)).Figures;
+            return Results.File(StatisticsExports.Xlsx(report, NeedsQuery, text), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                NeedsQuery.FileName("besoins", report.ComputedAt, "xlsx"));
+        }).WithName(NeedsXlsx);
+    }
+
+    /// <summary>The needs' figures in the API's shape.</summary>
+    public static ApiNeedStatistics NeedsJson(Core.Buyers.NeedStatisticsReport needs, IStringLocalizer text)
+    {
+        ArgumentNullException.ThrowIfNull(needs);
+        return new ApiNeedStatistics(StatisticsExports.Json(needs.Figures, NeedsQuery, text), needs.MedianDaysToFirstAnswer, needs.MedianDaysToFirstAnswer is null);
     }
 
     /// <summary><c>/api/v1/statistiques</c>: the same parameters as the page; a bad one is a 400 problem naming it.</summary>
@@ -106,6 +137,12 @@ internal static class StatisticsEndpoints
         .Produces<ApiStatistics>()
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        api.MapGet("/statistiques/besoins", async (HttpContext context, Core.Buyers.NeedStatistics needs, IStringLocalizer<SharedResource> text) =>
+                TypedResults.Ok(NeedsJson(await needs.ComputeAsync(context.RequestAborted), text)))
+            .WithName(NeedsApi)
+            .Described("Api.Doc.NeedStatistics")
+            .Produces<ApiNeedStatistics>()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapGet("/statistiques/evolution", async (
             HttpContext context, StatisticsReader reader, IStringLocalizer<SharedResource> text,
             [FromQuery(Name = PointsParameter)] string? points) =>

@@ -24,6 +24,9 @@ public static class StatisticsExports
     public const string Licence = "Licence Ouverte / Open Licence 2.0 (Etalab) — https://www.etalab.gouv.fr/licence-ouverte-open-licence/";
 
     private static readonly string[] DistributionHeader = ["code", "libelle", "entreprises"];
+
+    /// <summary>The needs' tables count needs, not companies (<see cref="Core.Buyers.NeedStatisticsNames"/>).</summary>
+    private static readonly string[] NeedsHeader = ["code", "libelle", "besoins"];
     private static readonly string[] CrossHeader = ["code", "libelle"];
 
     /// <summary>The table as lines of fields, header first; null when there is no such table.</summary>
@@ -32,7 +35,7 @@ public static class StatisticsExports
         ArgumentNullException.ThrowIfNull(report);
         if (report.Distributions.FirstOrDefault(d => d.Name == table) is { } distribution)
         {
-            var lines = new List<string[]> { DistributionHeader };
+            var lines = new List<string[]> { Core.Buyers.NeedStatisticsNames.All.Contains(table) ? NeedsHeader : DistributionHeader };
             lines.AddRange(distribution.Rows.Select(r => new[] { r.Code, r.Label, Value(r.Cell) }));
             return lines;
         }
