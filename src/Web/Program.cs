@@ -8,6 +8,7 @@ using AnnuaireFiliere.Web.Features.Api;
 using AnnuaireFiliere.Web.Features.Companies;
 using AnnuaireFiliere.Web.Features.Moderation;
 using AnnuaireFiliere.Web.Features.MySpace;
+using AnnuaireFiliere.Web.Features.Needs;
 using AnnuaireFiliere.Web.Features.OpenData;
 using AnnuaireFiliere.Web.Features.Search;
 using AnnuaireFiliere.Web.Features.Shortlist;
@@ -35,6 +36,7 @@ builder.AddOpenData();          // Features/OpenData: the daily open-data extrac
 builder.AddMySpace();           // Features/MySpace: /mon-espace, registration, claims, members
 builder.AddModeration();        // Features/Moderation: queues, decisions, import page, yearly freshness mails
 builder.AddSurvey();            // Features/Survey: census invitations and reminders (hourly), the signed link's page
+builder.AddNeeds();             // Features/Needs: the needs board, its mails and the companies' daily digest
 
 var app = builder.Build();
 await app.Services.PrepareDataAsync();  // migrations, reference data, demo data
