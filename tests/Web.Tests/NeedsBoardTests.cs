@@ -364,6 +364,32 @@ public sealed class NeedsBoardTests(NeedsSite fixture) : IClassFixture<NeedsSite
     }
 
     [Fact]
+    public async Task Owners_turn_the_needs_off_in_their_profile_form_ticked_by_default_and_then_no_need_is_matched_to_their_company()
+    {
+        var n = TestCompanies.Unique();
+        var (company, owner) = await CompanyAsync("Réglage Besoins", Wanted, [], Noumea, wholeTerritory: true);
+        var client = Factory.CreateBrowserLikeClient();
+        await AccountForms.SignInAsync(client, owner!);
+        var url = $"/mon-espace/entreprises/{company.Id}/modifier";
+        var form = (await DirectoryWebFactory.ParseAsync(await client.GetAsync(url, Cancel))).QuerySelectorAll<IHtmlFormElement>("form").Single(f => f.GetAttribute("action") == url);
+        Assert.True(form.QuerySelector<IHtmlInputElement>("input[type=checkbox][name='Input.Contact.NeedsOn']")!.IsChecked);
+
+        await ProfileForms.PostAsync(client, form, ("Input.Contact.NeedsOn", "false"));
+
+        Assert.True(await Factory.WithDatabaseAsync(db => db.Companies.Where(c => c.Id == company.Id).Select(c => c.NeedsOff).SingleAsync(Cancel)));
+        var title = $"Besoin après le réglage {n}";
+        await PostAsync(Factory.CreateBrowserLikeClient(), "/besoins/nouveau", "form.need-form", NeedFields(title, $"reglage{n}@acheteur-test.nc", [Wanted], [], Noumea, Tomorrow()));
+        var need = await NeedAsync(title);
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var needs = scope.ServiceProvider.GetRequiredService<Core.Buyers.Needs>();
+        await needs.ConfirmAsync(need.Id, Cancel);
+        Assert.Equal(LifecycleOutcome.Done, await needs.DecideAsync(need.Id, approve: true, null, null, new Actor(null, "moderation@annuaire-test.nc", true), Cancel));
+        var matched = await Factory.WithDatabaseAsync(db => db.NeedMatches.Where(m => m.NeedId == need.Id).Select(m => m.CompanyId).ToListAsync(Cancel));
+        Assert.DoesNotContain(company.Id, matched);
+        Assert.Equal((await ExpectedAsync(need)).Order(), matched.Order());
+    }
+
+    [Fact]
     public async Task A_published_need_expires_after_its_deadline_and_leaves_the_board_and_the_answers()
     {
         var n = TestCompanies.Unique();
