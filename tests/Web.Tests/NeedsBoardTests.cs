@@ -390,6 +390,21 @@ public sealed class NeedsBoardTests(NeedsSite fixture) : IClassFixture<NeedsSite
     }
 
     [Fact]
+    public async Task A_search_that_finds_nothing_offers_to_post_a_need_and_the_needs_pages_speak_English_when_asked()
+    {
+        var client = Factory.CreateBrowserLikeClient();
+        var empty = await DirectoryWebFactory.ParseAsync(await client.GetAsync("/recherche?q=zzqxwvyy", Cancel));
+        Assert.NotNull(empty.QuerySelector(".no-hits a[href='/besoins/nouveau']"));
+        Assert.NotNull((await DirectoryWebFactory.ParseAsync(await client.GetAsync("/", Cancel))).QuerySelector("footer a[href='/besoins']"));
+
+        var board = await DirectoryWebFactory.ParseAsync(await client.SendAsync(DirectoryWebFactory.Get("/besoins", "en"), Cancel));
+        Assert.Equal("Buyers' needs", board.QuerySelector("h1")!.TextContent.Trim());
+        var form = await DirectoryWebFactory.ParseAsync(await client.SendAsync(DirectoryWebFactory.Get("/besoins/nouveau", "en"), Cancel));
+        Assert.Equal("Post a need", form.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Contains("Title of the need", form.QuerySelector("label[for=besoin-titre]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_published_need_expires_after_its_deadline_and_leaves_the_board_and_the_answers()
     {
         var n = TestCompanies.Unique();
