@@ -224,7 +224,9 @@ public sealed class Needs(AppDbContext db, BuyerGuard guard, TaxonomyCatalog tax
         need.Status = NeedStatus.PendingReview;
         need.Version++;
         Record(need, BuyerActor, null);
-        return await TrySaveAsync(cancellationToken) || true;
+        // A concurrent save can only be the same confirmation (the link clicked twice): confirmed either way.
+        await TrySaveAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>
@@ -262,7 +264,14 @@ public sealed class Needs(AppDbContext db, BuyerGuard guard, TaxonomyCatalog tax
         }
         if (approve)
         {
-            await matching.MatchAsync(need, cancellationToken);
+            try
+            {
+                await matching.MatchAsync(need, cancellationToken);
+            }
+            catch (Search.SearchUnavailableException)
+            {
+                // Published all the same: the next digest pass matches the needs left without companies (MatchPendingAsync).
+            }
         }
         return LifecycleOutcome.Done;
     }
@@ -337,6 +346,22 @@ public sealed class Needs(AppDbContext db, BuyerGuard guard, TaxonomyCatalog tax
             Record(need, SiteActor, null);
         }
         return await TrySaveAsync(cancellationToken) ? due.Count : 0;
+    }
+
+    /// <summary>
+    /// Chooses the companies of the open needs published while the search engine could not answer; returns how many
+    /// needs were matched now.
+    /// </summary>
+    public async Task<int> MatchPendingAsync(CancellationToken cancellationToken)
+    {
+        var today = Today;
+        var pending = await db.Needs.AsNoTracking().Where(n => n.Status == NeedStatus.Published && n.MatchedAt == null && n.Deadline >= today)
+            .ToListAsync(cancellationToken);
+        foreach (var need in pending)
+        {
+            await matching.MatchAsync(need, cancellationToken);
+        }
+        return pending.Count;
     }
 
     /// <summary>Published and not past its deadline: on the board, open to answers.</summary>

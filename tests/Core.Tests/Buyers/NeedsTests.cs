@@ -20,6 +20,8 @@ public sealed class NeedsTests : IAsyncLifetime
 
     private TestDatabase _database = null!;
 
+    private readonly NoHits _search = new();
+
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync() => _database = await TestDatabase.CreateAsync();
@@ -27,7 +29,7 @@ public sealed class NeedsTests : IAsyncLifetime
     public ValueTask DisposeAsync() => _database.DisposeAsync();
 
     private Needs Service(AppDbContext db) =>
-        new(db, new BuyerGuard(db, _database.Clock), TaxonomyCatalog.Default, new NeedMatching(db, new NoHits(), _database.Clock), _database.Clock);
+        new(db, new BuyerGuard(db, _database.Clock), TaxonomyCatalog.Default, new NeedMatching(db, _search, _database.Clock), _database.Clock);
 
     private DateOnly Today
     {
@@ -206,6 +208,22 @@ public sealed class NeedsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_need_published_while_the_search_engine_is_down_is_published_and_matched_by_the_next_pass()
+    {
+        _search.Down = true;
+        var need = await PublishedAsync();
+        Assert.Equal(NeedStatus.Published, need.Status);
+        Assert.Null(need.MatchedAt);
+        await using var db = _database.Context();
+        var needs = Service(db);
+        await Assert.ThrowsAsync<SearchUnavailableException>(() => needs.MatchPendingAsync(Cancel));
+        _search.Down = false;
+        Assert.Equal(1, await needs.MatchPendingAsync(Cancel));
+        Assert.NotNull((await needs.FindAsync(need.Id, Cancel))!.MatchedAt);
+        Assert.Equal(0, await needs.MatchPendingAsync(Cancel));
+    }
+
+    [Fact]
     public async Task The_board_filters_by_activity_service_sector_and_province_a_need_of_the_whole_territory_being_in_every_province()
     {
         var noumea = await PublishedAsync("un@mairie.nc");
@@ -227,7 +245,11 @@ public sealed class NeedsTests : IAsyncLifetime
     /// <summary>An engine that finds nothing: these tests are about the life cycle, not the choice of companies.</summary>
     private sealed class NoHits : ICompanySearch
     {
-        public Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default) => Task.FromResult(new SearchResult());
+        /// <summary>True: answers as a remote cluster that is down.</summary>
+        public bool Down { get; set; }
+
+        public Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default) =>
+            Down ? throw new SearchUnavailableException("down") : Task.FromResult(new SearchResult());
 
         public Task<IReadOnlyList<Suggestion>> SuggestAsync(string? prefix, int max = 10, CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyList<Suggestion>>([]);

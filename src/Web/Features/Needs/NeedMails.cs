@@ -72,7 +72,7 @@ public sealed class NeedMails(AccountMails mails, PageLinks links, NeedLinks tok
 /// matches not yet mailed and no digest in the last 24 hours (a rolling day, not the calendar day: a need published at
 /// 23:00 does not make a second mail at 00:05) gets one mail per member, in the member's language, listing the needs
 /// with their links. The matches are marked before the mails go (a failed send is logged, never sent twice). The pass
-/// first expires the needs past their deadline.
+/// first expires the needs past their deadline, and matches those published while the search engine was down.
 /// </summary>
 public sealed partial class NeedDigestMailer(IServiceScopeFactory scopes, TimeProvider clock, ILogger<NeedDigestMailer> logger)
     : PeriodicMailer(scopes, TimeSpan.FromHours(1), clock, logger)
@@ -85,6 +85,7 @@ public sealed partial class NeedDigestMailer(IServiceScopeFactory scopes, TimePr
         var db = services.GetRequiredService<AppDbContext>();
         var needs = ActivatorUtilities.CreateInstance<Core.Buyers.Needs>(services, Clock);
         await needs.ExpireAsync(cancellationToken);
+        await needs.MatchPendingAsync(cancellationToken);
         var now = Clock.GetUtcNow().UtcDateTime;
         var since = now - Interval;
         var today = needs.Today;
