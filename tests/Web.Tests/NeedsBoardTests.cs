@@ -319,6 +319,7 @@ public sealed class NeedsBoardTests(NeedsSite fixture) : IClassFixture<NeedsSite
         var link = await RefusedAsync(NeedFields($"Un besoin avec un lien {n}", email, [Wanted], [], Noumea, Tomorrow(),
             description: "Tout est décrit sur https://exemple.com/cahier-des-charges, merci de regarder."));
         Assert.Contains("Les liens ne sont pas acceptés", link.QuerySelector("#besoin-description-erreur")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("1", link.QuerySelector(".need-form [role=alert]")!.GetAttribute("data-error-count"));
         Assert.Equal($"Un besoin avec un lien {n}", link.QuerySelector<IHtmlInputElement>("#besoin-titre")!.Value);
         Assert.Equal("true", link.QuerySelector("#besoin-description")!.GetAttribute("aria-invalid"));
         Assert.True(link.QuerySelector<IHtmlInputElement>($"input[name='Input.ActivityCodes'][value='{Wanted}']")!.IsChecked);
