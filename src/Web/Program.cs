@@ -8,6 +8,7 @@ using AnnuaireFiliere.Web.Features.Api;
 using AnnuaireFiliere.Web.Features.Companies;
 using AnnuaireFiliere.Web.Features.Moderation;
 using AnnuaireFiliere.Web.Features.MySpace;
+using AnnuaireFiliere.Web.Features.Needs;
 using AnnuaireFiliere.Web.Features.OpenData;
 using AnnuaireFiliere.Web.Features.SavedSearches;
 using AnnuaireFiliere.Web.Features.Search;
@@ -37,6 +38,7 @@ builder.AddMySpace();           // Features/MySpace: /mon-espace, registration, 
 builder.AddModeration();        // Features/Moderation: queues, decisions, import page, yearly freshness mails
 builder.AddSurvey();            // Features/Survey: census invitations and reminders (hourly), the signed link's page
 builder.AddSavedSearches();     // Features/SavedSearches: saved searches, their alerts (hourly), the one-click unsubscribe
+builder.AddNeeds();             // Features/Needs: the needs board, its mails and the companies' daily digest
 
 var app = builder.Build();
 await app.Services.PrepareDataAsync();  // migrations, reference data, demo data

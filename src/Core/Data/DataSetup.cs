@@ -38,6 +38,8 @@ public static class DataSetup
         builder.Services.TryAddScoped<Survey.Results.SurveyCommentaries>();
         builder.Services.TryAddScoped<Buyers.BuyerGuard>();
         builder.Services.TryAddScoped<Buyers.NeedStatistics>();
+        builder.Services.TryAddScoped<Buyers.NeedMatching>();
+        builder.Services.TryAddScoped<Buyers.Needs>();
         builder.Services.TryAddSingleton<CompanyValidator>();
         builder.Services.TryAddSingleton<ILookupNormalizer, UpperInvariantLookupNormalizer>();
         builder.Services.TryAddSingleton<ICompanyNotifications, NoCompanyNotifications>();

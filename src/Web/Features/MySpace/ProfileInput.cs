@@ -75,6 +75,7 @@ public sealed class ProfileInput
                 DeliversIslands = company.ECommerce.DeliversIslands, B2B = company.ECommerce.B2B, B2C = company.ECommerce.B2C,
                 Platforms = Lines(company.ECommerce.Platforms), ContactName = company.Contact.Name, ContactRole = company.Contact.Role,
                 OpenDataOptOut = company.OpenDataOptOut,
+                NeedsOn = !company.NeedsOff,
             },
         };
     }
@@ -148,6 +149,7 @@ public sealed class ProfileInput
         };
         company.Contact = new ContactPerson { Name = Text(Contact.ContactName), Role = Text(Contact.ContactRole) };
         company.OpenDataOptOut = Contact.OpenDataOptOut;
+        company.NeedsOff = !Contact.NeedsOn;
     }
 
     /// <summary>
@@ -380,4 +382,7 @@ public sealed class ContactInput
     public string? ContactName { get; set; }
     public string? ContactRole { get; set; }
     public bool OpenDataOptOut { get; set; }
+
+    /// <summary>The needs board's daily digest (<see cref="Company.NeedsOff"/> turned around: on by default).</summary>
+    public bool NeedsOn { get; set; } = true;
 }
