@@ -37,6 +37,8 @@ public static class DataSetup
         builder.Services.TryAddScoped<Survey.Results.SurveyResultsService>();
         builder.Services.TryAddScoped<Survey.Results.SurveyCommentaries>();
         builder.Services.TryAddScoped<Buyers.BuyerGuard>();
+        builder.Services.TryAddSingleton<Buyers.ContactRequestLimits>();
+        builder.Services.TryAddScoped<Buyers.ContactRequests>();
         builder.Services.TryAddSingleton<CompanyValidator>();
         builder.Services.TryAddSingleton<ILookupNormalizer, UpperInvariantLookupNormalizer>();
         builder.Services.TryAddSingleton<ICompanyNotifications, NoCompanyNotifications>();
