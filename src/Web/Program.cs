@@ -9,6 +9,7 @@ using AnnuaireFiliere.Web.Features.Companies;
 using AnnuaireFiliere.Web.Features.Moderation;
 using AnnuaireFiliere.Web.Features.MySpace;
 using AnnuaireFiliere.Web.Features.OpenData;
+using AnnuaireFiliere.Web.Features.Requests;
 using AnnuaireFiliere.Web.Features.Search;
 using AnnuaireFiliere.Web.Features.Shortlist;
 using AnnuaireFiliere.Web.Features.Statistics;
@@ -34,6 +35,7 @@ builder.AddSectorStatistics();  // Features/Statistics: /statistiques and its do
 builder.AddOpenData();          // Features/OpenData: the daily open-data extract behind /donnees
 builder.AddMySpace();           // Features/MySpace: /mon-espace, registration, claims, members
 builder.AddModeration();        // Features/Moderation: queues, decisions, import page, yearly freshness mails
+builder.AddContactRequests(); // Features/Requests: buyers' contact and quote requests, confirmed by a mailed link
 builder.AddSurvey();            // Features/Survey: census invitations and reminders (hourly), the signed link's page
 
 var app = builder.Build();

@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using AnnuaireFiliere.Core.Buyers;
+using AnnuaireFiliere.Web.Infrastructure;
+using AnnuaireFiliere.Web.Infrastructure.Mail;
+using Microsoft.Extensions.Localization;
+
+namespace AnnuaireFiliere.Web.Features.Requests;
+
+/// <summary>
+/// The mails of a request, text and HTML: the buyer's confirmation link, each company's mail (reply-to the buyer, to
+/// that company alone, never naming the others) and the buyer's copy with the follow-up link. A mail is a resource key
+/// <c>K</c> with <c>K.Subject</c>, <c>K.Body</c> and <c>K.Action</c>, like the account mails.
+/// </summary>
+public sealed class RequestMails(IMailSender sender, IStringLocalizer<SharedResource> text, PageLinks links, RequestLinks tokens)
+{
+    /// <summary>To the buyer: the link that sends the request (nothing goes to any company before).</summary>
+    public Task SendConfirmationAsync(ContactRequest request, IReadOnlyList<string> companies, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var link = links.Absolute("/Requests/Confirm", new { jeton = tokens.ConfirmToken(request) });
+        return SendAsync(request.Language, "Mail.RequestConfirm", request.Buyer.Email, replyTo: null, link,
+            [request.Buyer.Name, request.Subject, string.Join(", ", companies)], detailsOf: null, quote: null, cancellationToken);
+    }
+
+    /// <summary>To one company's contact address, in French, reply-to the buyer.</summary>
+    public Task SendToCompanyAsync(ContactRequest request, RecipientMail mail, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(mail);
+        var link = links.Absolute("/Requests/Received", new { id = mail.CompanyId, demande = request.Id });
+        var key = request.Kind == ContactRequestKind.Quote ? "Mail.RequestQuote" : "Mail.RequestContact";
+        return SendAsync("fr", key, mail.Address, replyTo: request.Buyer.Email, link,
+            [request.Buyer.Name, request.Subject, mail.CompanyName], request, request.Message, cancellationToken);
+    }
+
+    /// <summary>To the buyer: the copy, with the companies it went to and the follow-up link.</summary>
+    public Task SendCopyAsync(ContactRequest request, IReadOnlyList<string> companies, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var link = links.Absolute("/Requests/FollowUp", new { jeton = tokens.FollowUpToken(request.Id) });
+        return SendAsync(request.Language, "Mail.RequestCopy", request.Buyer.Email, replyTo: null, link,
+            [request.Buyer.Name, request.Subject, string.Join(", ", companies), companies.Count], request, request.Message, cancellationToken);
+    }
+
+    private static IReadOnlyList<(string Key, string? Value)> Details(ContactRequest request) =>
+    [
+        ("Requests.Name", request.Buyer.Name),
+        ("Requests.Organisation", request.Buyer.Organisation),
+        ("Requests.Email", request.Buyer.Email),
+        ("Requests.Phone", request.Buyer.Phone),
+        ("Requests.Subject", request.Subject),
+        ("Requests.DesiredDate", request.DesiredDate?.ToString("d MMMM yyyy", CultureInfo.CurrentCulture)),
+        ("Requests.Budget", request.BudgetBand is null ? null : "Requests.Budget." + request.BudgetBand),
+    ];
+
+    private async Task SendAsync(string language, string key, string to, string? replyTo, Uri link, object?[] arguments,
+        ContactRequest? detailsOf, string? quote, CancellationToken cancellationToken)
+    {
+        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        var culture = language == "en" ? CultureInfo.GetCultureInfo("en") : CultureInfo.GetCultureInfo("fr-NC");
+        CultureInfo.CurrentCulture = culture;
+        CultureInfo.CurrentUICulture = culture;
+        OutgoingMail mail;
+        try
+        {
+            var subject = string.Format(culture, text[key + ".Subject"].Value, arguments);
+            var body = string.Format(culture, text[key + ".Body"].Value, arguments);
+            var ignore = text[key + ".Ignore"] is { ResourceNotFound: false } own ? own.Value : null;
+            var signature = text["Site.Name"].Value;
+            var html = HtmlEncoder.Default;
+            var plain = new StringBuilder(body).Append("\n\n");
+            var rich = new StringBuilder($"""
+                <!DOCTYPE html>
+                <html lang="{culture.TwoLetterISOLanguageName}"><head><meta charset="utf-8"><title>{html.Encode(subject)}</title></head>
+                <body style="font-family: sans-serif; line-height: 1.5">
+                <p>{html.Encode(body)}</p>
+
+                """);
+            if (detailsOf is not null)
+            {
+                var details = Details(detailsOf);
+                rich.Append("<table>\n");
+                foreach (var (label, raw) in details.Where(d => !string.IsNullOrWhiteSpace(d.Value)))
+                {
+                    // A budget band is a key of its own ("Budget.2m-10m"): worded in the mail's language.
+                    var value = label == "Requests.Budget" ? text[raw!].Value : raw!;
+                    plain.Append(text[label].Value).Append(" : ").Append(value).Append('\n');
+                    rich.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\" style=\"text-align: left; padding-right: 1em\">{html.Encode(text[label].Value)}</th><td>{html.Encode(value)}</td></tr>\n");
+                }
+                rich.Append("</table>\n");
+                plain.Append('\n');
+            }
+            if (!string.IsNullOrWhiteSpace(quote))
+            {
+                plain.Append("> ").Append(quote.Trim().ReplaceLineEndings("\n> ")).Append("\n\n");
+                rich.Append(CultureInfo.InvariantCulture, $"<blockquote style=\"border-left: 3px solid #999; margin-left: 0; padding-left: 1em\">{html.Encode(quote.Trim()).ReplaceLineEndings("<br>")}</blockquote>\n");
+            }
+            plain.Append(text[key + ".Action"].Value).Append(" : ").Append(link.AbsoluteUri).Append("\n\n");
+            rich.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{html.Encode(link.AbsoluteUri)}\">{html.Encode(text[key + ".Action"].Value)}</a></p>\n");
+            if (ignore is not null)
+            {
+                plain.Append(ignore).Append("\n\n");
+                rich.Append(CultureInfo.InvariantCulture, $"<p style=\"color: #555\">{html.Encode(ignore)}</p>\n");
+            }
+            plain.Append("-- \n").Append(signature).Append('\n');
+            rich.Append(CultureInfo.InvariantCulture, $"<p>{html.Encode(signature)}</p>\n</body></html>");
+            mail = new OutgoingMail(to, subject, plain.ToString(), rich.ToString()) { ReplyTo = replyTo };
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
+        }
+        await sender.SendAsync(mail, cancellationToken);
+    }
+}
