@@ -44,6 +44,9 @@ public sealed class RequestMails(IMailSender sender, IStringLocalizer<SharedReso
             [request.Buyer.Name, request.Subject, string.Join(", ", companies), companies.Count], request, request.Message, cancellationToken);
     }
 
+    /// <summary>French written as French in the HTML part (é, not &amp;#xE9;); what HTML reads as markup is still encoded.</summary>
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
     private static IReadOnlyList<(string Key, string? Value)> Details(ContactRequest request) =>
     [
         ("Requests.Name", request.Buyer.Name),
@@ -69,7 +72,7 @@ public sealed class RequestMails(IMailSender sender, IStringLocalizer<SharedReso
             var body = string.Format(culture, text[key + ".Body"].Value, arguments);
             var ignore = text[key + ".Ignore"] is { ResourceNotFound: false } own ? own.Value : null;
             var signature = text["Site.Name"].Value;
-            var html = HtmlEncoder.Default;
+            var html = Encoder;
             var plain = new StringBuilder(body).Append("\n\n");
             var rich = new StringBuilder($"""
                 <!DOCTYPE html>
