@@ -49,13 +49,13 @@ public sealed class RequestMails(IMailSender sender, IStringLocalizer<SharedReso
 
     private static IReadOnlyList<(string Key, string? Value)> Details(ContactRequest request) =>
     [
-        ("Requests.Name", request.Buyer.Name),
-        ("Requests.Organisation", request.Buyer.Organisation),
-        ("Requests.Email", request.Buyer.Email),
-        ("Requests.Phone", request.Buyer.Phone),
+        ("Requests.Buyer.Name", request.Buyer.Name),
+        ("Requests.Buyer.Organisation", request.Buyer.Organisation),
+        ("Requests.Buyer.Email", request.Buyer.Email),
+        ("Requests.Buyer.Phone", request.Buyer.Phone),
         ("Requests.Subject", request.Subject),
-        ("Requests.DesiredDate", request.DesiredDate?.ToString("d MMMM yyyy", CultureInfo.CurrentCulture)),
-        ("Requests.Budget", request.BudgetBand is null ? null : "Requests.Budget." + request.BudgetBand),
+        ("Requests.Buyer.DesiredDate", request.DesiredDate?.ToString("d MMMM yyyy", CultureInfo.CurrentCulture)),
+        ("Requests.Buyer.Budget", request.BudgetBand is null ? null : "Requests.Budget." + request.BudgetBand),
     ];
 
     private async Task SendAsync(string language, string key, string to, string? replyTo, Uri link, object?[] arguments,
@@ -88,7 +88,7 @@ public sealed class RequestMails(IMailSender sender, IStringLocalizer<SharedReso
                 foreach (var (label, raw) in details.Where(d => !string.IsNullOrWhiteSpace(d.Value)))
                 {
                     // A budget band is a key of its own ("Budget.2m-10m"): worded in the mail's language.
-                    var value = label == "Requests.Budget" ? text[raw!].Value : raw!;
+                    var value = label == "Requests.Buyer.Budget" ? text[raw!].Value : raw!;
                     plain.Append(text[label].Value).Append(" : ").Append(value).Append('\n');
                     rich.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\" style=\"text-align: left; padding-right: 1em\">{html.Encode(text[label].Value)}</th><td>{html.Encode(value)}</td></tr>\n");
                 }
