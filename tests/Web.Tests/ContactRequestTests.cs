@@ -5,6 +5,7 @@ using AnnuaireFiliere.Core.Accounts;
 using AnnuaireFiliere.Core.Buyers;
 using AnnuaireFiliere.Core.Companies;
 using AnnuaireFiliere.Web.Features.Requests;
+using AnnuaireFiliere.Web.Infrastructure.Mail;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +17,25 @@ namespace AnnuaireFiliere.Web.Tests;
 /// <summary>The site with its mail server, the per-address limit of the buyers' forms out of the way.</summary>
 public sealed class ContactRequestSite : IAsyncLifetime
 {
-    public AccountSite Site { get; } = new();
+    /// <summary>The mail server refuses every address of this domain.</summary>
+    public const string BrokenDomain = "@panne-demandes.nc";
+
+    public AccountSite Site { get; } = new()
+    {
+        TestServices = services =>
+        {
+            var real = services.Last(d => d.ServiceType == typeof(IMailSender));
+            services.AddSingleton<IMailSender>(provider => new RefusingSender((IMailSender)real.ImplementationFactory!(provider)));
+        },
+    };
+
+    private sealed class RefusingSender(IMailSender inner) : IMailSender
+    {
+        public Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken = default) =>
+            mail.To.EndsWith(BrokenDomain, StringComparison.OrdinalIgnoreCase)
+                ? throw new IOException("550 mailbox unavailable")
+                : inner.SendAsync(mail, cancellationToken);
+    }
 
     public ValueTask InitializeAsync()
     {
@@ -195,6 +214,34 @@ public sealed class ContactRequestTests(ContactRequestSite fixture) : IClassFixt
         // Another company's member cannot read it.
         var stranger = await AccountForms.MemberClientAsync(Factory, Unique("intrus") + "@second-test.nc", second.Id);
         DirectoryWebFactory.AssertRefused(await stranger.GetAsync(listUrl, Cancel));
+    }
+
+    [Fact]
+    public async Task A_company_mail_that_fails_is_noted_not_listed_and_shown_as_not_sent_while_the_others_go()
+    {
+        var good = await CompanyAsync("Bonne Adresse");
+        var unique = TestCompanies.Unique();
+        var broken = await TestCompanies.AddAsync(Factory, $"Adresse En Panne {unique}", PublicationStatus.Published, (c, _) => c.Email = $"contact{unique}{ContactRequestSite.BrokenDomain}");
+        var buyer = Factory.CreateBrowserLikeClient();
+        await ShortlistAsync(buyer, good, broken);
+        var email = Unique("panne") + "@mairie-test.nc";
+        var subject = Unique("Panne ");
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(buyer, "/ma-selection/devis", Fields(email, subject))).StatusCode);
+        var link = AccountForms.LinkIn(await Site.MailToAsync(email, "Confirmez votre demande : " + subject));
+        var form = (await DirectoryWebFactory.ParseAsync(await buyer.GetAsync(link, Cancel))).QuerySelector<IHtmlFormElement>("form:has([data-confirm])")!;
+        Assert.Equal(HttpStatusCode.Redirect, (await ProfileForms.PostAsync(buyer, form)).StatusCode);
+
+        await Site.MailToAsync(good.Email!, "Demande de devis : " + subject);
+        var copy = await Site.MailToAsync(email, "Votre demande est envoyée : " + subject);
+        Assert.DoesNotContain(broken.DisplayName, copy.TextBody, StringComparison.Ordinal);
+        var failure = await Factory.WithDatabaseAsync(db => db.ContactRecipients.Where(r => r.CompanyId == broken.Id).Select(r => r.Failure).SingleAsync(Cancel));
+        Assert.Contains("550", failure, StringComparison.Ordinal);
+        var followUp = await DirectoryWebFactory.ParseAsync(await buyer.GetAsync(AccountForms.LinkIn(copy), Cancel));
+        Assert.NotNull(followUp.QuerySelector($"[data-company='{broken.Slug}'] [data-state='non-envoyee']"));
+        Assert.NotNull(followUp.QuerySelector($"[data-company='{good.Slug}'] [data-state='envoyee']"));
+        var member = await AccountForms.MemberClientAsync(Factory, Unique("membre") + "@panne-test.nc", broken.Id);
+        var list = await DirectoryWebFactory.ParseAsync(await member.GetAsync($"/mon-espace/entreprises/{broken.Id}/demandes", Cancel));
+        Assert.NotNull(list.QuerySelector("[data-empty]"));
     }
 
     [Fact]

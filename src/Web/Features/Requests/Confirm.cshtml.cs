@@ -14,8 +14,7 @@ namespace AnnuaireFiliere.Web.Features.Requests;
 /// </summary>
 [EnableRateLimiting(RequestsSetup.PolicyName)]
 [RateLimitAnswer(RateLimitAnswer.InPage)]
-public sealed partial class ConfirmModel(ContactRequests requests, RequestMails mails, RequestLinks links, IStringLocalizer<SharedResource> text,
-    ILogger<ConfirmModel> logger) : PageModel
+public sealed class ConfirmModel(ContactRequests requests, RequestMails mails, RequestLinks links, IStringLocalizer<SharedResource> text) : PageModel
 {
     public ContactRequest? Sought { get; private set; }
 
@@ -44,21 +43,7 @@ public sealed partial class ConfirmModel(ContactRequests requests, RequestMails 
         switch (confirmed.Outcome)
         {
             case ConfirmOutcome.Confirmed:
-                var sent = new List<string>();
-                foreach (var mail in confirmed.Mails)
-                {
-                    try
-                    {
-                        await mails.SendToCompanyAsync(confirmed.Request!, mail, cancellationToken);
-                        sent.Add(mail.CompanyName);
-                    }
-                    catch (Exception failed) when (failed is not OperationCanceledException)
-                    {
-                        LogNotSent(logger, mail.RequestId, mail.CompanyId, failed);
-                        await requests.FailedAsync(mail.RequestId, mail.CompanyId, failed.Message, cancellationToken);
-                    }
-                }
-                await mails.SendCopyAsync(confirmed.Request!, sent, cancellationToken);
+                await mails.SendConfirmedAsync(confirmed, cancellationToken);
                 return RedirectToPage(new { jeton });
             case ConfirmOutcome.AlreadyConfirmed:
                 return RedirectToPage(new { jeton });
@@ -99,7 +84,4 @@ public sealed partial class ConfirmModel(ContactRequests requests, RequestMails 
         }
         return null;
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The mail of request {Request} to company {Company} could not be sent; it is noted and not sent again")]
-    private static partial void LogNotSent(ILogger logger, Guid request, Guid company, Exception exception);
 }

@@ -96,7 +96,12 @@ public abstract class RequestFormPage(ContactRequests requests, RequestMails mai
             case ContactRequestOutcome.Created:
                 var request = result.Request!;
                 var names = Targets.Where(t => request.Recipients.Any(r => r.CompanyId == t.Id)).Select(t => t.Name).ToList();
-                await mails.SendConfirmationAsync(request, names, cancellationToken);
+                if (!await mails.TrySendConfirmationAsync(request, names, cancellationToken))
+                {
+                    // Stored but never confirmable: the buyer keeps the form and tries again later.
+                    Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                    return Refuse(text["Requests.Error.MailFailed"]);
+                }
                 return RedirectToPage(new { fait = "verifier" });
             case ContactRequestOutcome.TooMany:
                 Response.StatusCode = StatusCodes.Status429TooManyRequests;

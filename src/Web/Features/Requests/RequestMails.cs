@@ -13,8 +13,28 @@ namespace AnnuaireFiliere.Web.Features.Requests;
 /// that company alone, never naming the others) and the buyer's copy with the follow-up link. A mail is a resource key
 /// <c>K</c> with <c>K.Subject</c>, <c>K.Body</c> and <c>K.Action</c>, like the account mails.
 /// </summary>
-public sealed class RequestMails(IMailSender sender, IStringLocalizer<SharedResource> text, PageLinks links, RequestLinks tokens)
+public sealed partial class RequestMails(IMailSender sender, IStringLocalizer<SharedResource> text, PageLinks links, RequestLinks tokens,
+    ContactRequests requests, ILogger<RequestMails> logger)
 {
+    /// <summary>The confirmation link to the buyer; false (logged) when the mail could not be sent.</summary>
+    public async Task<bool> TrySendConfirmationAsync(ContactRequest request, IReadOnlyList<string> companies, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        try
+        {
+            await SendConfirmationAsync(request, companies, cancellationToken);
+            return true;
+        }
+        catch (Exception failed) when (failed is not OperationCanceledException)
+        {
+            LogConfirmationNotSent(logger, request.Id, failed);
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The confirmation mail of request {Request} could not be sent")]
+    private static partial void LogConfirmationNotSent(ILogger logger, Guid request, Exception exception);
+
     /// <summary>To the buyer: the link that sends the request (nothing goes to any company before).</summary>
     public Task SendConfirmationAsync(ContactRequest request, IReadOnlyList<string> companies, CancellationToken cancellationToken)
     {
@@ -23,6 +43,46 @@ public sealed class RequestMails(IMailSender sender, IStringLocalizer<SharedReso
         return SendAsync(request.Language, "Mail.RequestConfirm", request.Buyer.Email, replyTo: null, link,
             [request.Buyer.Name, request.Subject, string.Join(", ", companies)], detailsOf: null, quote: null, cancellationToken);
     }
+
+    /// <summary>
+    /// A request just confirmed: its mail to each company (recorded before, by <see cref="ContactRequests.ConfirmAsync"/>;
+    /// one that fails is logged and noted, never sent again, and the others go on), then the buyer's copy naming the
+    /// companies reached.
+    /// </summary>
+    public async Task SendConfirmedAsync(ConfirmedRequest confirmed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(confirmed);
+        var request = confirmed.Request ?? throw new ArgumentException("A confirmed request has its request.", nameof(confirmed));
+        var reached = new List<string>();
+        foreach (var mail in confirmed.Mails)
+        {
+            try
+            {
+                await SendToCompanyAsync(request, mail, cancellationToken);
+                reached.Add(mail.CompanyName);
+            }
+            catch (Exception failed) when (failed is not OperationCanceledException)
+            {
+                LogNotSent(logger, mail.RequestId, mail.CompanyId, failed);
+                await requests.FailedAsync(mail.RequestId, mail.CompanyId, failed.Message, cancellationToken);
+            }
+        }
+        try
+        {
+            await SendCopyAsync(request, reached, cancellationToken);
+        }
+        catch (Exception failed) when (failed is not OperationCanceledException)
+        {
+            // The companies have it: the buyer's copy is a convenience, and the page says where it went.
+            LogCopyNotSent(logger, request.Id, failed);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The buyer's copy of request {Request} could not be sent")]
+    private static partial void LogCopyNotSent(ILogger logger, Guid request, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The mail of request {Request} to company {Company} could not be sent; it is noted and not sent again")]
+    private static partial void LogNotSent(ILogger logger, Guid request, Guid company, Exception exception);
 
     /// <summary>To one company's contact address, in French, reply-to the buyer.</summary>
     public Task SendToCompanyAsync(ContactRequest request, RecipientMail mail, CancellationToken cancellationToken)

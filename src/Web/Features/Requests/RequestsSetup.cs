@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AnnuaireFiliere.Core.Buyers;
 using AnnuaireFiliere.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
@@ -10,10 +11,15 @@ public sealed class RequestsOptions
     public const string Section = "Requests";
 
     /// <summary>Form posts (contact, quote, confirmation) per client address and hour.</summary>
+    [Range(1, 100_000)]
     public int PostsPerHour { get; init; } = 20;
 
+    /// <summary>Requests sent (confirmed) per buyer's address over the last 24 hours.</summary>
+    [Range(1, 1000)]
     public int ConfirmedPerDay { get; init; } = 5;
 
+    /// <summary>Requests waiting for confirmation per buyer's address over the last hour.</summary>
+    [Range(1, 1000)]
     public int UnconfirmedPerHour { get; init; } = 3;
 }
 
@@ -52,16 +58,16 @@ public static class RequestsSetup
     public static IHostApplicationBuilder AddContactRequests(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<RequestsOptions>().BindConfiguration(RequestsOptions.Section);
+        builder.Services.AddOptions<RequestsOptions>().BindConfiguration(RequestsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(services =>
         {
             var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<RequestsOptions>>().Value;
-            return new ContactRequestLimits { ConfirmedPerDay = Math.Max(1, options.ConfirmedPerDay), UnconfirmedPerHour = Math.Max(1, options.UnconfirmedPerHour) };
+            return new ContactRequestLimits { ConfirmedPerDay = options.ConfirmedPerDay, UnconfirmedPerHour = options.UnconfirmedPerHour };
         });
         builder.Services.AddSingleton<RequestLinks>();
         builder.Services.AddScoped<RequestMails>();
         builder.AddClientAddressPolicy(PolicyName,
-            services => Math.Max(1, services.GetRequiredService<Microsoft.Extensions.Options.IOptions<RequestsOptions>>().Value.PostsPerHour),
+            services => services.GetRequiredService<Microsoft.Extensions.Options.IOptions<RequestsOptions>>().Value.PostsPerHour,
             TimeSpan.FromHours(1), postsOnly: true);
         return builder;
     }
