@@ -11,6 +11,7 @@ using AnnuaireFiliere.Web.Features.MySpace;
 using AnnuaireFiliere.Web.Features.Needs;
 using AnnuaireFiliere.Web.Features.OpenData;
 using AnnuaireFiliere.Web.Features.SavedSearches;
+using AnnuaireFiliere.Web.Features.Requests;
 using AnnuaireFiliere.Web.Features.Search;
 using AnnuaireFiliere.Web.Features.Shortlist;
 using AnnuaireFiliere.Web.Features.Statistics;
@@ -36,6 +37,7 @@ builder.AddSectorStatistics();  // Features/Statistics: /statistiques and its do
 builder.AddOpenData();          // Features/OpenData: the daily open-data extract behind /donnees
 builder.AddMySpace();           // Features/MySpace: /mon-espace, registration, claims, members
 builder.AddModeration();        // Features/Moderation: queues, decisions, import page, yearly freshness mails
+builder.AddContactRequests(); // Features/Requests: buyers' contact and quote requests, confirmed by a mailed link
 builder.AddSurvey();            // Features/Survey: census invitations and reminders (hourly), the signed link's page
 builder.AddSavedSearches();     // Features/SavedSearches: saved searches, their alerts (hourly), the one-click unsubscribe
 builder.AddNeeds();             // Features/Needs: the needs board, its mails and the companies' daily digest

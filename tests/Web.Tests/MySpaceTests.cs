@@ -109,7 +109,8 @@ public sealed class MySpaceTests(AccountSite site) : IClassFixture<AccountSite>
         Assert.Contains("jamais confirmé", card.TextContent, StringComparison.Ordinal);
         Assert.Equal(
             [$"/mon-espace/entreprises/{company}/modifier", $"/mon-espace/entreprises/{company}/membres", $"/mon-espace/entreprises/{company}/logo",
-                $"/mon-espace/entreprises/{company}/realisations", $"/mon-espace/entreprises/{company}/historique"],
+                $"/mon-espace/entreprises/{company}/realisations", $"/mon-espace/entreprises/{company}/historique",
+                $"/mon-espace/entreprises/{company}/demandes"],
             card.QuerySelectorAll(".my-company-links a").Select(a => a.GetAttribute("href")));
 
         var confirmed = await ProfileForms.PostAsync(owner, card.QuerySelector<IHtmlFormElement>("form")!);

@@ -373,9 +373,9 @@ public sealed class NeedsBoardTests(NeedsSite fixture) : IClassFixture<NeedsSite
         await AccountForms.SignInAsync(client, owner!);
         var url = $"/mon-espace/entreprises/{company.Id}/modifier";
         var form = (await DirectoryWebFactory.ParseAsync(await client.GetAsync(url, Cancel))).QuerySelectorAll<IHtmlFormElement>("form").Single(f => f.GetAttribute("action") == url);
-        Assert.True(form.QuerySelector<IHtmlInputElement>("input[type=checkbox][name='Input.Contact.NeedsOn']")!.IsChecked);
+        Assert.False(form.QuerySelector<IHtmlInputElement>("input[type=checkbox][name='Input.Contact.NeedsOff']")!.IsChecked);
 
-        await ProfileForms.PostAsync(client, form, ("Input.Contact.NeedsOn", "false"));
+        await ProfileForms.PostAsync(client, form, ("Input.Contact.NeedsOff", "true"));
 
         Assert.True(await Factory.WithDatabaseAsync(db => db.Companies.Where(c => c.Id == company.Id).Select(c => c.NeedsOff).SingleAsync(Cancel)));
         var title = $"Besoin après le réglage {n}";

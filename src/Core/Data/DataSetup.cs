@@ -40,6 +40,8 @@ public static class DataSetup
         builder.Services.TryAddScoped<Buyers.NeedStatistics>();
         builder.Services.TryAddScoped<Buyers.NeedMatching>();
         builder.Services.TryAddScoped<Buyers.Needs>();
+        builder.Services.TryAddSingleton<Buyers.ContactRequestLimits>();
+        builder.Services.TryAddScoped<Buyers.ContactRequests>();
         builder.Services.TryAddSingleton<CompanyValidator>();
         builder.Services.TryAddSingleton<ILookupNormalizer, UpperInvariantLookupNormalizer>();
         builder.Services.TryAddSingleton<ICompanyNotifications, NoCompanyNotifications>();

@@ -31,7 +31,7 @@ public enum DashboardState
 /// </summary>
 [Authorize(Policy = Policies.Member)]
 public sealed class MySpaceModel(AppDbContext db, CompanyRegistration registration, IAuthorizationService authorization, CompanyLifecycle lifecycle,
-    ProfileAudience audience, TimeProvider clock) : PageModel
+    ProfileAudience audience, TimeProvider clock, Core.Buyers.ContactRequests contactRequests) : PageModel
 {
     public sealed record MyCompany(Guid Id, string Name, string Slug, DashboardState State, MemberRole Role, DateTime? LastConfirmedAt,
         string? Reason, ProfileCompleteness Completeness, ProfileAudienceTotal Audience);
@@ -52,6 +52,9 @@ public sealed class MySpaceModel(AppDbContext db, CompanyRegistration registrati
     /// <summary>Open census waves, by company (owners only).</summary>
     public IReadOnlyDictionary<Guid, IReadOnlyList<MySurvey>> Surveys { get; private set; } = new Dictionary<Guid, IReadOnlyList<MySurvey>>();
 
+    /// <summary>New buyers' requests ("Demandes reçues"), by company.</summary>
+    public IReadOnlyDictionary<Guid, int> NewRequests { get; private set; } = new Dictionary<Guid, int>();
+
     /// <summary>What the last action did (<c>soumise</c>, <c>confirmee</c>, <c>demande-created</c> …), for the notice.</summary>
     [FromQuery(Name = "resultat")]
     public string? Outcome { get; set; }
@@ -60,6 +63,7 @@ public sealed class MySpaceModel(AppDbContext db, CompanyRegistration registrati
     {
         var userId = UserId;
         Companies = await MyCompaniesAsync(userId, cancellationToken);
+        NewRequests = await contactRequests.CountNewAsync([.. Companies.Select(c => c.Id)], cancellationToken);
         Surveys = await SurveysAsync([.. Companies.Where(c => c.Role == MemberRole.Owner).Select(c => c.Id)], cancellationToken);
         Requests = await db.AccessRequests.AsNoTracking()
             .Where(r => r.UserId == userId)

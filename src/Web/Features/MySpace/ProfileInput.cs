@@ -74,8 +74,7 @@ public sealed class ProfileInput
                 OnlinePayment = company.ECommerce.OnlinePayment, DeliversTerritory = company.ECommerce.DeliversTerritory,
                 DeliversIslands = company.ECommerce.DeliversIslands, B2B = company.ECommerce.B2B, B2C = company.ECommerce.B2C,
                 Platforms = Lines(company.ECommerce.Platforms), ContactName = company.Contact.Name, ContactRole = company.Contact.Role,
-                OpenDataOptOut = company.OpenDataOptOut,
-                NeedsOn = !company.NeedsOff,
+                OpenDataOptOut = company.OpenDataOptOut, RequestsOff = company.RequestsOff, NeedsOff = company.NeedsOff,
             },
         };
     }
@@ -149,7 +148,8 @@ public sealed class ProfileInput
         };
         company.Contact = new ContactPerson { Name = Text(Contact.ContactName), Role = Text(Contact.ContactRole) };
         company.OpenDataOptOut = Contact.OpenDataOptOut;
-        company.NeedsOff = !Contact.NeedsOn;
+        company.RequestsOff = Contact.RequestsOff;
+        company.NeedsOff = Contact.NeedsOff;
     }
 
     /// <summary>
@@ -383,6 +383,9 @@ public sealed class ContactInput
     public string? ContactRole { get; set; }
     public bool OpenDataOptOut { get; set; }
 
-    /// <summary>The needs board's daily digest (<see cref="Company.NeedsOff"/> turned around: on by default).</summary>
-    public bool NeedsOn { get; set; } = true;
+    /// <summary>No contact or quote requests from buyers (<see cref="Company.RequestsOff"/>).</summary>
+    public bool RequestsOff { get; set; }
+
+    /// <summary>No daily digest of the needs board (<see cref="Company.NeedsOff"/>).</summary>
+    public bool NeedsOff { get; set; }
 }
