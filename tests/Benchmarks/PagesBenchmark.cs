@@ -51,6 +51,8 @@ internal static class PagesBenchmark
             (await client.GetAsync("/statistiques")).EnsureSuccessStatusCode();
             Console.WriteLine($"first /statistiques (reads every company's facts): {Stopwatch.GetElapsedTime(cold).TotalMilliseconds:0} ms");
             var profile = (await client.GetStringAsync("/recherche?tri=nom")).Split("href=\"/entreprises/")[1].Split('"')[0];
+            var need = (await client.GetStringAsync("/besoins")).Split("href=\"/besoins/").Skip(1).Select(h => h.Split('"')[0])
+                .First(slug => slug is not ("nouveau" or "mes-besoins") && !slug.Contains('?', StringComparison.Ordinal));
             if (options.Values.TryGetValue("loop", out var loop))
             {
                 // For a profiler: text-only pages (loop=page) or the same searches on the engine alone (loop=engine) for 40 s.
@@ -84,6 +86,8 @@ internal static class PagesBenchmark
                 ("/recherche/suggestions", i => $"/recherche/suggestions?q={Uri.EscapeDataString(Texts[i % Texts.Length][..3])}", false),
                 ("/ (home: match-all facets)", _ => "/", false),
                 ("/entreprises/{slug}", _ => $"/entreprises/{profile}", false),
+                ("/besoins (needs board)", i => i % 2 == 0 ? "/besoins" : "/besoins?province=sud", false),
+                ("/besoins/{slug}", _ => $"/besoins/{need}", false),
                 ("/api/v1/recherche?q=…", i => $"/api/v1/recherche?q={Uri.EscapeDataString(Texts[i % Texts.Length])}", false),
                 ("/api/v1/recherche filters only", i => $"/api/v1/recherche?secteur=S{1 + i % 11:00}&province=sud", false),
                 // A different segment each time, so that the report cache never answers.

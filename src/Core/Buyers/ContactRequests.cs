@@ -107,6 +107,12 @@ public sealed class ContactRequestLimits
 
     /// <summary>How long the mailed confirmation link works.</summary>
     public TimeSpan ConfirmWithin { get; set; } = TimeSpan.FromHours(48);
+
+    /// <summary>How long a request is kept (the consent text says "supprimée après un an").</summary>
+    public TimeSpan KeepFor { get; set; } = TimeSpan.FromDays(365);
+
+    /// <summary>How long a request never confirmed is kept after its link expired (someone may have typed another's address).</summary>
+    public TimeSpan KeepUnconfirmedFor { get; set; } = TimeSpan.FromDays(7);
 }
 
 /// <summary>
@@ -339,6 +345,27 @@ public sealed class ContactRequests(AppDbContext db, BuyerGuard guard, TimeProvi
         }
         await db.SaveChangesAsync(cancellationToken);
         return new(ConfirmOutcome.Confirmed, request, mails);
+    }
+
+    /// <summary>
+    /// Deletes what is no longer kept: requests older than <see cref="ContactRequestLimits.KeepFor"/> (with their
+    /// recipients, so the companies' lists lose them too), and requests never confirmed, a week after their link
+    /// expired. Returns how many requests went.
+    /// </summary>
+    public async Task<int> PurgeAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var old = now - limits.KeepFor;
+        var unconfirmed = now - limits.ConfirmWithin - limits.KeepUnconfirmedFor;
+        var ids = await db.ContactRequests
+            .Where(r => r.CreatedAt < old || (r.Status != ContactRequestStatus.Sent && r.CreatedAt < unconfirmed))
+            .Select(r => r.Id).ToListAsync(cancellationToken);
+        if (ids.Count == 0)
+        {
+            return 0;
+        }
+        await db.ContactRecipients.Where(r => ids.Contains(r.RequestId)).ExecuteDeleteAsync(cancellationToken);
+        return await db.ContactRequests.Where(r => ids.Contains(r.Id)).ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>Notes why a recorded mail could not be sent (it is not sent again; the company does not list it).</summary>

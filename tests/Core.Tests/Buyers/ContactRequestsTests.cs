@@ -181,4 +181,28 @@ public sealed class ContactRequestsTests : IAsyncLifetime
         Assert.Equal(_database.Clock.GetUtcNow().UtcDateTime, line.OpenedAt);
         Assert.Empty(await Service(stale).CountNewAsync([company.Id], Cancel));
     }
+
+    [Fact]
+    public async Task Requests_are_deleted_a_year_after_and_unconfirmed_ones_a_week_after_their_link_expired()
+    {
+        var company = await CompanyAsync("conservation-demandes");
+        await using var db = _database.Context();
+        var requests = Service(db);
+        var kept = (await requests.CreateAsync(Input("gardee@exemple.nc", company.Id), Cancel)).Request!;
+        Assert.Equal(ConfirmOutcome.Confirmed, (await requests.ConfirmAsync(kept.Id, Cancel)).Outcome);
+        var unconfirmed = (await requests.CreateAsync(Input("jamais@exemple.nc", company.Id), Cancel)).Request!;
+
+        // Eight days and a bit: the unconfirmed one's link expired (48 h) more than a week ago; the sent one stays.
+        _database.Clock.Advance(TimeSpan.FromDays(9.1));
+        Assert.Equal(1, await requests.PurgeAsync(Cancel));
+        Assert.Equal([kept.Id], await db.ContactRequests.Select(r => r.Id).ToListAsync(Cancel));
+        Assert.Single(await requests.ReceivedAsync(company.Id, Cancel));
+
+        // A year after: gone, from the company's list too.
+        _database.Clock.Advance(TimeSpan.FromDays(356));
+        Assert.Equal(1, await requests.PurgeAsync(Cancel));
+        Assert.Empty(await db.ContactRequests.ToListAsync(Cancel));
+        Assert.Empty(await db.ContactRecipients.ToListAsync(Cancel));
+        Assert.Equal(0, await requests.PurgeAsync(Cancel));
+    }
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using AnnuaireFiliere.Core.Buyers;
 using AnnuaireFiliere.Web.Infrastructure;
+using AnnuaireFiliere.Web.Infrastructure.Mail;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace AnnuaireFiliere.Web.Features.Requests;
@@ -66,9 +67,24 @@ public static class RequestsSetup
         });
         builder.Services.AddSingleton<RequestLinks>();
         builder.Services.AddScoped<RequestMails>();
+        if (builder.Configuration.GetValue("Requests:Retention", true))
+        {
+            builder.Services.AddHostedService<RequestRetention>();
+        }
         builder.AddClientAddressPolicy(PolicyName,
             services => services.GetRequiredService<Microsoft.Extensions.Options.IOptions<RequestsOptions>>().Value.PostsPerHour,
             TimeSpan.FromHours(1), postsOnly: true);
         return builder;
     }
+}
+
+/// <summary>
+/// Deletes, every six hours, the requests past their keeping time (a year; a week after an unconfirmed one's link
+/// expired): the consent text promises it. A pass of <see cref="PeriodicMailer"/> that sends nothing.
+/// </summary>
+public sealed class RequestRetention(IServiceScopeFactory scopes, TimeProvider clock, ILogger<RequestRetention> logger)
+    : PeriodicMailer(scopes, TimeSpan.FromHours(6), clock, logger)
+{
+    protected override Task<int> PassAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<ContactRequests>().PurgeAsync(cancellationToken);
 }
