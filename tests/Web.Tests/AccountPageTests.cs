@@ -446,7 +446,7 @@ public sealed class AccountPageTests(AccountSite site) : IClassFixture<AccountSi
         var now = DateTime.UtcNow;
         await WithDatabaseAsync(async db =>
         {
-            var buyer = new Core.Buyers.BuyerContact { Name = "Léa Acheteuse", Email = "Acheteuse.Donnees@exemple.nc", Phone = "27.11.22" };
+            var buyer = new Core.Buyers.BuyerContact { Name = "Léa Acheteuse", Email = "acheteuse.donnees@exemple.nc", Phone = "27.11.22" };
             db.ContactRequests.Add(new Core.Buyers.ContactRequest { Subject = "Devis pour un site", Message = "Un site vitrine de dix pages, s'il vous plaît.", Buyer = buyer, CreatedAt = now, ConsentedAt = now });
             db.Needs.Add(new Core.Buyers.Need
             {

@@ -22,9 +22,8 @@ public sealed class MyDataModel(UserManager<DirectoryUser> users, AppDbContext d
         {
             return Challenge();
         }
-        // What buyers typed under this address without an account is theirs too (requests and needs carry the address).
+        // What buyers typed under this address without an account is theirs too (requests and needs store it folded).
         var email = Core.Buyers.BuyerGuard.Fold(user.Email ?? string.Empty);
-#pragma warning disable CA1862 // EF translates ToLower to SQL; string.Equals with a comparison is not translated.
         var data = new
         {
             id = user.Id,
@@ -48,7 +47,7 @@ public sealed class MyDataModel(UserManager<DirectoryUser> users, AppDbContext d
             changesMade = await db.CompanyChanges.AsNoTracking().Where(c => c.UserId == user.Id)
                 .Select(c => new { companyId = c.CompanyId, at = c.At, kind = c.Kind.ToString(), reason = c.Reason, details = c.Details, fields = c.Fields })
                 .ToListAsync(),
-            contactRequestsSent = await db.ContactRequests.AsNoTracking().Where(r => r.Buyer.Email.ToLower() == email)
+            contactRequestsSent = await db.ContactRequests.AsNoTracking().Where(r => r.Buyer.Email == email)
                 .Select(r => new
                 {
                     id = r.Id, kind = r.Kind.ToString(), status = r.Status.ToString(), r.Buyer.Name, r.Buyer.Organisation, r.Buyer.Phone,
@@ -56,7 +55,7 @@ public sealed class MyDataModel(UserManager<DirectoryUser> users, AppDbContext d
                     companies = r.Recipients.Select(x => x.CompanyId),
                 })
                 .ToListAsync(),
-            needsPosted = await db.Needs.AsNoTracking().Where(n => n.UserId == user.Id || n.Buyer.Email.ToLower() == email)
+            needsPosted = await db.Needs.AsNoTracking().Where(n => n.UserId == user.Id || n.Buyer.Email == email)
                 .Select(n => new
                 {
                     id = n.Id, slug = n.Slug, title = n.Title, description = n.Description, status = n.Status.ToString(), n.Buyer.Name,
@@ -70,7 +69,6 @@ public sealed class MyDataModel(UserManager<DirectoryUser> users, AppDbContext d
                 .Select(s => new { name = s.Name, query = s.Query, frequency = s.Frequency.ToString(), alerts = s.Alerts, language = s.Language, createdAt = s.CreatedAt, lastMailedAt = s.LastMailedAt })
                 .ToListAsync(),
         };
-#pragma warning restore CA1862
         Response.Headers.CacheControl = "no-store";
         return File(JsonSerializer.SerializeToUtf8Bytes(data, Json), "application/json", "mes-donnees-annuaire.json");
     }
