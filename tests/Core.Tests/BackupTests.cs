@@ -53,6 +53,7 @@ public sealed class BackupTests : IAsyncDisposable
     [Fact]
     public async Task A_backup_taken_while_companies_are_saved_restores_every_save_acknowledged_before_it_began()
     {
+        TestPostgres.SkipOnPostgres("backups archive the SQLite file; PostgreSQL is backed up with pg_dump");
         await using var database = await TestDatabase.CreateAsync();
         var paths = Paths(database.Folder);
         Directory.CreateDirectory(paths.LogosDirectory);
@@ -96,6 +97,7 @@ public sealed class BackupTests : IAsyncDisposable
     [Fact]
     public async Task Restoring_keeps_the_replaced_database_and_logos_beside_the_new_ones()
     {
+        TestPostgres.SkipOnPostgres("backups archive the SQLite file; PostgreSQL is backed up with pg_dump");
         await using var source = await TestDatabase.CreateAsync();
         await SaveCompanyAsync(source, 1);
         var archive = Path.Combine(NewFolder(), "a.zip");
@@ -127,6 +129,7 @@ public sealed class BackupTests : IAsyncDisposable
     [MemberData(nameof(HostileArchives))]
     public async Task An_archive_that_is_not_a_sound_backup_is_refused_and_nothing_is_replaced(string kind, string message)
     {
+        TestPostgres.SkipOnPostgres("backups archive the SQLite file; PostgreSQL is backed up with pg_dump");
         await using var database = await TestDatabase.CreateAsync();
         var kept = await SaveCompanyAsync(database, 1);
         var archive = Path.Combine(NewFolder(), "hostile.zip");
@@ -175,6 +178,7 @@ public sealed class BackupTests : IAsyncDisposable
     [Fact]
     public async Task The_daily_backup_takes_todays_archive_once_and_deletes_those_past_the_retention()
     {
+        TestPostgres.SkipOnPostgres("backups archive the SQLite file; PostgreSQL is backed up with pg_dump");
         await using var database = await TestDatabase.CreateAsync();
         var folder = NewFolder();
         // 2 December 23:30 UTC is already 3 December in Nouméa (UTC+11).

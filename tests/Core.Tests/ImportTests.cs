@@ -1,3 +1,4 @@
+using AnnuaireFiliere.Core.Data;
 using System.Text;
 using AnnuaireFiliere.Core.Companies;
 using AnnuaireFiliere.Core.Import;
@@ -50,7 +51,7 @@ public sealed class ImportTests : IAsyncLifetime
         // A database from before one company per RIDET (docs/adr/0020), as if its migration had not run yet.
         await using (var db = _database.Context())
         {
-            await db.Database.ExecuteSqlRawAsync("DROP INDEX IX_Companies_Ridet; CREATE INDEX IX_Companies_Ridet ON Companies (Ridet);", TestContext.Current.CancellationToken);
+            await db.Database.ExecuteSqlRawAsync("""DROP INDEX "IX_Companies_Ridet"; CREATE INDEX "IX_Companies_Ridet" ON "Companies" ("Ridet");""", TestContext.Current.CancellationToken);
             var (first, second) = (SampleCompanies.Valid("cagou-web"), SampleCompanies.Valid("cagou-web-bis"));
             second.Ridet = first.Ridet;
             db.Companies.AddRange(first, second);
@@ -73,10 +74,16 @@ public sealed class ImportTests : IAsyncLifetime
         {
             db.Companies.Add(SampleCompanies.Valid("plus-rapide"));
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-            await db.Database.ExecuteSqlRawAsync("""
-                CREATE TRIGGER taken_meanwhile BEFORE INSERT ON Companies WHEN NEW.Ridet = '1234567.001'
-                BEGIN UPDATE Companies SET Ridet = '1234567.001' WHERE Slug = 'plus-rapide'; END;
-                """, TestContext.Current.CancellationToken);
+            await db.Database.ExecuteSqlRawAsync(_database.Provider == DatabaseProvider.PostgreSql
+                ? """
+                  CREATE FUNCTION taken_meanwhile() RETURNS trigger LANGUAGE plpgsql AS $$
+                  BEGIN UPDATE "Companies" SET "Ridet" = '1234567.001' WHERE "Slug" = 'plus-rapide'; RETURN NEW; END $$;
+                  CREATE TRIGGER taken_meanwhile BEFORE INSERT ON "Companies" FOR EACH ROW WHEN (NEW."Ridet" = '1234567.001') EXECUTE FUNCTION taken_meanwhile();
+                  """
+                : """
+                  CREATE TRIGGER taken_meanwhile BEFORE INSERT ON Companies WHEN NEW.Ridet = '1234567.001'
+                  BEGIN UPDATE Companies SET Ridet = '1234567.001' WHERE Slug = 'plus-rapide'; END;
+                  """, TestContext.Current.CancellationToken);
         }
 
         var report = await ImportAsync(Csv(Header, CagouRow, NiaouliRow));

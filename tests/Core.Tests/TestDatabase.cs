@@ -11,24 +11,39 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace AnnuaireFiliere.Core.Tests;
 
-/// <summary>A real SQLite file in a fresh temporary folder, migrated and with the reference data loaded.</summary>
+/// <summary>
+/// A real database, migrated and with the reference data loaded: a SQLite file in a fresh temporary folder, or a
+/// database of its own on the PostgreSQL server of <see cref="TestPostgres"/> (the folder still holds the test's files).
+/// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
     private TestDatabase(string folder)
     {
         Folder = folder;
         File = Path.Combine(folder, "test.db");
+        ConnectionString = $"Data Source={File}";
     }
 
     public string Folder { get; }
+
+    /// <summary>The SQLite file (on PostgreSQL, tests that read the file itself skip: <see cref="TestPostgres.SkipOnPostgres"/>).</summary>
     public string File { get; }
+
+    public DatabaseProvider Provider { get; private init; } = DatabaseProvider.Sqlite;
+
+    public string ConnectionString { get; private set; }
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 9, 30, 0, TimeSpan.Zero));
 
     public static async Task<TestDatabase> CreateAsync(bool migrate = true)
     {
         var folder = Path.Combine(Path.GetTempPath(), "annuaire-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var database = new TestDatabase(folder);
+        var database = new TestDatabase(folder) { Provider = TestPostgres.Provider };
+        if (database.Provider == DatabaseProvider.PostgreSql)
+        {
+            database.ConnectionString = await TestPostgres.AcquireAsync(folder, migrated: migrate);
+            return database;
+        }
         if (migrate)
         {
             await using var db = database.Context();
@@ -40,10 +55,7 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     public AppDbContext Context(params IInterceptor[] interceptors) =>
-        new(new DbContextOptionsBuilder<AppDbContext>()
-            .UseSqlite($"Data Source={File}")
-            .AddInterceptors(interceptors)
-            .Options, Clock);
+        AppDatabase.Create(Provider, ConnectionString, Clock, options => options.AddInterceptors(interceptors));
 
     /// <summary>
     /// A context whose model leaves out the columns that migrations newer than those the migration tests start from
@@ -107,9 +119,10 @@ public sealed class TestDatabase : IAsyncDisposable
             .AddSingleton<Statistics.MonthlySnapshotService>()
             .BuildServiceProvider();
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
+        await TestPostgres.ReleaseAsync(Folder);
         try
         {
             Directory.Delete(Folder, recursive: true);
@@ -118,6 +131,5 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             // A leftover temporary folder is harmless.
         }
-        return ValueTask.CompletedTask;
     }
 }

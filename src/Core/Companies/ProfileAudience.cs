@@ -65,7 +65,7 @@ public sealed partial class ProfileAudience(AppDbContext db, TimeProvider clock,
         {
             await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO "ProfileDailyCounts" ("CompanyId", "Day", "Views", "ContactClicks") VALUES ({companyId}, {day}, {views}, {clicks})
-                ON CONFLICT ("CompanyId", "Day") DO UPDATE SET "Views" = "Views" + excluded."Views", "ContactClicks" = "ContactClicks" + excluded."ContactClicks"
+                ON CONFLICT ("CompanyId", "Day") DO UPDATE SET "Views" = "ProfileDailyCounts"."Views" + excluded."Views", "ContactClicks" = "ProfileDailyCounts"."ContactClicks" + excluded."ContactClicks"
                 """, cancellationToken);
         }
         catch (System.Data.Common.DbException failed)

@@ -33,7 +33,7 @@ public static class PublishedCompanies
         var exact = ridet.ToString();
         var prefix = ridet.Establishment is null ? ridet.Rid + ".%" : exact;
         var ids = await db.Database
-            .SqlQuery<Guid>($"SELECT Id AS Value FROM Companies WHERE Status = 'Published' AND (Ridet = {exact} OR Ridet LIKE {prefix})")
+            .SqlQuery<Guid>($"SELECT \"Id\" AS \"Value\" FROM \"Companies\" WHERE \"Status\" = 'Published' AND (\"Ridet\" = {exact} OR \"Ridet\" LIKE {prefix})")
             .ToListAsync(cancellationToken);
         var candidates = await db.Companies.AsNoTracking().Include(c => c.SecondaryActivities).Where(c => ids.Contains(c.Id)).ToListAsync(cancellationToken);
         return candidates.OrderBy(c => c.Ridet!.Value.ToString(), StringComparer.Ordinal).FirstOrDefault();

@@ -27,9 +27,13 @@ public static class RidetHolders
 
     /// <summary>
     /// Whether a save failed on the unique index of the companies' RIDET (another save took it meanwhile): through EF
-    /// (<see cref="DbUpdateException"/>) or straight from SQLite (the bulk writer).
+    /// (<see cref="DbUpdateException"/>) or straight from the database (the bulk writer), on SQLite or PostgreSQL.
     /// </summary>
     public static bool IsRidetConflict(Exception exception) =>
-        (exception as SqliteException ?? exception?.InnerException as SqliteException) is { SqliteErrorCode: 19 } sqlite
-        && sqlite.Message.Contains("Companies.Ridet", StringComparison.Ordinal);
+        (exception as System.Data.Common.DbException ?? exception?.InnerException as System.Data.Common.DbException) switch
+        {
+            SqliteException { SqliteErrorCode: 19 } sqlite => sqlite.Message.Contains("Companies.Ridet", StringComparison.Ordinal),
+            Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } postgres => postgres.ConstraintName == "IX_Companies_Ridet",
+            _ => false,
+        };
 }

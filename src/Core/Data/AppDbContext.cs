@@ -15,9 +15,20 @@ namespace AnnuaireFiliere.Core.Data;
 /// <see cref="IndexingTask"/> when the change affects what search shows, in the same transaction.
 /// It also holds the accounts (ASP.NET Core Identity tables, Guid keys).
 /// </summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimeProvider clock)
-    : IdentityDbContext<DirectoryUser, IdentityRole<Guid>, Guid>(options)
+public class AppDbContext : IdentityDbContext<DirectoryUser, IdentityRole<Guid>, Guid>
 {
+    private readonly TimeProvider _clock;
+
+    /// <summary>The SQLite context (the embedded default), whose migrations are in <c>Data/Migrations</c>.</summary>
+    public AppDbContext(DbContextOptions<AppDbContext> options, TimeProvider clock)
+        : this((DbContextOptions)options, clock)
+    {
+    }
+
+    /// <summary>For <see cref="PostgreSqlDbContext"/>: the same model on another provider, with its own migrations.</summary>
+    protected AppDbContext(DbContextOptions options, TimeProvider clock)
+        : base(options) => _clock = clock;
+
     public DbSet<Company> Companies => Set<Company>();
     public DbSet<CompanyActivity> CompanyActivities => Set<CompanyActivity>();
     public DbSet<IndexingTask> IndexingTasks => Set<IndexingTask>();
@@ -101,7 +112,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
             }
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = _clock.GetUtcNow().UtcDateTime;
         foreach (var entry in companies.Values)
         {
             var task = Stamp(entry, now);

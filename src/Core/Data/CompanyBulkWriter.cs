@@ -10,8 +10,8 @@ namespace AnnuaireFiliere.Core.Data;
 
 /// <summary>
 /// Inserts many new companies fast: one transaction per call, one prepared statement per table, columns and
-/// value conversions read from the EF model (so a migration cannot leave it behind). The SQLite provider of EF
-/// Core sends one command per row, about 20 times slower. It writes the same rows as
+/// value conversions read from the EF model (so a migration cannot leave it behind), on SQLite and PostgreSQL. The
+/// SQLite provider of EF Core sends one command per row, about 20 times slower. It writes the same rows as
 /// <see cref="AppDbContext.SaveChangesAsync(bool, CancellationToken)"/>, indexing tasks included.
 /// </summary>
 internal sealed class CompanyBulkWriter(AppDbContext db, TimeProvider clock)
@@ -84,6 +84,7 @@ internal sealed class CompanyBulkWriter(AppDbContext db, TimeProvider clock)
     {
         private readonly DbCommand _command;
         private readonly List<Action<object>> _binders = [];
+        private readonly List<string> _values = [];
 
         public RowInserter(IEntityType entityType, DbConnection connection, DbTransaction transaction)
         {
@@ -92,7 +93,7 @@ internal sealed class CompanyBulkWriter(AppDbContext db, TimeProvider clock)
             var columns = new List<string>();
             AddColumns(entityType, StoreObjectIdentifier.Table(entityType.GetTableName()!), entity => entity, columns);
             var names = string.Join(", ", columns.Select(c => $"\"{c}\""));
-            var values = string.Join(", ", Enumerable.Range(0, columns.Count).Select(i => "$p" + i));
+            var values = string.Join(", ", _values);
             _command.CommandText = $"INSERT INTO \"{entityType.GetTableName()}\" ({names}) VALUES ({values})";
             _command.Prepare();
         }
@@ -104,7 +105,8 @@ internal sealed class CompanyBulkWriter(AppDbContext db, TimeProvider clock)
             {
                 var mapping = property.GetRelationalTypeMapping();
                 var propertyInfo = property.PropertyInfo!;
-                var parameter = mapping.CreateParameter(_command, "$p" + columns.Count, null, property.IsNullable);
+                var parameter = mapping.CreateParameter(_command, "@p" + columns.Count, null, property.IsNullable);
+                _values.Add(parameter.ParameterName);
                 columns.Add(property.GetColumnName(table)!);
                 _command.Parameters.Add(parameter);
                 _binders.Add(entity =>
@@ -123,14 +125,18 @@ internal sealed class CompanyBulkWriter(AppDbContext db, TimeProvider clock)
                     continue;
                 }
                 var parameter = _command.CreateParameter();
-                parameter.ParameterName = "$p" + columns.Count;
+                parameter.ParameterName = "@p" + columns.Count;
+                parameter.DbType = System.Data.DbType.String;
+                // Text on SQLite; PostgreSQL's jsonb column takes the text cast to its type.
+                var storeType = type.Model.GetRelationalModel().FindTable(table.Name, table.Schema)?.FindColumn(jsonColumn)?.StoreType;
+                _values.Add(storeType is null ? parameter.ParameterName : $"CAST({parameter.ParameterName} AS {storeType})");
                 columns.Add(jsonColumn);
                 _command.Parameters.Add(parameter);
                 _binders.Add(entity => parameter.Value = JsonSerializer.Serialize(value(entity), complex.ClrType));
             }
         }
 
-        // Integer keys are numbered by SQLite (rowid); GUID keys are set by the application.
+        // Integer keys are numbered by the database (SQLite's rowid, PostgreSQL's identity); GUID keys are set by the application.
         private static bool IsStoreGenerated(IProperty property) =>
             property.IsPrimaryKey() && property.ValueGenerated == ValueGenerated.OnAdd && property.ClrType == typeof(long);
 

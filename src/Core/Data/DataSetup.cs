@@ -3,7 +3,6 @@ using AnnuaireFiliere.Core.Companies;
 using AnnuaireFiliere.Core.Indexing;
 using AnnuaireFiliere.Core.Taxonomy;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,7 +18,7 @@ public static class DataSetup
     public const string ReadyTag = "ready";
 
     /// <summary>
-    /// The SQLite database under the data folder, the taxonomy catalogue, the clock, the company rules and the
+    /// The database (SQLite under the data folder, or PostgreSQL: <see cref="DatabaseOptions"/>), the taxonomy catalogue, the clock, the company rules and the
     /// company life cycle (which tells nobody unless the host registers its own <see cref="ICompanyNotifications"/>,
     /// as the site does to mail). Shared by Web and Indexer.
     /// </summary>
@@ -49,9 +48,26 @@ public static class DataSetup
         builder.Services.AddScoped<ProfileAudience>();
         builder.Services.AddSingleton<DataPaths>();
         builder.Services.TryAddSingleton<IndexingSignal>();
-        builder.Services.AddDbContext<AppDbContext>((services, options) =>
-            options.UseSqlite(services.GetRequiredService<DataPaths>().ConnectionString)
-                .AddInterceptors(new SqlitePragmas(), new IndexingSignalInterceptor(services.GetRequiredService<IndexingSignal>())));
+        // The provider decides the context type (each has its migration set), so it is read before the host is built;
+        // the same values are validated at start with the other options.
+        var database = DatabaseOptions.From(builder.Configuration);
+        builder.Services.AddOptions<DatabaseOptions>()
+            .Configure(options => DatabaseOptions.Bind(builder.Configuration, options))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        void Configure(IServiceProvider services, DbContextOptionsBuilder options) =>
+            options.Use(database.Provider, database.Provider == DatabaseProvider.PostgreSql
+                    ? database.ConnectionString ?? string.Empty
+                    : services.GetRequiredService<DataPaths>().ConnectionString)
+                .AddInterceptors(new IndexingSignalInterceptor(services.GetRequiredService<IndexingSignal>()));
+        if (database.Provider == DatabaseProvider.PostgreSql)
+        {
+            builder.Services.AddDbContext<AppDbContext, PostgreSqlDbContext>(Configure);
+        }
+        else
+        {
+            builder.Services.AddDbContext<AppDbContext>(Configure);
+        }
         builder.Services.AddTransient<DatabaseInitializer>();
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: [ReadyTag]);
         return builder;
@@ -87,7 +103,7 @@ public sealed class DataPaths
         ArgumentNullException.ThrowIfNull(environment);
         DataDirectory = Path.GetFullPath(options.Value.DataDirectory, environment.ContentRootPath);
         DatabaseFile = Path.Combine(DataDirectory, options.Value.DatabaseFile);
-        ConnectionString = new SqliteConnectionStringBuilder { DataSource = DatabaseFile, Pooling = true }.ToString();
+        ConnectionString = AppDatabase.SqliteConnectionString(DatabaseFile);
         LogosDirectory = Path.Combine(DataDirectory, "logos");
         RealisationsDirectory = Path.Combine(DataDirectory, "realisations");
     }

@@ -170,7 +170,7 @@ public sealed partial class QueryLog(IServiceScopeFactory scopes, TimeProvider c
             {
                 await db.Database.ExecuteSqlAsync($"""
                     INSERT INTO "SearchedTexts" ("Day", "Text", "Searches", "LastResults") VALUES ({day}, {text}, {tally.Searches}, {tally.LastResults})
-                    ON CONFLICT ("Day", "Text") DO UPDATE SET "Searches" = "Searches" + excluded."Searches", "LastResults" = COALESCE(excluded."LastResults", "LastResults")
+                    ON CONFLICT ("Day", "Text") DO UPDATE SET "Searches" = "SearchedTexts"."Searches" + excluded."Searches", "LastResults" = COALESCE(excluded."LastResults", "SearchedTexts"."LastResults")
                     """, cancellationToken);
             }
             await transaction.CommitAsync(cancellationToken);

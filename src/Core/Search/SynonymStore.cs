@@ -145,7 +145,7 @@ public sealed partial class SynonymStore(IServiceScopeFactory scopes, ILogger<Sy
 
     /// <summary>Changes with every change of a rule (each appends a history row) and with the first import.</summary>
     public static Task<string> StampAsync(AppDbContext db, CancellationToken cancellationToken = default) =>
-        DatabaseStamps.ScalarTextAsync(db, "SELECT (SELECT COUNT(*) FROM \"SynonymRules\") || '/' || (SELECT IFNULL(MAX(\"Id\"), 0) FROM \"SynonymRuleChanges\")", cancellationToken);
+        DatabaseStamps.ScalarTextAsync(db, "SELECT CAST((SELECT COUNT(*) FROM \"SynonymRules\") AS TEXT) || '/' || CAST((SELECT COALESCE(MAX(\"Id\"), 0) FROM \"SynonymRuleChanges\") AS TEXT)", cancellationToken);
 
     private sealed record Loaded(SynonymCatalog Catalog, string? Stamp);
 

@@ -92,7 +92,7 @@ public sealed partial class CompanyFactsSource(IServiceScopeFactory scopes, Taxo
 
     /// <summary>Changes whenever a company is added, saved or removed.</summary>
     public static Task<string> StampAsync(AppDbContext db, CancellationToken cancellationToken = default) =>
-        DatabaseStamps.ScalarTextAsync(db, "SELECT COUNT(*) || '/' || TOTAL(\"Version\") || '/' || IFNULL(MAX(\"UpdatedAt\"), '') FROM \"Companies\"", cancellationToken);
+        DatabaseStamps.ScalarTextAsync(db, "SELECT CAST(COUNT(*) AS TEXT) || '/' || CAST(COALESCE(SUM(\"Version\"), 0) AS TEXT) || '/' || COALESCE(CAST(MAX(\"UpdatedAt\") AS TEXT), '') FROM \"Companies\"", cancellationToken);
 
     /// <summary>Every company's facts, read column by column (no descriptions, no contacts).</summary>
     public static async Task<FactTable> LoadAsync(AppDbContext db, TaxonomyCatalog taxonomy, CancellationToken cancellationToken = default)

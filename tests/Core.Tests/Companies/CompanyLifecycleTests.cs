@@ -156,7 +156,7 @@ public sealed class CompanyLifecycleTests : IAsyncLifetime
         await using var check = _database.Context();
         var saved = await check.Companies.SingleAsync(Cancel);
         Assert.Equal((PublicationStatus.PendingReview, "cagou-web"), (saved.Status, saved.Slug));
-        Assert.Equal((owner.Id, MemberRole.Owner), await check.CompanyMembers.Select(m => ValueTuple.Create(m.UserId, m.Role)).SingleAsync(Cancel));
+        Assert.Equal((owner.Id, MemberRole.Owner), (await check.CompanyMembers.Select(m => new { m.UserId, m.Role }).ToListAsync(Cancel)).Select(m => (m.UserId, m.Role)).Single());
         var entry = await check.CompanyChanges.SingleAsync(Cancel);
         Assert.Equal((ChangeKind.Submitted, "fondatrice@cagouweb.nc"), (entry.Kind, entry.Actor));
         Assert.Contains(entry.FieldChanges, f => f is { Field: "legalName", Before: null, After: "Cagou Web SARL" });
@@ -239,7 +239,7 @@ public sealed class CompanyLifecycleTests : IAsyncLifetime
         Assert.Equal(LifecycleOutcome.Done, await lifecycle.DecideRequestAsync(join, false, "Inconnue : pas de contrat.", Moderator, Cancel));
         Assert.Equal(LifecycleOutcome.NotFound, await lifecycle.DecideRequestAsync(Guid.NewGuid(), true, null, Moderator, Cancel));
 
-        Assert.Equal([(claimant.Id, MemberRole.Owner)], await db.CompanyMembers.Select(m => ValueTuple.Create(m.UserId, m.Role)).ToListAsync(Cancel));
+        Assert.Equal([(claimant.Id, MemberRole.Owner)], (await db.CompanyMembers.Select(m => new { m.UserId, m.Role }).ToListAsync(Cancel)).Select(m => (m.UserId, m.Role)).ToList());
         var entries = await db.CompanyChanges.OrderBy(c => c.At).ThenBy(c => c.Id).ToListAsync(Cancel);
         Assert.Equal(
             [
@@ -278,7 +278,7 @@ public sealed class CompanyLifecycleTests : IAsyncLifetime
         Assert.Equal(LifecycleOutcome.Done, await lifecycle.LeaveAsync(company, me, Cancel));
         Assert.Equal(LifecycleOutcome.NotFound, await lifecycle.RemoveMemberAsync(company, owner.Id, them, Cancel));
 
-        Assert.Equal([(invitee.Id, MemberRole.Owner)], await db.CompanyMembers.Select(m => ValueTuple.Create(m.UserId, m.Role)).ToListAsync(Cancel));
+        Assert.Equal([(invitee.Id, MemberRole.Owner)], (await db.CompanyMembers.Select(m => new { m.UserId, m.Role }).ToListAsync(Cancel)).Select(m => (m.UserId, m.Role)).ToList());
         var entries = await db.CompanyChanges.OrderBy(c => c.At).ThenBy(c => c.Id).ToListAsync(Cancel);
         Assert.Equal(
             [
@@ -310,13 +310,13 @@ public sealed class CompanyLifecycleTests : IAsyncLifetime
 
         Assert.Equal(LifecycleOutcome.WrongAccount, await lifecycle.AcceptInvitationAsync(token, new Actor(stranger.Id, stranger.Email!), Cancel));
         Assert.Equal(LifecycleOutcome.WrongAccount, await lifecycle.AcceptInvitationAsync(token, new Actor(unconfirmed.Id, unconfirmed.Email!), Cancel));
-        Assert.Equal([(owner.Id, MemberRole.Owner)], await db.CompanyMembers.Select(m => ValueTuple.Create(m.UserId, m.Role)).ToListAsync(Cancel));
+        Assert.Equal([(owner.Id, MemberRole.Owner)], (await db.CompanyMembers.Select(m => new { m.UserId, m.Role }).ToListAsync(Cancel)).Select(m => (m.UserId, m.Role)).ToList());
         Assert.Null(await db.MemberInvitations.Select(i => i.AcceptedAt).SingleAsync(Cancel));
 
         // Once the address is confirmed (its case as typed does not matter), the invitation is theirs.
         await db.Users.Where(u => u.Id == unconfirmed.Id).ExecuteUpdateAsync(set => set.SetProperty(u => u.EmailConfirmed, true), Cancel);
         Assert.Equal(LifecycleOutcome.Done, await lifecycle.AcceptInvitationAsync(token, new Actor(unconfirmed.Id, unconfirmed.Email!), Cancel));
-        Assert.Contains((unconfirmed.Id, MemberRole.Owner), await db.CompanyMembers.Select(m => ValueTuple.Create(m.UserId, m.Role)).ToListAsync(Cancel));
+        Assert.Contains((unconfirmed.Id, MemberRole.Owner), (await db.CompanyMembers.Select(m => new { m.UserId, m.Role }).ToListAsync(Cancel)).Select(m => (m.UserId, m.Role)).ToList());
     }
 
     [Fact]

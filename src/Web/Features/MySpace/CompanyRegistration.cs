@@ -87,7 +87,7 @@ public sealed class CompanyRegistration(AppDbContext db, AccountMails mails, Pag
         var rid = ridet.Rid;
         var establishments = rid + ".%";
         return await db.Companies
-            .FromSqlInterpolated($"SELECT * FROM Companies WHERE Ridet = {rid} OR Ridet LIKE {establishments}")
+            .FromSqlInterpolated($"SELECT * FROM \"Companies\" WHERE \"Ridet\" = {rid} OR \"Ridet\" LIKE {establishments}")
             .AsNoTracking()
             .Where(c => c.Status == PublicationStatus.Published)
             .OrderBy(c => c.LegalName)
