@@ -112,6 +112,36 @@ public sealed class IndexingTaskLogTests
         Assert.Single(await TasksAsync(database));
     }
 
+    [Fact]
+    public async Task A_task_written_later_is_not_visible_before_an_earlier_one_commits()
+    {
+        // The indexers read the log after their cursor: a task that became visible before a smaller id committed
+        // would move a cursor past that id for good. On SQLite one writer at a time guarantees the order; on
+        // PostgreSQL writers of tasks take one lock (TaskLogOrder).
+        await using var database = await TestDatabase.CreateAsync();
+        await using var first = database.Context();
+        await using var transaction = await first.Database.BeginTransactionAsync(Cancel);
+        first.Companies.Add(SampleCompanies.Valid("premiere"));
+        await first.SaveChangesAsync(Cancel);
+
+        var second = Task.Run(() => AddAsync(database, SampleCompanies.Valid("seconde")), Cancel);
+        // Give the second writer time to commit if nothing held it back (a bounded wait, not a timing assertion).
+        await Task.WhenAny(second, Task.Delay(TimeSpan.FromSeconds(1), Cancel));
+        await using (var reader = database.Context())
+        {
+            Assert.Empty(await reader.IndexingTasks.AsNoTracking().ToListAsync(Cancel));
+        }
+
+        await transaction.CommitAsync(Cancel);
+        await second.WaitAsync(TimeSpan.FromSeconds(30), Cancel);
+        var tasks = await TasksAsync(database);
+        Assert.Equal(2, tasks.Count);
+        Assert.True(tasks[0].Id < tasks[1].Id);
+        await using var check = database.Context();
+        var firstId = (await check.Companies.SingleAsync(c => c.Slug == "premiere", Cancel)).Id;
+        Assert.Equal(firstId, tasks[0].CompanyId);
+    }
+
     private static async Task<Company> AddAsync(TestDatabase database, Company company)
     {
         await using var db = database.Context();

@@ -80,13 +80,35 @@ public class AppDbContext : IdentityDbContext<DirectoryUser, IdentityRole<Guid>,
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         StampCompanyChanges();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        return WritesTaskLog() ? InTaskLogOrder(() => base.SaveChanges(acceptAllChangesOnSuccess)) : base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampCompanyChanges();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return WritesTaskLog()
+            ? InTaskLogOrderAsync(() => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken)
+            : base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private bool WritesTaskLog() => ChangeTracker.Entries<IndexingTask>().Any(e => e.State == EntityState.Added);
+
+    /// <summary>
+    /// Saves changes that add to the task log so that task ids become visible in the order they were given: the
+    /// indexer reads after its cursor and would never see a smaller id committed late. SQLite has one writer at a
+    /// time, so nothing to do; <see cref="PostgreSqlDbContext"/> takes <see cref="TaskLogOrder"/>'s lock.
+    /// </summary>
+    protected virtual int InTaskLogOrder(Func<int> save)
+    {
+        ArgumentNullException.ThrowIfNull(save);
+        return save();
+    }
+
+    /// <inheritdoc cref="InTaskLogOrder"/>
+    protected virtual Task<int> InTaskLogOrderAsync(Func<Task<int>> save, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(save);
+        return save();
     }
 
     private void StampCompanyChanges()

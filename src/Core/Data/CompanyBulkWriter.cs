@@ -23,6 +23,7 @@ internal sealed class CompanyBulkWriter(AppDbContext db, TimeProvider clock)
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await TaskLogOrder.LockAsync(db, cancellationToken);
             var connection = db.Database.GetDbConnection();
             var dbTransaction = transaction.GetDbTransaction();
             using var companyRows = new RowInserter(db.Model.FindEntityType(typeof(Company))!, connection, dbTransaction);

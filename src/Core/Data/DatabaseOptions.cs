@@ -129,9 +129,3 @@ public static class AppDatabase
         return db.Database.IsNpgsql() ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite;
     }
 }
-
-/// <summary>
-/// The directory's context on PostgreSQL: the same model as <see cref="AppDbContext"/>, with the PostgreSQL
-/// migrations (<c>Data/PostgreSqlMigrations</c>), which EF finds by this context type.
-/// </summary>
-public sealed class PostgreSqlDbContext(DbContextOptions<PostgreSqlDbContext> options, TimeProvider clock) : AppDbContext(options, clock);
