@@ -13,7 +13,7 @@ public sealed class AdminCommandTests : IDisposable
             INSERT INTO AspNetUsers (Id, UserName, NormalizedUserName, Email, NormalizedEmail, EmailConfirmed, SecurityStamp, PhoneNumberConfirmed,
                 TwoFactorEnabled, LockoutEnabled, AccessFailedCount, PreferredLanguage, CreatedAt)
             VALUES ('0F8FAD5B-D9CB-469F-A165-70867728950E', 'Marie.Gope@exemple.nc', 'MARIE.GOPE@EXEMPLE.NC', 'Marie.Gope@exemple.nc',
-                'MARIE.GOPE@EXEMPLE.NC', 1, 'avant', 0, 0, 1, 0, 'fr', '2026-11-28 00:00:00')
+                'MARIE.GOPE@EXEMPLE.NC', TRUE, 'avant', FALSE, FALSE, TRUE, 0, 'fr', '2026-11-28 00:00:00')
             """);
 
         var granted = await IndexerProcess.RunAsync("admin", "add", "marie.gope@exemple.nc", "--data", _data);
@@ -57,11 +57,5 @@ public sealed class AdminCommandTests : IDisposable
     private long AdministratorCount() => DataFolder.Scalar(_data,
         "SELECT COUNT(*) FROM AspNetUserRoles ur JOIN AspNetRoles r ON r.Id = ur.RoleId WHERE r.Name = 'administrator'");
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_data))
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-    }
+    public void Dispose() => DataFolder.Delete(_data);
 }

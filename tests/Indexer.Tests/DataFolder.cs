@@ -1,28 +1,60 @@
+using System.Data.Common;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using AnnuaireFiliere.Core.Data;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace AnnuaireFiliere.Indexer.Tests;
 
-/// <summary>Direct SQL on a data folder's database, behind the Indexer's back, and a free loopback port.</summary>
-internal static class DataFolder
+/// <summary>
+/// A data folder's database behind the Indexer's back (direct SQL), the settings that point the Indexer at it, and a
+/// free loopback port. When the tests run on PostgreSQL (<see cref="TestPostgres"/>), each folder has a database of
+/// its own on that server, created empty on first use (the Indexer migrates it) and dropped by <see cref="Delete"/>.
+/// </summary>
+internal static partial class DataFolder
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Databases = new(StringComparer.Ordinal);
+
+    /// <summary>The environment that points the Indexer at <paramref name="data"/>'s database (none on SQLite: the folder says it).</summary>
+    public static IReadOnlyDictionary<string, string> Environment(string data) => TestPostgres.Active
+        ? new Dictionary<string, string>
+        {
+            ["Database__Provider"] = nameof(DatabaseProvider.PostgreSql),
+            ["ConnectionStrings__Annuaire"] = Database(data),
+        }
+        : new Dictionary<string, string>();
+
+    /// <summary>One value from SQL written with the tables' and columns' names as they are (quoted for PostgreSQL here).</summary>
     public static long Scalar(string data, string sql)
     {
-        using var command = Open(data).CreateCommand();
-        command.CommandText = sql;
-        var value = (long)command.ExecuteScalar()!;
-        command.Connection!.Dispose();
-        return value;
+        using var connection = Open(data);
+        using var command = connection.CreateCommand();
+        command.CommandText = Portable(sql);
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public static int Execute(string data, string sql)
     {
-        using var command = Open(data).CreateCommand();
-        command.CommandText = sql;
-        var changed = command.ExecuteNonQuery();
-        command.Connection!.Dispose();
-        return changed;
+        using var connection = Open(data);
+        using var command = connection.CreateCommand();
+        command.CommandText = Portable(sql);
+        return command.ExecuteNonQuery();
+    }
+
+    /// <summary>Removes the folder and, on PostgreSQL, its database.</summary>
+    public static void Delete(string data)
+    {
+        if (Databases.TryRemove(data, out _))
+        {
+            TestPostgres.ReleaseAsync(data).GetAwaiter().GetResult();
+        }
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(data))
+        {
+            Directory.Delete(data, recursive: true);
+        }
     }
 
     /// <summary>A port nothing listens on (free when asked).</summary>
@@ -35,10 +67,29 @@ internal static class DataFolder
         return port;
     }
 
-    private static SqliteConnection Open(string data)
+    private static string Database(string data) => Databases.GetOrAdd(data, key => TestPostgres.Acquire(key, migrated: false));
+
+    private static DbConnection Open(string data)
     {
-        var connection = new SqliteConnection($"Data Source={Path.Combine(data, "annuaire.db")};Pooling=False");
+        DbConnection connection = TestPostgres.Active
+            ? new NpgsqlConnection(Database(data))
+            : new SqliteConnection($"Data Source={Path.Combine(data, "annuaire.db")};Pooling=False");
         connection.Open();
         return connection;
     }
+
+    /// <summary>
+    /// The tests' SQL names tables and columns in PascalCase without quotes (SQLite ignores case); PostgreSQL folds
+    /// unquoted names to lower case, so they are quoted there. Keywords are upper case, aliases lower case and string
+    /// literals left alone.
+    /// </summary>
+    private static string Portable(string sql) => TestPostgres.Active
+        ? Literal().Split(sql).Select((part, i) => part.StartsWith('\'') ? part : Name().Replace(part, "\"$0\"")).Aggregate(string.Concat)
+        : sql;
+
+    [GeneratedRegex("('(?:[^']|'')*')")]
+    private static partial Regex Literal();
+
+    [GeneratedRegex(@"\b[A-Z][a-z]\w*\b")]
+    private static partial Regex Name();
 }

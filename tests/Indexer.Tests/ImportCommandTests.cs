@@ -98,12 +98,5 @@ public sealed class ImportCommandTests : IDisposable
 
     private long Scalar(string sql) => DataFolder.Scalar(_data, sql);
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_data))
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-    }
+    public void Dispose() => DataFolder.Delete(_data);
 }

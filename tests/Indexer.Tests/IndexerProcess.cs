@@ -49,6 +49,12 @@ internal static class IndexerProcess
         start.Environment["LANG"] = "C.UTF-8";
         start.Environment["NO_COLOR"] = "1";
         start.Environment["COLUMNS"] = "200";
+        // On PostgreSQL, the database of the folder given with --data (the caller's settings win).
+        var data = args.Select((arg, i) => (arg, i)).Where(a => a.arg == "--data" && a.i + 1 < args.Length).Select(a => args[a.i + 1]).FirstOrDefault();
+        foreach (var (name, value) in data is null ? new Dictionary<string, string>() : DataFolder.Environment(data))
+        {
+            start.Environment[name] = value;
+        }
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;

@@ -29,7 +29,7 @@ public sealed class IndexerRunTests : IDisposable
         // A change while it runs is indexed by the loop.
         var lastTask = Scalar("SELECT MAX(Id) FROM IndexingTasks");
         Execute("UPDATE Companies SET Version = Version + 1 WHERE Id = (SELECT Id FROM Companies WHERE Status = 'Published' LIMIT 1)");
-        Execute("INSERT INTO IndexingTasks (CompanyId, Reason, CompanyVersion, CreatedAt) SELECT Id, 'Updated', Version, strftime('%Y-%m-%d %H:%M:%f', 'now') FROM Companies WHERE Status = 'Published' LIMIT 1");
+        Execute("INSERT INTO IndexingTasks (CompanyId, Reason, CompanyVersion, CreatedAt) SELECT Id, 'Updated', Version, CURRENT_TIMESTAMP FROM Companies WHERE Status = 'Published' LIMIT 1");
         Assert.True(await WaitForAsync(http, "/health/ready", report => Cursor(report) == lastTask + 1, process), $"change not indexed; output: {Output}");
 
         Assert.Equal(0, await SignalAsync(process.Id, "TERM"));
@@ -168,11 +168,5 @@ public sealed class IndexerRunTests : IDisposable
 
     private void Execute(string sql) => DataFolder.Execute(_data, sql);
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_data))
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-    }
+    public void Dispose() => DataFolder.Delete(_data);
 }

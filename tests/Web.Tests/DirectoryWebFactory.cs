@@ -13,7 +13,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AnnuaireFiliere.Web.Tests;
 
 /// <summary>
-/// The real site in Production mode on a fresh data folder (real SQLite file), seeded with a few demo companies.
+/// The real site in Production mode on a fresh data folder (real SQLite file; or, when the tests run on PostgreSQL, a
+/// database of its own there, shared by the sites of one data folder: the nodes of a farm), seeded with a few demo companies.
 /// Adds one test-only endpoint, <c>/__test/boom</c>, that throws, to check what visitors see on a failure.
 /// </summary>
 public class DirectoryWebFactory : WebApplicationFactory<Program>
@@ -26,6 +27,8 @@ public class DirectoryWebFactory : WebApplicationFactory<Program>
     }
 
     public DirectoryWebFactory(string dataDirectory) => DataDirectory = dataDirectory;
+
+    private bool _usesPostgres;
 
     public string DataDirectory { get; }
 
@@ -61,6 +64,12 @@ public class DirectoryWebFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         // Serve wwwroot from the build output as a published site would (outside Development this is not automatic).
         builder.UseStaticWebAssets();
+        if (TestPostgres.Active && !Settings.ContainsKey("Database:Provider"))
+        {
+            Settings["Database:Provider"] = nameof(DatabaseProvider.PostgreSql);
+            Settings["ConnectionStrings:Annuaire"] = TestPostgres.Acquire(DataDirectory);
+            _usesPostgres = true;
+        }
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Storage:DataDirectory"] = DataDirectory,
@@ -130,6 +139,10 @@ public class DirectoryWebFactory : WebApplicationFactory<Program>
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
         SqliteConnection.ClearAllPools();
+        if (_usesPostgres)
+        {
+            await TestPostgres.ReleaseAsync(DataDirectory);
+        }
         if (Directory.Exists(DataDirectory))
         {
             Directory.Delete(DataDirectory, recursive: true);

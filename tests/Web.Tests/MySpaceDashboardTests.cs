@@ -140,7 +140,7 @@ public sealed class MySpaceDashboardTests(AccountSite site) : IClassFixture<Acco
     public async Task The_audience_table_holds_counts_and_nothing_that_names_a_person()
     {
         var columns = await site.Factory.WithDatabaseAsync(db =>
-            db.Database.SqlQueryRaw<string>("SELECT name AS Value FROM pragma_table_info('ProfileDailyCounts') ORDER BY cid").ToListAsync(Cancel));
+            TableColumns.OfAsync(db, "ProfileDailyCounts", Cancel));
         Assert.Equal(["CompanyId", "Day", "Views", "ContactClicks"], columns);
     }
 

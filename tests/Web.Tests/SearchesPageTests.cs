@@ -34,7 +34,7 @@ public sealed class SearchesPageTests(ModeratorSite site) : IClassFixture<Modera
         var row = Assert.Single(rows);
         Assert.Equal(("qxzvbnmk pjwqrtze", 3, (int?)0, Log.Today), (row.Text, row.Searches, row.LastResults, row.Day));
         // What is kept is the day, the text and two numbers: no address, no account, no session.
-        var columns = await site.WithDatabaseAsync(db => db.Database.SqlQueryRaw<string>("SELECT name AS Value FROM pragma_table_info('SearchedTexts') ORDER BY cid").ToListAsync(Cancel));
+        var columns = await site.WithDatabaseAsync(db => TableColumns.OfAsync(db, "SearchedTexts", Cancel));
         Assert.Equal(["Day", "Text", "Searches", "LastResults"], columns);
     }
 

@@ -13,16 +13,36 @@ public sealed class StartupTests
     public async Task First_start_creates_the_database_and_seeds_demo_data_once()
     {
         var folder = Path.Combine(Path.GetTempPath(), "annuaire-web-tests", Guid.NewGuid().ToString("N"));
+        // On PostgreSQL the test holds the folder's database across the two starts (the last user drops it).
+        var database = TestPostgres.Active ? await TestPostgres.AcquireAsync(folder) : null;
+        try
+        {
+            await StartTwiceAsync(folder, database);
+        }
+        finally
+        {
+            await TestPostgres.ReleaseAsync(folder);
+        }
+    }
+
+    private static async Task StartTwiceAsync(string folder, string? database)
+    {
         await using (var first = new DirectoryWebFactory(folder))
         {
             Assert.Equal(System.Net.HttpStatusCode.OK, (await first.CreateClient().GetAsync("/", Cancel)).StatusCode);
-            Assert.True(File.Exists(Path.Combine(folder, "annuaire.db")));
             Assert.Equal(DirectoryWebFactory.DemoCount, await CountAsync(first));
-            // Keep the folder for the second start.
-            File.Copy(Path.Combine(folder, "annuaire.db"), Path.Combine(Path.GetTempPath(), "annuaire-web-tests", "keep.tmp"), overwrite: true);
+            if (database is null)
+            {
+                Assert.True(File.Exists(Path.Combine(folder, "annuaire.db")));
+                // Keep the folder for the second start.
+                File.Copy(Path.Combine(folder, "annuaire.db"), Path.Combine(Path.GetTempPath(), "annuaire-web-tests", "keep.tmp"), overwrite: true);
+            }
         }
-        Directory.CreateDirectory(folder);
-        File.Move(Path.Combine(Path.GetTempPath(), "annuaire-web-tests", "keep.tmp"), Path.Combine(folder, "annuaire.db"));
+        if (database is null)
+        {
+            Directory.CreateDirectory(folder);
+            File.Move(Path.Combine(Path.GetTempPath(), "annuaire-web-tests", "keep.tmp"), Path.Combine(folder, "annuaire.db"));
+        }
 
         await using var second = new DirectoryWebFactory(folder);
         _ = second.Server;
