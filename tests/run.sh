@@ -7,17 +7,17 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 status=0
-dotnet test AnnuaireFiliere.sln "$@" || status=1
+dotnet test AnnuaireFiliere.sln || status=1
 
 postgres_suites() {
     echo "== The database-facing suites on PostgreSQL"
-    dotnet test tests/Core.Tests --no-build "$@" || status=1
-    dotnet test tests/Web.Tests --no-build --filter "FullyQualifiedName!~AnnuaireFiliere.Web.Tests.Browser" "$@" || status=1
-    dotnet test tests/Indexer.Tests --no-build "$@" || status=1
+    dotnet test tests/Core.Tests --no-build || status=1
+    dotnet test tests/Web.Tests --no-build --filter "FullyQualifiedName!~AnnuaireFiliere.Web.Tests.Browser" || status=1
+    dotnet test tests/Indexer.Tests --no-build || status=1
 }
 
 if [ -n "${ANNUAIRE_TEST_POSTGRES:-}" ]; then
-    postgres_suites "$@"
+    postgres_suites
     exit $status
 fi
 
@@ -54,5 +54,5 @@ if [ $? -ne 0 ]; then
 fi
 echo "PostgreSQL $("$bin/pg_ctl" --version | awk '{print $NF}') on 127.0.0.1:$port (throw-away, $cluster)"
 export ANNUAIRE_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres"
-postgres_suites "$@"
+postgres_suites
 exit $status
