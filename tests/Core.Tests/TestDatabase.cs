@@ -34,11 +34,12 @@ public sealed class TestDatabase : IAsyncDisposable
     public string ConnectionString { get; private set; }
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 9, 30, 0, TimeSpan.Zero));
 
-    public static async Task<TestDatabase> CreateAsync(bool migrate = true)
+    /// <summary>A fresh database on the provider the tests run on, or on <paramref name="provider"/>.</summary>
+    public static async Task<TestDatabase> CreateAsync(bool migrate = true, DatabaseProvider? provider = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "annuaire-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var database = new TestDatabase(folder) { Provider = TestPostgres.Provider };
+        var database = new TestDatabase(folder) { Provider = provider ?? TestPostgres.Provider };
         if (database.Provider == DatabaseProvider.PostgreSql)
         {
             database.ConnectionString = await TestPostgres.AcquireAsync(folder, migrated: migrate);

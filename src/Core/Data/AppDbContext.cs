@@ -111,8 +111,18 @@ public class AppDbContext : IdentityDbContext<DirectoryUser, IdentityRole<Guid>,
         return save();
     }
 
+    /// <summary>
+    /// Saves rows exactly as they are: no time or version stamps, no indexing task (<see cref="DatabaseCopy"/>, which
+    /// copies the task log itself).
+    /// </summary>
+    internal bool Verbatim { get; set; }
+
     private void StampCompanyChanges()
     {
+        if (Verbatim)
+        {
+            return;
+        }
         ChangeTracker.DetectChanges();
         var companies = new Dictionary<Guid, EntityEntry<Company>>();
         foreach (var entry in ChangeTracker.Entries<Company>())
