@@ -28,6 +28,8 @@ internal static class IndexerCli
             return exception is CommandParseException or CommandRuntimeException ? ExitCodes.InvalidArguments : ExitCodes.Failure;
         });
         config.AddCommand<MigrateCommand>("migrate").WithDescription(CliText.MigrateDescription);
+        config.AddCommand<MigrateDataCommand>("migrate-data").WithDescription(CliText.MigrateDataDescription)
+            .WithExample("migrate-data", "--from", "sqlite:data", "--to", "postgres:Host=db;Database=annuaire;Username=annuaire");
         config.AddCommand<SnapshotCommand>("snapshot").WithDescription(CliText.SnapshotDescription).WithExample("snapshot", "--label", "Livre blanc 2027");
         config.AddCommand<SeedCommand>("seed").WithDescription(CliText.SeedDescription)
             .WithExample("seed", "--count", "100000");

@@ -27,11 +27,12 @@ internal static partial class DataFolder
         : new Dictionary<string, string>();
 
     /// <summary>One value from SQL written with the tables' and columns' names as they are (quoted for PostgreSQL here).</summary>
-    public static long Scalar(string data, string sql)
+    /// <param name="embedded">The folder's SQLite file even when the tests run on PostgreSQL (a site being moved).</param>
+    public static long Scalar(string data, string sql, bool embedded = false)
     {
-        using var connection = Open(data);
+        using var connection = Open(data, embedded);
         using var command = connection.CreateCommand();
-        command.CommandText = Portable(sql);
+        command.CommandText = embedded ? sql : Portable(sql);
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -69,9 +70,9 @@ internal static partial class DataFolder
 
     private static string Database(string data) => Databases.GetOrAdd(data, key => TestPostgres.Acquire(key, migrated: false));
 
-    private static DbConnection Open(string data)
+    private static DbConnection Open(string data, bool embedded = false)
     {
-        DbConnection connection = TestPostgres.Active
+        DbConnection connection = TestPostgres.Active && !embedded
             ? new NpgsqlConnection(Database(data))
             : new SqliteConnection($"Data Source={Path.Combine(data, "annuaire.db")};Pooling=False");
         connection.Open();

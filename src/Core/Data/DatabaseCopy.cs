@@ -10,7 +10,7 @@ public sealed record TableCopy(string Table, long Source, long Target, long Copi
     public bool Equal => Source == Target;
 }
 
-/// <summary>Why a copy cannot go on, in words for the person who ran it.</summary>
+/// <summary>Why a copy cannot go on, in words for the person who ran it (French, as the Indexer's other refusals).</summary>
 public sealed class DatabaseCopyException(string message) : Exception(message);
 
 /// <summary>
@@ -29,7 +29,7 @@ public sealed class DatabaseCopy(AppDbContext source, AppDbContext target)
         var pending = (await source.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
         {
-            throw new DatabaseCopyException($"The source database is not up to date ({pending.Count} migration(s) to apply): start the site on it once, or run the Indexer's migrate command on it, then try again.");
+            throw new DatabaseCopyException($"La base source n'est pas à jour ({pending.Count} migration(s) à appliquer) : démarrez le site dessus une fois, ou lancez « migrate » de l'Indexer dessus, puis recommencez.");
         }
         await target.Database.MigrateAsync(cancellationToken);
         target.Verbatim = true;
@@ -63,7 +63,7 @@ public sealed class DatabaseCopy(AppDbContext source, AppDbContext target)
         }
         if (inTarget != 0)
         {
-            throw new DatabaseCopyException($"The target database already has {inTarget} row(s) in {table} (the source has {inSource}): the copy fills an empty database and does not merge two. Give it a new database.");
+            throw new DatabaseCopyException($"La base cible a déjà {inTarget} ligne(s) dans {table} (la source en a {inSource}) : la copie remplit une base vide, elle ne fusionne pas deux bases. Donnez-lui une base neuve.");
         }
 
         long copied = 0;

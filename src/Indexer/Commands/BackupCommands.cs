@@ -19,6 +19,10 @@ internal sealed class BackupCommand : AsyncCommand<BackupSettings>
     public override async Task<int> ExecuteAsync(CommandContext context, BackupSettings settings, CancellationToken cancellationToken)
     {
         using var host = settings.CreateHostBuilder().Build();
+        if (OnPostgres(host))
+        {
+            return ExitCodes.Refused;
+        }
         var paths = host.Services.GetRequiredService<DataPaths>();
         if (!System.IO.File.Exists(paths.DatabaseFile))
         {
@@ -28,6 +32,17 @@ internal sealed class BackupCommand : AsyncCommand<BackupSettings>
         var summary = await host.Services.GetRequiredService<Backups>().CreateAsync(settings.File, cancellationToken);
         IndexerCli.Say("green", CliText.BackupTaken, summary.Archive, summary.DatabaseBytes / 1024, summary.Logos);
         return ExitCodes.Success;
+    }
+
+    /// <summary>Backups and restores are the embedded site's: on PostgreSQL they are pg_dump's and pg_restore's (it says so).</summary>
+    internal static bool OnPostgres(Microsoft.Extensions.Hosting.IHost host)
+    {
+        if (DatabaseOptions.From(host.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()).Provider != DatabaseProvider.PostgreSql)
+        {
+            return false;
+        }
+        IndexerCli.Say("yellow", CliText.BackupOnPostgres);
+        return true;
     }
 }
 
@@ -41,6 +56,10 @@ internal sealed class RestoreCommand : AsyncCommand<BackupSettings>
     public override async Task<int> ExecuteAsync(CommandContext context, BackupSettings settings, CancellationToken cancellationToken)
     {
         using var host = settings.CreateHostBuilder().Build();
+        if (BackupCommand.OnPostgres(host))
+        {
+            return ExitCodes.Refused;
+        }
         return await SearchIndexHost.GuardAsync(async () =>
         {
             // Opening the index first: an embedded index that another process writes refuses here (exit code 3).
