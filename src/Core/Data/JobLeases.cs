@@ -53,6 +53,7 @@ public sealed partial class JobLeases(IServiceScopeFactory scopes, IOptions<Node
     : IHostedService
 {
     private readonly ConcurrentDictionary<string, bool> _held = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _running = new(StringComparer.Ordinal);
 
     /// <summary>This node's name, written as the holder of the leases it takes.</summary>
     public string Node => node.Value.CurrentName;
@@ -94,12 +95,29 @@ public sealed partial class JobLeases(IServiceScopeFactory scopes, IOptions<Node
 
     /// <summary>
     /// Runs <paramref name="pass"/> if this node takes (or already holds) the lease of <paramref name="job"/>; returns
-    /// false, having done nothing, when another node holds it. The lease is renewed while the pass runs; if it is lost
-    /// meanwhile (renewals failed until it expired and another node took it), the pass is cancelled.
+    /// false, having done nothing, when another node holds it, or when a pass of the job already runs in this process
+    /// (the lease is the node's: it does not keep the node's own callers apart). The lease is renewed while the pass
+    /// runs; if it is lost meanwhile (renewals failed until it expired and another node took it), the pass is cancelled.
     /// </summary>
     public async Task<bool> RunIfHeldAsync(string job, Func<CancellationToken, Task> pass, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pass);
+        if (!_running.TryAdd(job, true))
+        {
+            return false;
+        }
+        try
+        {
+            return await RunHeldAsync(job, pass, cancellationToken);
+        }
+        finally
+        {
+            _running.TryRemove(job, out _);
+        }
+    }
+
+    private async Task<bool> RunHeldAsync(string job, Func<CancellationToken, Task> pass, CancellationToken cancellationToken)
+    {
         var duration = options.Value.LeaseDuration;
         if (!await TryAcquireAsync(job, Node, duration, cancellationToken))
         {
