@@ -3,6 +3,7 @@ using System.IO.Compression;
 using AnnuaireFiliere.Core.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -189,8 +190,9 @@ public sealed class BackupTests : IAsyncDisposable
         }
         await File.WriteAllTextAsync(Path.Combine(folder, "autre-2020-01-01.zip"), "pas à nous", Cancel);
         var paths = Paths(database.Folder);
-        var service = new BackupService(BackupsOf(paths, clock), Options.Create(new BackupOptions { Directory = folder, KeepDays = 14 }),
-            new TestEnvironment(folder), clock, NullLogger<BackupService>.Instance);
+        await using var services = database.DemoServices();
+        var service = new BackupService(BackupsOf(paths, clock), services.GetRequiredService<JobLeases>(), Options.Create(new BackupOptions { Directory = folder, KeepDays = 14 }),
+            Options.Create(new DatabaseOptions()), new TestEnvironment(folder), clock, NullLogger<BackupService>.Instance);
 
         var archive = await service.RunOnceAsync(Cancel);
         var written = File.GetLastWriteTimeUtc(archive);

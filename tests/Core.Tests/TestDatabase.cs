@@ -106,10 +106,16 @@ public sealed class TestDatabase : IAsyncDisposable
     public CompanyLifecycle Lifecycle(AppDbContext db, ICompanyNotifications? notifications = null) =>
         new(db, notifications ?? new NoCompanyNotifications(), new Microsoft.AspNetCore.Identity.UpperInvariantLookupNormalizer(), Clock);
 
-    /// <summary>The services the demo seeder and statistics snapshots need, on this database and its clock.</summary>
-    public ServiceProvider DemoServices() =>
+    /// <summary>
+    /// The services the demo seeder, statistics snapshots and job leases need, on this database and its clock; as the
+    /// node <paramref name="node"/> (a process of its own by default) with leases of <paramref name="leaseDuration"/>.
+    /// </summary>
+    public ServiceProvider DemoServices(string? node = null, TimeSpan? leaseDuration = null) =>
         new ServiceCollection()
             .AddSingleton<TimeProvider>(Clock)
+            .AddSingleton(Microsoft.Extensions.Options.Options.Create(new NodeOptions { Name = node }))
+            .AddSingleton(Microsoft.Extensions.Options.Options.Create(new JobOptions { LeaseDuration = leaseDuration ?? new JobOptions().LeaseDuration }))
+            .AddSingleton<JobLeases>()
             .AddSingleton(TaxonomyCatalog.Default)
             .AddSingleton(Core.Survey.QuestionnaireCatalog.Default)
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))

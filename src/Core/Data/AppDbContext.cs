@@ -57,6 +57,7 @@ public class AppDbContext : IdentityDbContext<DirectoryUser, IdentityRole<Guid>,
     public DbSet<Search.SynonymRuleRecord> SynonymRules => Set<Search.SynonymRuleRecord>();
     public DbSet<Search.SynonymRuleChange> SynonymRuleChanges => Set<Search.SynonymRuleChange>();
     public DbSet<Search.SearchedText> SearchedTexts => Set<Search.SearchedText>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<Sector> Sectors => Set<Sector>();
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<Province> Provinces => Set<Province>();

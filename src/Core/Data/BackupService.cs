@@ -9,9 +9,13 @@ namespace AnnuaireFiliere.Core.Data;
 /// <summary>
 /// The site's daily backup (<c>Backup:Directory</c>): one archive per day in Nouméa time
 /// (<c>annuaire-YYYY-MM-DD.zip</c>), taken at start when today's is missing and then checked every hour; archives
-/// older than <c>Backup:KeepDays</c> are deleted once a new one exists.
+/// older than <c>Backup:KeepDays</c> are deleted once a new one exists. Nodes sharing the data folder take turns
+/// through the job's lease (docs/adr/0035). On PostgreSQL it does nothing: the database is the server's to back up
+/// (<c>pg_dump</c>), which it says once at start.
 /// </summary>
-public sealed partial class BackupService(Backups backups, IOptions<BackupOptions> options, IHostEnvironment environment, TimeProvider clock, ILogger<BackupService> logger)
+public sealed partial class BackupService(
+    Backups backups, JobLeases leases, IOptions<BackupOptions> options, IOptions<DatabaseOptions> database, IHostEnvironment environment, TimeProvider clock,
+    ILogger<BackupService> logger)
     : BackgroundService
 {
     private const string Prefix = "annuaire-";
@@ -20,12 +24,17 @@ public sealed partial class BackupService(Backups backups, IOptions<BackupOption
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (database.Value.Provider == DatabaseProvider.PostgreSql)
+        {
+            LogServerBackups(Folder);
+            return;
+        }
         using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
         do
         {
             try
             {
-                await RunOnceAsync(stoppingToken);
+                await leases.RunIfHeldAsync(nameof(BackupService), RunOnceAsync, stoppingToken);
             }
             catch (Exception failure) when (failure is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
             {
@@ -63,6 +72,10 @@ public sealed partial class BackupService(Backups backups, IOptions<BackupOption
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Expired backup deleted: {Archive}")]
     private partial void LogDeleted(string archive);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Backup:Directory is {Folder} but the database is PostgreSQL: no daily archive is taken here; back the server up with pg_dump")]
+    private partial void LogServerBackups(string folder);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The daily backup into {Folder} failed; it is tried again in an hour")]
     private partial void LogFailed(Exception failure, string folder);

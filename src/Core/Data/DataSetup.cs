@@ -69,6 +69,7 @@ public static class DataSetup
             builder.Services.AddDbContext<AppDbContext>(Configure);
         }
         builder.Services.AddTransient<DatabaseInitializer>();
+        builder.AddJobLeases();
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: [ReadyTag]);
         return builder;
     }

@@ -239,8 +239,12 @@ public sealed partial class QueryLog(IServiceScopeFactory scopes, TimeProvider c
     private partial void LogPurged(int rows, DateOnly cutoff);
 }
 
-/// <summary>Writes the query log every <see cref="QueryLogOptions.FlushInterval"/> and at shutdown; deletes old days once a day.</summary>
-public sealed partial class QueryLogService(QueryLog log, IOptions<QueryLogOptions> options, TimeProvider clock, ILogger<QueryLogService> logger) : BackgroundService
+/// <summary>
+/// Writes the query log every <see cref="QueryLogOptions.FlushInterval"/> and at shutdown (each node its own counts, added
+/// to the rows); deletes old days once a day, on the node holding the purge's lease (docs/adr/0035).
+/// </summary>
+public sealed partial class QueryLogService(QueryLog log, JobLeases leases, IOptions<QueryLogOptions> options, TimeProvider clock, ILogger<QueryLogService> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -250,10 +254,10 @@ public sealed partial class QueryLogService(QueryLog log, IOptions<QueryLogOptio
         {
             try
             {
-                if (purged != log.Today)
+                var today = log.Today;
+                if (purged != today && await leases.RunIfHeldAsync("QueryLogPurge", log.PurgeAsync, stoppingToken))
                 {
-                    await log.PurgeAsync(stoppingToken);
-                    purged = log.Today;
+                    purged = today;
                 }
                 await log.FlushAsync(everything: false, stoppingToken);
             }

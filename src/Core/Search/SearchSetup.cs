@@ -28,7 +28,10 @@ public sealed class SearchOptions
 
 public static class SearchSetup
 {
-    /// <summary>The search engine chosen by <c>Search:Provider</c>, and its index.</summary>
+    /// <summary>
+    /// The search engine chosen by <c>Search:Provider</c>, and its index: with Lucene, this node's own folder
+    /// (<see cref="LuceneOptions"/>).
+    /// </summary>
     public static IHostApplicationBuilder AddCompanySearch(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -43,8 +46,10 @@ public static class SearchSetup
         {
             return builder.AddElasticsearchSearch();
         }
+        builder.Services.AddOptions<LuceneOptions>().BindConfiguration(LuceneOptions.Section);
         builder.Services.AddSingleton(services => new LuceneIndex(
-            Path.Combine(services.GetRequiredService<DataPaths>().DataDirectory, "index"),
+            services.GetRequiredService<IOptions<LuceneOptions>>().Value.IndexFolder(
+                services.GetRequiredService<DataPaths>(), services.GetRequiredService<IOptions<NodeOptions>>().Value),
             services.GetRequiredService<ILogger<LuceneIndex>>(),
             services.GetRequiredService<ISynonymSource>()));
         builder.Services.AddSingleton<ISearchIndex>(services => services.GetRequiredService<LuceneIndex>());

@@ -1,3 +1,4 @@
+using AnnuaireFiliere.Core.Data;
 using AnnuaireFiliere.Core.Indexing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,9 +47,10 @@ internal sealed class FactsWarmUp(CompanyFactsSource facts) : BackgroundService
 
 /// <summary>
 /// Takes the month's snapshot once a month (the first check of a month in New Caledonia's time takes it; checks
-/// run at start and every hour). Two processes checking at once could both take one: harmless, both are right.
+/// run at start and every hour). On a farm, a check runs only on the node holding the job's lease (docs/adr/0035),
+/// and it looks for the month's snapshot first: one snapshot a month, however many nodes check.
 /// </summary>
-public sealed partial class MonthlySnapshotService(IServiceScopeFactory scopes, TimeProvider clock, ILogger<MonthlySnapshotService> logger) : BackgroundService
+public sealed partial class MonthlySnapshotService(IServiceScopeFactory scopes, JobLeases leases, TimeProvider clock, ILogger<MonthlySnapshotService> logger) : BackgroundService
 {
     public static readonly TimeZoneInfo Noumea = TimeZoneInfo.FindSystemTimeZoneById("Pacific/Noumea");
 
@@ -59,7 +61,7 @@ public sealed partial class MonthlySnapshotService(IServiceScopeFactory scopes, 
         {
             try
             {
-                await TakeIfDueAsync(stoppingToken);
+                await TickAsync(stoppingToken);
             }
             catch (Exception failed) when (failed is not OperationCanceledException)
             {
@@ -68,6 +70,10 @@ public sealed partial class MonthlySnapshotService(IServiceScopeFactory scopes, 
         }
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
+
+    /// <summary>What each check does: <see cref="TakeIfDueAsync"/> if this node holds the job's lease; false when another node holds it.</summary>
+    public Task<bool> TickAsync(CancellationToken cancellationToken) =>
+        leases.RunIfHeldAsync(nameof(MonthlySnapshotService), TakeIfDueAsync, cancellationToken);
 
     /// <summary>Takes this month's snapshot unless it exists; true when it took one.</summary>
     public async Task<bool> TakeIfDueAsync(CancellationToken cancellationToken)

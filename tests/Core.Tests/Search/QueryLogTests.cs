@@ -116,7 +116,8 @@ public sealed class QueryLogTests : IAsyncLifetime
     public async Task A_flush_at_shutdown_writes_the_texts_still_being_typed()
     {
         var log = NewLog();
-        var service = new QueryLogService(log, Options.Create(new QueryLogOptions()), _database.Clock, NullLogger<QueryLogService>.Instance);
+        await using var services = _database.DemoServices();
+        var service = new QueryLogService(log, services.GetRequiredService<JobLeases>(), Options.Create(new QueryLogOptions()), _database.Clock, NullLogger<QueryLogService>.Instance);
         await service.StartAsync(Cancel);
         log.Count("hébergement", 9);
         log.CountTyped(null, "sauvegarde", 1);

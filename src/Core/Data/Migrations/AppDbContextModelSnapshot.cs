@@ -1058,6 +1058,28 @@ namespace AnnuaireFiliere.Core.Data.Migrations
                     b.ToTable("RegistrationDrafts", (string)null);
                 });
 
+            modelBuilder.Entity("AnnuaireFiliere.Core.Data.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AcquiredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases", (string)null);
+                });
+
             modelBuilder.Entity("AnnuaireFiliere.Core.Indexing.IndexingTask", b =>
                 {
                     b.Property<long>("Id")

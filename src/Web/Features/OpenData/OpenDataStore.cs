@@ -141,8 +141,12 @@ public sealed partial class OpenDataStore(OpenDataWriter writer, string root, Ti
     }
 }
 
-/// <summary>Generates today's extract at start when it is missing, then checks again every <see cref="OpenDataOptions.CheckInterval"/>.</summary>
-internal sealed partial class OpenDataService(OpenDataStore store, TimeProvider clock, Microsoft.Extensions.Options.IOptions<OpenDataOptions> options, ILogger<OpenDataService> logger) : BackgroundService
+/// <summary>
+/// Generates today's extract at start when it is missing, then checks again every <see cref="OpenDataOptions.CheckInterval"/>;
+/// on a farm, only the node holding the job's lease checks (docs/adr/0035).
+/// </summary>
+internal sealed partial class OpenDataService(OpenDataStore store, Core.Data.JobLeases leases, TimeProvider clock, Microsoft.Extensions.Options.IOptions<OpenDataOptions> options, ILogger<OpenDataService> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -151,7 +155,7 @@ internal sealed partial class OpenDataService(OpenDataStore store, TimeProvider 
         {
             try
             {
-                await store.EnsureTodayAsync(stoppingToken);
+                await leases.RunIfHeldAsync(nameof(OpenDataService), store.EnsureTodayAsync, stoppingToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

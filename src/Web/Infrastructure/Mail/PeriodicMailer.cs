@@ -1,9 +1,12 @@
+using AnnuaireFiliere.Core.Data;
+
 namespace AnnuaireFiliere.Web.Infrastructure.Mail;
 
 /// <summary>
 /// A mailing that runs at start and then every <c>period</c>: one pass at a time in a fresh scope
 /// (<see cref="RunOnceAsync"/>, which tests call directly), a failed pass logged and tried again at the next tick, a
-/// clean stop on shutdown.
+/// clean stop on shutdown. On a farm of nodes, a tick runs its pass only where the job's lease is held
+/// (<see cref="TickAsync"/>, docs/adr/0035); the passes mark what they sent, so a later pass elsewhere sends nothing twice.
 /// </summary>
 public abstract partial class PeriodicMailer(IServiceScopeFactory scopes, TimeSpan period, TimeProvider clock, ILogger logger) : BackgroundService
 {
@@ -18,6 +21,20 @@ public abstract partial class PeriodicMailer(IServiceScopeFactory scopes, TimeSp
         return await PassAsync(scope.ServiceProvider, cancellationToken);
     }
 
+    /// <summary>
+    /// What each tick does: the pass, if this node takes (or holds) the lease of this mailer (named after its class);
+    /// false, having sent nothing, when another node holds it.
+    /// </summary>
+    public async Task<bool> TickAsync(CancellationToken cancellationToken)
+    {
+        JobLeases leases;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            leases = scope.ServiceProvider.GetRequiredService<JobLeases>();
+        }
+        return await leases.RunIfHeldAsync(GetType().Name, RunOnceAsync, cancellationToken);
+    }
+
     /// <summary>The pass itself, with the services of its scope.</summary>
     protected abstract Task<int> PassAsync(IServiceProvider services, CancellationToken cancellationToken);
 
@@ -28,7 +45,7 @@ public abstract partial class PeriodicMailer(IServiceScopeFactory scopes, TimeSp
         {
             try
             {
-                await RunOnceAsync(stoppingToken);
+                await TickAsync(stoppingToken);
             }
             catch (Exception failed) when (failed is not OperationCanceledException)
             {

@@ -1063,6 +1063,28 @@ namespace AnnuaireFiliere.Core.Data.PostgreSqlMigrations
                     b.ToTable("RegistrationDrafts", (string)null);
                 });
 
+            modelBuilder.Entity("AnnuaireFiliere.Core.Data.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("AcquiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases", (string)null);
+                });
+
             modelBuilder.Entity("AnnuaireFiliere.Core.Indexing.IndexingTask", b =>
                 {
                     b.Property<long>("Id")
