@@ -31,10 +31,11 @@ internal static class PagesBenchmark
         var count = options.Int("count", 100_000);
         var iterations = options.Int("iterations", 300);
         var folder = Path.Combine(Path.GetTempPath(), "annuaire-bench", Guid.NewGuid().ToString("N"));
+        await using var database = await BenchmarkDatabase.CreateAsync(options);
         try
         {
-            Console.WriteLine($"pages: {count:N0} companies; {iterations} requests per page kind; {Environment.ProcessorCount} cores");
-            using (var host = SearchBenchmark.CreateHost(folder))
+            Console.WriteLine($"pages: {count:N0} companies; {iterations} requests per page kind; {Environment.ProcessorCount} cores; {database.Description}");
+            using (var host = SearchBenchmark.CreateHost(folder, database.Settings))
             {
                 await using (var scope = host.Services.CreateAsyncScope())
                 {
@@ -45,7 +46,7 @@ internal static class PagesBenchmark
             }
             SqliteConnection.ClearAllPools();
 
-            await using var site = new Site(folder);
+            await using var site = new Site(folder, database.Settings);
             using var client = site.CreateClient();
             var cold = Stopwatch.GetTimestamp();
             (await client.GetAsync("/statistiques")).EnsureSuccessStatusCode();
@@ -262,7 +263,7 @@ internal static class PagesBenchmark
         }));
     }
 
-    private sealed class Site(string folder) : WebApplicationFactory<Web::Program>
+    private sealed class Site(string folder, IReadOnlyDictionary<string, string?> database) : WebApplicationFactory<Web::Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -281,7 +282,7 @@ internal static class PagesBenchmark
                 ["Api:RequestsPerMinute"] = "100000",
                 // Production needs its public address and serves only its host: the test server's.
                 ["Site:PublicUrl"] = "http://localhost",
-            }));
+            }).AddInMemoryCollection(database));
         }
     }
 }

@@ -24,7 +24,7 @@ static int Usage()
         AnnuaireFiliere benchmarks (build in Release):
           dotnet run -c Release --project tests/Benchmarks -- seed [--count 100000] [--runs 3] [--batch-size 2000]
           dotnet run -c Release --project tests/Benchmarks -- search [--sizes 10000,100000] [--iterations 300] [--naive-up-to 100000] [--per-text 1]
-          dotnet run -c Release --project tests/Benchmarks -- pages [--count 100000] [--iterations 300] [--only "carte|/recherche?q=…"]
+          dotnet run -c Release --project tests/Benchmarks -- pages [--count 100000] [--iterations 300] [--only "carte|/recherche?q=…"] [--postgres "Host=…;Username=…"]
           dotnet run -c Release --project tests/Benchmarks -- statistics [--count 100000] [--iterations 50]
           dotnet run -c Release --project tests/Benchmarks -- donnees [--count 100000] [--runs 3]
           dotnet run -c Release --project tests/Benchmarks -- moderation [--count 100000] [--iterations 50]

@@ -178,7 +178,7 @@ internal static class SearchBenchmark
     internal static void Report(string name, List<double> milliseconds) =>
         Console.WriteLine($"{name,-40} p50 {Stats.Median(milliseconds),8:0.00} ms   p95 {Stats.Percentile(milliseconds, 95),8:0.00} ms   (n={milliseconds.Count})");
 
-    internal static IHost CreateHost(string folder)
+    internal static IHost CreateHost(string folder, IReadOnlyDictionary<string, string?>? database = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -186,6 +186,7 @@ internal static class SearchBenchmark
             ["Storage:DataDirectory"] = folder,
             ["Indexing:RunInProcess"] = "false",
         });
+        builder.Configuration.AddInMemoryCollection(database ?? new Dictionary<string, string?>());
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddAppDatabase();
         builder.AddDemoData();
