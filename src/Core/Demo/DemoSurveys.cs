@@ -128,7 +128,7 @@ internal sealed class DemoSurveys
         }
         return new SurveyResponse
         {
-            Id = Id(at, random),
+            Id = Id(at, random, company.Id),
             WaveId = wave.Id,
             CompanyId = company.Id,
             Answers = SurveyWaves.Write(_questionnaire, answers),
@@ -158,11 +158,18 @@ internal sealed class DemoSurveys
     }
 
     /// <summary>A version 7 GUID of the given time, its random part drawn from <paramref name="random"/> (the same every run).</summary>
-    private static Guid Id(DateTime at, SyntheticAnswers.Draws random)
+    /// <summary>
+    /// A version 7 id at <paramref name="at"/> from the draws, mixed with <paramref name="owner"/>'s id when it has one:
+    /// the draws' seed has 31 bits, so among a hundred thousand companies two share a stream (and their responses a
+    /// time), and only the owner keeps their ids apart.
+    /// </summary>
+    private static Guid Id(DateTime at, SyntheticAnswers.Draws random, Guid owner = default)
     {
         Span<byte> bytes = stackalloc byte[16];
-        BinaryPrimitives.WriteUInt64LittleEndian(bytes, random.NextUInt64());
-        BinaryPrimitives.WriteUInt64LittleEndian(bytes[8..], random.NextUInt64());
+        Span<byte> mix = stackalloc byte[16];
+        owner.TryWriteBytes(mix);
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes, random.NextUInt64() ^ BinaryPrimitives.ReadUInt64LittleEndian(mix));
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes[8..], random.NextUInt64() ^ BinaryPrimitives.ReadUInt64LittleEndian(mix[8..]));
         Span<byte> time = stackalloc byte[8];
         BinaryPrimitives.WriteInt64BigEndian(time, new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)).ToUnixTimeMilliseconds());
         time[2..].CopyTo(bytes);
