@@ -75,10 +75,10 @@ public static class OpenDataEndpoints
                         && await store.OpenAsync(set, file + OpenDataWriter.GzipSuffix, cancellationToken) is { } gzip)
                     {
                         context.Response.Headers.ContentEncoding = "gzip";
-                        return Send(gzip, mediaType, name);
+                        return Send(gzip, mediaType, name, "-gzip");
                     }
                 }
-                return await store.OpenAsync(set, file, cancellationToken) is { } plain ? Send(plain, mediaType, name) : Results.NotFound();
+                return await store.OpenAsync(set, file, cancellationToken) is { } plain ? Send(plain, mediaType, name, "") : Results.NotFound();
             }).WithName(Endpoint(file)).RequireCors(PublicApi.CorsPolicy).ExcludeFromDescription();
         }
     }
@@ -87,12 +87,12 @@ public static class OpenDataEndpoints
 
     /// <summary>
     /// One representation of a file: its own validators and ranges. The strong <c>ETag</c> is the hash of the bytes
-    /// sent (the gzip copy has its own), so every node of a farm gives the same one for the same extract.
+    /// sent (the gzip copy's marked <c>-gzip</c>), so every node of a farm gives the same one for the same extract.
     /// </summary>
-    private static Microsoft.AspNetCore.Http.HttpResults.FileStreamHttpResult Send(StoredFileContent stored, string mediaType, string name) =>
+    private static Microsoft.AspNetCore.Http.HttpResults.FileStreamHttpResult Send(StoredFileContent stored, string mediaType, string name, string tagSuffix) =>
         // The result writes and then disposes the content.
         TypedResults.File(stored.Content, mediaType, name, new DateTimeOffset(stored.Modified, TimeSpan.Zero),
-            new EntityTagHeaderValue(stored.EntityTag), enableRangeProcessing: true);
+            new EntityTagHeaderValue($"\"{stored.Sha256}{tagSuffix}\""), enableRangeProcessing: true);
 
     /// <summary>Whether a request is for one of the files (which the response compression middleware must not compress again).</summary>
     public static bool IsDownload(PathString path) =>
