@@ -26,20 +26,23 @@ public sealed class SharedStateTests
 
     /// <summary>
     /// Two sites on one database: on PostgreSQL when the tests run on it (each node with a data folder of its own, as
-    /// on two machines), else on one SQLite file (which lives in the data folder, so both are given that folder).
+    /// on two machines), else on one SQLite file (which lives in the data folder, so both are given that folder, the
+    /// second through a link to it).
     /// </summary>
     private sealed class Farm : IAsyncDisposable
     {
         private readonly string? _key;
+        private readonly string? _index;
 
-        private Farm(DirectoryWebFactory first, DirectoryWebFactory second, string? key) => (First, Second, _key) = (first, second, key);
+        private Farm(DirectoryWebFactory first, DirectoryWebFactory second, string? key, string? index) =>
+            (First, Second, _key, _index) = (first, second, key, index);
 
         public DirectoryWebFactory First { get; }
         public DirectoryWebFactory Second { get; }
 
         public static async Task<Farm> StartAsync(FileStorage? files)
         {
-            string? key = null;
+            string? key = null, index = null;
             DirectoryWebFactory first, second;
             if (TestPostgres.Active)
             {
@@ -56,11 +59,17 @@ public sealed class SharedStateTests
             else
             {
                 first = new DirectoryWebFactory();
-                // The embedded search index is one writer's: the second node keeps its own, built from the same task log.
-                var index = Path.Combine(first.DataDirectory, "index-second-node");
-                second = new DirectoryWebFactory(first.DataDirectory)
+                // The same folder reached by a link of its own, so that each node's clean-up removes only what it owns
+                // (the second, its link), and the embedded search index kept apart (it has one writer): the second
+                // node builds its own from the same task log.
+                Directory.CreateDirectory(first.DataDirectory);
+                var link = first.DataDirectory + "-second-node";
+                Directory.CreateSymbolicLink(link, first.DataDirectory);
+                index = first.DataDirectory + "-second-node-index";
+                var secondIndex = index;
+                second = new DirectoryWebFactory(link)
                 {
-                    TestServices = services => services.AddSingleton(provider => new LuceneIndex(index,
+                    TestServices = services => services.AddSingleton(provider => new LuceneIndex(secondIndex,
                         provider.GetRequiredService<ILogger<LuceneIndex>>(), provider.GetRequiredService<ISynonymSource>())),
                 };
             }
@@ -74,13 +83,18 @@ public sealed class SharedStateTests
             // One after the other, as a farm rolls out: the first migrates and seeds, the second finds it done.
             _ = first.Server;
             _ = second.Server;
-            return new Farm(first, second, key);
+            return new Farm(first, second, key, index);
         }
 
         public async ValueTask DisposeAsync()
         {
             // The second node first: with SQLite the first owns the shared folder, deleted when it goes.
             await Second.DisposeAsync();
+            if (_index is not null)
+            {
+                Assert.True(File.Exists(Path.Combine(First.DataDirectory, "annuaire.db"))); // only the link went
+                Directory.Delete(_index, recursive: true);
+            }
             await First.DisposeAsync();
             if (_key is not null)
             {
