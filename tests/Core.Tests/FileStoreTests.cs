@@ -138,4 +138,26 @@ public sealed class FileStoreTests
         Assert.Equal($"Storage:Files \"{setting}\" is not known: use FileSystem or Database (unset: FileSystem with SQLite, Database with PostgreSQL).", problem.ErrorMessage);
         Assert.Throws<InvalidOperationException>(() => options.FilesOn(DatabaseProvider.Sqlite));
     }
+
+    [Fact]
+    public async Task A_site_moving_to_the_database_copies_its_images_once()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var disk = Store(FileStorage.FileSystem, database);
+        var rows = Store(FileStorage.Database, database);
+        await disk.PutAsync("logos/a.webp", [1, 2], "image/webp", Cancel);
+        await disk.PutAsync("realisations/b.webp", [3], "image/webp", Cancel);
+        await disk.PutAsync("donnees/2026-12-05/entreprises.csv", [4], "text/csv", Cancel);
+
+        Assert.Equal(2, await FileStoreCopy.CopyAsync(disk, rows, FileStoreCopy.ImageBuckets, Cancel));
+        Assert.Equal(0, await FileStoreCopy.CopyAsync(disk, rows, FileStoreCopy.ImageBuckets, Cancel));
+
+        Assert.Equal([1, 2], await rows.ReadAllBytesAsync("logos/a.webp", Cancel));
+        Assert.Equal([3], await rows.ReadAllBytesAsync("realisations/b.webp", Cancel));
+        await using (var copied = await rows.GetAsync("logos/a.webp", Cancel))
+        {
+            Assert.Equal("image/webp", copied!.ContentType);
+        }
+        Assert.Empty(await rows.ListAsync("donnees/", Cancel));
+    }
 }
