@@ -66,7 +66,9 @@ public sealed class Backups(DataPaths paths, TimeProvider clock)
                 source.BackupDatabase(destination);
             }
             var images = ImageFolders().SelectMany(folder => System.IO.Directory.Exists(folder.Directory)
-                    ? System.IO.Directory.GetFiles(folder.Directory).Order(StringComparer.Ordinal).Select(file => (folder.Prefix, File: file))
+                    // Stored names only: never a file being written under a temporary name (FileSystemFileStore).
+                    ? System.IO.Directory.GetFiles(folder.Directory).Where(file => LogoName(Path.GetFileName(file)))
+                        .Order(StringComparer.Ordinal).Select(file => (folder.Prefix, File: file))
                     : [])
                 .ToList();
             var logos = images.Count(i => i.Prefix == LogosEntryPrefix);
