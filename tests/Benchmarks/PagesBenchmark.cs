@@ -282,7 +282,12 @@ internal static class PagesBenchmark
                 ["Api:RequestsPerMinute"] = "100000",
                 // Production needs its public address and serves only its host: the test server's.
                 ["Site:PublicUrl"] = "http://localhost",
-            }).AddInMemoryCollection(database));
+            }));
+            // As host settings: the database is chosen while the application registers its services.
+            foreach (var (key, value) in database)
+            {
+                builder.UseSetting(key, value);
+            }
         }
     }
 }

@@ -92,7 +92,7 @@ internal static class Workers
         var clock = new DayByDayClock(start);
         var writer = new OpenDataWriter(host.Services.GetRequiredService<IServiceScopeFactory>(), host.Services.GetRequiredService<TaxonomyCatalog>(),
             () => "https://annuaire.nc", slug => "/entreprises/" + slug);
-        using var store = new OpenDataStore(writer, Path.Combine(data, "donnees"), clock, keep, host.Services.GetRequiredService<ILogger<OpenDataStore>>());
+        using var store = new OpenDataStore(writer, new AnnuaireFiliere.Core.Data.Files.FileSystemFileStore(data), Path.Combine(data, OpenDataStore.Bucket), clock, keep, host.Services.GetRequiredService<ILogger<OpenDataStore>>());
         Console.WriteLine("READY");
         for (var extract = 1; extract <= MaxExtracts; extract++)
         {

@@ -23,6 +23,9 @@ public sealed class MigrateDataCommandTests : IDisposable
             ? "postgres:" + DataFolder.Environment(_target)["ConnectionStrings__Annuaire"]
             : "sqlite:" + Path.Combine(_target, "annuaire.db");
         Directory.CreateDirectory(_target);
+        // A logo of the embedded site, on its disk: on PostgreSQL it moves into the database's file store.
+        Directory.CreateDirectory(Path.Combine(_data, "logos"));
+        await File.WriteAllBytesAsync(Path.Combine(_data, "logos", "0123456789abcdef0123456789abcdef-0123456789abcdef.webp"), [1, 2, 3], TestContext.Current.CancellationToken);
 
         var first = await IndexerProcess.RunAsync("migrate-data", "--from", "sqlite:" + _data, "--to", to);
 
@@ -34,8 +37,15 @@ public sealed class MigrateDataCommandTests : IDisposable
             DataFolder.Scalar(_data, "SELECT COUNT(*) FROM SurveyResponses", embedded: true),
             DataFolder.Scalar(_target, "SELECT COUNT(*) FROM SurveyResponses"));
 
+        if (TestPostgres.Active)
+        {
+            Assert.Contains("1 fichier(s) copié(s)", first.Output, StringComparison.Ordinal);
+            Assert.Equal(1L, DataFolder.Scalar(_target, "SELECT COUNT(*) FROM StoredFiles WHERE Key LIKE 'logos/%'"));
+        }
+
         var again = await IndexerProcess.RunAsync("migrate-data", "--from", "sqlite:" + _data, "--to", to);
         Assert.True(again.ExitCode == ExitCodes.Success, again.Output);
+        Assert.DoesNotContain("1 fichier(s) copié(s)", again.Output, StringComparison.Ordinal);
         Assert.Contains("0 ligne(s) copiée(s) maintenant", again.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("ligne(s) copiée(s).", again.Output, StringComparison.Ordinal);
 

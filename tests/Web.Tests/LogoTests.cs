@@ -8,8 +8,14 @@ using SkiaSharp;
 
 namespace AnnuaireFiliere.Web.Tests;
 
+/// <summary><c>/mon-espace/entreprises/{id}/logo</c>, <c>/logos/{file}</c> and the logo on the public profile (files on disk).</summary>
+public sealed class LogoTests(SiteFixture site) : LogoCases(site), IClassFixture<SiteFixture>;
+
+/// <summary>The same with the files in the database (<c>Storage:Files=Database</c>).</summary>
+public sealed class LogoTestsWithFilesInDatabase(FilesInDatabaseSiteFixture site) : LogoCases(site), IClassFixture<FilesInDatabaseSiteFixture>;
+
 /// <summary><c>/mon-espace/entreprises/{id}/logo</c>, <c>/logos/{file}</c> and the logo on the public profile.</summary>
-public sealed class LogoTests(SiteFixture site) : IClassFixture<SiteFixture>
+public abstract class LogoCases(SiteFixture site)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -27,7 +33,7 @@ public sealed class LogoTests(SiteFixture site) : IClassFixture<SiteFixture>
         return image.Encode(format, 90).ToArray();
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid id, byte[] content, string name, string type)
+    internal static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid id, byte[] content, string name, string type)
     {
         var url = $"/mon-espace/entreprises/{id}/logo";
         var form = await AccountForms.FormAsync(client, url, url);

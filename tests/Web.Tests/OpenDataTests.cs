@@ -3,6 +3,8 @@ using System.IO.Compression;
 using System.Net;
 using System.Text.Json;
 using AnnuaireFiliere.Core.Companies;
+using AnnuaireFiliere.Core.Data;
+using AnnuaireFiliere.Core.Data.Files;
 using AnnuaireFiliere.Web.Features.OpenData;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
@@ -310,35 +312,61 @@ public sealed class OpenDataTests(SiteFixture site) : IClassFixture<SiteFixture>
         Assert.NotNull(page.QuerySelector("footer a[href='/api/reference']"));
     }
 
-    [Fact]
-    public async Task The_daily_extract_is_written_atomically_reused_for_the_day_and_renewed_the_next_day_in_noumea()
+    [Theory]
+    [InlineData(FileStorage.FileSystem)]
+    [InlineData(FileStorage.Database)]
+    public async Task The_daily_extract_is_written_atomically_reused_for_the_day_and_renewed_the_next_day_in_noumea(FileStorage storage)
     {
         var root = Path.Combine(site.Factory.DataDirectory, "donnees-test-" + Guid.NewGuid().ToString("N"));
+        var scratch = Path.Combine(root, OpenDataStore.Bucket);
         // 12:30 UTC is 23:30 in Nouméa (UTC+11).
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 30, 0, TimeSpan.Zero));
-        using var store = new OpenDataStore(site.Factory.Services.GetRequiredService<OpenDataWriter>(), root, clock, keepDays: 2, NullLogger<OpenDataStore>.Instance);
-        Directory.CreateDirectory(Path.Combine(root, ".tmp-interrompu"));
-        await File.WriteAllTextAsync(Path.Combine(root, ".tmp-interrompu", "entreprises.csv"), "identifiant\nmoitie", Cancel);
-        Assert.Null(store.Latest()); // a half-written extract is never taken for one
+        IFileStore files = storage == FileStorage.Database
+            ? new DatabaseFileStore(site.Factory.Services.GetRequiredService<IServiceScopeFactory>(), clock)
+            : new FileSystemFileStore(root);
+        using var store = new OpenDataStore(site.Factory.Services.GetRequiredService<OpenDataWriter>(), files, scratch, clock, keepDays: 2, NullLogger<OpenDataStore>.Instance);
+        Directory.CreateDirectory(Path.Combine(scratch, ".tmp-interrompu"));
+        await File.WriteAllTextAsync(Path.Combine(scratch, ".tmp-interrompu", "entreprises.csv"), "identifiant\nmoitie", Cancel);
+        // A day's files without the marker (a node stopped while publishing): never taken for an extract.
+        await files.PutAsync($"{OpenDataStore.Bucket}/2026-02-27/{OpenDataWriter.CompaniesCsv}", "identifiant\nmoitie"u8.ToArray(), "text/csv", Cancel);
+        Assert.Null(await store.LatestAsync(Cancel));
 
         var first = await store.EnsureTodayAsync(Cancel);
-        var written = File.GetLastWriteTimeUtc(first.PathOf(OpenDataWriter.CompaniesCsv));
         var again = await store.EnsureTodayAsync(Cancel);
 
         Assert.Equal(new DateOnly(2026, 3, 1), first.Date);
-        Assert.Equal(first, again);
-        Assert.Equal(written, File.GetLastWriteTimeUtc(again.PathOf(OpenDataWriter.CompaniesCsv)));
-        Assert.Equal(["2026-03-01"], Directory.GetDirectories(root).Select(Path.GetFileName));
-        Assert.All(OpenDataEndpoints.Files, f => Assert.True(File.Exists(first.PathOf(f.File))));
+        Assert.Equal(first.Entries, again.Entries); // reused: the same files, written at the same time
+        Assert.Equal(["2026-03-01"], await DatesAsync(files));
+        Assert.All(OpenDataEndpoints.Files, f => Assert.NotNull(first.EntryOf(f.File)));
+        Assert.NotNull(first.EntryOf(OpenDataStore.CompleteMarker));
+        Assert.False(Directory.Exists(Path.Combine(scratch, ".tmp-interrompu")));
 
         clock.Advance(TimeSpan.FromHours(1)); // 00:30 in Nouméa, still 1 March in UTC
         Assert.Equal(new DateOnly(2026, 3, 2), (await store.EnsureTodayAsync(Cancel)).Date);
         clock.Advance(TimeSpan.FromDays(1));
         var third = await store.EnsureTodayAsync(Cancel);
 
-        Assert.Equal(third, store.Latest());
-        Assert.Equal(["2026-03-02", "2026-03-03"], Directory.GetDirectories(root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(third.Entries, (await store.LatestAsync(Cancel))!.Entries);
+        Assert.Equal(["2026-03-02", "2026-03-03"], await DatesAsync(files));
+        if (storage == FileStorage.FileSystem)
+        {
+            Assert.Equal(["2026-03-02", "2026-03-03"], Directory.GetDirectories(scratch).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        }
+        foreach (var entry in await files.ListAsync(OpenDataStore.Bucket + "/", Cancel))
+        {
+            await files.DeleteAsync(entry.Key, Cancel);
+        }
     }
+
+    /// <summary>A file's text as <see cref="File.ReadAllText(string)"/> reads it (a byte order mark dropped).</summary>
+    internal static string Text(byte[] bytes)
+    {
+        using var reader = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
+    }
+
+    private static async Task<List<string>> DatesAsync(IFileStore files) =>
+        [.. (await files.ListAsync(OpenDataStore.Bucket + "/", Cancel)).Select(e => e.Key.Split('/')[1]).Distinct().Order(StringComparer.Ordinal)];
 
     [Fact]
     public async Task Without_any_extract_the_files_are_generated_on_demand()
@@ -349,7 +377,7 @@ public sealed class OpenDataTests(SiteFixture site) : IClassFixture<SiteFixture>
             TestServices = services => services.Remove(services.Single(d => d.ImplementationType == typeof(OpenDataService))),
         };
         var store = factory.Services.GetRequiredService<OpenDataStore>();
-        Assert.Null(store.Latest());
+        Assert.Null(await store.LatestAsync(Cancel));
 
         var client = factory.CreateClient();
         // Another host the site accepts (a forged one is refused outright: Site:PublicUrl sets the allowed hosts).
@@ -357,7 +385,7 @@ public sealed class OpenDataTests(SiteFixture site) : IClassFixture<SiteFixture>
         var response = await client.GetAsync("/donnees/entreprises.csv", Cancel);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.NotNull(store.Latest());
+        Assert.NotNull(await store.LatestAsync(Cancel));
         // The request that happened to trigger the extract does not choose the address written for everyone.
         var text = await response.Content.ReadAsStringAsync(Cancel);
         Assert.DoesNotContain("127.0.0.1", text, StringComparison.Ordinal);
@@ -422,7 +450,8 @@ public sealed class OpenDataTests(SiteFixture site) : IClassFixture<SiteFixture>
     [InlineData("deflate, br;q=0.5")]
     public async Task A_client_not_accepting_gzip_gets_the_plain_file_uncompressed(string? acceptEncoding)
     {
-        var expected = await File.ReadAllBytesAsync((await site.Factory.Services.GetRequiredService<OpenDataStore>().LatestOrGenerateAsync(Cancel)).PathOf(OpenDataWriter.CompaniesJson), Cancel);
+        var store = site.Factory.Services.GetRequiredService<OpenDataStore>();
+        var expected = await store.ReadAllBytesAsync(await store.LatestOrGenerateAsync(Cancel), OpenDataWriter.CompaniesJson, Cancel);
 
         var response = await GetAsync("/donnees/entreprises.json", acceptEncoding);
 
@@ -512,8 +541,9 @@ public sealed class OpenDataTests(SiteFixture site) : IClassFixture<SiteFixture>
 
         // Read from disk before any request: written by the hosted service, outside any HTTP request.
         var set = await BackgroundExtractAsync(factory);
-        var rows = ParseCsv(await File.ReadAllTextAsync(set.PathOf(OpenDataWriter.CompaniesCsv), Cancel), out _);
-        using var json = JsonDocument.Parse(await File.ReadAllBytesAsync(set.PathOf(OpenDataWriter.CompaniesJson), Cancel));
+        var store = factory.Services.GetRequiredService<OpenDataStore>();
+        var rows = ParseCsv(OpenDataTests.Text(await store.ReadAllBytesAsync(set, OpenDataWriter.CompaniesCsv, Cancel)), out _);
+        using var json = JsonDocument.Parse(await store.ReadAllBytesAsync(set, OpenDataWriter.CompaniesJson, Cancel));
 
         Assert.NotEmpty(rows);
         Assert.All(rows, row => Assert.Equal("https://annuaire.example.nc/entreprises/" + row["identifiant"], row["url"]));
@@ -528,9 +558,11 @@ public sealed class OpenDataTests(SiteFixture site) : IClassFixture<SiteFixture>
     {
         await using var factory = new DirectoryWebFactory();
         var set = await BackgroundExtractAsync(factory);
-        foreach (var copy in Directory.GetFiles(set.Directory, "*" + OpenDataWriter.GzipSuffix))
+        var store = factory.Services.GetRequiredService<OpenDataStore>();
+        var files = factory.Services.GetRequiredService<IFileStore>();
+        foreach (var copy in set.Entries.Where(e => e.Key.EndsWith(OpenDataWriter.GzipSuffix, StringComparison.Ordinal)))
         {
-            File.Delete(copy);
+            await files.DeleteAsync(copy.Key, Cancel);
         }
         var client = factory.CreateClient();
         client.DefaultRequestHeaders.TryAddWithoutValidation("Accept-Encoding", "gzip, br");
@@ -540,7 +572,7 @@ public sealed class OpenDataTests(SiteFixture site) : IClassFixture<SiteFixture>
             var response = await client.GetAsync("/donnees/" + file, Cancel);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Empty(response.Content.Headers.ContentEncoding);
-            Assert.Equal(await File.ReadAllBytesAsync(set.PathOf(file), Cancel), await response.Content.ReadAsByteArrayAsync(Cancel));
+            Assert.Equal(await store.ReadAllBytesAsync(set, file, Cancel), await response.Content.ReadAsByteArrayAsync(Cancel));
         }
         using var listing = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/api/v1/donnees", Cancel));
         Assert.All(listing.RootElement.GetProperty("files").EnumerateArray(), f => Assert.Equal(JsonValueKind.Null, f.GetProperty("gzipBytes").ValueKind));
@@ -562,14 +594,15 @@ public sealed class OpenDataOptOutTests(SiteFixture site) : IClassFixture<SiteFi
         var shown = await TestCompanies.PublishedAsync(site.Factory);
         var left = await TestCompanies.PublishedAsync(site.Factory, (c, _) => c.OpenDataOptOut = true);
         var root = Path.Combine(site.Factory.DataDirectory, "donnees-test-" + Guid.NewGuid().ToString("N"));
-        using var store = new OpenDataStore(site.Factory.Services.GetRequiredService<OpenDataWriter>(), root, new FakeTimeProvider(DateTimeOffset.UtcNow), keepDays: 1, NullLogger<OpenDataStore>.Instance);
+        using var store = new OpenDataStore(site.Factory.Services.GetRequiredService<OpenDataWriter>(), new FileSystemFileStore(root), Path.Combine(root, OpenDataStore.Bucket),
+            new FakeTimeProvider(DateTimeOffset.UtcNow), keepDays: 1, NullLogger<OpenDataStore>.Instance);
 
         var extract = await store.EnsureTodayAsync(Cancel);
 
-        var slugs = OpenDataTests.ParseCsv(await File.ReadAllTextAsync(extract.PathOf(OpenDataWriter.CompaniesCsv), Cancel), out _).Select(r => r["identifiant"]).ToList();
+        var slugs = OpenDataTests.ParseCsv(OpenDataTests.Text(await store.ReadAllBytesAsync(extract, OpenDataWriter.CompaniesCsv, Cancel)), out _).Select(r => r["identifiant"]).ToList();
         Assert.Contains(shown.Slug, slugs);
         Assert.DoesNotContain(left.Slug, slugs);
-        Assert.DoesNotContain(left.Slug, await File.ReadAllTextAsync(extract.PathOf(OpenDataWriter.CompaniesJson), Cancel), StringComparison.Ordinal);
+        Assert.DoesNotContain(left.Slug, OpenDataTests.Text(await store.ReadAllBytesAsync(extract, OpenDataWriter.CompaniesJson, Cancel)), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await site.Factory.CreateClient().GetAsync($"/entreprises/{left.Slug}", Cancel)).StatusCode);
     }
 }

@@ -11,9 +11,15 @@ namespace AnnuaireFiliere.Web.Tests;
 
 /// <summary>
 /// <c>/mon-espace/entreprises/{id}/realisations</c>, <c>/moderation/realisations</c>, <c>/realisations/{file}</c> and the
-/// réalisations of the public profile (docs/adr/0026).
+/// réalisations of the public profile (docs/adr/0026), with the images on disk.
 /// </summary>
-public sealed class RealisationTests(ModeratorSite site) : IClassFixture<ModeratorSite>
+public sealed class RealisationTests(ModeratorSite site) : RealisationCases(site), IClassFixture<ModeratorSite>;
+
+/// <summary>The same with the images in the database (<c>Storage:Files=Database</c>).</summary>
+public sealed class RealisationTestsWithFilesInDatabase(FilesInDatabaseModeratorSite site) : RealisationCases(site), IClassFixture<FilesInDatabaseModeratorSite>;
+
+/// <summary>The réalisations' pages and images, whatever keeps the files.</summary>
+public abstract class RealisationCases(ModeratorSite site)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

@@ -59,3 +59,9 @@ public class SiteFixture : IAsyncLifetime
     public static int Digits(string text) =>
         int.Parse(new string([.. text.Where(char.IsAsciiDigit)]), CultureInfo.InvariantCulture);
 }
+
+/// <summary>A <see cref="SiteFixture"/> whose files (logos, images, open data) are in the database (<c>Storage:Files=Database</c>).</summary>
+public sealed class FilesInDatabaseSiteFixture : SiteFixture
+{
+    public FilesInDatabaseSiteFixture() => Factory.Settings["Storage:Files"] = "Database";
+}

@@ -62,6 +62,7 @@ public sealed class MisconfigurationTests
     [InlineData("Search:Provider", "Elasticsearch", "Search:Elasticsearch:Nodes")]   // Elasticsearch without a node
     [InlineData("Search:Provider", "Solr", "Search:Provider")]
     [InlineData("Storage:DatabaseFile", "../../etc/passwd", "Storage:DatabaseFile")]
+    [InlineData("Storage:Files", "S3", "Storage:Files")]
     [InlineData("Indexing:BatchSize", "0", "BatchSize")]
     [InlineData("OpenData:KeepDays", "0", "KeepDays")]
     [InlineData("OpenData:CheckInterval", "00:00:00", "CheckInterval")]

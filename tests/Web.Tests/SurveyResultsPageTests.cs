@@ -165,13 +165,15 @@ public sealed class SurveyResultsPageTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await _factory.CreateClient().GetAsync($"/api/v1/enquetes/{Guid.NewGuid()}", Cancel)).StatusCode);
 
         // The open data carries the same protected table, with its Table Schema.
-        var extract = await _factory.Services.GetRequiredService<Features.OpenData.OpenDataStore>().EnsureTodayAsync(Cancel);
-        var open = (await File.ReadAllLinesAsync(extract.PathOf(Features.OpenData.OpenDataWriter.SurveysCsv), Cancel)).Select(l => l.Split(',')).ToList();
+        var store = _factory.Services.GetRequiredService<Features.OpenData.OpenDataStore>();
+        var extract = await store.EnsureTodayAsync(Cancel);
+        var open = OpenDataTests.Text(await store.ReadAllBytesAsync(extract, Features.OpenData.OpenDataWriter.SurveysCsv, Cancel))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r').Split(',')).ToList();
         Assert.Equal([.. Features.KeyFigures.SurveyPublication.OpenDataColumns], open[0]);
         var openOui = open.Single(l => l[0] == wave.Id.ToString() && l[3] == "vente-en-ligne" && l[5] == "ensemble" && l[8] == "oui");
         Assert.Equal(expected * 100, double.Parse(openOui[10], CultureInfo.InvariantCulture), 0.05);
         Assert.DoesNotContain(open, l => l.Length > 5 && l[5] == "S10");
-        Assert.Contains("\"enquetes.csv\"", await File.ReadAllTextAsync(extract.PathOf(Features.OpenData.OpenDataWriter.Descriptor), Cancel), StringComparison.Ordinal);
+        Assert.Contains("\"enquetes.csv\"", OpenDataTests.Text(await store.ReadAllBytesAsync(extract, Features.OpenData.OpenDataWriter.Descriptor, Cancel)), StringComparison.Ordinal);
 
         var microdata = await analyst.GetStringAsync($"/observatoire/vagues/{wave.Id}/resultats?handler=Microdonnees", Cancel);
         var lines = microdata.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

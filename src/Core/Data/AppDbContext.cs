@@ -3,6 +3,7 @@ using AnnuaireFiliere.Core.Companies;
 using AnnuaireFiliere.Core.Indexing;
 using AnnuaireFiliere.Core.Moderation;
 using AnnuaireFiliere.Core.Taxonomy;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -13,9 +14,10 @@ namespace AnnuaireFiliere.Core.Data;
 /// <summary>
 /// The directory's database. Saving a company also stamps its times and version and appends an
 /// <see cref="IndexingTask"/> when the change affects what search shows, in the same transaction.
-/// It also holds the accounts (ASP.NET Core Identity tables, Guid keys).
+/// It also holds the accounts (ASP.NET Core Identity tables, Guid keys), the site's Data Protection keys and, with
+/// <c>Storage:Files=Database</c>, its files: what every node of a farm must share (docs/adr/0034).
 /// </summary>
-public class AppDbContext : IdentityDbContext<DirectoryUser, IdentityRole<Guid>, Guid>
+public class AppDbContext : IdentityDbContext<DirectoryUser, IdentityRole<Guid>, Guid>, IDataProtectionKeyContext
 {
     private readonly TimeProvider _clock;
 
@@ -64,6 +66,12 @@ public class AppDbContext : IdentityDbContext<DirectoryUser, IdentityRole<Guid>,
     public DbSet<Commune> Communes => Set<Commune>();
     public DbSet<SizeBand> SizeBands => Set<SizeBand>();
     public DbSet<LegalForm> LegalForms => Set<LegalForm>();
+
+    /// <summary>The keys that sign and encrypt cookies, antiforgery tokens and signed links, shared by every node.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Logos, réalisations' images and open-data extracts when <c>Storage:Files</c> is <c>Database</c>.</summary>
+    public DbSet<Files.StoredFile> StoredFiles => Set<Files.StoredFile>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -30,6 +30,9 @@ public sealed class BackupException(string message, Exception? inner = null) : E
 /// snapshot taken while the site keeps writing), the logos and the réalisations' images. The search index, open-data files and caches are
 /// rebuilt from them. Restoring checks the archive (expected entries only, bounded sizes, database integrity)
 /// before replacing anything, and keeps the replaced files beside the new ones.
+/// With <c>Storage:Files=FileSystem</c> (the default with SQLite) the images are files of the data folder and the
+/// archive holds them as before; with <c>Storage:Files=Database</c> they are rows of the database's <c>StoredFiles</c>
+/// table (docs/adr/0034), so the database copy already carries them and their folders are empty.
 /// </summary>
 public sealed class Backups(DataPaths paths, TimeProvider clock)
 {
@@ -63,7 +66,9 @@ public sealed class Backups(DataPaths paths, TimeProvider clock)
                 source.BackupDatabase(destination);
             }
             var images = ImageFolders().SelectMany(folder => System.IO.Directory.Exists(folder.Directory)
-                    ? System.IO.Directory.GetFiles(folder.Directory).Order(StringComparer.Ordinal).Select(file => (folder.Prefix, File: file))
+                    // Stored names only: never a file being written under a temporary name (FileSystemFileStore).
+                    ? System.IO.Directory.GetFiles(folder.Directory).Where(file => LogoName(Path.GetFileName(file)))
+                        .Order(StringComparer.Ordinal).Select(file => (folder.Prefix, File: file))
                     : [])
                 .ToList();
             var logos = images.Count(i => i.Prefix == LogosEntryPrefix);

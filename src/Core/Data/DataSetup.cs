@@ -70,6 +70,11 @@ public static class DataSetup
         }
         builder.Services.AddTransient<DatabaseInitializer>();
         builder.AddJobLeases();
+        // Logos, réalisations' images, open-data extracts: Storage:Files, by default following the database.
+        builder.Services.AddSingleton<Files.IFileStore>(services =>
+            services.GetRequiredService<IOptions<StorageOptions>>().Value.FilesOn(database.Provider) == FileStorage.Database
+                ? new Files.DatabaseFileStore(services.GetRequiredService<IServiceScopeFactory>(), services.GetRequiredService<TimeProvider>())
+                : new Files.FileSystemFileStore(services.GetRequiredService<DataPaths>().DataDirectory));
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: [ReadyTag]);
         return builder;
     }
@@ -113,7 +118,10 @@ public sealed class DataPaths
     public string DatabaseFile { get; }
     public string ConnectionString { get; }
 
-    /// <summary>The companies' logos (WebP files), beside the database: both are what a backup holds.</summary>
+    /// <summary>
+    /// The companies' logos (WebP files), beside the database: both are what a backup holds. With
+    /// <c>Storage:Files=Database</c> they are rows of the database instead (<see cref="Files.IFileStore"/>).
+    /// </summary>
     public string LogosDirectory { get; }
 
     /// <summary>The images of the companies' réalisations (WebP files, docs/adr/0026).</summary>

@@ -1,5 +1,7 @@
 using System.Globalization;
 using AnnuaireFiliere.Core.Data;
+using AnnuaireFiliere.Core.Data.Files;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -99,8 +101,30 @@ internal sealed class MigrateDataCommand : AsyncCommand<MigrateDataSettings>
             IndexerCli.Say("red", CliText.MigrateDataDiffers, string.Join(", ", different));
             return ExitCodes.Differences;
         }
+        if (fromProvider == DatabaseProvider.Sqlite && toProvider == DatabaseProvider.PostgreSql)
+        {
+            IndexerCli.Say("green", CliText.MigrateDataImages, await CopyImagesAsync(fromConnection, toConnection, cancellationToken));
+        }
         IndexerCli.Say("green", CliText.MigrateDataDone, tables.Count, tables.Sum(t => t.Copied), tables.Sum(t => t.Target));
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// The logos and réalisations' images of the embedded site's data folder (beside its database file), copied into
+    /// the PostgreSQL database's file store (<c>Storage:Files=Database</c>, the default there); those already there
+    /// with the same content are skipped. The open-data extracts are not copied: a node writes today's.
+    /// </summary>
+    private static async Task<int> CopyImagesAsync(string fromConnection, string toConnection, CancellationToken cancellationToken)
+    {
+        var folder = Path.GetDirectoryName(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(fromConnection).DataSource)!;
+        await using var services = new ServiceCollection()
+            .AddScoped(_ => AppDatabase.Create(DatabaseProvider.PostgreSql, toConnection, TimeProvider.System))
+            .BuildServiceProvider();
+        return await FileStoreCopy.CopyAsync(
+            new FileSystemFileStore(folder),
+            new DatabaseFileStore(services.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System),
+            FileStoreCopy.ImageBuckets,
+            cancellationToken);
     }
 
     /// <summary>Says each table as soon as it is copied (on the copying thread, in order).</summary>

@@ -8,6 +8,7 @@ using AnnuaireFiliere.Web.Features.Api;
 using AnnuaireFiliere.Web.Features.Companies;
 using AnnuaireFiliere.Web.Features.Search;
 using AnnuaireFiliere.Web.Features.Shortlist;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpsPolicy;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -21,6 +22,9 @@ public static class WebSetup
 
     /// <summary>The configuration section bound to the framework's <see cref="HstsOptions"/>.</summary>
     public const string HstsSection = "Hsts";
+
+    /// <summary>The Data Protection application name: the same on every node, whatever folder each runs from.</summary>
+    public const string DataProtectionApplicationName = "AnnuaireFiliere";
 
     public static IHostApplicationBuilder AddDirectoryWeb(this IHostApplicationBuilder builder)
     {
@@ -57,6 +61,11 @@ public static class WebSetup
         });
         var formTargets = Features.Accounts.AccountsSetup.ProviderOrigins(builder.Configuration);
         builder.Services.AddSecurityHeaderPolicies(policies => policies.SetDefaultPolicy(SecurityHeaders.Policy(formTargets)));
+        // The keys behind cookies, antiforgery tokens and signed links live in the database, under one application
+        // name: any node of a farm reads what another wrote (docs/adr/0034). With SQLite, the same file as the data.
+        builder.Services.AddDataProtection()
+            .SetApplicationName(DataProtectionApplicationName)
+            .PersistKeysToDbContext<AppDbContext>();
         builder.Services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "af.antiforgery";

@@ -51,7 +51,7 @@ public sealed partial class CompareAndPrintBrowserTests(BrowserSite site)
         }
         using var png = bitmap.Encode(SKEncodedImageFormat.Png, 100);
         var (webp, _) = Logos.Redraw(png.ToArray());
-        var file = await Logos.SaveAsync(site.Factory.Services.GetRequiredService<DataPaths>(), company.Id, webp!, Cancel);
+        var file = await Logos.SaveAsync(site.Factory.Services.GetRequiredService<AnnuaireFiliere.Core.Data.Files.IFileStore>(), company.Id, webp!, Cancel);
         await site.WithDatabaseAsync(async db =>
         {
             var stored = db.Companies.Single(c => c.Id == company.Id);

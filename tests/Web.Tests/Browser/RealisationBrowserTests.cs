@@ -45,7 +45,7 @@ public sealed class RealisationBrowserTests(BrowserSite site)
         await Assertions.Expect(page.Locator("#title")).ToHaveValueAsync("Application de prise de rendez-vous pour le centre médical de Koné-Pouembout");
         await FitsAsync(page);
 
-        await page.Locator("#image").SetInputFilesAsync(new FilePayload { Name = "capture.png", MimeType = "image/png", Buffer = RealisationTests.Png(900, 1600) });
+        await page.Locator("#image").SetInputFilesAsync(new FilePayload { Name = "capture.png", MimeType = "image/png", Buffer = RealisationCases.Png(900, 1600) });
         await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter la réalisation" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-state]")).ToHaveTextAsync("En attente de vérification");
         await FitsAsync(page);
@@ -55,10 +55,10 @@ public sealed class RealisationBrowserTests(BrowserSite site)
     [Fact]
     public async Task A_profile_with_realisations_fits_a_phone_with_lazy_sized_images()
     {
-        var paths = site.Factory.Services.GetRequiredService<DataPaths>();
-        var (webp, _) = Logos.Redraw(RealisationTests.Png(1600, 900), RealisationImages.MaxWidth, RealisationImages.MaxHeight);
+        var files = site.Factory.Services.GetRequiredService<AnnuaireFiliere.Core.Data.Files.IFileStore>();
+        var (webp, _) = Logos.Redraw(RealisationCases.Png(1600, 900), RealisationImages.MaxWidth, RealisationImages.MaxHeight);
         // Stored as the page would (any company id names the file: the company is made next).
-        var file = await RealisationImages.SaveAsync(paths, Guid.NewGuid(), webp!, Cancel);
+        var file = await RealisationImages.SaveAsync(files, Guid.NewGuid(), webp!, Cancel);
         var company = await TestCompanies.PublishedAsync(site.Factory, (company, db) =>
         {
             db.Realisations.Add(new Realisation

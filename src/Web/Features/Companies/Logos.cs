@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using AnnuaireFiliere.Core.Data;
+using AnnuaireFiliere.Core.Data.Files;
 using SkiaSharp;
 
 namespace AnnuaireFiliere.Web.Features.Companies;
@@ -28,12 +28,6 @@ public static partial class Logos
     public const int MaxDeclaredSide = 4000;
     public const int Side = 400;
     private const int Quality = 85;
-
-    public static string Folder(DataPaths paths)
-    {
-        ArgumentNullException.ThrowIfNull(paths);
-        return paths.LogosDirectory;
-    }
 
     /// <summary>A stored logo's file name: the company and a hash of the image, nothing else.</summary>
     [GeneratedRegex("^[0-9a-f]{32}-[0-9a-f]{16}\\.webp$", RegexOptions.CultureInvariant)]
@@ -145,50 +139,61 @@ public static partial class Logos
         return result;
     }
 
-    /// <summary>Writes the redrawn logo and gives its file name.</summary>
-    public static Task<string> SaveAsync(DataPaths paths, Guid companyId, byte[] webp, CancellationToken cancellationToken) =>
-        SaveInAsync(Folder(paths), companyId, webp, cancellationToken);
+    /// <summary>The store's bucket of the logos: <c>data/logos</c> on the file system, as before.</summary>
+    public const string Bucket = "logos";
 
-    /// <summary>Writes a redrawn image into <paramref name="folder"/> under its owner's id and a hash of it, and gives its file name.</summary>
-    public static async Task<string> SaveInAsync(string folder, Guid ownerId, byte[] webp, CancellationToken cancellationToken)
+    /// <summary>Writes the redrawn logo and gives its file name.</summary>
+    public static Task<string> SaveAsync(IFileStore files, Guid companyId, byte[] webp, CancellationToken cancellationToken) =>
+        SaveInAsync(files, Bucket, companyId, webp, cancellationToken);
+
+    /// <summary>Writes a redrawn image into <paramref name="bucket"/> under its owner's id and a hash of it, and gives its file name.</summary>
+    public static async Task<string> SaveInAsync(IFileStore files, string bucket, Guid ownerId, byte[] webp, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(webp);
-        Directory.CreateDirectory(folder);
         var name = $"{ownerId:N}-{Convert.ToHexStringLower(SHA256.HashData(webp))[..16]}.webp";
-        await File.WriteAllBytesAsync(Path.Combine(folder, name), webp, cancellationToken);
+        await files.PutAsync($"{bucket}/{name}", webp, MediaType, cancellationToken);
         return name;
     }
 
     /// <summary>Deletes a former logo (only names of the strict pattern: never a path).</summary>
-    public static void Delete(DataPaths paths, string? name) => DeleteIn(Folder(paths), name);
+    public static Task DeleteAsync(IFileStore files, string? name, CancellationToken cancellationToken) =>
+        DeleteInAsync(files, Bucket, name, cancellationToken);
 
-    /// <summary>Deletes a former image of <paramref name="folder"/> (only names of the strict pattern: never a path).</summary>
-    public static void DeleteIn(string folder, string? name)
+    /// <summary>Deletes a former image of <paramref name="bucket"/> (only names of the strict pattern: never a path).</summary>
+    public static async Task DeleteInAsync(IFileStore files, string bucket, string? name, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(files);
         if (name is not null && FileName().IsMatch(name))
         {
-            File.Delete(Path.Combine(folder, name));
+            await files.DeleteAsync($"{bucket}/{name}", cancellationToken);
         }
     }
+
+    private const string MediaType = "image/webp";
 
     /// <summary>The endpoint's name, for links (<c>Url.Endpoint(Logos.Endpoint, new { file })</c>).</summary>
     public const string Endpoint = "Logo";
 
-    public static void MapLogos(this IEndpointRouteBuilder endpoints) => endpoints.MapImageFolder("/logos/{file}", Endpoint, Folder);
+    public static void MapLogos(this IEndpointRouteBuilder endpoints) => endpoints.MapImageFolder("/logos/{file}", Endpoint, Bucket);
 
-    /// <summary>Serves the WebP files of a folder at <paramref name="pattern"/> (<c>{file}</c>), with a long cache: a new image has a new name.</summary>
-    public static void MapImageFolder(this IEndpointRouteBuilder endpoints, string pattern, string name, Func<DataPaths, string> folder)
+    /// <summary>
+    /// Serves the WebP files of a bucket at <paramref name="pattern"/> (<c>{file}</c>), with a long cache (a new image
+    /// has a new name) and an <c>ETag</c> made of the content's hash, the same on every node (304 when it matches).
+    /// </summary>
+    public static void MapImageFolder(this IEndpointRouteBuilder endpoints, string pattern, string name, string bucket)
     {
-        endpoints.MapGet(pattern, (string file, DataPaths paths, HttpContext context) =>
+        endpoints.MapGet(pattern, async (string file, IFileStore files, HttpContext context, CancellationToken cancellationToken) =>
         {
-            var path = Path.Combine(folder(paths), file);
-            if (!FileName().IsMatch(file) || !File.Exists(path))
+            if (!FileName().IsMatch(file) || await files.GetAsync($"{bucket}/{file}", cancellationToken) is not { } stored)
             {
                 return Results.NotFound();
             }
             context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
             context.Response.Headers.XContentTypeOptions = "nosniff";
-            return Results.File(path, "image/webp");
+            // The result writes and then disposes the content.
+            return Results.File(stored.Content, MediaType, lastModified: new DateTimeOffset(stored.Modified, TimeSpan.Zero),
+                entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue(stored.EntityTag));
         }).WithName(name).ExcludeFromDescription();
     }
 }

@@ -1,5 +1,6 @@
 using AnnuaireFiliere.Core.Companies;
 using AnnuaireFiliere.Core.Data;
+using AnnuaireFiliere.Core.Data.Files;
 using AnnuaireFiliere.Web.Features.Accounts;
 using AnnuaireFiliere.Web.Features.Companies;
 using Microsoft.AspNetCore.Authorization;
@@ -15,7 +16,7 @@ namespace AnnuaireFiliere.Web.Features.MySpace;
 /// </summary>
 [Authorize(Policy = Policies.Member)]
 [RequestFormLimits(MultipartBodyLengthLimit = 4 * Logos.MaxBytes)]
-public sealed class LogoModel(AppDbContext db, IAuthorizationService authorization, DataPaths paths, CompanyLifecycle lifecycle) : PageModel
+public sealed class LogoModel(AppDbContext db, IAuthorizationService authorization, IFileStore files, CompanyLifecycle lifecycle) : PageModel
 {
     public Company Company { get; private set; } = null!;
 
@@ -36,7 +37,7 @@ public sealed class LogoModel(AppDbContext db, IAuthorizationService authorizati
             Problem = problem;
             return Page();
         }
-        await ReplaceAsync(await Logos.SaveAsync(paths, id, webp, cancellationToken), cancellationToken);
+        await ReplaceAsync(await Logos.SaveAsync(files, id, webp, cancellationToken), cancellationToken);
         return RedirectToPage(new { id, fait = "envoye" });
     }
 
@@ -74,7 +75,7 @@ public sealed class LogoModel(AppDbContext db, IAuthorizationService authorizati
         // The former file goes once the company no longer points to it (the same file again changes nothing).
         if (await lifecycle.ChangeLogoAsync(Company.Id, file, User.ToActor(), cancellationToken) == LifecycleOutcome.Done)
         {
-            Logos.Delete(paths, former);
+            await Logos.DeleteAsync(files, former, cancellationToken);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AnnuaireFiliere.Core.Companies;
 using AnnuaireFiliere.Core.Data;
+using AnnuaireFiliere.Core.Data.Files;
 using AnnuaireFiliere.Web.Features.Accounts;
 using AnnuaireFiliere.Web.Features.Companies;
 using Microsoft.AspNetCore.Authorization;
@@ -18,7 +19,7 @@ namespace AnnuaireFiliere.Web.Features.MySpace;
 /// </summary>
 [Authorize(Policy = Policies.Member)]
 [RequestFormLimits(MultipartBodyLengthLimit = 4 * Logos.MaxBytes)]
-public sealed class RealisationsModel(AppDbContext db, IAuthorizationService authorization, DataPaths paths, CompanyLifecycle lifecycle,
+public sealed class RealisationsModel(AppDbContext db, IAuthorizationService authorization, IFileStore files, CompanyLifecycle lifecycle,
     TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public string CompanyName { get; private set; } = string.Empty;
@@ -76,7 +77,7 @@ public sealed class RealisationsModel(AppDbContext db, IAuthorizationService aut
         string? saved = null;
         if (upload is { } sent)
         {
-            saved = await RealisationImages.SaveAsync(paths, id, sent.Webp, cancellationToken);
+            saved = await RealisationImages.SaveAsync(files, id, sent.Webp, cancellationToken);
             draft = draft with { ImageFile = saved, ImageWidth = sent.Width, ImageHeight = sent.Height };
         }
         var outcome = Editing is { } editing
@@ -149,7 +150,7 @@ public sealed class RealisationsModel(AppDbContext db, IAuthorizationService aut
     {
         if (file is not null && !await db.Realisations.AnyAsync(r => r.ImageFile == file, cancellationToken))
         {
-            RealisationImages.Delete(paths, file);
+            await RealisationImages.DeleteAsync(files, file, cancellationToken);
         }
     }
 

@@ -22,8 +22,8 @@ public sealed class OpenDataModel(OpenDataStore store, TaxonomyCatalog taxonomy)
         Extract = await store.LatestOrGenerateAsync(cancellationToken);
         Files = [.. OpenDataEndpoints.Files.Select(f =>
         {
-            var gzip = new FileInfo(Extract.PathOf(f.File + OpenDataWriter.GzipSuffix));
-            return (f.File, f.Title, new FileInfo(Extract.PathOf(f.File)).Length, gzip.Exists ? gzip.Length : (long?)null);
+            var gzip = Extract.EntryOf(f.File + OpenDataWriter.GzipSuffix);
+            return (f.File, f.Title, Extract.EntryOf(f.File)?.Length ?? 0, gzip?.Length);
         })];
     }
 }

@@ -1,4 +1,5 @@
 using AnnuaireFiliere.Core.Data;
+using AnnuaireFiliere.Core.Data.Files;
 using AnnuaireFiliere.Core.Taxonomy;
 using AnnuaireFiliere.Web.Features.Api;
 using AnnuaireFiliere.Web.Features.Companies;
@@ -46,7 +47,8 @@ public static class OpenDataEndpoints
             services.GetRequiredService<SiteLinks>().ConfiguredRoot, services.GetRequiredService<ProfileAddress>().Path));
         builder.Services.AddSingleton(services => new OpenDataStore(
             services.GetRequiredService<OpenDataWriter>(),
-            Path.Combine(services.GetRequiredService<DataPaths>().DataDirectory, "donnees"),
+            services.GetRequiredService<IFileStore>(),
+            Path.Combine(services.GetRequiredService<DataPaths>().DataDirectory, OpenDataStore.Bucket),
             services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<IOptions<OpenDataOptions>>().Value.KeepDays,
             services.GetRequiredService<ILogger<OpenDataStore>>()));
@@ -66,30 +68,31 @@ public static class OpenDataEndpoints
             {
                 var set = await store.LatestOrGenerateAsync(cancellationToken);
                 var name = $"{Path.GetFileNameWithoutExtension(file)}-{set.DateText}{Path.GetExtension(file)}";
-                var gzip = new FileInfo(set.PathOf(file + OpenDataWriter.GzipSuffix));
-                if (gzip.Exists)
+                if (set.EntryOf(file + OpenDataWriter.GzipSuffix) is not null)
                 {
                     context.Response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
-                    if (AcceptsGzip(context.Request.Headers.AcceptEncoding))
+                    if (AcceptsGzip(context.Request.Headers.AcceptEncoding)
+                        && await store.OpenAsync(set, file + OpenDataWriter.GzipSuffix, cancellationToken) is { } gzip)
                     {
                         context.Response.Headers.ContentEncoding = "gzip";
-                        return Send(gzip, mediaType, name, set, "-gzip");
+                        return Send(gzip, mediaType, name, "-gzip");
                     }
                 }
-                return Send(new FileInfo(set.PathOf(file)), mediaType, name, set, "");
+                return await store.OpenAsync(set, file, cancellationToken) is { } plain ? Send(plain, mediaType, name, "") : Results.NotFound();
             }).WithName(Endpoint(file)).RequireCors(PublicApi.CorsPolicy).ExcludeFromDescription();
         }
     }
 
     private const string Prefix = "/donnees/";
 
-    /// <summary>One representation of a file: its own validators (a strong ETag per representation) and ranges.</summary>
-    private static Microsoft.AspNetCore.Http.HttpResults.PhysicalFileHttpResult Send(FileInfo info, string mediaType, string name, OpenDataSet set, string tagSuffix)
-    {
-        var modified = new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero);
-        var tag = new EntityTagHeaderValue($"\"{set.DateText}-{info.Length:x}-{info.LastWriteTimeUtc.Ticks:x}{tagSuffix}\"");
-        return TypedResults.PhysicalFile(info.FullName, mediaType, name, modified, tag, enableRangeProcessing: true);
-    }
+    /// <summary>
+    /// One representation of a file: its own validators and ranges. The strong <c>ETag</c> is the hash of the bytes
+    /// sent (the gzip copy's marked <c>-gzip</c>), so every node of a farm gives the same one for the same extract.
+    /// </summary>
+    private static Microsoft.AspNetCore.Http.HttpResults.FileStreamHttpResult Send(StoredFileContent stored, string mediaType, string name, string tagSuffix) =>
+        // The result writes and then disposes the content.
+        TypedResults.File(stored.Content, mediaType, name, new DateTimeOffset(stored.Modified, TimeSpan.Zero),
+            new EntityTagHeaderValue($"\"{stored.Sha256}{tagSuffix}\""), enableRangeProcessing: true);
 
     /// <summary>Whether a request is for one of the files (which the response compression middleware must not compress again).</summary>
     public static bool IsDownload(PathString path) =>
@@ -130,10 +133,10 @@ public static class OpenDataEndpoints
         return new ApiOpenData(set.DateText, OpenDataWriter.LicenceTitle, OpenDataWriter.LicenceUrl, pages.Absolute("/OpenData/Index").AbsoluteUri,
             [.. Files.Select(f =>
             {
-                var info = new FileInfo(set.PathOf(f.File));
-                var gzip = new FileInfo(set.PathOf(f.File + OpenDataWriter.GzipSuffix));
-                return new ApiOpenDataFile(f.File, f.Title, site + links.GetPathByName(Endpoint(f.File), values: null), f.MediaType.Split(';')[0], info.Length,
-                    gzip.Exists ? gzip.Length : null, info.LastWriteTimeUtc);
+                var info = set.EntryOf(f.File);
+                var gzip = set.EntryOf(f.File + OpenDataWriter.GzipSuffix);
+                return new ApiOpenDataFile(f.File, f.Title, site + links.GetPathByName(Endpoint(f.File), values: null), f.MediaType.Split(';')[0], info?.Length ?? 0,
+                    gzip?.Length, info?.Modified ?? default);
             })]);
     }
 }
