@@ -52,7 +52,7 @@ if [ $? -ne 0 ]; then
     cat "$cluster/log" 2>/dev/null
     exit 1
 fi
-echo "PostgreSQL $("$bin/pg_ctl" --version | awk '{print $NF}') on 127.0.0.1:$port (throw-away, $cluster)"
+echo "PostgreSQL $("$bin/pg_ctl" --version | awk '{print $3}') on 127.0.0.1:$port (throw-away, $cluster)"
 export ANNUAIRE_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres"
 postgres_suites
 exit $status
