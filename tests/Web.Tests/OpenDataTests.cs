@@ -321,8 +321,10 @@ public sealed class OpenDataTests(SiteFixture site) : IClassFixture<SiteFixture>
         var scratch = Path.Combine(root, OpenDataStore.Bucket);
         // 12:30 UTC is 23:30 in Nouméa (UTC+11).
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 30, 0, TimeSpan.Zero));
-        IFileStore files = storage == FileStorage.Database
-            ? new DatabaseFileStore(site.Factory.Services.GetRequiredService<IServiceScopeFactory>(), clock)
+        // In the database: one of its own (the site's may hold the site's own extract: on PostgreSQL its files are there).
+        await using var own = storage == FileStorage.Database ? await OwnDatabaseAsync(root, clock) : null;
+        IFileStore files = own is not null
+            ? new DatabaseFileStore(own.GetRequiredService<IServiceScopeFactory>(), clock)
             : new FileSystemFileStore(root);
         using var store = new OpenDataStore(site.Factory.Services.GetRequiredService<OpenDataWriter>(), files, scratch, clock, keepDays: 2, NullLogger<OpenDataStore>.Instance);
         Directory.CreateDirectory(Path.Combine(scratch, ".tmp-interrompu"));
@@ -356,6 +358,22 @@ public sealed class OpenDataTests(SiteFixture site) : IClassFixture<SiteFixture>
         {
             await files.DeleteAsync(entry.Key, Cancel);
         }
+        await TestPostgres.ReleaseAsync(root);
+    }
+
+    /// <summary>A new migrated database (the tests' provider) for a store of its own.</summary>
+    private static async Task<ServiceProvider> OwnDatabaseAsync(string folder, TimeProvider clock)
+    {
+        Directory.CreateDirectory(folder);
+        var (provider, connectionString) = TestPostgres.Active
+            ? (DatabaseProvider.PostgreSql, await TestPostgres.AcquireAsync(folder))
+            : (DatabaseProvider.Sqlite, AppDatabase.SqliteConnectionString(Path.Combine(folder, "fichiers.db")));
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            await using var db = AppDatabase.Create(provider, connectionString, clock);
+            await db.Database.MigrateAsync(Cancel);
+        }
+        return new ServiceCollection().AddScoped(_ => AppDatabase.Create(provider, connectionString, clock)).BuildServiceProvider();
     }
 
     /// <summary>A file's text as <see cref="File.ReadAllText(string)"/> reads it (a byte order mark dropped).</summary>
