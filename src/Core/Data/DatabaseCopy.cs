@@ -20,7 +20,8 @@ public sealed class DatabaseCopyException(string message) : Exception(message);
 /// empty ones and leaves the complete ones (same row count) alone. A table that holds other rows in the target (a site
 /// already ran on it) stops the copy with a message: it fills an empty database, it does not merge two.
 /// </summary>
-public sealed class DatabaseCopy(AppDbContext source, AppDbContext target)
+/// <param name="leaveOut">Entity types not copied here (the caller copies them its own way: the stored files by content).</param>
+public sealed class DatabaseCopy(AppDbContext source, AppDbContext target, IReadOnlySet<Type>? leaveOut = null)
 {
     private const int Batch = 1000;
 
@@ -37,7 +38,7 @@ public sealed class DatabaseCopy(AppDbContext source, AppDbContext target)
 
         var results = new List<TableCopy>();
         var copyOne = typeof(DatabaseCopy).GetMethod(nameof(CopyAsync), BindingFlags.NonPublic | BindingFlags.Instance)!;
-        foreach (var entityType in InDependencyOrder(target.Model))
+        foreach (var entityType in InDependencyOrder(target.Model).Where(t => leaveOut?.Contains(t.ClrType) != true))
         {
             var copy = (Task<TableCopy>)copyOne.MakeGenericMethod(entityType.ClrType).Invoke(this, [entityType, cancellationToken])!;
             var result = await copy;

@@ -82,7 +82,9 @@ internal sealed class MigrateDataCommand : AsyncCommand<MigrateDataSettings>
         {
             await using var source = AppDatabase.Create(fromProvider, fromConnection, TimeProvider.System);
             await using var target = AppDatabase.Create(toProvider, toConnection, TimeProvider.System);
-            tables = await new DatabaseCopy(source, target).RunAsync(new Shown(), cancellationToken);
+            // Into PostgreSQL the stored files go by content, with the data folder's images (CopyFilesAsync).
+            var byContent = toProvider == DatabaseProvider.PostgreSql ? new HashSet<Type> { typeof(StoredFile) } : null;
+            tables = await new DatabaseCopy(source, target, byContent).RunAsync(new Shown(), cancellationToken);
         }
         catch (DatabaseCopyException refused)
         {
@@ -103,28 +105,27 @@ internal sealed class MigrateDataCommand : AsyncCommand<MigrateDataSettings>
         }
         if (fromProvider == DatabaseProvider.Sqlite && toProvider == DatabaseProvider.PostgreSql)
         {
-            IndexerCli.Say("green", CliText.MigrateDataImages, await CopyImagesAsync(fromConnection, toConnection, cancellationToken));
+            IndexerCli.Say("green", CliText.MigrateDataImages, await CopyFilesAsync(fromConnection, toConnection, cancellationToken));
         }
         IndexerCli.Say("green", CliText.MigrateDataDone, tables.Count, tables.Sum(t => t.Copied), tables.Sum(t => t.Target));
         return ExitCodes.Success;
     }
 
     /// <summary>
-    /// The logos and réalisations' images of the embedded site's data folder (beside its database file), copied into
-    /// the PostgreSQL database's file store (<c>Storage:Files=Database</c>, the default there); those already there
-    /// with the same content are skipped. The open-data extracts are not copied: a node writes today's.
+    /// The files into the PostgreSQL database's file store (<c>Storage:Files=Database</c>, the default there): those the
+    /// source database holds, and the logos and réalisations' images of the embedded site's data folder (beside its
+    /// database file). By content: a file already there with the same hash is skipped, so a second run copies nothing.
+    /// The open-data extracts of the folder are not copied: a node writes today's.
     /// </summary>
-    private static async Task<int> CopyImagesAsync(string fromConnection, string toConnection, CancellationToken cancellationToken)
+    private static async Task<int> CopyFilesAsync(string fromConnection, string toConnection, CancellationToken cancellationToken)
     {
         var folder = Path.GetDirectoryName(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(fromConnection).DataSource)!;
-        await using var services = new ServiceCollection()
-            .AddScoped(_ => AppDatabase.Create(DatabaseProvider.PostgreSql, toConnection, TimeProvider.System))
-            .BuildServiceProvider();
-        return await FileStoreCopy.CopyAsync(
-            new FileSystemFileStore(folder),
-            new DatabaseFileStore(services.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System),
-            FileStoreCopy.ImageBuckets,
-            cancellationToken);
+        await using var sources = new ServiceCollection().AddScoped(_ => AppDatabase.Create(DatabaseProvider.Sqlite, fromConnection, TimeProvider.System)).BuildServiceProvider();
+        await using var targets = new ServiceCollection().AddScoped(_ => AppDatabase.Create(DatabaseProvider.PostgreSql, toConnection, TimeProvider.System)).BuildServiceProvider();
+        var target = new DatabaseFileStore(targets.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System);
+        var stored = new DatabaseFileStore(sources.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System);
+        return await FileStoreCopy.CopyAsync(stored, target, [.. FileStoreCopy.ImageBuckets, "donnees/"], cancellationToken)
+            + await FileStoreCopy.CopyAsync(new FileSystemFileStore(folder), target, FileStoreCopy.ImageBuckets, cancellationToken);
     }
 
     /// <summary>Says each table as soon as it is copied (on the copying thread, in order).</summary>
