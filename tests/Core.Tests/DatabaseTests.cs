@@ -173,4 +173,21 @@ public sealed class DatabaseTests
     }
 
     private static TaxonomySynchronizer Synchronizer(AppDbContext db) => new(db, NullLogger<TaxonomySynchronizer>.Instance);
+
+    [Fact]
+    public async Task A_nul_character_in_a_text_does_not_fail_the_save()
+    {
+        // PostgreSQL's text refuses NUL (a form field or a pasted cell may carry one): it is dropped there.
+        await using var database = await TestDatabase.CreateAsync();
+        var company = SampleCompanies.Valid("nul");
+        company.TradeName = "Cagou\0 Web";
+        await using (var db = database.Context())
+        {
+            db.Companies.Add(company);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+        await using var check = database.Context();
+        var saved = await check.Companies.SingleAsync(c => c.Id == company.Id, TestContext.Current.CancellationToken);
+        Assert.Equal(database.Provider == DatabaseProvider.PostgreSql ? "Cagou Web" : "Cagou\0 Web", saved.TradeName);
+    }
 }

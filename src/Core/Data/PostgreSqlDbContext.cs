@@ -9,6 +9,44 @@ namespace AnnuaireFiliere.Core.Data;
 /// </summary>
 public sealed class PostgreSqlDbContext(DbContextOptions<PostgreSqlDbContext> options, TimeProvider clock) : AppDbContext(options, clock)
 {
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        DropNulCharacters();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        DropNulCharacters();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// PostgreSQL's text refuses the NUL character (SQLite keeps it): a form field or a cell carrying one would fail
+    /// the whole save. It means nothing in the directory's text, so it is dropped from the values being written.
+    /// </summary>
+    private void DropNulCharacters()
+    {
+        if (ChangeTracker.AutoDetectChangesEnabled)
+        {
+            ChangeTracker.DetectChanges();
+        }
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified))
+            {
+                continue;
+            }
+            foreach (var property in entry.Properties)
+            {
+                if (property.CurrentValue is string text && text.Contains('\0', StringComparison.Ordinal))
+                {
+                    property.CurrentValue = text.Replace("\0", string.Empty, StringComparison.Ordinal);
+                }
+            }
+        }
+    }
+
     protected override int InTaskLogOrder(Func<int> save)
     {
         ArgumentNullException.ThrowIfNull(save);

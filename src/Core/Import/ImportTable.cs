@@ -265,9 +265,16 @@ internal static class ImportText
         value is null || value.Length <= length ? value
         : string.Concat(value.AsSpan(0, char.IsHighSurrogate(value[length - 1]) ? length - 1 : length), "…");
 
-    /// <summary>The text with every lone surrogate replaced by U+FFFD (Unicode normalization refuses them).</summary>
+    /// <summary>
+    /// The text with every lone surrogate replaced by U+FFFD (Unicode normalization refuses them) and without NUL
+    /// characters (they mean nothing in a cell, and PostgreSQL's text refuses them).
+    /// </summary>
     public static string WellFormed(string text)
     {
+        if (text.Contains('\0', StringComparison.Ordinal))
+        {
+            text = text.Replace("\0", string.Empty, StringComparison.Ordinal);
+        }
         var first = text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF');
         if (first < 0)
         {
