@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
 using AnnuaireFiliere.Core.Accounts;
 using AnnuaireFiliere.Core.Companies;
 using AnnuaireFiliere.Core.Data;
@@ -99,7 +98,7 @@ public sealed class FarmProcessTests : IAsyncLifetime
         var cookies = new CookieContainer();
         using var onA = a.Client(cookies);
         using var onB = b.Client(cookies);
-        var form = await FormAsync(onA, "/compte/connexion");
+        var form = await AccountForms.FormAsync(onA, "/compte/connexion", "/compte/connexion");
         var signIn = await onB.PostAsync("/compte/connexion", Fields(form, ("Input.Email", email), ("Input.Password", Password)), Cancel);
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         // Its sign-in cookie is accepted by node A.
@@ -107,8 +106,7 @@ public sealed class FarmProcessTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, space.StatusCode);
 
         // A logo uploaded on A is served by B, with the same validator.
-        var logoPage = $"/mon-espace/entreprises/{company.Id}/logo";
-        var upload = await UploadAsync(onA, logoPage, LogoTests.Image(300, 200, SKEncodedImageFormat.Png));
+        var upload = await LogoTests.UploadAsync(onA, company.Id, LogoTests.Image(300, 200, SKEncodedImageFormat.Png), "logo.png", "image/png");
         Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
         var file = await WithDatabaseAsync(db => db.Companies.Where(c => c.Id == company.Id).Select(c => c.LogoFile).SingleAsync(Cancel));
         Assert.NotNull(file);
@@ -173,31 +171,11 @@ public sealed class FarmProcessTests : IAsyncLifetime
         return await read(db);
     }
 
-    private static async Task<IHtmlFormElement> FormAsync(HttpClient client, string url)
-    {
-        var page = await DirectoryWebFactory.ParseAsync(await client.GetAsync(url, Cancel));
-        return page.QuerySelectorAll<IHtmlFormElement>("form").First(f => f.GetAttribute("action") == url);
-    }
-
     private static FormUrlEncodedContent Fields(IHtmlFormElement form, params (string Name, string Value)[] fields) =>
         new(form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]")
             .Where(i => fields.All(f => f.Name != i.Name))
             .Select(i => new KeyValuePair<string, string>(i.Name!, i.Value))
             .Concat(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))));
-
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string url, byte[] png)
-    {
-        var form = await FormAsync(client, url);
-        using var body = new MultipartFormDataContent();
-        foreach (var hidden in form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]"))
-        {
-            body.Add(new StringContent(hidden.Value), hidden.Name!);
-        }
-        var file = new ByteArrayContent(png);
-        file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
-        body.Add(file, "fichier", "logo.png");
-        return await client.PostAsync(url, body, Cancel);
-    }
 
     /// <summary>One node: the real site's executable on a free loopback port, killed (SIGKILL) at the end.</summary>
     private sealed class WebNode : IDisposable
