@@ -86,13 +86,23 @@ public sealed class FarmProcessTests : IAsyncLifetime
     public async Task Two_nodes_share_sign_ins_changes_logos_and_jobs_and_one_takes_over_when_the_other_dies()
     {
         var (a, b) = (_nodes[0], _nodes[1]);
-        var (company, email) = await OwnerAndCompanyAsync();
-
-        // A change written once is found on both nodes: each follows the shared task log with its own replica.
+        // A first company, found on both nodes however long their first indexing and first search take (code compiled
+        // on first use, the index opened: seconds on a busy machine), so that what is timed next is the replicas' lag.
+        var first = await AddCompanyAsync(TestCompanies.Build($"Ferme Pionnière {TestCompanies.Unique()}"));
         foreach (var node in _nodes)
         {
-            Assert.True(await node.FindsAsync(company), $"{company.DisplayName} not found on {node.Name} within 2 s.");
+            Assert.True(await node.FindsAsync(first, TimeSpan.FromSeconds(60)) is not null, $"{first.DisplayName} never found on {node.Name}. Its output: {node.Output}");
         }
+
+        // A change written once is found on both nodes within 2 s: each follows the shared task log with its own replica.
+        var (company, email) = await OwnerAndCompanyAsync();
+        var written = Stopwatch.StartNew();
+        foreach (var node in _nodes)
+        {
+            var found = await node.FindsAsync(company, TimeSpan.FromSeconds(2) - written.Elapsed);
+            Assert.True(found is not null, $"{company.DisplayName} not found on {node.Name} within 2 s of its save. Its output: {node.Output}");
+        }
+        TestContext.Current.SendDiagnosticMessage($"Farm: a save found on both nodes after {written.Elapsed.TotalMilliseconds:0} ms");
 
         // Signed in through node B with the antiforgery token node A gave: one key ring for the farm.
         var cookies = new CookieContainer();
@@ -134,7 +144,7 @@ public sealed class FarmProcessTests : IAsyncLifetime
         var survivor = _nodes.Single(n => n != holder);
         holder.Kill();
         Assert.Equal(HttpStatusCode.OK, (await survivor.Client().GetAsync("/health/ready", Cancel)).StatusCode);
-        Assert.True(await survivor.FindsAsync(company), $"{company.DisplayName} not found on {survivor.Name} after the other node died.");
+        Assert.True(await survivor.FindsAsync(company, TimeSpan.FromSeconds(2)) is not null, $"{company.DisplayName} not found on {survivor.Name} after the other node died.");
         var waited = Stopwatch.StartNew();
         string? now = holder.Name;
         while (now != survivor.Name && waited.Elapsed < Lease * 10)
@@ -157,13 +167,18 @@ public sealed class FarmProcessTests : IAsyncLifetime
         var email = $"ferme-{TestCompanies.Unique()}@exemple.nc";
         var user = await AccountForms.ConfirmedUserAsync(provider, email, Password);
         var company = TestCompanies.Build($"Ferme Numérique {TestCompanies.Unique()}");
-        await using var scope = provider.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        db.Companies.Add(company);
-        db.CompanyMembers.Add(new CompanyMember { CompanyId = company.Id, UserId = user.Id, Role = MemberRole.Owner, Since = DateTime.UtcNow });
-        await db.SaveChangesAsync(Cancel);
+        await AddCompanyAsync(company, new CompanyMember { CompanyId = company.Id, UserId = user.Id, Role = MemberRole.Owner, Since = DateTime.UtcNow });
         return (company, email);
     }
+
+    private Task<Company> AddCompanyAsync(Company company, params CompanyMember[] members) =>
+        WithDatabaseAsync(async db =>
+        {
+            db.Companies.Add(company);
+            db.CompanyMembers.AddRange(members);
+            await db.SaveChangesAsync(Cancel);
+            return company;
+        });
 
     private async Task<T> WithDatabaseAsync<T>(Func<AppDbContext, Task<T>> read)
     {
@@ -227,8 +242,8 @@ public sealed class FarmProcessTests : IAsyncLifetime
                 Timeout = TimeSpan.FromSeconds(30),
             };
 
-        /// <summary>Whether search on this node finds <paramref name="company"/>'s profile within 2 s (what the scaling issue promises).</summary>
-        public async Task<bool> FindsAsync(Company company)
+        /// <summary>How long search on this node took to find <paramref name="company"/>'s profile (null: not within <paramref name="limit"/>).</summary>
+        public async Task<TimeSpan?> FindsAsync(Company company, TimeSpan limit)
         {
             using var client = Client();
             var waited = Stopwatch.StartNew();
@@ -237,12 +252,12 @@ public sealed class FarmProcessTests : IAsyncLifetime
                 var page = await client.GetStringAsync("/recherche?q=" + Uri.EscapeDataString(company.DisplayName), Cancel);
                 if (page.Contains($"/entreprises/{company.Slug}", StringComparison.Ordinal))
                 {
-                    return true;
+                    return waited.Elapsed;
                 }
                 await Task.Delay(50, Cancel);
             }
-            while (waited.Elapsed < TimeSpan.FromSeconds(2));
-            return false;
+            while (waited.Elapsed < limit);
+            return null;
         }
 
         public void Kill()
@@ -283,7 +298,7 @@ public sealed class FarmProcessTests : IAsyncLifetime
             Assert.Fail($"{Name} was not ready within 2 minutes: {Output}");
         }
 
-        private string Output
+        public string Output
         {
             get
             {
