@@ -175,19 +175,37 @@ public sealed class DatabaseTests
     private static TaxonomySynchronizer Synchronizer(AppDbContext db) => new(db, NullLogger<TaxonomySynchronizer>.Instance);
 
     [Fact]
-    public async Task A_nul_character_in_a_text_does_not_fail_the_save()
+    public async Task A_nul_character_in_a_text_does_not_fail_the_save_or_the_query()
     {
-        // PostgreSQL's text refuses NUL (a form field or a pasted cell may carry one): it is dropped there.
+        // PostgreSQL's text refuses NUL (a form field, a pasted cell or a query string may carry one): it is dropped
+        // there from every value sent, in a column, a JSON document, a list or a query's parameter. SQLite keeps it.
         await using var database = await TestDatabase.CreateAsync();
+        var cancel = TestContext.Current.CancellationToken;
         var company = SampleCompanies.Valid("nul");
         company.TradeName = "Cagou\0 Web";
+        company.Contact.Name = "Marie\0 Wayenece";
+        company.Phones = ["27\0 12 34"];
+        company.ECommerce.Platforms = ["Sho\0pify"];
+        company.ServiceArea.CommuneCodes = ["98\0800"];
         await using (var db = database.Context())
         {
             db.Companies.Add(company);
-            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            await db.SaveChangesAsync(cancel);
         }
         await using var check = database.Context();
-        var saved = await check.Companies.SingleAsync(c => c.Id == company.Id, TestContext.Current.CancellationToken);
-        Assert.Equal(database.Provider == DatabaseProvider.PostgreSql ? "Cagou Web" : "Cagou\0 Web", saved.TradeName);
+        var saved = await check.Companies.AsNoTracking().SingleAsync(c => c.Id == company.Id, cancel);
+        string Kept(string text) => database.Provider == DatabaseProvider.PostgreSql ? text.Replace("\0", "", StringComparison.Ordinal) : text;
+        Assert.Equal(Kept("Cagou\0 Web"), saved.TradeName);
+        Assert.Equal(Kept("Marie\0 Wayenece"), saved.Contact.Name);
+        Assert.Equal([Kept("27\0 12 34")], saved.Phones);
+        Assert.Equal([Kept("Sho\0pify")], saved.ECommerce.Platforms);
+        Assert.Equal([Kept("98\0800")], saved.ServiceArea.CommuneCodes);
+
+        // A look-up by a value carrying NUL answers (nothing, or the value without it) instead of failing.
+        var slug = company.Slug + "\0";
+        var found = await check.Companies.AsNoTracking().Where(c => c.Slug == slug).Select(c => c.Id).ToListAsync(cancel);
+        Assert.Equal(database.Provider == DatabaseProvider.PostgreSql ? [company.Id] : [], found);
+        var names = new[] { "x\0y" };
+        Assert.Empty(await check.Companies.AsNoTracking().Where(c => names.Contains(c.TradeName)).ToListAsync(cancel));
     }
 }

@@ -33,6 +33,44 @@ public sealed class SitePagesTests(SiteFixture site) : IClassFixture<SiteFixture
         }
     }
 
+    // A NUL in the path is refused by the server itself (400); query strings reach the pages.
+    public static TheoryData<string> NulCharacterRequests() =>
+    [
+        "/recherche?q=web%00&commune=98%00800&secteur=S0%004&label=a%00b&proche=988%0011",
+        "/recherche/suggestions?q=dev%00",
+        "/besoins?q=site%00&commune=%00&secteur=%00",
+        "/statistiques?annee=20%0025&secteur=%00",
+        "/chiffres-cles?annee=%00",
+        "/donnees?format=%00",
+        "/compte/connexion?ReturnUrl=%2Fmon-espace%00",
+        "/compte/confirmer?userId=%00&code=%00",
+        "/compte/reinitialiser?code=%00&email=a%00%40b.nc",
+        "/api/v1/recherche?q=web%00&commune=%00&secteur=%00",
+        "/api/v1/entreprises/%2500?x=%00",
+    ];
+
+    [Theory]
+    [MemberData(nameof(NulCharacterRequests))]
+    public async Task A_nul_character_in_an_address_never_causes_a_server_error(string url)
+    {
+        // PostgreSQL refuses NUL in a text: a look-up carrying one must still answer (not found, or without it).
+        var response = await site.Factory.CreateBrowserLikeClient().GetAsync(url, Cancel);
+
+        Assert.True((int)response.StatusCode < 500, $"{(int)response.StatusCode} for {url}");
+    }
+
+    [Fact]
+    public async Task A_nul_character_in_an_account_form_gets_an_answer_not_a_server_error()
+    {
+        var client = site.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var signIn = await AccountForms.SignInAsync(client, "marie\0@exemple.nc", "Lagon\0-Bleu-2026");
+        var signUp = await AccountForms.SignUpAsync(client, $"nul-{TestCompanies.Unique()}\0@exemple.nc", "Lagon\0-Bleu-2026");
+        var forgotten = await AccountForms.SubmitAsync(client, "/compte/mot-de-passe-oublie", "/compte/mot-de-passe-oublie", ("Input.Email", "marie\0@exemple.nc"));
+
+        Assert.All([signIn, signUp, forgotten], r => Assert.True((int)r.StatusCode < 500, $"{(int)r.StatusCode} for {r.RequestMessage!.RequestUri}"));
+    }
+
     [Fact]
     public async Task Home_page_is_in_french_with_the_published_companies_of_each_sector()
     {

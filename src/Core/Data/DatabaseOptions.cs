@@ -101,7 +101,7 @@ public static class AppDatabase
         ArgumentNullException.ThrowIfNull(options);
         return provider switch
         {
-            DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString),
+            DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString).AddInterceptors(new PostgreSqlNulCharacters()),
             _ => options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()),
         };
     }

@@ -5,48 +5,11 @@ namespace AnnuaireFiliere.Core.Data;
 /// <summary>
 /// The directory's context on PostgreSQL: the same model as <see cref="AppDbContext"/>, with the PostgreSQL
 /// migrations (<c>Data/PostgreSqlMigrations</c>), which EF finds by this context type. Saves that add to the task
-/// log take <see cref="TaskLogOrder"/>'s lock in their transaction.
+/// log take <see cref="TaskLogOrder"/>'s lock in their transaction; NUL characters, which PostgreSQL's text refuses,
+/// are dropped from what commands send (<see cref="PostgreSqlNulCharacters"/>).
 /// </summary>
 public sealed class PostgreSqlDbContext(DbContextOptions<PostgreSqlDbContext> options, TimeProvider clock) : AppDbContext(options, clock)
 {
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        DropNulCharacters();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
-
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        DropNulCharacters();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-    }
-
-    /// <summary>
-    /// PostgreSQL's text refuses the NUL character (SQLite keeps it): a form field or a cell carrying one would fail
-    /// the whole save. It means nothing in the directory's text, so it is dropped from the values being written.
-    /// </summary>
-    private void DropNulCharacters()
-    {
-        if (ChangeTracker.AutoDetectChangesEnabled)
-        {
-            ChangeTracker.DetectChanges();
-        }
-        foreach (var entry in ChangeTracker.Entries())
-        {
-            if (entry.State is not (EntityState.Added or EntityState.Modified))
-            {
-                continue;
-            }
-            foreach (var property in entry.Properties)
-            {
-                if (property.CurrentValue is string text && text.Contains('\0', StringComparison.Ordinal))
-                {
-                    property.CurrentValue = text.Replace("\0", string.Empty, StringComparison.Ordinal);
-                }
-            }
-        }
-    }
-
     protected override int InTaskLogOrder(Func<int> save)
     {
         ArgumentNullException.ThrowIfNull(save);
