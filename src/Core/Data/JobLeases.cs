@@ -186,6 +186,12 @@ public sealed partial class JobLeases(IServiceScopeFactory scopes, IOptions<Node
             {
                 await ReleaseAsync(job, Node, cancellationToken);
             }
+            catch (ObjectDisposedException)
+            {
+                // The host was disposed without being stopped first (an in-memory test site, the benchmark's): there is
+                // no database to reach any more, and the lease expires by itself.
+                return;
+            }
             catch (Exception failed) when (failed is not OperationCanceledException)
             {
                 // It expires by itself.
